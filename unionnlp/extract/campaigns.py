@@ -73,10 +73,20 @@ _SPEECH_PUNCT = re.compile("[。！？!?；;：:…]")
 _CATEGORY_HEADS = (
     "组织", "领域", "群体", "企业", "人员", "人群", "职工", "党员", "干部", "时期", "期间",
     "规划", "儿童节", "劳动节", "节日", "精神", "优势", "力量", "经济", "产业", "人才",
+    # media and platforms named in quotes: “八闽工会”微信, “职工之家”APP
+    "微信", "公众号", "APP", "App", "app", "客户端", "小程序", "网站", "视频号", "抖音",
 )
+#: quoted event titles (anniversaries, meetings) are not campaigns; a lexicon name inside them is
+_EVENT = re.compile("(?:[0-9一二三四五六七八九十百]+周年|(?:发布|座谈|推进|表彰|现场|启动|动员|交流)会|论坛|仪式)$")
+#: venues and media are places or outlets, not campaigns (“…纪念馆”, “…网”)
+_VENUE = re.compile("(?:纪念馆|博物馆|展览馆|陈列馆|展厅|网|报|电视台|广播电台|广场|公园|大厦)$")
+#: separators between the items of a coordinated list of quoted names
+_LIST_GLUE = frozenset({"", "、", ",", "，", "和", "与", "及"})
 #: verbs that run a program (left context); ordered long first for the unquoted pattern
 _RUN_VERBS = ("深入开展", "组织开展", "广泛开展", "持续开展", "深入实施", "全面实施", "大力实施",
               "开展", "实施", "启动", "推进", "深化", "推行", "创建", "评选", "争创", "打造")
+#: head nouns after a name that show it is run as a program (for lexicon entries marked "head")
+_NAME_HEADS = ("竞赛", "活动", "创新", "成果", "创建", "评选", "建设", "行动", "工程")
 _ACT_HEADS = ("专项行动", "行动", "工程")
 #: generic modifiers that do not make a 行动/工程 a proper name
 _GENERIC_ACT = frozenset({
@@ -255,6 +265,10 @@ def candidate_features(left: str, name: str, right: str, quoted: bool = True) ->
         f.append("parallel_same" if len(lens) == 1 else "parallel_mixed")
         if all(len(s) <= 3 for s in segs):
             f.append("parallel_short")
+        if len({s[-2:] for s in segs}) == 1:
+            f.append("parallel_same_head")
+        if len({s[:2] for s in segs}) == 1:
+            f.append("parallel_same_lead")
     for sfx in ("工程", "行动", "活动", "机制", "竞赛", "大赛", "杯", "号", "之家", "小家", "年",
                 "驿站", "书屋", "工作室", "岗", "共建", "带工建", "服务站", "计划", "改革", "模式"):
         if n.endswith(sfx):
@@ -284,10 +298,13 @@ def candidate_features(left: str, name: str, right: str, quoted: bool = True) ->
               "等", "。", "，", ",", "称号", "荣誉", "大讲堂", "专栏", "服务", "阵地", "推荐"):
         if r.startswith(h):
             f.append("Rstart:" + h)
-    for h in ("理念", "格局", "局面", "思路", "方针", "总基调", "精神", "氛围"):
+    for h in ("理念", "格局", "局面", "思路", "方针", "总基调", "精神", "氛围", "活动", "行动",
+              "工程", "竞赛", "机制", "大赛", "要求", "原则", "目标"):
         if h in r:
             f.append("Rwin:" + h)
             break
+    if l[-1:] in "”’」』\"":
+        f.append("L:quote")
     return f
 
 
@@ -389,7 +406,22 @@ def _reject_by_form(name: str, right: str) -> bool:
         return True
     if right.startswith(_CATEGORY_HEADS):
         return True
+    if _EVENT.search(k) or _VENUE.search(k):
+        return True
     return False
+
+
+def _accept_quoted(text: str, m: re.Match, s: int, e: int, name: str, left: str, right: str,
+                   out: list, taken: list) -> None:
+    entry = _entry_for(name)
+    # a quoted name inside a longer competition title: 百万职工“五小”创新大赛
+    pm = _INNER_PREFIX.search(left)
+    sm = _INNER_SUFFIX.match(right)
+    if pm and sm:
+        xs, xe = m.start() - len(pm.group(0)), m.end() + len(sm.group(0))
+        out.append(Campaign(_clean_name(text[xs:xe]), "competition", None, xs, xe))
+    out.append(Campaign(name, _kind(name, entry), entry.name if entry else None, s, e))
+    taken.append(m.span())
 
 
 def find_campaigns(text: str, *, classifier: Optional[CampaignClassifier] = None) -> list[Campaign]:
@@ -405,36 +437,54 @@ def find_campaigns(text: str, *, classifier: Optional[CampaignClassifier] = None
     out: list[Campaign] = []
     taken: list[tuple] = []  # spans of accepted quoted names (outer quotes included)
 
-    # 1. quoted candidates
+    # 1. quoted candidates; items of a coordinated list (“A”“B”、“C”等活动) share the list's
+    #    outer context, as coordination shares its governing verb and head noun
     ldquo_spans: list[tuple] = []
+    quoted: list = []
     for m in _QUOTED.finditer(text):
         g = m.lastgroup
-        s, e = m.span(g)
-        raw = text[s:e]
         if g == "a":
             ldquo_spans.append(m.span())
         if g == "f" and any(a <= m.start() < b for a, b in ldquo_spans):
             continue  # inner ‘’ of a “” name, already inside that candidate
-        if raw.count("\n") > 1:
+        if text.count("\n", *m.span(g)) > 1:
             continue
-        name = _clean_name(raw)
-        left = text[max(0, m.start() - 10):m.start()]
-        right = text[m.end():m.end() + 8]
-        if _reject_by_form(name, right):
-            continue
-        feats = candidate_features(left, name, right, quoted=True)
-        if not clf.predict(feats):
-            continue
-        entry = _entry_for(name)
-        # a quoted name inside a longer competition title: 百万职工“五小”创新大赛
-        pm = _INNER_PREFIX.search(left)
-        sm = _INNER_SUFFIX.match(right)
-        if pm and sm:
-            xs, xe = m.start() - (len(pm.group(0))), m.end() + len(sm.group(0))
-            full = _clean_name(text[xs:xe])
-            out.append(Campaign(full, "competition", None, xs, xe))
-        out.append(Campaign(name, _kind(name, entry), entry.name if entry else None, s, e))
-        taken.append(m.span())
+        quoted.append(m)
+    groups: list[list] = []
+    for m in quoted:
+        if groups and text[groups[-1][-1].end():m.start()] in _LIST_GLUE:
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    for grp in groups:
+        g_left = text[max(0, grp[0].start() - 10):grp[0].start()]
+        g_right = text[grp[-1].end():grp[-1].end() + 8]
+        for m in grp:
+            s, e = m.span(m.lastgroup)
+            name = _clean_name(text[s:e])
+            left = text[max(0, m.start() - 10):m.start()]
+            right = text[m.end():m.end() + 8]
+            if _reject_by_form(name, right) or _reject_by_form(name, g_right):
+                continue
+            feats = candidate_features(g_left, name, g_right, quoted=True)
+            if len(grp) > 1:
+                feats.append("inlist")
+            entry = _entry_for(name)
+            # a name the lexicon trusts unquoted is a campaign in quotes too
+            if not (entry is not None and entry.unquoted == "yes") and not clf.predict(feats):
+                continue
+            _accept_quoted(text, m, s, e, name, left, right, out, taken)
+
+    # a quoted compound name written again without quotes is the same name, not its parts
+    for c in list(out):
+        if len(_key(c.name)) >= 6 and re.search("[、,，·]", c.name):
+            i = text.find(c.name)
+            while i != -1:
+                j = i + len(c.name)
+                if not any(a <= i and j <= b for a, b in taken):
+                    out.append(Campaign(c.name, c.kind, c.canonical, i, j))
+                    taken.append((i, j))
+                i = text.find(c.name, j)
 
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in taken)
@@ -449,7 +499,7 @@ def find_campaigns(text: str, *, classifier: Optional[CampaignClassifier] = None
         entry = _entry_for(m.group(0))
         if entry is None or entry.unquoted == "no":
             continue
-        if entry.unquoted == "head" and not text.startswith(("竞赛", "活动", "创新", "成果"), e):
+        if entry.unquoted == "head" and not text.startswith(_NAME_HEADS, e):
             continue
         out.append(Campaign(m.group(0), entry.kind, entry.name, s, e))
         taken.append((s, e))
