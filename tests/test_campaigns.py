@@ -162,3 +162,17 @@ def test_seed_000(seed_texts):
     got = set(names(text))
     assert {"三培养工程", "三创争两提升", "双推"} <= got
     assert "顶梁柱" not in got and "主心骨" not in got
+
+
+def test_teams_venues_media_and_events_excluded():
+    text = ("区工会组织“暖心人服务队”走访职工，参观“劳动者纪念馆”，关注“城市工会”微信公众号，"
+            "召开“产业工人队伍建设改革三周年”座谈会。")
+    got = names(text)
+    assert "暖心人服务队" not in got and "劳动者纪念馆" not in got and "城市工会" not in got
+    # the event title is not a campaign, the program named inside it is
+    assert got == ["产业工人队伍建设改革"]
+
+
+def test_philosophy_and_work_pattern_heads_excluded():
+    assert names("践行“职工在我心中”服务理念。") == []
+    assert names("推动形成“一企一策、一行一品”的工作格局。") == []

@@ -71,7 +71,7 @@ _QUOTED = re.compile(
 _SPEECH_PUNCT = re.compile("[。！？!?；;：:…]")
 #: heads after a quote that make it a category label of a group ("两新"组织)
 _CATEGORY_HEADS = (
-    "组织", "领域", "群体", "企业", "人员", "人群", "职工", "党员", "干部", "时期", "期间",
+    "组织", "领域", "群体", "企业", "人员", "人群", "党员", "干部", "时期", "期间",
     "规划", "儿童节", "劳动节", "节日", "精神", "优势", "力量", "经济", "产业", "人才",
     # media and platforms named in quotes: “八闽工会”微信, “职工之家”APP
     "微信", "公众号", "APP", "App", "app", "客户端", "小程序", "网站", "视频号", "抖音",
@@ -80,6 +80,10 @@ _CATEGORY_HEADS = (
 _EVENT = re.compile("(?:[0-9一二三四五六七八九十百]+周年|(?:发布|座谈|推进|表彰|现场|启动|动员|交流)会|论坛|仪式)$")
 #: venues and media are places or outlets, not campaigns (“…纪念馆”, “…网”)
 _VENUE = re.compile("(?:纪念馆|博物馆|展览馆|陈列馆|展厅|网|报|电视台|广播电台|广场|公园|大厦)$")
+#: named teams and bodies are organizations (“贴心人服务队”), not campaigns
+_TEAM = re.compile("(?:服务队|志愿队|宣讲团|协会|联合会|委员会|办公室|有限公司|集团)$")
+#: mottos, 理念, 工作方针, 总基调 and 工作格局/局面 descriptions (guidelines: excluded)
+_MOTTO_HEAD = re.compile("^的?[" + _CJK + "]{0,2}?(?:理念|格局|局面|方针|总基调)")
 #: separators between the items of a coordinated list of quoted names
 _LIST_GLUE = frozenset({"", "、", ",", "，", "和", "与", "及"})
 #: verbs that run a program (left context); ordered long first for the unquoted pattern
@@ -406,7 +410,9 @@ def _reject_by_form(name: str, right: str) -> bool:
         return True
     if right.startswith(_CATEGORY_HEADS):
         return True
-    if _EVENT.search(k) or _VENUE.search(k):
+    if _EVENT.search(k) or _VENUE.search(k) or _TEAM.search(k):
+        return True
+    if _MOTTO_HEAD.match(right):
         return True
     return False
 
