@@ -217,6 +217,10 @@ def _lexicon_regex() -> re.Pattern:
 
 
 # --- features and classifier -----------------------------------------------------------------
+#: fold full-width punctuation to ASCII so features do not depend on the cleaner's choice
+_PUNCT_FOLD = str.maketrans("，；：！？（）", ",;:!?()")
+
+
 def _has_lead_numeral(name: str) -> bool:
     return bool(name) and name[0] in _NUMERALS
 
@@ -225,7 +229,9 @@ def candidate_features(left: str, name: str, right: str, quoted: bool = True) ->
     """Sparse binary features of a candidate name in its context (strings, for a linear model).
 
     ``left``/``right`` are the characters just outside the name (outer quotes excluded).
+    Full-width and ASCII punctuation give the same features.
     """
+    left, name, right = (x.translate(_PUNCT_FOLD) for x in (left, name, right))
     n = _key(name) or name
     f = ["bias", "q" if quoted else "uq"]
     L = len(n)
