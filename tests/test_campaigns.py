@@ -176,3 +176,8 @@ def test_teams_venues_media_and_events_excluded():
 def test_philosophy_and_work_pattern_heads_excluded():
     assert names("践行“职工在我心中”服务理念。") == []
     assert names("推动形成“一企一策、一行一品”的工作格局。") == []
+
+
+def test_generic_honours_and_values_excluded():
+    text = "他先后当选“全国劳动模范”，大力弘扬“工匠精神”，荣获“全国五一劳动奖章”。"
+    assert names(text) == ["全国五一劳动奖章"]
