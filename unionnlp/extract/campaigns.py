@@ -423,8 +423,29 @@ def _reject_by_form(name: str, right: str) -> bool:
     return False
 
 
+class _Taken:
+    """Character spans already claimed by accepted names.
+
+    A mark per character keeps the overlap and containment tests proportional to the span's
+    length, not to the number of names found so far (a list scan made long texts quadratic).
+    """
+
+    def __init__(self, n: int):
+        self._mark = bytearray(n + 1)
+
+    def append(self, span: tuple) -> None:
+        s, e = span
+        self._mark[s:e] = b"\x01" * (e - s)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        return s < e and 1 in self._mark[s:e]
+
+    def covers(self, s: int, e: int) -> bool:
+        return s < e and 0 not in self._mark[s:e]
+
+
 def _accept_quoted(text: str, m: re.Match, s: int, e: int, name: str, left: str, right: str,
-                   out: list, taken: list) -> None:
+                   out: list, taken: "_Taken") -> None:
     entry = _entry_for(name)
     # a quoted name inside a longer competition title: 百万职工“五小”创新大赛
     pm = _INNER_PREFIX.search(left)
@@ -447,7 +468,7 @@ def find_campaigns(text: str, *, classifier: Optional[CampaignClassifier] = None
         return []
     clf = classifier or load_classifier()
     out: list[Campaign] = []
-    taken: list[tuple] = []  # spans of accepted quoted names (outer quotes included)
+    taken = _Taken(len(text))  # spans of accepted names (quoted ones with their outer quotes)
 
     # 1. quoted candidates; items of a coordinated list (“A”“B”、“C”等活动) share the list's
     #    outer context, as coordination shares its governing verb and head noun
@@ -488,18 +509,22 @@ def find_campaigns(text: str, *, classifier: Optional[CampaignClassifier] = None
             _accept_quoted(text, m, s, e, name, left, right, out, taken)
 
     # a quoted compound name written again without quotes is the same name, not its parts
+    seen_names: set = set()
     for c in list(out):
+        if c.name in seen_names:
+            continue  # every further occurrence was claimed by the first search
+        seen_names.add(c.name)
         if len(_key(c.name)) >= 6 and re.search("[、,，·]", c.name):
             i = text.find(c.name)
             while i != -1:
                 j = i + len(c.name)
-                if not any(a <= i and j <= b for a, b in taken):
+                if not taken.covers(i, j):
                     out.append(Campaign(c.name, c.kind, c.canonical, i, j))
                     taken.append((i, j))
                 i = text.find(c.name, j)
 
     def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken)
+        return not taken.overlaps(s, e)
 
     # 2. lexicon names written without quotes
     for m in _lexicon_regex().finditer(text):
