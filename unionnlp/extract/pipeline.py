@@ -62,9 +62,10 @@ def _add_error(doc: Doc, stage: str, exc: BaseException) -> None:
 def _set_spans(doc: Doc, kind: str, items: list) -> None:
     spans = []
     label = LABELS[kind]
+    n = len(doc.text)  # Doc.text joins every token: read it once, not per item
     for it in items:
         start, end = it.get("start"), it.get("end")
-        if start is None or end is None or not (0 <= start < end <= len(doc.text)):
+        if start is None or end is None or not (0 <= start < end <= n):
             continue
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is not None:
