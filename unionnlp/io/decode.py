@@ -25,8 +25,7 @@ from typing import Optional
 __all__ = ["DecodedText", "decode_bytes", "normalise_label", "sniff_meta_charset", "DecodeError"]
 
 
-class DecodeError(ValueError):
-    """Raised when bytes cannot be decoded as text at all (binary data)."""
+from ..errors import DecodeError  # noqa: E402  (documented error type, a ValueError)
 
 
 _WIDEN = {

@@ -1,0 +1,53 @@
+"""The library's documented error types, and what "documented" means.
+
+unionnlp's public entry points follow one rule for bad input:
+
+* functions over **text** (``clean`` and its steps, every extractor, ``extract``) never raise
+  for any ``str``: odd Unicode, control characters, huge or empty strings return ``""``/``[]``
+  or results;
+* functions over **documents** (``parse_page``, ``process_page``, the readers ``iter_pages``,
+  ``iter_warc``) never raise for bad documents: the failure becomes an
+  :class:`~unionnlp.records.ErrorEntry` on the page or record, so every input document is
+  accounted for (records + error rows = inputs);
+* the few functions that *do* raise for bad input raise a subclass of :class:`UnionNLPError`
+  (listed in :data:`DOCUMENTED_ERRORS`), never a bare ``IndexError``, ``RecursionError`` …;
+* a wrong *type* of argument (``extract(42)``) is a programming error and raises ``TypeError``.
+
+Anything else escaping a public entry point is a bug; ``tests/test_robust_*.py`` hunt for them.
+"""
+from __future__ import annotations
+
+__all__ = [
+    "UnionNLPError",
+    "DecodeError",
+    "InputTooLarge",
+    "OutputLocked",
+    "DOCUMENTED_ERRORS",
+    "is_documented",
+]
+
+
+class UnionNLPError(Exception):
+    """Base class of every error unionnlp raises on purpose for bad input or state."""
+
+
+class DecodeError(UnionNLPError, ValueError):
+    """Bytes that are not text at all (binary data): raised by ``io.decode.decode_bytes``."""
+
+
+class InputTooLarge(UnionNLPError, ValueError):
+    """An input over a configured size limit (``max_page_bytes``); readers turn it into an
+    error row with kind ``too-large`` rather than raising it."""
+
+
+class OutputLocked(UnionNLPError, RuntimeError):
+    """An output folder already in use by another run (batch runs refuse to share one)."""
+
+
+#: what a public entry point may raise for bad input (besides ``TypeError`` for wrong types)
+DOCUMENTED_ERRORS: tuple = (UnionNLPError,)
+
+
+def is_documented(exc: BaseException) -> bool:
+    """True when ``exc`` is one of the library's documented error types."""
+    return isinstance(exc, DOCUMENTED_ERRORS)
