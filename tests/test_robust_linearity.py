@@ -1,0 +1,118 @@
+"""Cost grows linearly: no regex or loop in clean/extract backtracks or rescans catastrophically.
+
+Each entry point gets adversarial strings (repeated quotes, 、, digits with separators, CJK runs
+without punctuation, 工会工会…, 1、1、…, spaces between CJK …) at a small and a 16× larger size,
+timed in the same process. The time ratio must stay within 3× the size ratio (a quadratic
+algorithm gives 16× the size ratio), with a time floor so that sub-millisecond noise cannot fail
+it. ``bench/bench_robustness.py`` runs the same check up to 1 MB and prints the ratios.
+"""
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from tests.fuzz.adversarial import GROWTH, text_entry_points
+from tests.fuzz.regex_audit import audit, format_audit, nested_quantifiers
+
+SMALL, FACTOR = 8_000, 16
+SLACK = 3.0
+FLOOR = 0.004  # seconds: below this a measurement is noise
+
+
+def _best(fn, arg, repeat=2) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn(arg)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def growth_ratio(fn, gen, small=SMALL, factor=FACTOR) -> tuple:
+    """(time ratio, size ratio, t_small, t_big) for gen(small) vs gen(small*factor)."""
+    a, b = gen(small), gen(small * factor)
+    fn(a)  # warm caches (lexicons, OpenCC, compiled patterns)
+    ts = _best(fn, a, repeat=3)
+    tb = _best(fn, b, repeat=1)
+    return tb / max(ts, FLOOR), len(b) / len(a), ts, tb
+
+
+# cleaning steps are cheap and share the same regexes as clean(): test clean, clean_inline and
+# the extractors on every generator, the steps on a subset
+_STEPS_GENS = ["cjk-spaces", "newline-1-dun", "pinyin-open", "digits-commas", "quote-open-text"]
+
+
+def _cases():
+    eps = text_entry_points()
+    for name in eps:
+        gens = GROWTH if name in ("clean", "clean_inline") or "find" in name or "." in name \
+            or name == "main_place" else {g: GROWTH[g] for g in _STEPS_GENS}
+        for g in gens:
+            yield pytest.param(name, g, id=f"{name}-{g}")
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("name,gen", list(_cases()))
+def test_cost_grows_linearly(name, gen):
+    fn = text_entry_points()[name]
+    ratio, size_ratio, ts, tb = growth_ratio(fn, GROWTH[gen])
+    assert ratio <= SLACK * size_ratio, (
+        f"{name} on {gen!r}: {ts:.4f}s at {SMALL} chars, {tb:.3f}s at {SMALL * FACTOR} "
+        f"(time ×{ratio:.1f} for size ×{size_ratio:.0f})")
+
+
+def test_extract_whole_document_is_linear():
+    """unionnlp.extract end to end (parse, clean, spaCy Doc, every component)."""
+    import unionnlp
+
+    unit = "扬州市总工会开展“送温暖”活动，2019年全市职工入会率达99%，会员42万余人。\n"
+    ratio, size_ratio, ts, tb = growth_ratio(unionnlp.extract, lambda n: unit * (n // len(unit)),
+                                             small=4_000, factor=16)
+    assert ratio <= SLACK * size_ratio, f"extract: {ts:.3f}s → {tb:.3f}s (×{ratio:.1f})"
+
+
+def test_deeply_nested_html_is_bounded():
+    """10^4 levels of nesting parse within a time bound (quadratic would take minutes)."""
+    from unionnlp.parse import parse_page
+    from unionnlp.records import Page
+
+    small = "<div>" * 500 + "工会" + "</div>" * 500
+    big = "<div>" * 10_000 + "工会" + "</div>" * 10_000
+    fn = lambda h: parse_page(Page(source="deep", content=h.encode(), is_html=True))
+    ratio, size_ratio, ts, tb = growth_ratio(fn, lambda n: small if n == 1 else big, small=1, factor=2)
+    assert ratio <= SLACK * 20, f"nested HTML: {ts:.3f}s at 500 levels, {tb:.3f}s at 10^4 (×{ratio:.1f})"
+
+
+# -- static audit --------------------------------------------------------------------------------
+
+#: patterns with nested unbounded quantifiers that were reviewed and why they cannot blow up
+REVIEWED = {
+    # every repetition must consume a separator [>»] that its body cannot match, so a string
+    # splits in one way only; lines over 200 characters are only matched at their start
+    r"(?:\s*[>»]\s*[^>»\s]+){2,}\s*$",
+}
+
+
+def test_audit_finds_nested_quantifiers():
+    assert [k for k, _, _ in nested_quantifiers(r"(a+)+$")] == ["exponential"]
+    assert [k for k, _, _ in nested_quantifiers(r"(?:x\d{1,3}){2,}")] == ["bounded"]
+    assert nested_quantifiers(r"“[^“”]{1,40}”|\d+(?:\.\d+)?") == []
+
+
+def test_no_unreviewed_exponential_regex():
+    res = audit()
+    assert res["patterns"] > 20, "the audit found too few patterns: collection is broken"
+    bad = [(w, p) for w, p in res["exponential"] if not any(r in p for r in REVIEWED)]
+    assert not bad, format_audit(res)
+
+
+def test_reviewed_furniture_pattern_stays_fast():
+    from unionnlp.preprocessing import drop_boilerplate
+
+    line = "首页 " + "> 工会新闻 " * 38 + "x y"  # ≤ 200 chars: searched, fails at the end
+    text = "\n".join([line] * 2000)
+    t0 = time.perf_counter()
+    drop_boilerplate(text)
+    assert time.perf_counter() - t0 < 5.0
