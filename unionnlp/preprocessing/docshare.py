@@ -32,7 +32,9 @@ _SPACE_CJK_RE = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}]) +(?=[{_CJK}{_CJK_PUNCT}]
 _SPACE_CJK_DIGIT_RE = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}]) +(?=[0-9])|(?<=[0-9]) +(?=[{_CJK}{_CJK_PUNCT}%])")
 _ASCII_PUNCT_SPACE_RE = re.compile(rf"(?<=[,.;:!?]) +(?=[{_CJK}“])")
 
-_MARKER_RE = re.compile(r"(?:^|\n)\n*(\d{1,3})、")
+# a number at a line start; the blank lines before it are found by scanning back (a leading
+# ``\n*`` in the pattern re-scanned every run of blank lines from each of its newlines)
+_MARKER_RE = re.compile(r"^(\d{1,3})、", re.MULTILINE)
 _STRAY_AFTER_QUOTE_RE = re.compile(rf"(?<=[”’」』)])\d{{1,2}}(?=[,，。;；])")
 _STRAY_BETWEEN_RE = re.compile(rf"(?<=[。；;{_CJK}])([1-9])(?=[{_CJK}])")
 _UNIT_AFTER = set("个名人家户项次场元万亿千百十件份位期届年月日岁条所座批类种台套辆层级号倍分秒点天周")
@@ -56,6 +58,19 @@ def remove_cjk_spaces(text: str) -> str:
     return _ASCII_PUNCT_SPACE_RE.sub("", text)
 
 
+def _blank_run_start(text: str, i: int) -> int:
+    """Start of the run of newlines that ends at ``i`` (``i`` itself when there is none)."""
+    while i > 0 and text[i - 1] == "\n":
+        i -= 1
+    return i
+
+
+def _char_before(text: str, i: int) -> str:
+    """The last character before ``i`` that is not a newline ('' at the start)."""
+    i = _blank_run_start(text, i)
+    return text[i - 1] if i > 0 else ""
+
+
 def _page_marker_positions(text: str):
     """Spans of paragraph-initial ``N、`` markers that count 1, 2, 3 … with long pages between.
 
@@ -66,7 +81,7 @@ def _page_marker_positions(text: str):
     for m in _MARKER_RE.finditer(text):
         n = int(m.group(1))
         if n == expected:
-            found.append((m.start(1), m.end(), m.start()))
+            found.append((m.start(1), m.end(), _blank_run_start(text, m.start())))
             expected += 1
     if len(found) < 2:
         return None
@@ -75,7 +90,7 @@ def _page_marker_positions(text: str):
     # falls mid-sentence far more often than a list item boundary does
     if sorted(gaps)[len(gaps) // 2] < 150:
         return None
-    mid_sentence = sum(1 for _, _, b in found[1:] if text[:b].rstrip("\n")[-1:] not in _LINE_END_PUNCT)
+    mid_sentence = sum(1 for _, _, b in found[1:] if _char_before(text, b) not in _LINE_END_PUNCT)
     if mid_sentence * 2 < len(found) - 1:
         return None
     return found
