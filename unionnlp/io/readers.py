@@ -37,6 +37,9 @@ __all__ = [
 
 #: pages larger than this (raw bytes, after decompression) become error rows
 DEFAULT_MAX_PAGE_BYTES = 32 * 1024 * 1024
+#: compressed bytes warcio reads at a time: deflate inflates up to ~1000:1, so this bounds the
+#: memory one read of a gzip bomb takes (4 KB → at most ~4 MB per step)
+_WARC_BLOCK = 4096
 
 SUFFIXES = (".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".jsonl", ".warc", ".warc.gz",
             ".txt.gz", ".html.gz", ".htm.gz", ".jsonl.gz", ".arc.gz")
@@ -230,6 +233,49 @@ def _is_html_type(ctype: Optional[str]) -> Optional[bool]:
     return None
 
 
+def _content_stream(record):
+    """``record.content_stream()`` with a small decompression block (HTTP Content-Encoding).
+
+    warcio's own reader inflates 16 KB of compressed body at once, up to ~16 MB for a
+    gzip bomb; reading ``_WARC_BLOCK`` bytes at a time keeps each step to a few MB.
+    """
+    from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
+
+    if not record.http_headers:
+        return record.raw_stream
+    encoding = record.http_headers.get_header("content-encoding")
+    if encoding:
+        encoding = encoding.lower()
+        if encoding not in BufferedReader.get_supported_decompressors():
+            encoding = None
+    if record.http_headers.get_header("transfer-encoding") == "chunked":
+        return ChunkedDataReader(record.raw_stream, decomp_type=encoding, block_size=_WARC_BLOCK)
+    if encoding:
+        return BufferedReader(record.raw_stream, decomp_type=encoding, block_size=_WARC_BLOCK)
+    return record.raw_stream
+
+
+def _leftover(fh, start: int, end: Optional[int]) -> bool:
+    """True when the file holds another (cut) record from ``start`` on, before ``end``.
+
+    For gzip files warcio's record lengths can be one byte long, so the check starts a byte
+    early and looks for the magic number of a further gzip member; for plain WARC anything
+    but blank lines is a record.
+    """
+    if end is not None and start >= end:
+        return False
+    try:
+        fh.seek(0)
+        gz = fh.read(2) == b"\x1f\x8b"
+        fh.seek(max(0, start - 1) if gz else start)
+        chunk = fh.read(65536)
+    except (OSError, ValueError):
+        return False
+    if gz:
+        return b"\x1f\x8b" in chunk
+    return bool(chunk.strip(b"\r\n\t \x00"))
+
+
 def warc_offsets(path: PathLike) -> list:
     """Start offsets of the WARC records in a file (each gzip member holds one record)."""
     from warcio.archiveiterator import ArchiveIterator
@@ -263,18 +309,22 @@ def iter_warc(path: PathLike, *, start_offset: int = 0, end_offset: Optional[int
         yield _error_page(source, "read", f"cannot open {source}: {e}", "missing")
         return
     n = 0
+    last_end = start_offset  # where the last complete record ended
     with fh:
         if start_offset:
             fh.seek(start_offset)
-        it = ArchiveIterator(fh, no_record_parse=False, check_digests=False)
+        it = ArchiveIterator(fh, no_record_parse=False, check_digests=False, block_size=_WARC_BLOCK)
         while True:
             pos = None
             try:
                 rec = next(it)
                 data = too_large = None
+                if rec.rec_type is None or rec.rec_headers.get_header("Content-Length") is None:
+                    # warcio yields a record whose header block was cut short (truncated file)
+                    raise EOFError("record headers cut short (no WARC-Type or Content-Length)")
                 if rec.rec_type in ("response", "resource"):
                     try:
-                        data = _read_capped(rec.content_stream(), max_page_bytes)
+                        data = _read_capped(_content_stream(rec), max_page_bytes)
                     except ValueError as e:
                         too_large = str(e)
                     else:
@@ -285,6 +335,7 @@ def iter_warc(path: PathLike, *, start_offset: int = 0, end_offset: Optional[int
                                            f"Content-Length (truncated file)")
                 # the offset is known once the record is read (warcio reads to its end)
                 pos = start_offset + it.get_record_offset()
+                last_end = pos + (it.get_record_length() or 0)
                 if end_offset is not None and pos >= end_offset:
                     return
                 n += 1
@@ -311,6 +362,12 @@ def iter_warc(path: PathLike, *, start_offset: int = 0, end_offset: Optional[int
                     page.errors.append(ErrorEntry("read", f"HTTP status {status}", "http-status"))
                 yield page
             except StopIteration:
+                # warcio stops quietly when a record's headers are cut short (truncated file,
+                # truncated gzip member): bytes after the last whole record are a lost document
+                if _leftover(fh, last_end, end_offset):
+                    yield _error_page(f"{source}#{last_end}", "read", "truncated or corrupt WARC "
+                                      f"data after the last complete record (offset {last_end})",
+                                      "corrupt")
                 return
             except Exception as e:  # warcio/gzip/zlib raise many kinds on corrupt input
                 where = f"{source}#{pos if pos is not None else 'record ' + str(n + 1)}"
