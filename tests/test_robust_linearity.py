@@ -41,7 +41,8 @@ def growth_ratio(fn, gen, small=SMALL, factor=FACTOR) -> tuple:
 
 # cleaning steps are cheap and share the same regexes as clean(): test clean, clean_inline and
 # the extractors on every generator, the steps on a subset
-_STEPS_GENS = ["cjk-spaces", "newline-1-dun", "pinyin-open", "digits-commas", "quote-open-text"]
+_STEPS_GENS = ["cjk-spaces", "newline-1-dun", "pinyin-open", "digits-commas", "quote-open-text",
+               "blank-lines", "blank-lines-digit", "spaces-newlines"]
 
 
 def _cases():

@@ -111,6 +111,9 @@ GROWTH = {
     "year-rate": _rep("2019年入会率达99%，"),
     "brackets": _rep("（【《"),
     "entities": _rep("&#"),
+    "blank-lines": _rep("\n"),
+    "blank-lines-digit": _rep("\n\n\n1"),
+    "spaces-newlines": _rep(" \n \n"),
 }
 
 
