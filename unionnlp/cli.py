@@ -180,7 +180,20 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _on_sigterm(signum, frame):  # pragma: no cover - exercised through a subprocess
+    # unwind like Ctrl-C, so that a partial ``-o`` file is removed instead of left behind
+    raise SystemExit(128 + signum)
+
+
 def main(argv: Optional[list] = None) -> int:
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        try:
+            signal.signal(signal.SIGTERM, _on_sigterm)
+        except (ValueError, OSError):  # pragma: no cover - embedded interpreters
+            pass
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
