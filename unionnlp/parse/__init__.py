@@ -176,7 +176,7 @@ def parse_html(text: str, art: Article) -> Article:
         if enp.get("date"):
             found.setdefault("published", normalise_date(enp["date"]))
         if enp.get("author"):
-            found.setdefault("author", enp["author"])
+            found.setdefault("author", scan_line(enp["author"]).get("author") or enp["author"])
         if enp.get("nodename"):
             found.setdefault("page", enp["nodename"])
 
@@ -248,6 +248,9 @@ def _around(everything: list, body: list, title: Optional[str], before: int = 8,
     return head, everything[end + 1:end + 1 + after]
 
 
+_TAIL_EDITOR = re.compile(r"[（(\[【]\s*(?:责任编辑|编辑|责编|值班编辑|本版编辑)\s*[:：]?\s*[^()（）\[\]【】]{1,30}[)）\]】]\s*$")
+
+
 def _strip_body(body: list, title: Optional[str], found: dict, extra: dict) -> list:
     """Drop title repeats, furniture and byline lines at the body's edges; read their metadata."""
     out = []
@@ -265,6 +268,16 @@ def _strip_body(body: list, title: Optional[str], found: dict, extra: dict) -> l
             _fill(found, scan_line(line), ("editor",))
             continue
         out.append(line)
+    # "（编辑：某某）" closing the last paragraph
+    if out:
+        m = _TAIL_EDITOR.search(out[-1])
+        if m:
+            _fill(found, scan_line(m.group(0)), ("editor",))
+            rest = out[-1][:m.start()].rstrip()
+            if rest:
+                out[-1] = rest
+            else:
+                out.pop()
     # byline/info lines at the top and bottom
     while out and len(out) > 1 and is_meta_line(out[0]):
         _fill(found, scan_line(out.pop(0)))
