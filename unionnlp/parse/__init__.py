@@ -357,8 +357,10 @@ _CONT_RE = re.compile(r"^(?P<base>.*?)(?:_(?P<n>\d{1,3}))(?P<ext>\.s?html?)(?:[?
 
 
 def continuation_of(url: Optional[str]) -> Optional[tuple[str, int]]:
-    """``(first-page URL, page number)`` when ``url`` is a continuation page (``x_2.html`` →
-    ``x.html``, 2; ``index_1.html`` → ``index.html``, 2), else None."""
+    """``(first-page URL, page number)`` when ``url`` is a continuation page (``1001_2.html`` →
+    ``1001.html``, 2; ``content_7_2.htm`` → ``content_7.htm``, 2; ``index_1.html`` →
+    ``index.html``, 2), else None. The part before ``_N`` must end in a digit (an article id) or
+    be ``index``: ``content_3.htm`` is article 3, not page 3."""
     if not url:
         return None
     m = _CONT_RE.match(url)
@@ -366,7 +368,10 @@ def continuation_of(url: Optional[str]) -> Optional[tuple[str, int]]:
         return None
     n = int(m.group("n"))
     base = m.group("base") + m.group("ext")
-    if m.group("base").rsplit("/", 1)[-1] == "index":
+    stem = m.group("base").rsplit("/", 1)[-1]
+    if not (stem == "index" or stem[-1:].isdigit()):
+        return None  # content_3.htm is article 3, not page 3
+    if stem == "index":
         return base, n + 1  # index_1.html is the second page
     if n < 2:
         return None

@@ -30,7 +30,7 @@ from typing import Iterable, Optional, Union
 from .settings import DEFAULTS
 from .targets import Target, parse_target
 
-__all__ = ["crawl", "CrawlResult", "parse_target", "Target", "DEFAULTS"]
+__all__ = ["crawl", "prepare", "CrawlResult", "parse_target", "Target", "DEFAULTS"]
 
 
 @dataclass
@@ -56,6 +56,42 @@ def _iso(day) -> Optional[str]:
 
     d = _parse_day(day)
     return d.isoformat() if d else None
+
+
+def child_env() -> dict:
+    """Environment for the child interpreter: this package importable first."""
+    env = dict(os.environ)
+    pkg_root = str(pathlib.Path(__file__).resolve().parent.parent.parent)
+    env["PYTHONPATH"] = pkg_root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return env
+
+
+def prepare(targets, out, max_pages=None, since=None, until=None, delay=None, **options):
+    """Validate the options and write ``OUT/.state/config.json`` for the child process;
+    returns ``(config path, out folder)``. ``python -m unionnlp.scrape.run CONFIG`` runs it."""
+    if isinstance(targets, (str, bytes)):
+        targets = [targets]
+    since_s, until_s = _iso(since), _iso(until)
+    parsed = [parse_target(t, since_s, until_s) for t in targets]
+    if not parsed:
+        raise ValueError("no targets")
+    if max_pages is not None and int(max_pages) < 0:
+        raise ValueError("max_pages must be >= 0")
+    outp = pathlib.Path(out).expanduser().resolve()
+    state = outp / ".state"
+    state.mkdir(parents=True, exist_ok=True)
+    config = {
+        "out": str(outp), "targets": [t.to_dict() for t in parsed],
+        "max_pages": int(max_pages) if max_pages is not None else None,
+        "since": since_s, "until": until_s, "delay": delay,
+        **{k: v for k, v in options.items()},
+    }
+    cfg_path = state / "config.json"
+    cfg_path.write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
+    summary = state / "summary.json"
+    if summary.exists():
+        summary.unlink()
+    return cfg_path, outp
 
 
 def crawl(
@@ -91,34 +127,13 @@ def crawl(
     ``retries`` (3, exponential ``backoff`` from 1 s). ``wall_timeout``: kill the child after
     this many seconds (it can be resumed).
     """
-    if isinstance(targets, (str, bytes)):
-        targets = [targets]
-    since_s, until_s = _iso(since), _iso(until)
-    parsed = [parse_target(t, since_s, until_s) for t in targets]
-    if not parsed:
-        raise ValueError("no targets")
-    if max_pages is not None and int(max_pages) < 0:
-        raise ValueError("max_pages must be >= 0")
-    outp = pathlib.Path(out).expanduser().resolve()
-    state = outp / ".state"
-    state.mkdir(parents=True, exist_ok=True)
-    config = {
-        "out": str(outp), "targets": [t.to_dict() for t in parsed],
-        "max_pages": int(max_pages) if max_pages is not None else None,
-        "since": since_s, "until": until_s, "delay": delay, "timeout": timeout,
-        "max_size": max_size, "max_redirects": max_redirects, "retries": retries,
-        "backoff": backoff, "concurrency": concurrency, "obey_robots": obey_robots,
-        "http_cache": http_cache, "autothrottle": autothrottle, "user_agent": user_agent,
-        "log_level": log_level,
-    }
-    cfg_path = state / "config.json"
-    cfg_path.write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
-    summary_path = state / "summary.json"
-    if summary_path.exists():
-        summary_path.unlink()
-    env = dict(os.environ)
-    pkg_root = str(pathlib.Path(__file__).resolve().parent.parent.parent)
-    env["PYTHONPATH"] = pkg_root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    cfg_path, outp = prepare(
+        targets, out, max_pages=max_pages, since=since, until=until, delay=delay, timeout=timeout,
+        max_size=max_size, max_redirects=max_redirects, retries=retries, backoff=backoff,
+        concurrency=concurrency, obey_robots=obey_robots, http_cache=http_cache,
+        autothrottle=autothrottle, user_agent=user_agent, log_level=log_level)
+    summary_path = outp / ".state" / "summary.json"
+    env = child_env()
     proc = subprocess.Popen([sys.executable, "-m", "unionnlp.scrape.run", str(cfg_path)], env=env)
     try:
         rc = proc.wait(timeout=wall_timeout)

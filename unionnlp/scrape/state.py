@@ -21,27 +21,56 @@ STATE_DIR = ".state"
 LOG_NAME = "crawl-log.jsonl"
 
 
-def repair_warc(path: pathlib.Path) -> int:
-    """Truncate a WARC after its last complete record; returns bytes removed (0 if intact)."""
-    from warcio.archiveiterator import ArchiveIterator
+def _gzip_good_prefix(path: pathlib.Path, chunk: int = 1 << 20) -> int:
+    """Length of the prefix of a multi-member gzip file made of complete members."""
+    import zlib
 
-    size = path.stat().st_size
     good = 0
-    try:
-        with open(path, "rb") as fh:
-            it = ArchiveIterator(fh)
-            for rec in it:
-                rec.content_stream().read()
-                good = it.get_record_offset() + it.get_record_length()
-    except Exception:
-        pass
-    else:
+    pos = 0
+    d = zlib.decompressobj(31)
+    with open(path, "rb") as fh:
+        pending = b""
+        while True:
+            data = pending or fh.read(chunk)
+            pending = b""
+            if not data:
+                break
+            try:
+                d.decompress(data)
+            except zlib.error:
+                return good
+            if d.eof:
+                rest = d.unused_data
+                pos += len(data) - len(rest)
+                good = pos
+                d = zlib.decompressobj(31)
+                pending = rest
+            else:
+                pos += len(data)
+    return good
+
+
+def repair_warc(path: pathlib.Path) -> int:
+    """Truncate a ``.warc.gz`` after its last complete gzip member (= record); returns the
+    number of bytes removed (0 if intact). The cut tail is kept in ``.state/`` for inspection."""
+    path = pathlib.Path(path)
+    if not path.name.endswith(".gz"):
         return 0
-    if good < size:
-        with open(path, "r+b") as fh:
-            fh.truncate(good)
-        return size - good
-    return 0
+    size = path.stat().st_size
+    good = _gzip_good_prefix(path)
+    if good >= size:
+        return 0
+    with open(path, "r+b") as fh:
+        fh.seek(good)
+        tail = fh.read()
+        fh.truncate(good)
+    keep = path.parent / STATE_DIR / f"{path.name}.cut-{good}"
+    try:
+        keep.parent.mkdir(exist_ok=True)
+        keep.write_bytes(tail)
+    except OSError:
+        pass
+    return size - good
 
 
 def warc_response_uris(path: pathlib.Path) -> set:
@@ -99,6 +128,8 @@ class CrawlState:
         for rec in _iter_jsonl(self.out / LOG_NAME):
             # finished = fetched (any HTTP status) or refused by rule; transport failures retry
             if rec.get("url") and rec.get("final"):
+                if rec.get("kept") and (rec.get("final_url") or rec["url"]) not in self.kept:
+                    continue  # its WARC record was lost (cut tail): fetch it again
                 self.finished.add(rec["url"])
                 if rec.get("final_url"):
                     self.finished.add(rec["final_url"])
