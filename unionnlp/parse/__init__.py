@@ -42,25 +42,26 @@ def _is_boiler(line: str) -> bool:
     return len(line) < 200 and any(r.search(line) for r in _boiler())
 
 
-def _clean_fn():
+def _clean_fn(name: str):
     try:
         from .. import preprocessing
 
-        fn = getattr(preprocessing, "clean", None)
+        fn = getattr(preprocessing, name, None)
         return fn if callable(fn) else None
     except Exception:
         return None
 
 
 def _post(art: Article) -> Article:
-    fn = _clean_fn()
-    if fn is None:
-        return art
-    for name in ("text", "title", "pretitle", "subtitle"):
+    """Body through ``preprocessing.clean``; title/pretitle/subtitle through ``clean_inline``."""
+    body_fn = _clean_fn("clean")
+    inline_fn = _clean_fn("clean_inline") or body_fn
+    for name in ("text", "title", "pretitle", "subtitle", "author", "editor", "outlet", "page"):
         v = getattr(art, name)
-        if v:
+        fn = body_fn if name == "text" else inline_fn
+        if v and fn is not None:
             try:
-                setattr(art, name, fn(v))
+                setattr(art, name, fn(v) or (None if name != "text" else ""))
             except Exception as e:  # pragma: no cover - cleaning must not lose the article
                 art.errors.append({"stage": "parse", "message": f"clean({name}) failed: {e}"})
     return art
@@ -75,7 +76,9 @@ def _fill(meta: dict, found: dict, keys=FIELDS) -> None:
 def parse_page(page: Page) -> Article:
     """Parse one page into an :class:`Article` (HTML or text; never raises on bad input)."""
     src = getattr(page, "source", None) or ""
-    art = Article(source=src, url=getattr(page, "url", None))
+    art = Article(source=src, url=getattr(page, "url", None), errors=list(getattr(page, "errors", None) or []))
+    if art.errors and not page.content:
+        return art  # the reader already said why there is nothing
     try:
         from ..io.decode import DecodeError, decode_bytes
 
@@ -85,17 +88,21 @@ def parse_page(page: Page) -> Article:
         try:
             dec = decode_bytes(content, page.declared_encoding, is_html=bool(page.is_html))
         except DecodeError as e:
-            art.errors.append({"stage": "parse", "message": f"not text: {e}"})
+            art.errors.append({"stage": "decode", "message": f"not text: {e}", "kind": "binary"})
             return art
         art.encoding = dec.encoding
         if page.is_html:
             parse_html(dec.text, art)
         else:
             parse_text(dec.text, art)
+        hints = getattr(page, "meta", None) or {}
+        for k in ("title", "published"):
+            if hints.get(k):
+                setattr(art, k, hints[k])
         if not art.text:
-            art.errors.append({"stage": "parse", "message": "no body text found"})
+            art.errors.append({"stage": "parse", "message": "no body text found", "kind": "empty"})
     except Exception as e:  # never raise for bad pages
-        art.errors.append({"stage": "parse", "message": f"{type(e).__name__}: {e}"})
+        art.errors.append({"stage": "parse", "message": f"{type(e).__name__}: {e}", "kind": "exception"})
     return _post(art)
 
 
