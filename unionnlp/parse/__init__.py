@@ -61,7 +61,10 @@ def _post(art: Article) -> Article:
         fn = body_fn if name == "text" else inline_fn
         if v and fn is not None:
             try:
-                setattr(art, name, fn(v) or (None if name != "text" else ""))
+                if name in ("author", "editor", "outlet", "page"):  # keep spaces between names
+                    setattr(art, name, " ".join(fn(w) for w in v.split()) or None)
+                else:
+                    setattr(art, name, fn(v) or (None if name != "text" else ""))
             except Exception as e:  # pragma: no cover - cleaning must not lose the article
                 art.errors.append({"stage": "parse", "message": f"clean({name}) failed: {e}"})
     return art
