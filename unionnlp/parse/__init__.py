@@ -194,6 +194,16 @@ def parse_html(text: str, art: Article) -> Article:
         _fill(found, scan_line(line))
     # metadata from the body's own first/last lines, which are then dropped if they are bylines
     body = _strip_body(body, title or extra.get("title"), found, extra)
+    # short lines at the top of the body: a dateline or byline the container swallowed
+    authors = []
+    for line in body[:8]:
+        if len(line) <= 60 and not re.search(r"[。！？]", line):
+            f = scan_line(line)
+            _fill(found, f, ("published", "outlet"))
+            if f.get("author") and _BYLINE_START.match(line):
+                authors.append(f["author"])
+    if authors and not found.get("author"):
+        found["author"] = " ".join(authors)
     # meta tags
     md = next((normalise_date(meta[k]) for k in _META_DATE_KEYS if meta.get(k)), None)
     if md and not found.get("published"):
@@ -258,6 +268,7 @@ def _around(everything: list, body: list, title: Optional[str], before: int = 8,
     return head, everything[end + 1:end + 1 + after]
 
 
+_BYLINE_START = re.compile(r"^[□■●◎☆★\s]*(?:本报|特约|见习|实习|首席|新华社|总台)?(?:记者|通讯员|实习生|作者|文|撰文)")
 _TAIL_EDITOR = re.compile(r"[（(\[【]\s*(?:责任编辑|编辑|责编|值班编辑|本版编辑)\s*[:：]?\s*[^()（）\[\]【】]{1,30}[)）\]】]\s*$")
 
 

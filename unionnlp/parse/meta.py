@@ -174,6 +174,8 @@ def is_meta_line(line: str) -> bool:
     found = scan_line(s)
     if not found:
         return False
+    if re.fullmatch(r"[\[【(（]?\s*[\d\s:：\-/.年月日时分秒]+\s*[\]】)）]?", s) and found.get("published"):
+        return True  # a bare dateline
     # an info bar: has a date or labels and little sentence punctuation
     rest = re.sub(r"[\d\s:：\-/.年月日时分秒]", "", s)
     return len(found) >= 2 and len(re.findall(r"[，。！？；]", s)) == 0 and len(rest) < 60
