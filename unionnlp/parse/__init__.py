@@ -102,11 +102,14 @@ def parse_page(page: Page) -> Article:
         for k in ("title", "published"):
             if hints.get(k):
                 setattr(art, k, hints[k])
-        if not art.text:
-            art.errors.append({"stage": "parse", "message": "no body text found", "kind": "empty"})
     except Exception as e:  # never raise for bad pages
         art.errors.append({"stage": "parse", "message": f"{type(e).__name__}: {e}", "kind": "exception"})
-    return _post(art)
+    had_text = bool(art.text)
+    art = _post(art)
+    if not art.text and not art.errors:
+        msg = "no body text found" if not had_text else "all body lines were dropped as page furniture"
+        art.errors.append({"stage": "parse", "message": msg, "kind": "empty"})
+    return art
 
 
 # -- HTML -----------------------------------------------------------------------------------
