@@ -97,8 +97,13 @@ def test_portal_crawl_faults_and_parse(portal, tmp_path):
     assert names <= {"crawl-log.jsonl", ".state"} | {p.name for p in out.glob("crawl-*.warc.gz")}
     assert (out / ".state" / "jobdir").is_dir()
 
+    # the project's reader takes the folder as is (skips crawl-log.jsonl and .state/)
+    from unionnlp.io.readers import iter_pages
+
+    read = list(iter_pages([out]))
+    assert sorted(p.url for p in read) == sorted(arts) and not any(p.errors for p in read)
     # parse what was crawled: multi-page merge, GBK page, lying meta
-    articles = {a.url: a for a in parse_pages(pages_of(out))}
+    articles = {a.url: a for a in parse_pages(read)}
     assert f"{base}/c/2023-11-20/1001_2.shtml" not in articles
     a1 = articles[f"{base}/c/2023-11-20/1001.shtml"]
     assert a1.title == "扬州市总工会开展“冬送温暖”慰问活动"
