@@ -123,3 +123,14 @@ def test_dates_and_bylines():
     assert scan_line("记者近日从西藏自治区获悉") == {}
     assert scan_line("第03版：要闻  总第1234期") == {"page": "第03版：要闻", "issue": "总第1234期"}
     assert paren_author("", "……工作取得实效。（记者 张倩）") == "张倩"
+
+
+def test_county_union_government_cms():
+    url = "http://www.byzgh.example.cn/art/2023/11/25/art_1234_5678.html"
+    a = parse_page(html_page("county/art/2023/11/25/art_1234_5678.html", url))
+    assert a.title == "宝应县总工会开展劳动法律宣讲进企业活动"
+    assert (a.published, a.outlet, a.author) == ("2023-11-25", "宝应县总工会", "徐静")
+    assert a.text.count("\n") == 2
+    for junk in ("打印本页", "关闭窗口", "ICP", "您现在的位置", "浏览次数"):
+        assert junk not in a.text
+    assert continuation_of(url) is None  # art_<site>_<id>.html is not page 5678

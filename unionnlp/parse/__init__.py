@@ -377,7 +377,7 @@ def parse_text(text: str, art: Article) -> Article:
 
 # -- multi-page articles ---------------------------------------------------------------------
 
-_CONT_RE = re.compile(r"^(?P<base>.*?)(?:_(?P<n>\d{1,3}))(?P<ext>\.s?html?)(?:[?#].*)?$", re.I)
+_CONT_RE = re.compile(r"^(?P<base>.*?)(?:_(?P<n>\d{1,2}))(?P<ext>\.s?html?)(?:[?#].*)?$", re.I)
 
 
 def continuation_of(url: Optional[str]) -> Optional[tuple[str, int]]:
