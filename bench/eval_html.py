@@ -3,7 +3,8 @@
 Reads ``../shared/external/html`` (50 pages with gold; see its README) and prints, for both
 extractors on the same decoded text:
 
-* body F1: multiset F1 of character bigrams after removing all whitespace, macro-averaged over
+* body F1: multiset F1 of character bigrams after NFKC (full-/half-width forms are not extraction
+  errors; unionnlp's clean text is width-normalised) and removing all whitespace, macro-averaged over
   pages with full-text gold (snippet-gold pages are scored as with/without pass rates);
 * date accuracy: the first date of the gold (``YYYY-MM-DD``, or ``YYYY-MM`` when the gold has no
   day) equals the prediction's date prefix; pages whose gold date is not a date are left out;
@@ -20,6 +21,7 @@ import json
 import pathlib
 import re
 import sys
+import unicodedata
 from collections import Counter
 from typing import Optional
 
@@ -35,7 +37,7 @@ DEFAULT = ROOT.parent / "shared" / "external" / "html"
 
 
 def squash(s: Optional[str]) -> str:
-    return re.sub(r"\s", "", s or "")
+    return re.sub(r"\s", "", unicodedata.normalize("NFKC", s or ""))
 
 
 def bigram_f1(pred: str, gold: str) -> float:

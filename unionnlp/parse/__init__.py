@@ -279,8 +279,13 @@ def _strip_body(body: list, title: Optional[str], found: dict, extra: dict) -> l
     """Drop title repeats, furniture and byline lines at the body's edges; read their metadata."""
     out = []
     t = _sq(title or "")
+    seen: set = set()
     for i, line in enumerate(body):
         s = _sq(line)
+        if len(s) >= 15:
+            if s in seen:
+                continue  # the same paragraph twice (print/mobile copy, hidden duplicate)
+            seen.add(s)
         if t and s == t and i < 4:
             continue
         for k in ("pretitle", "subtitle"):
