@@ -266,8 +266,6 @@ def _around(everything: list, body: list, title: Optional[str], before: int = 8,
                 lo = i
                 break
     head = everything[lo:start]
-    head.reverse()  # nearest to the body first? keep title order: info bar is right after title
-    head.reverse()
     return head, everything[end + 1:end + 1 + after]
 
 

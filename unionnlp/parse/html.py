@@ -90,6 +90,11 @@ def _clean_title(t: str) -> str:
     return _norm(t).strip(" -_|｜")
 
 
+_TITLE_TAGS = ("h1", "h2", "h3", "h4", "founder-title", "span", "strong", "b", "font")
+_TITLE_CLASSED = ("div", "td", "p")
+_TITLE_CLASS = re.compile(r"title|biaoti|headline|tit\b", re.I)
+
+
 def page_title(doc, meta: dict) -> Optional[str]:
     """The headline: an ``h1``–``h3``/``.title`` element that also occurs in ``<title>``, else
     ``og:title``, else the first segment of ``<title>`` before a site-name separator."""
@@ -99,12 +104,9 @@ def page_title(doc, meta: dict) -> Optional[str]:
     squash = lambda s: re.sub(r"[\s\u3000\xa0]", "", s)  # noqa: E731
     key = squash(title_tag) + "\x00" + squash(og)
     best = None
-    for el in doc.iter("h1", "h2", "h3", "h4", "founder-title", "div", "td", "p", "span", "strong", "font", "b"):
-        if el.tag in ("div", "td", "p", "span", "strong", "font", "b"):
-            cls = (el.get("class") or "") + " " + (el.get("id") or "")
-            if el.tag in ("div", "td", "p") and not re.search(r"title|biaoti|headline|tit\b", cls, re.I):
-                if el.tag != "font" and el.tag not in ("strong", "b"):
-                    continue
+    for el in doc.iter(*_TITLE_TAGS, *_TITLE_CLASSED):
+        if el.tag in _TITLE_CLASSED and not _TITLE_CLASS.search(_attr(el)):
+            continue
         t = _clean_title(el.text_content())
         if not (4 <= len(t) <= 120):
             continue
