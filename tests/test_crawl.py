@@ -210,3 +210,15 @@ def test_cli_arguments(tmp_path):
                       "--since", "2023-11-20", "--delay", "0.5"])
     assert a.max_pages == 3 and a.since == "2023-11-20" and a.delay == 0.5
     assert cli.run(p.parse_args(["nosuch=http://h/", "--out", str(tmp_path)])) == 2
+
+
+def test_plain_url_with_date_window(portal, tmp_path):
+    out = tmp_path / "win"
+    res = crawl(portal.url + "index.html", out, since="2023-11-22", until="2023-11-23",
+                **{**FAST, "timeout": 0.3})
+    assert res.ok
+    base = portal.url.rstrip("/")
+    uris = sorted(r[0] for r in warc_responses(out))
+    assert uris == [f"{base}/c/2023-11-22/1003.shtml", f"{base}/c/2023-11-23/1004.shtml"]
+    assert portal.hits["/c/2023-11-20/1001.shtml"] == 0  # outside the window: not fetched
+    assert portal.hits["/index_1.html"] == 1  # pagination followed
