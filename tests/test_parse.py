@@ -134,3 +134,21 @@ def test_county_union_government_cms():
     for junk in ("打印本页", "关闭窗口", "ICP", "您现在的位置", "浏览次数"):
         assert junk not in a.text
     assert continuation_of(url) is None  # art_<site>_<id>.html is not page 5678
+
+
+def test_text_dump_with_navigation_and_teasers():
+    text = "\n".join([
+        "首页", "工会新闻", "权益维护", "劳模风采", "职工文化",
+        "• 省总工会部署冬季送温暖工作",
+        "摘要：近日，省总工会印发通知，要求各级工会把困难职工帮扶作为冬季重点工作，切实做到应帮尽帮。",
+        "报刊:某某工人报",
+        "某县总工会建成职工服务阵地二十个",
+        "期次:第1234期",
+        "本报讯 今年以来，某县总工会聚焦职工急难愁盼，在产业园区和商务楼宇新建职工服务阵地二十个，累计服务职工一万余人次。",
+        "下一步，县总工会将继续推动服务阵地向乡镇延伸，打通服务职工“最后一公里”。(张伟)",
+        "版权所有 某某工人日报社",
+    ])
+    a = parse_page(Page(source="dump", content=text.encode("utf-8"), is_html=False))
+    assert a.title == "某县总工会建成职工服务阵地二十个"
+    assert (a.issue, a.outlet, a.author) == ("第1234期", "某某工人报", "张伟")
+    assert a.text.startswith("本报讯") and "摘要" not in a.text and "劳模风采" not in a.text

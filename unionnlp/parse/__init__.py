@@ -334,15 +334,53 @@ def _strip_body(body: list, title: Optional[str], found: dict, extra: dict) -> l
 
 # -- text pages ------------------------------------------------------------------------------
 
+_TEASER = re.compile(r"^(?:[•·●◆■□>»\-]\s*|摘要\s*[:：]|导读\s*[:：]|内容提要\s*[:：])")
+
+
+def _is_para(line: str) -> bool:
+    """A body paragraph: long, with sentence punctuation, not a teaser (``摘要：…``, ``• …``)."""
+    return len(line) >= 50 and bool(re.search(r"[。，；！？]", line)) and not _TEASER.match(line)
+
+
+def _is_headline(line: str) -> bool:
+    return (4 <= len(line) <= 60 and not re.search(r"[。！？；]$", line) and not is_meta_line(line)
+            and not re.fullmatch(r"[（(【\[].*[)）】\]]", line))  # "(资料图)" is a caption
+
+
 def parse_text(text: str, art: Article) -> Article:
-    """Fill ``art`` from plain text: metadata from the first/last lines, the rest is the body."""
+    """Fill ``art`` from plain text.
+
+    Text dumps of web pages look like ``[navigation] title / info line(s) / body [footer]``.
+    The info line is the last byline/date line before the first paragraph; the title is the
+    short line above it; lines before the title (navigation, teaser lists) are dropped. Without
+    such an info line the first short line is the title and metadata comes from the first and
+    last lines.
+    """
     lines = [re.sub(r"[ \t\xa0\u3000]+", " ", l).strip() for l in (text or "").replace("\r", "\n").split("\n")]
     lines = [l for l in lines if l]
     found: dict = {}
-    body = []
     n = len(lines)
-    for i, line in enumerate(lines):
-        edge = i < 12 or i >= n - 8
+    first_para = next((i for i, l in enumerate(lines) if _is_para(l)), None)
+    info = None
+    if first_para is not None:
+        for i in range(first_para - 1, max(-1, first_para - 7), -1):
+            if is_meta_line(lines[i]):
+                info = i
+                if i == 0 or not is_meta_line(lines[i - 1]):
+                    break
+    start = 0
+    if info is not None:
+        j = info
+        while j > 0 and is_meta_line(lines[j - 1]):
+            j -= 1
+        if j > 0 and _is_headline(lines[j - 1]):
+            art.title = lines[j - 1]
+            start = j
+        else:
+            start = j
+    body = []
+    for i, line in enumerate(lines[start:], start):
+        edge = i < start + 12 or i >= n - 8
         if edge and len(line) <= 120:
             f = scan_line(line)
             if f and is_meta_line(line):
@@ -356,13 +394,23 @@ def parse_text(text: str, art: Article) -> Article:
                 continue
         body.append(line)
     # a title: a short first line without sentence punctuation
-    if body and 4 <= len(body[0]) <= 60 and not re.search(r"[。！？；]$", body[0]) and len(body) > 1:
+    if art.title is None and body and _is_headline(body[0]) and len(body) > 1:
         art.title = body[0]
         body = body[1:]
     if body and not found.get("author"):
-        a = paren_author(body[0], body[-1])
+        a = paren_author(body[0], "")
+        for line in reversed(body[-6:]):  # footer lines may follow the last paragraph
+            if a:
+                break
+            if len(line) >= 15 and re.search(r"[。！？]", line):
+                a = paren_author("", line)
         if a:
             found["author"] = a
+    # info lines just above the title (报刊:…, a dateline) fill what is still missing
+    for line in lines[:max(0, start - 1)]:
+        if is_meta_line(line) and re.match(r"^(?:报刊|来源|稿件来源|\d{4})", line):
+            f = scan_line(line)
+            _fill(found, {k: v for k, v in f.items() if k in ("published", "outlet")})
     if not found.get("published"):
         for line in lines[:12]:
             d = normalise_date(line)
