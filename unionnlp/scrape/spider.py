@@ -144,6 +144,10 @@ class UnionSpider(scrapy.Spider):
             return
         self.fetched += 1
         req_url = (response.meta.get("redirect_urls") or [response.request.url])[0]
+        # a site that moved (http → https, host → www.host): follow links on the new host too
+        old_host, new_host = (urlsplit(req_url).hostname or "").lower(), (urlsplit(url).hostname or "").lower()
+        if new_host != old_host and old_host in self.allowed_hosts and new_host not in self.allowed_hosts:
+            self.allowed_hosts.add(new_host)
         links = []
         if response.status == 200 and isinstance(response, TextResponse):
             try:
