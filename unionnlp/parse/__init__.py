@@ -1,5 +1,14 @@
 """Page → Article: site adapters first, then a generic extractor; text pages by lines.
 
+HTML: a site adapter (``resources/parse/sites.json``: 中工网-style portal, Founder e-paper
+``html/YYYY-MM/DD/content_N.htm``, workercn e-paper ``papers/grrb/YYYY/MM/DD/<page>/news-N.html``,
+county union / government CMS containers) picks the body container and the 引题/标题/副题 and
+info elements when its URL pattern matches and the container holds text; otherwise the generic
+extractor (:mod:`unionnlp.parse.html`) scores blocks; trafilatura is the fallback when both find
+almost nothing. Metadata comes, in order, from the adapter (e-paper URL date, Founder
+``enpproperty`` comment), the info lines between title and body, the body's first/last lines
+(``本报讯（记者 王槐艾）``, ``（编辑：某某）``), ``<meta>`` tags, the URL, and the lines after the body.
+
 ``parse_page(page)`` never raises for bad input: problems go to ``Article.errors`` as
 ``{"stage": "parse", "message": ...}``. The body is one line per block element, without
 navigation, link lists, share bars or footers; body and title then go through
@@ -237,11 +246,24 @@ def parse_html(text: str, art: Article) -> Article:
         art.pretitle = None
     if art.subtitle and art.subtitle == art.title:
         art.subtitle = None
+    if sum(len(x) for x in body) < 30:
+        body = _trafilatura_fallback(text) or body
     art.text = "\n".join(body)
     for k in FIELDS:
         if found.get(k):
             setattr(art, k, found[k])
     return art
+
+
+def _trafilatura_fallback(text: str) -> list:
+    """trafilatura's extraction, used only when ours found (almost) nothing."""
+    try:
+        import trafilatura
+
+        out = trafilatura.extract(text, include_comments=False, include_tables=True) or ""
+    except Exception:
+        return []
+    return [l.strip() for l in out.split("\n") if l.strip()]
 
 
 def _sq(s: str) -> str:
