@@ -222,3 +222,15 @@ def test_plain_url_with_date_window(portal, tmp_path):
     assert uris == [f"{base}/c/2023-11-22/1003.shtml", f"{base}/c/2023-11-23/1004.shtml"]
     assert portal.hits["/c/2023-11-20/1001.shtml"] == 0  # outside the window: not fetched
     assert portal.hits["/index_1.html"] == 1  # pagination followed
+
+
+def test_size_limit_is_logged_not_fatal(tmp_path):
+    with SiteServer(SITES / "epaper-founder") as s:
+        out = tmp_path / "big"
+        res = crawl([f"epaper-founder={s.url}"], out, since="2023-11-20", max_size=1500, **FAST)
+        assert res.ok
+        log = {r["url"].rsplit("/", 1)[-1]: r for r in log_lines(out)}
+        big = [r for r in log.values() if r["error"] and "max size" in r["error"]]
+        assert big and all(r["final"] and not r["kept"] for r in big)
+        kept = [r[0] for r in warc_responses(out)]
+        assert all(len(r[3]) <= 1500 for r in warc_responses(out)) and len(kept) == 3 - len(big)
