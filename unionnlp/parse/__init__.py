@@ -273,7 +273,7 @@ def _sq(s: str) -> str:
 def _around(everything: list, body: list, title: Optional[str], before: int = 8, after: int = 8):
     """Lines just before the body (after the title) and just after it."""
     if not body or not everything:
-        return everything[:before], []
+        return _join_labels(everything[:before]), []
     first = _sq(body[0])
     start = next((i for i, l in enumerate(everything) if _sq(l) == first), None)
     if start is None:
@@ -288,7 +288,28 @@ def _around(everything: list, body: list, title: Optional[str], before: int = 8,
                 lo = i
                 break
     head = everything[lo:start]
-    return head, everything[end + 1:end + 1 + after]
+    inside = {_sq(l) for l in body}
+    # lines inside the body's span that the renderer skipped (an editor line in a share bar)
+    skipped = [l for l in everything[start:end + 1] if _sq(l) not in inside]
+    return _join_labels(head), _join_labels(skipped + everything[end + 1:end + 1 + after])
+
+
+_LABEL_ONLY = re.compile(r"(?:责任编辑|编辑|责编|来源|作者|记者|稿件来源|发布时间|时间)\s*[:：]\s*$")
+
+
+def _join_labels(lines: list) -> list:
+    """``责任编辑：`` on one line and the name on the next (separate elements) → one line."""
+    out: list = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _LABEL_ONLY.search(line) and i + 1 < len(lines) and len(lines[i + 1]) <= 30:
+            out.append(line + lines[i + 1])
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
 
 
 _BYLINE_START = re.compile(r"^[□■●◎☆★\s]*(?:本报|特约|见习|实习|首席|新华社|总台)?(?:记者|通讯员|实习生|作者|文|撰文)")
