@@ -121,6 +121,9 @@ def test_dates_and_bylines():
     assert find_dates("2023年2月30日") == []
     assert scan_line("新京报记者 彭冲 山东冠县报道") == {"author": "彭冲"}
     assert scan_line("记者近日从西藏自治区获悉") == {}
+    assert scan_line("光明日报记者 王建宏 张文攀") == {"author": "王建宏 张文攀"}  # 文 inside a name
+    assert scan_line("记者 张三摄") == {"author": "张三"}
+    assert scan_line("在线荐稿 记者博客 联系记者") == {}  # navigation, not a byline
     assert scan_line("第03版：要闻  总第1234期") == {"page": "第03版：要闻", "issue": "总第1234期"}
     assert paren_author("", "……工作取得实效。（记者 张倩）") == "张倩"
 

@@ -1,7 +1,7 @@
 """The external yardstick (../shared/external/html, 50 real pages with gold) as a floor test.
 
 Floors sit slightly under the figures measured with ``bench/eval_html.py`` (body bigram F1
-0.964, date accuracy 0.975, author 0.556), and ours must beat trafilatura's body F1 on the same pages.
+0.965, date accuracy 0.975, author 0.639), and ours must beat trafilatura's body F1 on the same pages.
 """
 import importlib.util
 import pathlib
@@ -31,4 +31,4 @@ def test_external_html_floor(external_dir):
     assert ours["date"][0] >= 0.95
     assert ours["snip"][0] == 1.0
     assert ours["title"][0] >= 0.75
-    assert ours["author"][0] >= 0.5
+    assert ours["author"][0] >= 0.58

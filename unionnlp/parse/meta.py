@@ -71,7 +71,12 @@ def _names(text: str, pos: int, max_names: int = 6) -> Optional[str]:
             break
         run = m.group(0)
         s = stop.search(run)
+        # one-character stop words (文, 图, 摄, 电, 讯) only end a run: 张文攀 is a name
+        while s is not None and len(s.group(0)) == 1 and s.end() < len(run):
+            s = stop.search(run, s.end())
         cut = run[: s.start()] if s else run
+        if s and len(s.group(0)) == 1 and (len(run) <= 2 or (len(run) == 3 and s.group(0) == "文")):
+            s, cut = None, run  # 王文, 李晓文: names ending in 文, not "by …"
         if s and names and s.start() > 0 and s.group(0) in ("报道", "电", "讯", "发自"):
             break  # "彭冲 山东冠县报道": the run before 报道 is a place
         if 2 <= len(cut) <= 4 or (2 <= len(cut) <= 8 and "·" in cut):
