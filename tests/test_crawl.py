@@ -234,3 +234,18 @@ def test_size_limit_is_logged_not_fatal(tmp_path):
         assert big and all(r["final"] and not r["kept"] for r in big)
         kept = [r[0] for r in warc_responses(out)]
         assert all(len(r[3]) <= 1500 for r in warc_responses(out)) and len(kept) == 3 - len(big)
+
+
+def test_resume_after_graceful_stop_jobdir(tmp_path):
+    with SiteServer(SITES / "portal", delay=0.3, slow_seconds=1) as s:
+        out = tmp_path / "stop"
+        opts = dict(delay=0, timeout=0.5, retries=2, backoff=0.01, concurrency=1)
+        r1 = crawl([f"workercn={s.url}"], out, wall_timeout=1.5, **opts)  # SIGINT mid-crawl
+        assert r1.reason == "shutdown" and (out / ".state" / "jobdir" / "requests.queue").exists()
+        r2 = crawl([f"workercn={s.url}"], out, **opts)
+        assert r2.reason == "finished"
+        faults = {"/robots.txt", "/c/2023-11-23/1004.shtml", "/c/2023-11-24/1005.shtml",
+                  "/slow.shtml", "/loop/a.shtml", "/loop/b.shtml"}
+        assert all(v == 1 for k, v in s.hits.items() if k not in faults)
+        uris = [r[0] for r in warc_responses(out)]
+        assert len(uris) == len(set(uris)) == 6

@@ -4,9 +4,15 @@ from __future__ import annotations
 import asyncio
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Request
 
-__all__ = ["ResumeMiddleware", "BackoffRetryMiddleware"]
+__all__ = ["ResumeMiddleware", "BackoffRetryMiddleware", "DuplicateRequest"]
+
+
+class DuplicateRequest(IgnoreRequest):
+    """A second copy of a request already being downloaded (e.g. one restored from JOBDIR and
+    one rediscovered): dropped silently, the first copy's result counts."""
 
 
 class ResumeMiddleware:
@@ -23,9 +29,16 @@ class ResumeMiddleware:
     def process_request(self, request: Request, spider=None):
         spider = spider or self.crawler.spider
         state = getattr(spider, "cstate", None)
-        if state is not None and request.url in state.finished and not request.url.endswith("/robots.txt"):
+        if request.url.endswith("/robots.txt"):
+            return None
+        if state is not None and request.url in state.finished:
             return HtmlResponse(request.url, body=b"", request=request, flags=["replayed"],
                                 encoding="utf-8")
+        inflight = getattr(spider, "inflight", None)
+        if inflight is not None and not request.meta.get("retry_times") and not request.meta.get("redirect_times"):
+            if request.url in inflight:
+                raise DuplicateRequest(f"already downloading {request.url}")
+            inflight.add(request.url)
         return None
 
 

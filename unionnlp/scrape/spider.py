@@ -66,6 +66,7 @@ class UnionSpider(scrapy.Spider):
             self.rules[t["site"]] = {k: _compile(r.get(k)) for k in ("follow", "article", "list")}
         self.allowed_hosts = set(self.site_of_host)
         self.cstate = CrawlState(self.out).load()
+        self.inflight: set = set()  # URLs between download start and callback (see ResumeMiddleware)
         self.scheduled = 0  # network requests issued this run (max_pages budget)
         self.fetched = 0
         self.kept = 0
@@ -169,6 +170,10 @@ class UnionSpider(scrapy.Spider):
         self._write_log(req_url, status=response.status, final_url=url if url != req_url else None,
                         retries=response.meta.get("retry_times", 0), kept=kept,
                         final=response.status < 500, t0=response.meta.get("t0"))
+        self.cstate.finished.add(req_url)  # a second copy of this request is replayed, not fetched
+        self.cstate.finished.add(url)
+        self.inflight.discard(req_url)
+        self.inflight.discard(url)
         if response.status >= 400:
             self.errors += 1
         for link in links:
@@ -178,8 +183,12 @@ class UnionSpider(scrapy.Spider):
                     yield r
 
     def failed(self, failure):
+        from .middlewares import DuplicateRequest
+
         req = failure.request
         exc = failure.value
+        if isinstance(exc, DuplicateRequest):
+            return
         kind = type(exc).__name__
         msg = str(exc) or kind
         final = isinstance(exc, IgnoreRequest)  # robots.txt, too many redirects, filtered
@@ -187,12 +196,17 @@ class UnionSpider(scrapy.Spider):
             final = True
         self.errors += 1
         first = (req.meta.get("redirect_urls") or [req.url])[0]
+        if final:
+            self.cstate.finished.update((first, req.url))
+        self.inflight.discard(first)
+        self.inflight.discard(req.url)
         self._write_log(first, status=None, error=f"{kind}: {msg}"[:500], retries=req.meta.get("retry_times", 0),
                         kept=False, final=final, t0=req.meta.get("t0"),
                         final_url=req.url if req.url != first else None)
 
     # -- output -----------------------------------------------------------------------------
     def _write_links(self, url: str, links: list) -> None:
+        self.cstate.links[url] = links
         self._links.write(json.dumps({"url": url, "links": links}, ensure_ascii=False) + "\n")
         self._links.flush()
 
