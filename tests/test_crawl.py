@@ -249,3 +249,18 @@ def test_resume_after_graceful_stop_jobdir(tmp_path):
         assert all(v == 1 for k, v in s.hits.items() if k not in faults)
         uris = [r[0] for r in warc_responses(out)]
         assert len(uris) == len(set(uris)) == 6
+
+
+def test_cli_crawl_subcommand(tmp_path):
+    import os
+
+    with SiteServer(SITES / "epaper-workercn") as s:
+        out = tmp_path / "cli"
+        env = dict(child_env())
+        env["PYTHONPATH"] = os.pathsep.join([str(pathlib.Path(__file__).resolve().parent.parent),
+                                             env.get("PYTHONPATH", "")])
+        r = subprocess.run([sys.executable, "-m", "unionnlp", "crawl", f"epaper-workercn={s.url}",
+                            "--out", str(out), "--since", "2023-11-20", "--delay", "0"],
+                           capture_output=True, text=True, timeout=120, env=env)
+        assert r.returncode == 0, r.stderr
+        assert len(warc_responses(out)) == 2 and "kept 2" in r.stderr
