@@ -87,12 +87,14 @@ def test_text_pages():
     (b"<<<>>>&&&;;<p", True), ("\ud800".encode("utf-8", "surrogatepass"), False),
     ("<p>" + "工会" * 200_000 + "</p>", True), ("\u202e\u200b\ufeff" * 1000, True),
     ("<div>" * 3000 + "很深的嵌套。" + "</div>" * 3000, True),
+    (b"<html><body><p>\xe5\xb7\xa5\x01\x02\x0b\xe4\xbc\x9a\xe8\x81\x8c\xe5\xb7\xa5\xe3\x80\x82</p></body></html>", True),
 ])
 def test_bad_input_never_raises(content, is_html):
     if isinstance(content, str):
         content = content.encode("utf-8")
     a = parse_page(Page(source="bad", content=content, is_html=is_html))
     assert isinstance(a.text, str)
+    assert not any(e.get("kind") == "exception" for e in a.errors if isinstance(e, dict))
     if not a.text:
         assert a.errors and all(e["stage"] in ("parse", "decode") for e in a.errors)
 

@@ -45,9 +45,14 @@ _PUNCT = re.compile(r"[，。！？；：、,.!?;]")
 _WS = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
 
 
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def build_tree(text: str):
     """Parse HTML text into an lxml tree; None when there is nothing to parse."""
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text or "")
+    # lxml refuses NUL/control characters and lone surrogates (corrupt bytes, binary junk)
+    text = _BAD_CHARS.sub("", text)
     if not text.strip():
         return None
     try:
