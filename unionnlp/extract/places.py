@@ -91,7 +91,7 @@ def _strip_short(name: str, nations: list[str], suffixes: list[str]) -> str:
 
 #: a word this frequent in jieba's dictionary, tagged neither place (ns) nor person (nr*), is a
 #: common word first (和平, 前进, 城区): it denotes a division only next to an ancestor
-COMMON_WORD_FREQ = 300
+COMMON_WORD_FREQ = 150
 
 
 def _common_word(w: str, tags: dict, freq: dict) -> bool:
@@ -193,6 +193,8 @@ class _Gazetteer:
         asuf = "".join(v["anonymous_suffixes"])
         self.anon_re = re.compile(r"(?<![A-Za-z0-9])(?:" + ap + r")[" + asuf + r"]")
         self.national = v["national_markers"]
+        self.national_not = re.compile("|".join(map(re.escape, v["national_not_followed_by"])))
+        self.org_head_re = re.compile("|".join(map(re.escape, v["org_heads_after_place"])))
 
     def chain(self, code: str) -> list[Division]:
         """The division and its ancestors, top-down."""
@@ -204,6 +206,12 @@ class _Gazetteer:
             out.append(d)
             code = d.parent
         return out[::-1]
+
+    def tag(self, w: str) -> str:
+        import jieba.posseg as pseg
+
+        self.word_freq(w)
+        return pseg.dt.word_tag_tab.get(w) or ""
 
     def word_freq(self, w: str) -> int:
         if self.freq is None:
@@ -259,6 +267,21 @@ def _short_ok(g: _Gazetteer, text: str, s: int, e: int, prev_place_end: int) -> 
     return True
 
 
+def _crosses_word(g: _Gazetteer, text: str, s: int, e: int) -> bool:
+    """True when a frequent dictionary word (not a place) straddles the match's left edge
+    (人力资源县 → 人力资源 + 县: 资源县 is not meant)."""
+    for k in (2, 1):
+        if s - k < 0 or not _CJK.match(text[s - k]):
+            continue
+        for m in (2, 1):
+            if s + m > e:
+                continue
+            w = text[s - k:s + m]
+            if len(w) >= 3 and g.word_freq(w) >= 100 and not g.tag(w).startswith("ns"):
+                return True
+    return False
+
+
 def find_places(text: str) -> list[Place]:
     """Every division mention in ``text``, resolved to a division (see module docstring).
 
@@ -277,12 +300,17 @@ def find_places(text: str) -> list[Place]:
         full = [c for c in cands if c[1]]
         if not full and not _short_ok(g, text, s, e, prev_end):
             continue
+        if prev_end != s and _crosses_word(g, text, s, e):
+            continue
         raw.append((s, e, key, cands))
         prev_end = e
     # context: divisions and ancestors of unambiguous mentions
     context: dict[str, int] = {}
     for s, e, key, cands in raw:
         codes = {c for c, _ in cands}
+        d0 = g.by_code[cands[0][0]]
+        if d0.weak_name if cands[0][1] else d0.weak:
+            continue  # a weak mention cannot vouch for itself
         if len(codes) == 1:
             for d in g.chain(next(iter(codes))):
                 context[d.adcode] = context.get(d.adcode, 0) + 1
@@ -457,6 +485,8 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
         return _national_or_none(g, text, title, 0.0)
     total = dict(score)
     for code, sc in score.items():
+        if sc <= 0:
+            continue
         for anc in g.chain(code)[:-1]:
             total[anc.adcode] = total.get(anc.adcode, 0.0) + w["descendant"] * sc
     best = max(total, key=lambda c: (total[c], LEVELS.index(g.by_code[c].level))) if total else None
@@ -487,10 +517,13 @@ def _lead_end(text: str) -> int:
 def _national_or_none(g: _Gazetteer, text: str, title: Optional[str], local: float) -> Optional[Place]:
     """全国 when national markers outweigh the best local division."""
     hay = (title or "") * 3 + text
-    n = 0
-    for mk in g.national:
-        n += hay.count(mk)
-    # 全国 inside 全国总工会 was counted twice: fine, it is a strong national signal
+    n = 0.0
+    for mk, weight in g.national.items():
+        if mk == NATIONAL:
+            n += weight * sum(1 for m in re.finditer(NATIONAL, hay)
+                              if not g.national_not.match(hay, m.end()))
+        else:
+            n += weight * hay.count(mk)
     if n and n >= max(2.0, local):
         return NATIONAL_PLACE()
     return None
