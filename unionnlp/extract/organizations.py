@@ -180,13 +180,19 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, place_at: dict) -> int
         i -= 1
     if i == s0:
         return s0
-    window = text[i:s0]
-    # walk jieba words right to left
-    toks = []
+    # jieba words, with place mentions kept whole (a word never straddles a place edge)
+    toks: list[tuple[int, str]] = []
     pos = i
-    for w in jieba.lcut(window, HMM=True):
-        toks.append((pos, w))
-        pos += len(w)
+    while pos < s0:
+        sp = place_at.get(pos)
+        if sp is not None and sp[1] <= s0:
+            toks.append((pos, text[pos:sp[1]]))
+            pos = sp[1]
+            continue
+        nxt = min([ps for ps, pe in place_at.values() if pos < ps < s0] + [s0])
+        for w in jieba.lcut(text[pos:nxt], HMM=True):
+            toks.append((pos, w))
+            pos += len(w)
     start = s0
     for tpos, w in reversed(toks):
         p = place_at.get(tpos)
@@ -196,6 +202,8 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, place_at: dict) -> int
             continue
         if w in lx.stop_words:
             break
+        if w[0] in lx.boundary and lx.tags.get(w) is None and len(w) > 1:
+            break  # an unknown word glued to a function word (据市, 经省)
         if w.startswith(lx.determiners) or w in lx.determiners:
             break
         tag = lx.tags.get(w)
@@ -210,6 +218,13 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, place_at: dict) -> int
     for ps, pe in place_at.values():
         if ps < start < pe:
             start = ps
+    # place + short unknown run + head (大通天和医院): jieba shreds the unknown name
+    for ps, pe in place_at.values():
+        if start > ps >= lo and 2 <= s0 - pe <= 4:
+            run = text[pe:s0]
+            if all(_CJK.match(c) for c in run) and all(
+                    len(w) == 1 or lx.tags.get(w) is None for w in jieba.lcut(run, HMM=False)):
+                start = ps
     return start
 
 
@@ -275,7 +290,17 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
         if typ == "name":
             start = s0
             # 中共 + fixed name, place + fixed name stay as written
-            orgs.append(dict(start=start, end=e0, kind=kind, prefix_end=s0, fixed=True))
+            orgs.append(dict(start=start, end=e0, kind=kind, prefix_end=s0, fixed=True,
+                             head_start=s0))
+            last_end = e0
+            continue
+        if (prev is not None and prev["end"] == s0 - 1 and text[s0 - 1] in "和、及与"
+                and not prev["fixed"] and prev["head_start"] > prev["start"]
+                and key[0] not in lx.vocab["abbr_level_chars"]
+                and text[prev["head_start"]:prev["end"]] in lx.suffix_kind):
+            # X党委和工会联合会: the second head shares the first one's name
+            orgs.append(dict(start=s0, end=e0, kind=kind, prefix_end=s0, fixed=False,
+                             shared=text[prev["start"]:prev["head_start"]], head_start=s0))
             last_end = e0
             continue
         start = _left_start(lx, text, s0, last_end if last_end > 0 else 0, place_at)
@@ -297,7 +322,8 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
             if p.start < s0 < p.end <= e0 and p.start >= start:
                 pe = max(pe, p.end)
         prefix_end = min(pe, e0)
-        orgs.append(dict(start=start, end=e0, kind=kind, prefix_end=prefix_end, fixed=False))
+        orgs.append(dict(start=start, end=e0, kind=kind, prefix_end=prefix_end, fixed=False,
+                         head_start=s0))
         last_end = e0
 
     out: list[Organization] = []
@@ -326,6 +352,11 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
     """Validate one candidate; complete abbreviations; split coordinated place prefixes."""
     s, e, pe = o["start"], o["end"], o["prefix_end"]
     name = text[s:e]
+    if o.get("shared"):
+        full = o["shared"] + name
+        return [Organization(name=name, canonical=full, kind=o["kind"] or org_kind(full),
+                             place=_place_canonical(plist, s - len(o["shared"]) - 1, s),
+                             start=s, end=e)]
     if o["fixed"]:
         pname = _place_canonical(plist, s, e)
         return [Organization(name=name, canonical=name, kind=o["kind"], place=pname or
@@ -362,6 +393,13 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
         inner = _strip_head(lx, body)
         if inner and inner.startswith(lx.determiners):
             return []
+        if text[s:pe].endswith(NATIONAL) and name not in lex_names:
+            return []  # 全国工会: only the fixed national names
+        import jieba
+
+        toks = jieba.lcut(inner, HMM=False) if inner else []
+        if toks and all((lx.tags.get(w) or "x")[:1] in "adv" for w in toks):
+            return []  # 安徽省优秀工会: place + adjective is no name
     res = [Organization(name=name, canonical=canonical, kind=_kind_of(lx, o, name),
                         place=org_place, start=s, end=e)]
     if has_place:

@@ -39,6 +39,7 @@ RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "places"
 DIVISIONS_CSV = RESOURCE_DIR / "divisions.csv"
 VOCAB_JSON = RESOURCE_DIR / "vocab.json"
 
+_LEVEL_CHARS = frozenset("省市县区州旗盟")
 LEVELS = ("country", "province", "city", "county", "zone", "town")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -277,7 +278,7 @@ def _crosses_word(g: _Gazetteer, text: str, s: int, e: int) -> bool:
             if s + m > e:
                 continue
             w = text[s - k:s + m]
-            if len(w) >= 3 and g.word_freq(w) >= 100 and not g.tag(w).startswith("ns"):
+            if len(w) >= 3 and g.word_freq(w) >= 1 and not g.tag(w).startswith(("ns", "nt")):
                 return True
     return False
 
@@ -330,6 +331,10 @@ def find_places(text: str) -> list[Place]:
                 best, best_score = d, score
         if best is None:
             continue
+        if e < len(text) and text[e] in _LEVEL_CHARS and key != best.name \
+                and best.name.endswith(text[e]):
+            e += 1  # 大通县 (short form + level character) is one mention
+            key = text[s:e]
         p = _to_place(best, key, s, e)
         out.append(p)
         last = p
@@ -471,11 +476,18 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
         if p.start is None:
             add(p, w["mention"])
             continue
+        if p.level in ("zone", "town") and p.parents:
+            par = [d for d in resolve_name(p.parents[-1]) if d.name == p.parents[-1]]
+            if par:  # a zone or town counts for its county
+                add(_to_place(par[0], p.parents[-1], p.start, p.end), w["mention"])
+            continue
         wt = w["mention"]
         if dl_span[0] <= p.start < dl_span[1]:
             wt += w["dateline"]
         elif p.start < lead_end:
             wt += w["lead"]
+        if p.end is not None and g.org_head_re.match(text, p.end):
+            wt *= w["org_prefix"]  # 福建省总工会 in an article about 南安: a source, not the topic
         add(p, wt)
     for extra, weight in ((title, w["title"]), (outlet, w["outlet"])):
         if extra:
