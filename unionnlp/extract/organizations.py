@@ -200,6 +200,9 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, place_at: dict) -> int
         if p is not None or covered:
             start = tpos
             continue
+        if w in lx.vocab["abbr_level_chars"]:
+            start = tpos  # 县 in 县总工会: a bare level character (abbreviation)
+            break
         if w in lx.stop_words:
             break
         if w[0] in lx.boundary and lx.tags.get(w) is None and len(w) > 1:
@@ -379,9 +382,20 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
             if full:
                 canonical = full
                 org_place = None
-            return [Organization(name=name, canonical=canonical, kind=_kind_of(lx, o, name),
-                                 place=_chain_canonical(chain, name[:1]) if full else None,
-                                 start=s, end=e)]
+            res = [Organization(name=name, canonical=canonical, kind=_kind_of(lx, o, name),
+                                place=_chain_canonical(chain, name[:1]) if full else None,
+                                start=s, end=e)]
+            j = s
+            while j >= 2 and text[j - 1] in "、和与及" and text[j - 2] in lvl and \
+                    (j < 3 or not _CJK.match(text[j - 3])):  # 省、市总工会
+                surface = text[j - 2] + name[1:]
+                full2 = expand_abbreviation(surface, chain_place(chain))
+                res.append(Organization(name=surface, canonical=full2 or surface,
+                                        kind=_kind_of(lx, o, name),
+                                        place=_chain_canonical(chain, surface[0]) if full2 else None,
+                                        start=j - 2, end=e))
+                j -= 2
+            return res
         head = _strip_head(lx, name)
         if len(head) < 2 or _is_generic(lx, head):
             return []
@@ -442,7 +456,7 @@ def _coordinated(lx: _Lex, text: str, s: int, pe: int, e: int, body: str, o: dic
     lvl = lx.vocab["abbr_level_chars"]
     while j >= 2 and text[j - 1] in "、和与及":
         q = place_by_end.get(j - 1)
-        if q is not None and q.level == first.level and q.name[-1:] == first.name[-1:]:
+        if q is not None and q.level == first.level:
             out.append(Organization(name=q.name + tail, canonical=q.name + tail,
                                     kind=o["kind"], place=q.canonical, start=q.start, end=e))
             j = q.start
