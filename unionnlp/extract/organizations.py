@@ -221,6 +221,13 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, place_at: dict) -> int
     for ps, pe in place_at.values():
         if ps < start < pe:
             start = ps
+    # place + short run of shredded characters before the stop (大通县兴通服装有限公司)
+    for ps, pe in place_at.values():
+        if lo <= ps and 0 < start - pe <= 3:
+            run = text[pe:start]
+            if all(_CJK.match(c) and c not in lx.boundary for c in run) and all(
+                    len(w) == 1 for w in jieba.lcut(run, HMM=False)) and run not in lx.stop_words:
+                start = ps
     # place + short unknown run + head (大通天和医院): jieba shreds the unknown name
     for ps, pe in place_at.values():
         if start > ps >= lo and 2 <= s0 - pe <= 4:
@@ -276,6 +283,9 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
             if _CJK.match(nxt) and (lx.freq.get(key[-1] + nxt, 0) >= 200
                                     or lx.freq.get(key + nxt, 0) > 0):
                 continue
+        if typ == "suffix" and kind == "union" and text.startswith(
+                tuple(lx.vocab["head_not_followed_by"]), e0):
+            continue  # 工会工作者, 工会组织: a category, not a named body
         prev = orgs[-1] if orgs else None
         if prev is not None and prev["end"] == s0 and typ == "suffix":
             pk = prev["kind"]
@@ -292,6 +302,9 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
             continue  # internal body of the preceding organization (总工会党组 …)
         if typ == "name":
             start = s0
+            pb = place_by_end.get(s0)
+            if pb is not None and pb.level != "country" and kind == "media":
+                start = pb.start  # 安徽 + 工人日报
             # 中共 + fixed name, place + fixed name stay as written
             orgs.append(dict(start=start, end=e0, kind=kind, prefix_end=s0, fixed=True,
                              head_start=s0))
@@ -338,8 +351,45 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
         from unionnlp.extract.lac_tagger import lac_organizations
 
         out.extend(lac_organizations(text, out, chain=chain))
+    _unify(out, plist)
     out.sort(key=lambda o: (o.start, -(o.end or 0)))
     return out
+
+
+def _unify(orgs: list[Organization], plist: list[Place]) -> None:
+    """One canonical per organization: the longest written full form of the same division and
+    head (大通县总工会 and 西宁市大通回族土族自治县总工会 → the latter)."""
+    by_start = {p.start: p for p in plist if p.adcode}
+    groups: dict[tuple, list[Organization]] = {}
+    for o in orgs:
+        c = o.canonical or o.name
+        # the most specific leading place mention of the written form
+        pos, code = o.start, None
+        while pos in by_start and by_start[pos].end <= o.end:
+            code = by_start[pos].adcode
+            pos = by_start[pos].end
+        if code is None or pos >= o.end:
+            continue
+        groups.setdefault((code, o.name[pos - o.start:]), []).append(o)
+    for members in groups.values():
+        best = max((m.canonical or m.name for m in members), key=len)
+        for m in members:
+            m.canonical = best
+    # abbreviation expansions that equal a written short form take the long one
+    longest = {}
+    for o in orgs:
+        for k in (o.canonical,):
+            if k:
+                longest.setdefault(k, k)
+    for members in groups.values():
+        best = members[0].canonical
+        for m in members:
+            short = m.name
+            if short != best:
+                longest[short] = best
+    for o in orgs:
+        if o.canonical in longest and longest[o.canonical] != o.canonical:
+            o.canonical = longest[o.canonical]
 
 
 def _place_canonical(plist: Iterable[Place], start: int, end: int) -> Optional[str]:
@@ -376,8 +426,12 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
             # bare level char: 市总工会, 县委, 市委组织部, 市市场监管局
             full = expand_abbreviation(name, chain_place(chain))
             rest = name[1:]
-            if not (rest == "委" or not _is_generic(lx, _strip_head(lx, rest))
-                    or rest in lx.suffix_kind):
+            body_ = _strip_head(lx, rest)
+            if (rest[:1] in lvl and lx.freq.get(name[:2], 0) > 0) or \
+                    any(c in "各全该本每" for c in body_):
+                return []  # 省市委, 市直各单位工会: plural or generic
+            if body_ and all((lx.tags.get(w) or "x")[:1] == "a" for w in
+                             __import__("jieba").lcut(body_, HMM=False)):
                 return []
             if full:
                 canonical = full
@@ -401,7 +455,7 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
             return []
         hk = name[len(head):]
         if hk in lx.weak_heads and not any(u in head for u in lx.unit_words) \
-                and not head.startswith(lx.name_prefixes):
+                and not head.startswith(tuple(lx.vocab["weak_head_prefixes"])):
             return []  # 优秀工会, 镇街党委: a bare head needs a place or a named unit
     else:
         inner = _strip_head(lx, body)
@@ -412,7 +466,7 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
         import jieba
 
         toks = jieba.lcut(inner, HMM=False) if inner else []
-        if toks and all((lx.tags.get(w) or "x")[:1] in "adv" for w in toks):
+        if toks and all((lx.tags.get(w) or "x")[:1] == "a" for w in toks):
             return []  # 安徽省优秀工会: place + adjective is no name
     res = [Organization(name=name, canonical=canonical, kind=_kind_of(lx, o, name),
                         place=org_place, start=s, end=e)]
