@@ -111,3 +111,24 @@ def test_seed_organizations(seed_texts):
     ps = find_places(text)
     canon = {o.canonical for o in find_organizations(text, place=main_place(text, ps), places=ps)}
     assert "阜宁县滤料产业集群党委" in canon
+
+
+def test_lac_pass_adds_only_non_overlapping_orgs():
+    text = "扬州市总工会联合扬州大学附属医院和中国银行扬州分行开展义诊活动。"
+    rules = find_organizations(text)
+    both = find_organizations(text, backend="rules+lac")
+    spans = [(o.start, o.end) for o in both]
+    assert {(o.start, o.end) for o in rules} <= set(spans)
+    assert all(not (a < d and c < b) for i, (a, b) in enumerate(spans)
+               for (c, d) in spans[i + 1:])
+
+
+def test_hanlp_backend_raises_clear_error_when_unavailable():
+    from unionnlp.extract.hanlp_backend import HanLPTagger, HanLPUnavailable
+
+    try:
+        HanLPTagger()
+    except HanLPUnavailable as exc:
+        assert isinstance(exc, RuntimeError) and "hanlp" in str(exc).lower()
+    else:  # hanlp and its model are installed locally: it must tag something
+        assert HanLPTagger().organizations("扬州市总工会召开会议。")

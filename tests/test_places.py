@@ -111,3 +111,17 @@ def test_seed_main_places(seed_texts):
     for key, label in (("000", "扬州市"), ("002", "阜宁县"), ("004", "沈丘县")):
         text = _clean(seed_texts[key])
         assert place_label(main_place(text, find_places(text))) == label, key
+
+
+def test_bare_placeholder_letter_is_anonymised_place():
+    ps = [p for p in find_places("努力走在X前列，年内培育示范企业XX户。") if p.name == "X"]
+    assert len(ps) == 1 and ps[0].adcode is None
+
+
+def test_build_resources_matches_repo_table(tmp_path):
+    from unionnlp.extract import places
+
+    out = tmp_path / "divisions.csv"
+    n = places.build_resources(out)
+    assert n > 3000
+    assert out.read_text(encoding="utf-8") == places.DIVISIONS_CSV.read_text(encoding="utf-8")

@@ -384,8 +384,17 @@ _ANON_LEVEL = {"省": "province", "市": "city", "县": "county", "区": "county
                "乡": "town"}
 
 
+#: a lone placeholder letter used for a place in anonymised documents (走在X前列, 在X率先):
+#: flanked by CJK characters and not followed by a measure word (XX户 is a number)
+_BARE_X = re.compile(r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff] ))[XＸ]"
+                     r"(?= ?[\u4e00-\u9fff])(?! ?[个名人户家项次元万亿年月日届批期])")
+
+
 def _anonymous(g: _Gazetteer, text: str) -> list[Place]:
     out = []
+    for m in _BARE_X.finditer(text):
+        out.append(Place(name="X", canonical="X", level=None, adcode=None, start=m.start(),
+                         end=m.end(), parents=[]))
     for m in g.anon_re.finditer(text):
         # 某市 inside 某某: keep; skip when part of a longer Latin token was excluded by regex
         out.append(Place(name=m.group(), canonical=m.group(), level=_ANON_LEVEL[m.group()[-1]],
