@@ -60,6 +60,7 @@ class _Lex:
     determiners: tuple
     boundary: frozenset
     weak_heads: frozenset
+    abbr_ok: frozenset
     unit_words: tuple
     name_prefixes: tuple
 
@@ -101,7 +102,7 @@ def _lex() -> _Lex:
         generic=frozenset(vocab["generic_bodies"]),
         determiners=tuple(sorted(vocab["determiners"], key=len, reverse=True)),
         boundary=frozenset(vocab["boundary_chars"]),
-        weak_heads=frozenset(vocab["weak_heads"]), unit_words=tuple(vocab["unit_words"]),
+        weak_heads=frozenset(vocab["weak_heads"]), abbr_ok=frozenset(vocab["abbr_words_ok"]), unit_words=tuple(vocab["unit_words"]),
         name_prefixes=tuple(vocab["name_prefixes"]),
     )
 
@@ -246,7 +247,10 @@ def _is_generic(lx: _Lex, body: str) -> bool:
         return True
     if body.startswith(lx.determiners):
         return True
-    return all(w in lx.generic for w in jieba.lcut(body, HMM=False))
+    toks = jieba.lcut(body, HMM=False)
+    if any(w.endswith("级") and len(w) == 2 for w in toks):
+        return True  # 村级, 县级: a class of bodies, not a named one
+    return all(w in lx.generic for w in toks)
 
 
 def find_organizations(text: str, *, place: Union[Place, str, None] = None,
@@ -421,7 +425,10 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
     org_place = _place_canonical(plist, s, e)
     lvl = lx.vocab["abbr_level_chars"]
     if not has_place:
-        if name[:1] in lvl and (len(name) == 2 and name[1] == "委" or
+        two = name[:2]
+        is_abbr = name[:1] in lvl and (lx.freq.get(two, 0) == 0 or two in lx.abbr_ok
+                                       or two[1:] == "委")
+        if is_abbr and (len(name) == 2 and name[1] == "委" or
                                 _CJK.match(name[1:2] or "") and name[1:] != ""):
             # bare level char: 市总工会, 县委, 市委组织部, 市市场监管局
             full = expand_abbreviation(name, chain_place(chain))
@@ -555,6 +562,20 @@ def _abbreviations(lx: _Lex, text: str, chain: list[str], place_by_end: dict,
     return out
 
 
+def _trim_to_head(lx: _Lex, name: str) -> Optional[str]:
+    """The longest prefix of a source string that ends with an organization or media head
+    (太和县总工会浏览量 → 太和县总工会); None when there is none."""
+    if name in lx.vocab["media_names"] or name.endswith(("网", "报", "社", "台")):
+        return name
+    for k in range(len(name) - 2, 2, -1):  # what is cut off is a word, not a name's tail
+        pre = name[:k]
+        if pre in lx.vocab["media_names"] or pre.endswith(("网", "报", "社", "台")):
+            return pre
+        if any(pre.endswith(suf) for suf in lx.suffix_kind if len(suf) >= 2):
+            return pre
+    return name if len(name) <= 6 else None  # a short source name (a public account)
+
+
 def _sources(lx: _Lex, text: str, found: list[Organization]) -> list[Organization]:
     """Media named as the source of the piece."""
     out = []
@@ -564,11 +585,16 @@ def _sources(lx: _Lex, text: str, found: list[Organization]) -> list[Organizatio
         for m in rx.finditer(head):
             s, e = m.span(1)
             name = m.group(1)
+            cut = _trim_to_head(lx, name)
+            if cut is None:
+                continue
+            name, e = cut, s + len(cut)
             if (s, e) in taken or len(name) < 3:
                 continue
             if any(o.start <= s and e <= o.end for o in found):
                 continue
-            out.append(Organization(name=name, canonical=name, kind="media", place=None,
-                                    start=s, end=e))
+            out.append(Organization(name=name, canonical=name, kind=org_kind(name)
+                                    if not name.endswith(("网", "报", "社", "台")) else "media",
+                                    place=None, start=s, end=e))
             taken.add((s, e))
     return out

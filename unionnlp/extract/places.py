@@ -144,6 +144,8 @@ def build_resources(out: Path = DIVISIONS_CSV) -> int:
         short = _strip_short(name, nations, suffixes)
         # only county-level short forms are demoted: prefecture names (大同, 大连) are well known
         weak = bool(short) and level == "county" and _common_word(short, tags, freq)
+        if code.startswith("71") and level == "county":
+            weak = True  # Taiwan's districts (大社, 仁武) are read as mainland words first
         weak_name = _common_word(name, tags, freq)
         out_rows.append((code, name, short, level, parent, "1" if weak else "0",
                          "1" if weak_name else "0"))
