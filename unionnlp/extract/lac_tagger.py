@@ -7,6 +7,7 @@ missed (no overlap with rule spans). Used by ``find_organizations(..., backend="
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Iterable, Sequence
@@ -58,16 +59,19 @@ def lac_organizations(text: str, found: Iterable[Organization], *,
     found = list(found)
     if not found:
         return []
-    taken = [(o.start, o.end) for o in found if o.start is not None]
+    taken = sorted((o.start, o.end) for o in found if o.start is not None)
+    starts = [s for s, _ in taken]
     sent_spans = []
     for m in _SENT.finditer(text):
-        if any(m.start() <= s < m.end() for s, _ in taken):
-            sent_spans.append((m.start(), m.end()))
+        i = bisect.bisect_left(starts, m.start())
+        if i < len(starts) and starts[i] < m.end():
+            sent_spans.append((m.start(), m.end(), taken[i:bisect.bisect_left(starts, m.end())]))
     out = []
-    for a, b in sent_spans:
+    for a, b, local in sent_spans:
+        local = list(local)
         for s, e, _ in lac_spans(text[a:b], labels=("ORG",)):
             s, e = s + a, e + a
-            if e - s < 3 or any(ts < e and s < te for ts, te in taken):
+            if e - s < 3 or any(ts < e and s < te for ts, te in local):
                 continue
             name = text[s:e]
             canonical = name
@@ -75,5 +79,5 @@ def lac_organizations(text: str, found: Iterable[Organization], *,
                 canonical = expand_abbreviation(name, chain[0]) or name
             out.append(Organization(name=name, canonical=canonical, kind=org_kind(name),
                                     place=None, start=s, end=e))
-            taken.append((s, e))
+            local.append((s, e))
     return out

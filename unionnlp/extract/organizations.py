@@ -26,6 +26,7 @@ An optional statistical pass (``backend="rules+lac"``) adds Baidu LAC ``ORG`` sp
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
@@ -167,12 +168,38 @@ def expand_abbreviation(surface: str, place: Union[Place, str, None]) -> Optiona
 # extraction
 
 
-def _left_start(lx: _Lex, text: str, s0: int, floor: int, place_at: dict) -> int:
+class _Index:
+    """Spans sorted by start, for windowed look-ups (keeps extraction linear in the text)."""
+
+    REACH = 32  # no place or org name is longer than this
+
+    def __init__(self, items: Sequence) -> None:
+        self.items = sorted(items, key=lambda x: (x.start, x.end))
+        self.starts = [x.start for x in self.items]
+
+    def within(self, lo: int, hi: int) -> list:
+        """Items that overlap [lo, hi)."""
+        i = bisect.bisect_left(self.starts, lo - self.REACH)
+        j = bisect.bisect_left(self.starts, hi)
+        return [x for x in self.items[i:j] if x.end > lo]
+
+    def overlaps(self, lo: int, hi: int) -> bool:
+        return bool(self.within(lo, hi))
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+
+
+def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index") -> int:
     """Leftmost start of the name whose head starts at ``s0`` (see module docstring)."""
     import jieba
 
     maxlen = lx.vocab["max_name_len"]
     lo = max(floor, s0 - maxlen)
+    place_at = {p.start: (p.start, p.end) for p in pindex.within(lo, s0) if p.level != "town"}
     i = s0
     while i > lo:
         c = text[i - 1]
@@ -268,10 +295,10 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
 
     lx = _lex()
     plist = [p for p in (places or pl.find_places(text)) if p.start is not None]
-    place_at = {p.start: (p.start, p.end) for p in plist if p.level != "town"}
+    pindex = _Index(plist)
     place_by_start = {p.start: p for p in plist}
     place_by_end = {p.end: p for p in plist if p.adcode or p.level == "country"}
-    false_spans = [(m.start(), m.end()) for m in lx.false_re.finditer(text)]
+    false_index = _Index([_Span(m.start(), m.end()) for m in lx.false_re.finditer(text)])
     chain = _place_chain(place)
     lex_names = {n for n in lx.vocab["media_names"]} | set(lx.vocab["national_orgs"])
 
@@ -280,7 +307,7 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
     for end_idx, (typ, key, kind) in lx.auto.iter_long(text):
         e0 = end_idx + 1
         s0 = e0 - len(key)
-        if any(fs < e0 and s0 < fe for fs, fe in false_spans):
+        if false_index.overlaps(s0, e0):
             continue
         if typ == "suffix" and key in lx.right_check and e0 < len(text):
             nxt = text[e0]
@@ -323,9 +350,10 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
                              shared=text[prev["start"]:prev["head_start"]], head_start=s0))
             last_end = e0
             continue
-        start = _left_start(lx, text, s0, last_end if last_end > 0 else 0, place_at)
+        start = _left_start(lx, text, s0, last_end if last_end > 0 else 0, pindex)
+        near = pindex.within(start, e0)
         # place-anchored: a name that contains a place starts at it (马某青海省政协 → 青海省政协)
-        inner = [p.start for p in plist if start <= p.start < s0 and p.level != "town"]
+        inner = [p.start for p in near if start <= p.start < s0 and p.level != "town"]
         if inner and inner[0] > start:
             lead = text[start:inner[0]]
             keep = next((x for x in lx.name_prefixes if lead.endswith(x)), None)
@@ -338,7 +366,7 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
                 break
             pe = nxt.end
         # head that begins with the tail of a place (扬州市委: head 市委 overlaps 扬州市)
-        for p in plist:
+        for p in near:
             if p.start < s0 < p.end <= e0 and p.start >= start:
                 pe = max(pe, p.end)
         prefix_end = min(pe, e0)
@@ -348,7 +376,8 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
 
     out: list[Organization] = []
     for o in orgs:
-        out.extend(_finish(lx, text, o, chain, plist, place_by_end, lex_names))
+        out.extend(_finish(lx, text, o, chain, pindex.within(o["start"] - 1, o["end"]),
+                           place_by_end, lex_names, place_by_start))
     out.extend(_abbreviations(lx, text, chain, place_by_end, out))
     out.extend(_sources(lx, text, out))
     if backend == "rules+lac":
@@ -405,7 +434,7 @@ def _place_canonical(plist: Iterable[Place], start: int, end: int) -> Optional[s
 
 
 def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
-            place_by_end: dict, lex_names: set) -> list[Organization]:
+            place_by_end: dict, lex_names: set, place_by_start: dict) -> list[Organization]:
     """Validate one candidate; complete abbreviations; split coordinated place prefixes."""
     s, e, pe = o["start"], o["end"], o["prefix_end"]
     name = text[s:e]
@@ -478,7 +507,7 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
     res = [Organization(name=name, canonical=canonical, kind=_kind_of(lx, o, name),
                         place=org_place, start=s, end=e)]
     if has_place:
-        res.extend(_coordinated(lx, text, s, pe, e, body, o, plist, place_by_end, chain))
+        res.extend(_coordinated(lx, text, s, pe, e, body, o, place_by_start, place_by_end, chain))
     return res
 
 
@@ -506,10 +535,10 @@ def _kind_of(lx: _Lex, o: dict, name: str) -> str:
 
 
 def _coordinated(lx: _Lex, text: str, s: int, pe: int, e: int, body: str, o: dict,
-                 plist: list[Place], place_by_end: dict, chain: list[str]) -> list[Organization]:
+                 place_by_start: dict, place_by_end: dict, chain: list[str]) -> list[Organization]:
     """长寿区、垫江县总工会 → also 长寿区总工会 (the shared head is completed)."""
     out = []
-    first = next((p for p in plist if p.start == s), None)
+    first = place_by_start.get(s)
     if first is None or not first.name:
         return out
     tail = text[first.end:e]  # 总工会 (after the most specific leading place)
@@ -537,10 +566,10 @@ def _abbreviations(lx: _Lex, text: str, chain: list[str], place_by_end: dict,
                    found: list[Organization]) -> list[Organization]:
     """全总, 省总, 市总 (not followed by 工会) and 晋中市总 (place + 总)."""
     out = []
-    taken = [(o.start, o.end) for o in found]
+    taken = _Index([o for o in found if o.start is not None])
     for m in lx.abbr_re.finditer(text):
         s, e = m.span()
-        if any(ts < e and s < te for ts, te in taken):
+        if taken.overlaps(s, e):
             continue
         nxt = text[e:e + 1]
         if nxt and _CJK.match(nxt) and lx.freq.get("总" + nxt, 0) >= 50:
