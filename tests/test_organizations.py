@@ -132,3 +132,19 @@ def test_hanlp_backend_raises_clear_error_when_unavailable():
         assert isinstance(exc, RuntimeError) and "hanlp" in str(exc).lower()
     else:  # hanlp and its model are installed locally: it must tag something
         assert HanLPTagger().organizations("扬州市总工会召开会议。")
+
+
+def test_places_inside_fixed_names_are_not_their_place():
+    got = {o.canonical: o for o in find_organizations("新华社消息，安徽工人日报报道。")}
+    assert got["新华社"].place is None and got["新华社"].kind == "media"
+    assert got["安徽工人日报"].place == "安徽省"
+
+
+def test_shared_head_in_coordination():
+    got = {o.canonical: o for o in find_organizations("成立沈丘县快递行业党委和工会联合会。")}
+    assert got["沈丘县快递行业工会联合会"].place == "河南省周口市沈丘县"
+
+
+def test_categories_and_words_are_not_abbreviations():
+    text = "市场工会工作者、村级灵活就业人员联合工会和跨国公司"
+    assert find_organizations(text, place="扬州市") == []

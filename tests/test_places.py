@@ -125,3 +125,20 @@ def test_build_resources_matches_repo_table(tmp_path):
     n = places.build_resources(out)
     assert n > 3000
     assert out.read_text(encoding="utf-8") == places.DIVISIONS_CSV.read_text(encoding="utf-8")
+
+
+def test_short_form_glued_to_unrelated_place_is_a_name_part():
+    ps = find_places("江苏省淮安市新安小学的少先队员")
+    assert [p.name for p in ps if p.adcode] == ["江苏省", "淮安市"]
+
+
+def test_supplemented_divisions_and_taiwan_generic_names():
+    ps = _by_name(find_places("重庆市渝北区总工会"))
+    assert ps["渝北区"].adcode == "500112" and ps["渝北区"].parents == ["重庆市"]
+    assert not [p for p in find_places("城北区域和大社矿") if p.adcode]
+
+
+def test_outlet_names_the_locality():
+    text = "本报讯 近日，市总工会召开会议，部署全年工作。"
+    mp = main_place(text, find_places(text), outlet="聊城日报")
+    assert place_label(mp) == "聊城市"

@@ -242,7 +242,7 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index") -> i
             break
         if tag is not None and tag.startswith(_STOP_POS) and w not in lx.body_ok:
             break
-        if tag is not None and tag.startswith("v") and w not in lx.body_ok:
+        if tag is not None and tag.startswith("v") and tag != "vn" and w not in lx.body_ok:
             break
         start = tpos
     # snap to a place that starts before and covers the start
@@ -347,7 +347,8 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
                 and text[prev["head_start"]:prev["end"]] in lx.suffix_kind):
             # X党委和工会联合会: the second head shares the first one's name
             orgs.append(dict(start=s0, end=e0, kind=kind, prefix_end=s0, fixed=False,
-                             shared=text[prev["start"]:prev["head_start"]], head_start=s0))
+                             shared=text[prev["start"]:prev["head_start"]], head_start=s0,
+                             shared_start=prev["start"]))
             last_end = e0
             continue
         start = _left_start(lx, text, s0, last_end if last_end > 0 else 0, pindex)
@@ -376,7 +377,8 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
 
     out: list[Organization] = []
     for o in orgs:
-        out.extend(_finish(lx, text, o, chain, pindex.within(o["start"] - 1, o["end"]),
+        lo = o.get("shared_start", o["start"]) - 1
+        out.extend(_finish(lx, text, o, chain, pindex.within(lo, o["end"]),
                            place_by_end, lex_names, place_by_start))
     out.extend(_abbreviations(lx, text, chain, place_by_end, out))
     out.extend(_sources(lx, text, out))
@@ -441,17 +443,19 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
     if o.get("shared"):
         full = o["shared"] + name
         return [Organization(name=name, canonical=full, kind=o["kind"] or org_kind(full),
-                             place=_place_canonical(plist, s - len(o["shared"]) - 1, s),
+                             place=_place_canonical(plist, o["shared_start"],
+                                                   o["shared_start"] + len(o["shared"])),
                              start=s, end=e)]
     if o["fixed"]:
-        pname = _place_canonical(plist, s, e)
+        # only a written place prefix (安徽工人日报), not a place inside the name (新华社)
+        pname = _place_canonical(plist, s, o["head_start"])
         return [Organization(name=name, canonical=name, kind=o["kind"], place=pname or
                              (NATIONAL if name.startswith(("全国", "中华全国")) else None),
                              start=s, end=e)]
     body = text[pe:e]
     has_place = pe > s
     canonical = name
-    org_place = _place_canonical(plist, s, e)
+    org_place = _place_canonical(plist, s, pe) if pe > s else None
     lvl = lx.vocab["abbr_level_chars"]
     if not has_place:
         two = name[:2]
@@ -585,9 +589,12 @@ def _abbreviations(lx: _Lex, text: str, chain: list[str], place_by_end: dict,
         prv = text[s - 1:s]
         if prv and _CJK.match(prv) and m.group() != "全总":
             continue
-        canonical = expand_abbreviation(m.group(), chain_place(chain)) or full
-        out.append(Organization(name=m.group(), canonical=canonical, kind="union",
-                                place=None, start=s, end=e))
+        expanded = expand_abbreviation(m.group(), chain_place(chain))
+        out.append(Organization(name=m.group(), canonical=expanded or full, kind="union",
+                                place=(_chain_canonical(chain, m.group()[0]) if expanded and
+                                       m.group() != "全总" else
+                                       NATIONAL if m.group() == "全总" else None),
+                                start=s, end=e))
     return out
 
 

@@ -123,6 +123,14 @@ def build_resources(out: Path = DIVISIONS_CSV) -> int:
             if not code.isdigit() or code.endswith("0000") and code[:2] == "00":
                 continue
             rows.append((code, r["name"].strip()))
+    supplement = RESOURCE_DIR / "supplement.csv"
+    if supplement.exists():
+        lines = [l for l in supplement.read_text(encoding="utf-8").splitlines()
+                 if l.strip() and not l.startswith("#")]
+        have = {c for c, _ in rows}
+        for r in csv.DictReader(lines):
+            if r["adcode"] not in have:
+                rows.append((r["adcode"], r["name"].strip()))
     # municipalities (北京市 …) repeat the province name at city level: keep the province only
     names = dict(rows)
     rows = [(c, n) for c, n in rows
@@ -143,10 +151,11 @@ def build_resources(out: Path = DIVISIONS_CSV) -> int:
             parent = code[:4] + "00" if code[:4] + "00" in codes else code[:2] + "0000"
         short = _strip_short(name, nations, suffixes)
         # only county-level short forms are demoted: prefecture names (大同, 大连) are well known
+        weak_name = _common_word(name, tags, freq)
         weak = bool(short) and level == "county" and _common_word(short, tags, freq)
         if code.startswith("71") and level == "county":
             weak = True  # Taiwan's districts (大社, 仁武) are read as mainland words first
-        weak_name = _common_word(name, tags, freq)
+            weak_name = weak_name or len(name) <= 2  # 北区, 东区
         out_rows.append((code, name, short, level, parent, "1" if weak else "0",
                          "1" if weak_name else "0"))
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -196,6 +205,7 @@ class _Gazetteer:
         asuf = "".join(v["anonymous_suffixes"])
         self.anon_re = re.compile(r"(?<![A-Za-z0-9])(?:" + ap + r")[" + asuf + r"]")
         self.national = v["national_markers"]
+        self.right_ok = frozenset(v["right_words_ok"])
         self.national_not = re.compile("|".join(map(re.escape, v["national_not_followed_by"])))
         self.org_head_re = re.compile("|".join(map(re.escape, v["org_heads_after_place"])))
 
@@ -301,6 +311,16 @@ def find_places(text: str) -> list[Place]:
         e = end_idx + 1
         s = e - len(key)
         full = [c for c in cands if c[1]]
+        if full and e < len(text) and _CJK.match(text[e]):
+            two = text[e - 1:e + 1]
+            if two not in g.right_ok and g.word_freq(two) >= 1000:
+                # 城北区域, 扬州市民: the level character belongs to a word; try the short form
+                short = g.by_code[full[0][0]].short
+                if not short or not text.startswith(short, s) or short not in g.keys:
+                    continue
+                key, e = short, s + len(short)
+                cands = g.keys[short]
+                full = []
         if not full and not _short_ok(g, text, s, e, prev_end):
             continue
         if prev_end != s and _crosses_word(g, text, s, e):
@@ -328,6 +348,8 @@ def find_places(text: str) -> list[Place]:
             in_ctx = sum(1 for a in anc if context.get(a))
             if (d.weak_name if is_full else d.weak) and not (adjacent or in_ctx):
                 continue
+            if not is_full and last is not None and last.end == s and not adjacent:
+                continue  # 淮安市新安小学: a short form glued to an unrelated place is a name part
             score = (adjacent * 10 + in_ctx * 3 + is_full * 2 - LEVELS.index(d.level) * 0.1)
             if best_score is None or score > best_score:
                 best, best_score = d, score
