@@ -142,3 +142,10 @@ def test_outlet_names_the_locality():
     text = "本报讯 近日，市总工会召开会议，部署全年工作。"
     mp = main_place(text, find_places(text), outlet="聊城日报")
     assert place_label(mp) == "聊城市"
+
+
+def test_level_character_inside_a_word():
+    ps = find_places("城北区域的扬州市民来到吉林省长春市")
+    got = [(p.name, p.adcode) for p in ps if p.adcode]
+    assert ("扬州", "321000") in got and ("吉林省", "220000") in got and ("长春市", "220100") in got
+    assert not any(n.startswith("城北") for n, _ in got)

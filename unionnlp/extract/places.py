@@ -305,13 +305,16 @@ def find_places(text: str) -> list[Place]:
     if not text or not isinstance(text, str):
         return []
     g = _gaz()
-    raw: list[tuple[int, int, str, list[tuple[str, bool]]]] = []
+    raw: list[tuple[int, int, str, list[tuple[str, bool]], bool]] = []
     prev_end = -1
-    for end_idx, (key, cands) in g.auto.iter_long(text):
+    matches = list(g.auto.iter_long(text))
+    match_starts = {end_idx + 1 - len(key) for end_idx, (key, _) in matches}
+    for end_idx, (key, cands) in matches:
         e = end_idx + 1
         s = e - len(key)
+        fell_back = False
         full = [c for c in cands if c[1]]
-        if full and e < len(text) and _CJK.match(text[e]):
+        if full and e < len(text) and _CJK.match(text[e]) and e not in match_starts:
             two = text[e - 1:e + 1]
             if two not in g.right_ok and g.word_freq(two) >= 1000:
                 # 城北区域, 扬州市民: the level character belongs to a word; try the short form
@@ -321,15 +324,16 @@ def find_places(text: str) -> list[Place]:
                 key, e = short, s + len(short)
                 cands = g.keys[short]
                 full = []
+                fell_back = True
         if not full and not _short_ok(g, text, s, e, prev_end):
             continue
         if prev_end != s and _crosses_word(g, text, s, e):
             continue
-        raw.append((s, e, key, cands))
+        raw.append((s, e, key, cands, not fell_back))
         prev_end = e
     # context: divisions and ancestors of unambiguous mentions
     context: dict[str, int] = {}
-    for s, e, key, cands in raw:
+    for s, e, key, cands, extend in raw:
         codes = {c for c, _ in cands}
         d0 = g.by_code[cands[0][0]]
         if d0.weak_name if cands[0][1] else d0.weak:
@@ -339,7 +343,7 @@ def find_places(text: str) -> list[Place]:
                 context[d.adcode] = context.get(d.adcode, 0) + 1
     out: list[Place] = []
     last: Optional[Place] = None
-    for s, e, key, cands in raw:
+    for s, e, key, cands, extend in raw:
         best, best_score = None, None
         for code, is_full in cands:
             d = g.by_code[code]
@@ -355,7 +359,7 @@ def find_places(text: str) -> list[Place]:
                 best, best_score = d, score
         if best is None:
             continue
-        if e < len(text) and text[e] in _LEVEL_CHARS and key != best.name \
+        if extend and e < len(text) and text[e] in _LEVEL_CHARS and key != best.name \
                 and best.name.endswith(text[e]):
             e += 1  # 大通县 (short form + level character) is one mention
             key = text[s:e]
