@@ -149,3 +149,8 @@ def test_level_character_inside_a_word():
     got = [(p.name, p.adcode) for p in ps if p.adcode]
     assert ("扬州", "321000") in got and ("吉林省", "220000") in got and ("长春市", "220100") in got
     assert not any(n.startswith("城北") for n, _ in got)
+
+
+def test_surname_rule_spares_words_ending_in_a_surname_char():
+    got = [p.canonical for p in find_places("建设平安扬州，刘长春说，李和平发言") if p.adcode]
+    assert got == ["江苏省扬州市"]

@@ -268,7 +268,9 @@ def _short_ok(g: _Gazetteer, text: str, s: int, e: int, prev_place_end: int) -> 
         return True
     # a surname right before, not itself the end of a place: the match is a given name
     if prv in g.surnames and prev_place_end != s:
-        return False
+        # …unless the "surname" closes a word with the character before it (平安扬州, 中文)
+        if not (s >= 2 and _CJK.match(text[s - 2]) and g.word_freq(text[s - 2:s]) >= 100):
+            return False
     if g.non_place_after.match(text, e) and prv and _CJK.match(prv) and prev_place_end != s:
         return False
     # glued into a frequent dictionary word on either side (长安全 → 安全; 大通道 → 通道)
