@@ -50,16 +50,17 @@ class HanLPTagger:
             url = getattr(ner_models, model, None)
             if url is None:
                 raise HanLPUnavailable(f"unknown HanLP NER model {model!r}")
-            from hanlp.utils.io_util import path_from_url
+            from hanlp.utils.io_util import path_from_url, split_if_compressed
 
-            # HanLP stores models under HANLP_HOME by URL; refuse to download
-            local = Path(path_from_url(url, verbose=False, prefix=str(_hanlp_home()),
-                                       download=False)) if _accepts_download_flag() else None
-            if local is None or not local.exists():
+            # where hanlp.load would have unpacked this model; we refuse to download it
+            root, _ = split_if_compressed(path_from_url(url.split("#")[0],
+                                                        str(_hanlp_home())))
+            local = Path(root)
+            if not local.is_dir():
                 raise HanLPUnavailable(
                     f"HanLP model {model} is not in {_hanlp_home()}; fetch it once with "
                     f"hanlp.load(hanlp.pretrained.ner.{model}) on a networked machine and copy "
-                    "the cache, or pass path=")
+                    "the cache (or set HANLP_HOME), or pass path=")
             path = str(local)
         try:
             self._model = hanlp.load(path)
@@ -86,11 +87,3 @@ class HanLPTagger:
     def places(self, text: str) -> list[Place]:
         return [Place(name=text[s:e], start=s, end=e)
                 for s, e, t in self.spans(text) if t in _LOC_TAGS]
-
-
-def _accepts_download_flag() -> bool:
-    import inspect
-
-    from hanlp.utils.io_util import path_from_url
-
-    return "download" in inspect.signature(path_from_url).parameters
