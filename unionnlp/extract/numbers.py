@@ -33,11 +33,9 @@ import cn2an
 
 __all__ = ["Quantity", "parse", "unit_category", "to_number"]
 
-_RES = "unionnlp.resources.statistics"
-
-
 def _read_lines(name: str) -> list[str]:
-    text = resources.files(_RES).joinpath(name).read_text(encoding="utf-8")
+    """Non-comment lines of a data file in ``unionnlp/resources/statistics/``."""
+    text = resources.files("unionnlp").joinpath("resources", "statistics", name).read_text(encoding="utf-8")
     return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
