@@ -31,7 +31,7 @@ from typing import Optional
 
 import cn2an
 
-__all__ = ["Quantity", "parse", "unit_category", "to_number"]
+__all__ = ["Quantity", "parse", "unit_category", "to_number", "normalize"]
 
 def _read_lines(name: str) -> list[str]:
     """Non-comment lines of a data file in ``unionnlp/resources/statistics/``."""
@@ -67,6 +67,12 @@ def _translation() -> dict[int, str]:
         if len(a) == 1 and len(b) == 1:
             table[ord(a)] = b
     return table
+
+
+def normalize(text: str) -> str:
+    """Same-length copy of ``text`` with full-width ASCII and traditional numeral/unit characters
+    mapped to their plain forms, so offsets into it are offsets into ``text``."""
+    return text.translate(_translation())
 
 
 @functools.lru_cache(maxsize=1)
@@ -417,7 +423,8 @@ def _attach_qualifiers(q: Quantity, norm: str, unit_done: bool) -> None:
         q.start = pm.start("q")
     pos = q.end
     sm = _SUFFIX_QUAL.match(norm, pos)
-    if sm and sm.group("q") in ("余", "多", "来"):
+    if sm and sm.group("q") in ("余", "多", "来") and (
+            sm.group("q") != "来" or (not unit_done and _unit_re().match(norm, sm.end()))):
         q.qualifier = q.qualifier or _QUAL_MAP[sm.group("q")]
         pos = sm.end()
         q.end = pos
