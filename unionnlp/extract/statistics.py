@@ -82,7 +82,8 @@ def _patterns() -> dict[str, re.Pattern]:
     w = _words()
     time_left = (
         r"(?:截至|截止|到|至)?(?:\d{4}[ \t]*年?(?:年度|年底|年末|底|末|上半年|下半年|前|以来)?"
-        r"|\d{1,2}[ \t]*月(?:底|末|份)?(?:\d{1,2}[ \t]*日)?|[今去上明本]年(?:年底|底|末|以来)?)"
+        r"|\d{1,2}[ \t]*月(?:底|末|份)?(?:\d{1,2}[ \t]*日)?|[今去上明本]年(?:年底|底|末|以来)?"
+        r"|[一二两三四五六七八九十\d]{1,3}[ \t]*年(?:来|以来|间|内|中)?)"
     )
     return {
         "strip_left": re.compile(
@@ -101,11 +102,12 @@ _CLAUSE_END = re.compile(r"[，,。！？!?；;：:、\n]")
 _QUOTE = re.compile(r"“[^“”\n]{1,15}”|‘[^‘’\n]{1,15}’|「[^「」\n]{1,15}」|\"[^\"\n]{1,15}\"|《[^《》\n]{1,60}》")
 _DOCNO = re.compile(r"[\[〔【(（]\d{4}[\]〕】)）]\s*\d+\s*号|\d{3,4}-\d{7,8}|1[3-9]\d{9}")
 _CHANGE_BEFORE = re.compile(
-    r"(?:提高|增长|增加|上升|提升|下降|减少|降低|增幅|降幅|扩大|缩小|下滑|回落)(?:了|为|达)?[ \t]*$"
+    r"(?:提高|增长|增加|上升|提升|下降|减少|降低|增幅|降幅|扩大|缩小|下滑|回落|净增|净减)(?:了|为|达)?[ \t]*$"
 )
 _TARGET = re.compile(
     r"力争|确保|计划|争取|目标|年内|要(?:实现|达到|确保|建成|完成|新建|新增|发展|培训|创建|覆盖|组建|突破|保持|建立)"
-    r"|到(?:\d{4}[ \t]*年|[今明本]年|年)[^，。；]{0,6}?(?:年底|年末|底|末|前)"
+    r"|(?<!增长)(?<!增加)(?<!提高)(?<!上升)(?<!提升)(?<!下降)(?<!减少)(?<!降低)(?<!发展)"
+    r"到(?:\d{4}[ \t]*年|[今明本]年|年)[^，。；]{0,6}?(?:年底|年末|底|末|前)"
 )
 _REPORTED = re.compile(r"已|累计|截至|截止")
 _YEAR = re.compile(
@@ -117,8 +119,36 @@ _PLACE_WORD = re.compile(r"全国|(?:全|我|本|该)(?:市|县|省|区|州|盟|
 _NAMED_PLACE = re.compile(
     rf"(?:^|(?<=[年，,在据]))(?P<p>[{_CJK}]{{2,5}}?(?:自治州|自治县|省|市|县|区))(?!级|委|长|民|场|直)"
 )
+_CHANGE_ONLY = re.compile(r"(?:净)?(?:提高|增长|增加|上升|提升|下降|减少|降低)(?:了|到)?")
 _FENBIE = re.compile(r"分别(?:为|是|达到|达|占|有|增长|提高)?")
 _COORD = re.compile(r"^(?P<a>.+?(?:率|比例|占比|覆盖面))(?:和|及|与|、)(?P<b>.+?(?:率|比例|占比|覆盖面))$")
+
+
+_PAGE_MARKER = re.compile(r"(?<=[^\s。！？；;：:!?”」』）)])\n[ \t]*(?:\n[ \t]*)*\d{1,3}、(?=\S)")
+_WRAP = re.compile(
+    r"(?<=[^\s。！？；;：:!?”」』）)])\n(?![ \t]*(?:[（(•·\-]|[一二三四五六七八九十\d]{1,3}[、.．)）]))(?=[ \t]*\S)"
+)
+
+
+def _layout_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of page-layout artefacts inside sentences: docshare page markers (``达到\\n4、90%``)
+    and hard line wraps after long lines that do not end a sentence."""
+    spans = [(m.start(), m.end()) for m in _PAGE_MARKER.finditer(text)]
+    for m in _WRAP.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if m.start() - line_start >= 20:
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _blank(s: str, spans) -> str:
+    """``s`` with the given spans replaced by spaces (offsets unchanged)."""
+    if not spans:
+        return s
+    chars = list(s)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
 
 
 def _sentence_bounds(text: str) -> list[int]:
@@ -164,6 +194,11 @@ def _clean_metric(phrase: str) -> str:
             break
         p = p[: m.start()]
     p = re.sub(r"(?:比|较)(?:上年|去年|上一年|同期|年初)(?:同期)?$", "", p)
+    # a trailing date (会员数从2021年3月29日的) and leading page junk (ASCII runs) go
+    p = re.sub(r"(?:从|自|于|在|截至|截止|到)?(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初)?的?$", "", p) or p
+    junk = re.match(r"^.*[A-Za-z0-9_./\-]{2,}", p)
+    if junk and len(p) - junk.end() >= 2:
+        p = p[junk.end():]
     p = p.strip("，,、：: ")
     if "的" in p:
         head = p.rsplit("的", 1)[1]
@@ -301,15 +336,18 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
         qs = numbers.parse(text)
     except Exception:  # never let a parsing problem lose the document
         return []
-    norm = numbers.normalize(text)
+    spans = _layout_spans(text)
+    view = _blank(text, spans)  # context view: page markers and hard wraps blanked
+    norm = _blank(numbers.normalize(text), spans)
     excl = _excluded_spans(text, campaigns)
     bounds = _sentence_bounds(norm)
     kept = [q for q in qs if _is_statistic(q, text, norm, excl)]
     # boundaries between figures: statistics and numbers with a measure word (2011年, 25人以上)
     # end a metric phrase; bare numerals inside words (一等奖, 八大群体) do not
     kept_ids = {id(q) for q in kept}
-    ends = sorted(q.end for q in qs if id(q) in kept_ids or q.unit)
-    fenbie = _fenbie_groups(text, norm, kept)
+    ends = sorted(q.end for q in qs if id(q) in kept_ids or (
+        q.unit and numbers.unit_category(q.unit) not in ("date", "time")))
+    fenbie = _fenbie_groups(view, norm, kept)
     out: list[Statistic] = []
     seen: set = set()
     prev_metric: Optional[str] = None
@@ -318,14 +356,14 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
         s0 = _sent_start(bounds, q.start)
         if s0 != prev_sent:
             prev_metric, prev_sent = None, s0
-        metrics = fenbie.get(id(q)) or _metrics_for(q, text, norm, ends, prev_metric)
+        metrics = fenbie.get(id(q)) or _metrics_for(q, view, norm, ends, prev_metric)
         kind = _kind(q, norm, s0)
         year, period = _year_info(norm, s0, q.start, published)
         where = _place_info(norm, s0, q.start, place)
         qual = q.qualifier if q.qualifier in _QUALIFIERS else ""
         for metric, surface, ev_start, ev_end in metrics:
             key = (round(q.value, 6), q.unit, metric)
-            if key in seen:
+            if key in seen or _repeated(q, metric, out):
                 continue
             seen.add(key)
             out.append(Statistic(
@@ -335,6 +373,18 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
             ))
             prev_metric = metric or prev_metric
     return out
+
+
+def _repeated(q, metric: Optional[str], out: list) -> bool:
+    """The same figure written again (headline and body): same value, unit and a metric that
+    contains the other."""
+    if not metric:
+        return False
+    for s in out:
+        if s.value == q.value and s.unit == q.unit and s.metric and s.metric != metric and (
+                s.metric in metric or metric in s.metric):
+            return True
+    return False
 
 
 def _metrics_for(q, text: str, norm: str, ends: list, prev_metric: Optional[str]):
@@ -353,8 +403,8 @@ def _metrics_for(q, text: str, norm: str, ends: list, prev_metric: Optional[str]
     elif not q.unit:
         after, after_end = _after_phrase(text, q.end)
     before = _clean_metric(before_raw)
-    if len(before) < 2:
-        before = ""
+    if len(before) < 2 or _CHANGE_ONLY.fullmatch(before):
+        before = (prev_metric or "") if before else ""
     # 占发展总数的18.5% → 发展企业党员占发展总数比例
     if before.startswith("占") and not re.search("比例|比重|占比", before):
         before = (prev_metric or "") + before.rstrip("的") + "比例"
@@ -375,9 +425,9 @@ def _metrics_for(q, text: str, norm: str, ends: list, prev_metric: Optional[str]
         np_, np_end = _after_phrase(text, q.end)
         if np_:
             return [(_normalise_metric(np_), np_, q.start, np_end)]
-        m = re.match(rf"[ \t]*([{_CJK}]{{2,12}})", text[q.end:q.end + 14])
-        if m:
-            seg = m.group(1)
+        m = re.match(rf"[ \t]*([{_CJK}][{_CJK} \t\n]{{1,14}})", text[q.end:q.end + 16])
+        if m and len(re.sub(r"\s", "", m.group(1))) >= 2:
+            seg = re.sub(r"\s", "", m.group(1))[:12]
             stop = re.search(r"[，。；、]", seg)
             seg = seg[: stop.start()] if stop else seg
             return [(_normalise_metric(seg), seg, q.start, q.end + m.end())]
@@ -423,6 +473,10 @@ def _fenbie_groups(text: str, norm: str, kept: list) -> dict:
             cs = m.end()
         phrase = text[cs:fm.start()]
         parts = [p for p in (_clean_metric(x) for x in re.split(r"、|和|及|与", phrase)) if p]
+        # 外企、私企建会率分别为…: the last part's head (建会率) is shared by the others
+        head = re.search(r"[^率]{2}率$", parts[-1]) if parts else None
+        if head and len(parts) > 1:
+            parts = [p if p.endswith("率") else p + head.group(0) for p in parts]
         if len(parts) == len(group):
             for q, p in zip(group, parts):
                 out[id(q)] = [(_normalise_metric(p), p, cs, q.end)]
