@@ -123,8 +123,8 @@ _ATOM = (
     rf"(?:{_ARAB}|[{_CN_ALL}]|点(?=[ \t]{{0,2}}[{_CN_DIG}])"
     rf"|[余多几](?=[ \t]{{0,4}}[{_CN_UNIT}{_CN_MAG}]))"
 )
-_NUM = rf"(?:{_ATOM}(?:(?:[ \t]{{1,4}}(?=[{_CN_ALL}点余多几]))?{_ATOM})*)"
-_NEG = rf"(?:负|-(?<![\w.\-]-)(?=\.?\d|[{_CN_DIG}十]))"
+_NUM = rf"(?:{_ATOM}(?:(?:[ \t]{{1,4}}(?=[{_CN_ALL}点余多几]))?{_ATOM}){{0,24}})"
+_NEG = rf"(?:负|-(?<![0-9A-Za-z.\-]-)(?=\.?\d|[{_CN_DIG}十]))"
 
 _MASTER = re.compile(
     "|".join(
@@ -154,7 +154,7 @@ _PREFIX_QUAL = re.compile(
     r"(?:(?P<q>大约|约|将近|接近|近|超过|超出|逾|多达|高达|不少于|不低于|不到|不足|低于|大概|预计|至少|最多)"
     r"(?:有|达|为|是|计|达到)?)[ \t]*$"
 )
-_SUFFIX_QUAL = re.compile(r"[ \t]*(?P<q>及以上|以上|以下|左右|上下|余|多|来)")
+_SUFFIX_QUAL = re.compile(r"[ \t]*(?P<q>及以[ \t]?上|以[ \t]?上|以[ \t]?下|左右|上下|余|多|来)")
 _PERCENT = re.compile(r"[ \t]*(?:%|个[ \t]*百[ \t]*分[ \t]*点|百分点)")
 _CHENG = re.compile(
     r"[ \t]*(?P<c>成|折)(?!为|立|员|果|功|绩|长|本|就|熟|效|型|都|交|才|风|片|规|网|体|形|年|份|品|全|合|算|射|腾|旧|叠|服|磨|中|返|线)"
@@ -439,8 +439,9 @@ def _attach_qualifiers(q: Quantity, norm: str, unit_done: bool) -> None:
             pos = um.end()
             q.end = pos
     sm = _SUFFIX_QUAL.match(norm, pos)
-    if sm and sm.group("q") in ("及以上", "以上", "以下", "左右", "上下"):
-        q.qualifier = _QUAL_MAP[sm.group("q")]
+    word = re.sub(r"[ \t]", "", sm.group("q")) if sm else ""
+    if word in ("及以上", "以上", "以下", "左右", "上下"):
+        q.qualifier = _QUAL_MAP[word]
         q.end = sm.end()
 
 
