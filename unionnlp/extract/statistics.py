@@ -92,7 +92,7 @@ def _patterns() -> dict[str, re.Pattern]:
         ),
         "strip_right": re.compile(rf"(?:[ \t\n]|{_alt(w['strip-right'])})$"),
         "stop": re.compile(rf"{_alt(w['stop'])}|[，,。；;：:！!？?、\n（(\d]"),
-        "skip_ctx": re.compile(rf"(?:{_alt(w['skip-context'])})[^{_CJK}]{{0,4}}$"),
+        "skip_ctx": re.compile(rf"(?:{_alt(w['skip-context'])})[^，,。；;！!？?\n]{{0,4}}$"),
         "part_head": re.compile(rf"^(?:{_alt(w['part-head'])})"),
     }
 
@@ -246,7 +246,7 @@ def _year_info(norm: str, sent_start: int, pos: int, published: Optional[str]):
             if rel == "上" and re.search(r"[比较同]$", before):
                 continue
             off = {"今": 0, "本": 0, "去": -1, "上": -1, "明": 1, "前": -2}[rel]
-            if m.group("rsince"):
+            if m.group("rsince") and rel not in ("今", "本"):
                 period = f"{pub_year + off}-{pub_year}" if pub_year else m.group(0)
                 year = None
             else:
@@ -314,7 +314,7 @@ def _is_statistic(q, text: str, norm: str, excl) -> bool:
         return False
     after = norm[q.end:q.end + 6]
     # thresholds that define a group: 25人以上非公企业, 百人以上的企业
-    if q.qualifier in ("以上", "以下") and cat in ("people", "count", "money") and \
+    if re.search(r"以[ \t]?[上下]$", norm[q.start:q.end]) and cat in ("people", "count", "money") and \
             re.match(rf"[ \t]*(?:的)?[{_CJK}]", after) and not re.match(r"[ \t]*的?(?:比例|比重)", after):
         return False
     if q.unit and _patterns()["part_head"].match(after.lstrip()):
@@ -361,6 +361,8 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
         year, period = _year_info(norm, s0, q.start, published)
         where = _place_info(norm, s0, q.start, place)
         qual = q.qualifier if q.qualifier in _QUALIFIERS else ""
+        if not qual and "预计" in re.split(r"[，,。；;：:、\n]", norm[max(s0, q.start - 12):q.start])[-1]:
+            qual = "约"  # 预计参与职工3000人
         for metric, surface, ev_start, ev_end in metrics:
             key = (round(q.value, 6), q.unit, metric)
             if key in seen or _repeated(q, metric, out):
