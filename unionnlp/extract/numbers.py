@@ -22,6 +22,7 @@ is the job of :mod:`unionnlp.extract.statistics`.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -232,6 +233,7 @@ def parse(text: str) -> list:
         return []
     norm = text.translate(_translation())
     skip_spans = [(m.start(), m.end()) for m in _non_numeral_re().finditer(norm)]
+    skip_starts = [a for a, _ in skip_spans]
     out: list[Quantity] = []
     pos, n = 0, len(norm)
     while pos < n:
@@ -251,19 +253,21 @@ def parse(text: str) -> list:
                 pos = m.start() + sp
             continue
         pos = max(pos, q.end)
-        if q.chinese and _inside(q.num_start, q.num_end, skip_spans):
+        if q.chinese and _inside(q.num_start, q.num_end, skip_spans, skip_starts):
             continue
         q.text = text[q.start:q.end]
         out.append(q)
     return _merge_ranges(out, norm, text)
 
 
-def _inside(s: int, e: int, spans: list) -> bool:
-    for a, b in spans:
+def _inside(s: int, e: int, spans: list, starts: list) -> bool:
+    """True when [s, e) lies inside one of ``spans`` (sorted by start; ``starts`` their starts)."""
+    i = bisect.bisect_right(starts, s) - 1
+    while i >= 0 and spans[i][0] > s - 12:
+        a, b = spans[i]
         if a <= s and e <= b:
             return True
-        if a >= e:
-            break
+        i -= 1
     return False
 
 

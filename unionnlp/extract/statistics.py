@@ -28,6 +28,7 @@ Method (rule based, following ``devset/GUIDELINES.md`` § statistics):
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from importlib import resources
@@ -156,8 +157,6 @@ def _sentence_bounds(text: str) -> list[int]:
 
 
 def _sent_start(bounds: list[int], pos: int) -> int:
-    import bisect
-
     i = bisect.bisect_right(bounds, pos) - 1
     return bounds[i] if i >= 0 else 0
 
@@ -173,8 +172,26 @@ def _excluded_spans(text: str, campaigns) -> list[tuple[int, int]]:
     return spans
 
 
-def _overlaps(s: int, e: int, spans) -> bool:
-    return any(a < e and s < b for a, b in spans)
+class _Spans:
+    """Sorted, merged spans with a logarithmic overlap test."""
+
+    def __init__(self, spans):
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e) - 1
+        return i >= 0 and self.ends[i] > s
+
+
+def _overlaps(s: int, e: int, spans: "_Spans") -> bool:
+    return spans.overlaps(s, e)
 
 
 def _clean_metric(phrase: str) -> str:
@@ -339,7 +356,7 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
     spans = _layout_spans(text)
     view = _blank(text, spans)  # context view: page markers and hard wraps blanked
     norm = _blank(numbers.normalize(text), spans)
-    excl = _excluded_spans(text, campaigns)
+    excl = _Spans(_excluded_spans(text, campaigns))
     bounds = _sentence_bounds(norm)
     kept = [q for q in qs if _is_statistic(q, text, norm, excl)]
     # boundaries between figures: statistics and numbers with a measure word (2011年, 25人以上)
@@ -395,7 +412,9 @@ def _metrics_for(q, text: str, norm: str, ends: list, prev_metric: Optional[str]
     cs = 0
     for m in _CLAUSE_END.finditer(norm, max(0, q.start - 60), q.start):
         cs = m.end()
-    cs = max([cs] + [e for e in ends if e <= q.start])
+    i = bisect.bisect_right(ends, q.start) - 1
+    if i >= 0:
+        cs = max(cs, ends[i])
     before_raw = text[cs:q.start]
     after, after_end = ("", q.end)
     if q.unit and q.unit not in ("%", "个百分点"):
@@ -470,9 +489,10 @@ def _fenbie_groups(text: str, norm: str, kept: list) -> dict:
                 break
         if len(group) < 2:
             continue
-        cs = 0
-        for m in re.finditer(r"[，,。；;：:\n]", norm[: fm.start()]):
-            cs = m.end()
+        w0 = max(0, fm.start() - 80)
+        cs = w0
+        for m in re.finditer(r"[，,。；;：:\n]", norm[w0: fm.start()]):
+            cs = w0 + m.end()
         phrase = text[cs:fm.start()]
         parts = [p for p in (_clean_metric(x) for x in re.split(r"、|和|及|与", phrase)) if p]
         # 外企、私企建会率分别为…: the last part's head (建会率) is shared by the others
