@@ -219,3 +219,10 @@ def test_seed_001_excludes_threshold_and_campaign_numbers(seed_texts):
     assert (25, "人") not in values
     assert all(s.value != 42101 for s in out)
     assert all(s.value != 11 for s in out)  # 十一个方面
+
+
+def test_year_carries_into_continuation_sentence_only():
+    text = "2020年全市新建工会组织52家。其中，非公企业工会40家。\n市总工会投入资金300万元。"
+    a, b, c = stats(text)
+    assert (a.year, b.year) == (2020, 2020)
+    assert c.year is None

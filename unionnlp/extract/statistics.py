@@ -275,6 +275,20 @@ def _year_info(norm: str, sent_start: int, pos: int, published: Optional[str]):
     return year, period
 
 
+_CONTINUES = re.compile(r"[ \t\u3000]*(?:其中|同时|此外|另外|其余|全(?:市|县|省|区|州|盟|旗)|并|还)")
+
+
+def _previous_sentence_year(norm: str, bounds: list[int], s0: int, published: Optional[str]):
+    """Year of the sentence before ``s0`` in the same paragraph (for 其中…/全市… continuations)."""
+    if s0 <= 0:
+        return None, None
+    idx = bisect.bisect_left(bounds, s0)
+    prev = bounds[idx - 1] if idx >= 1 else 0
+    if "\n" in norm[prev:s0].strip():  # a new paragraph does not continue the sentence
+        return None, None
+    return _year_info(norm, prev, s0, published)
+
+
 def _place_info(text: str, sent_start: int, pos: int, place) -> Optional[str]:
     local = None
     if place is not None:
@@ -376,6 +390,8 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
         metrics = fenbie.get(id(q)) or _metrics_for(q, view, norm, ends, prev_metric)
         kind = _kind(q, norm, s0)
         year, period = _year_info(norm, s0, q.start, published)
+        if year is None and period is None and _CONTINUES.match(norm, s0):
+            year, period = _previous_sentence_year(norm, bounds, s0, published)
         where = _place_info(norm, s0, q.start, place)
         qual = q.qualifier if q.qualifier in _QUALIFIERS else ""
         if not qual and "预计" in re.split(r"[，,。；;：:、\n]", norm[max(s0, q.start - 12):q.start])[-1]:
