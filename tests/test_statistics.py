@@ -226,3 +226,16 @@ def test_year_carries_into_continuation_sentence_only():
     a, b, c = stats(text)
     assert (a.year, b.year) == (2020, 2020)
     assert c.year is None
+
+
+def test_after_phrase_stops_at_next_counted_item_and_drops_modifiers():
+    a, b = stats("省总工会重点支持28个劳模创新工作室和112个职工创新工作室。")
+    assert (a.metric, b.metric) == ("劳模创新工作室", "职工创新工作室")
+    s = only("6名勇敢的消防队员获表彰。")
+    assert s.metric == "消防队员"
+
+
+def test_vague_and_session_numbers_are_not_statistics():
+    assert stats("几十个公园广场。") == []
+    assert stats("市总工会召开十三届五次委员（扩大）会议。") == []
+    assert [s.value for s in stats("全年召开会议5次。")] == [5]

@@ -114,6 +114,7 @@ class Quantity:
 # patterns (applied to the same-length normalised text)
 
 _CN_DIG = "零〇一二三四五六七八九两俩壹贰叁肆伍陆柒捌玖"
+CN_DIGITS = _CN_DIG
 _CN_UNIT = "十拾百佰千仟"
 _CN_MAG = "万亿兆"
 _CN_ALL = _CN_DIG + _CN_UNIT + _CN_MAG
@@ -190,6 +191,8 @@ def to_number(s: str) -> Optional[float]:
     if re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", s):
         return float(s)
     s = s.replace("俩", "两").replace("〇", "零")
+    if s.startswith("几"):  # 几十个, 几万人: no value can be given
+        return None
     s = re.sub("零?几", "", s)
     s = re.sub("[余多]", "", s)
     if not s or not re.search(rf"[\d{_CN_DIG}十拾]|^[百佰千仟][{_CN_DIG}]", s):

@@ -197,6 +197,7 @@ def _overlaps(s: int, e: int, spans: "_Spans") -> bool:
 def _clean_metric(phrase: str) -> str:
     pats = _patterns()
     p = re.sub(r"[“”‘’\"「」《》\s]", "", phrase)
+    p = re.sub(rf"^[^{_CJK}]+", "", p)  # list markers and page junk before the phrase
     for _ in range(12):
         m = pats["strip_left"].match(p)
         if not m or not m.group(0):
@@ -225,14 +226,27 @@ def _clean_metric(phrase: str) -> str:
 
 
 def _after_phrase(text: str, pos: int, limit: int = 24) -> tuple[str, int]:
-    """Noun phrase right after a measure word (28个|劳模创新工作室), with its end offset."""
+    """Noun phrase right after a measure word (28个|劳模创新工作室), with its end offset.
+
+    The phrase ends at a verb or preposition of ``stopwords.tsv`` (role stop), at clause
+    punctuation, or at a conjunction followed by another counted item (…工作室和10个…); a
+    modifier before 的 is dropped (6名勇敢的消防队员 → 消防队员)."""
     window = text[pos:pos + limit + 4]
     lead = re.match(r"[ \t]*(?:的)?[ \t]*[“‘\"「]?", window)
     i = lead.end() if lead else 0
     m = _patterns()["stop"].search(window, i)
     j = m.start() if m else len(window)
-    phrase = window[i:j]
-    phrase = re.sub(r"[“”‘’\"「」\s]", "", phrase)[:limit].rstrip("和及与或")
+    for c in re.finditer(r"[和及与或]", window[i:j]):
+        rest = text[pos + i + c.end():pos + i + c.end() + 30]
+        rest = re.split(r"[，,。；;：:！!？?\n]", rest, maxsplit=1)[0]
+        if re.search(rf"[\d{numbers.CN_DIGITS}]", rest):
+            j = i + c.start()
+            break
+    phrase = re.sub(r"[“”‘’\"「」\s]", "", window[i:j])[:limit]
+    if "的" in phrase:
+        head = phrase.rsplit("的", 1)[1]
+        phrase = head if len(head) >= 2 else phrase.split("的", 1)[0]
+    phrase = phrase.rstrip("和及与或")
     if len(re.findall(f"[{_CJK}]", phrase)) < 2:
         return "", pos
     return phrase, pos + j
@@ -324,6 +338,9 @@ def _is_statistic(q, text: str, norm: str, excl) -> bool:
         return False
     before = norm[max(0, q.start - 3):q.start]
     if re.search(r"(?:第|前|后|首|每)[ \t]*$", before):
+        return False
+    # 十三届五次会议, 八届人大五次会议: session numbers
+    if q.unit == "次" and re.search(r"届[^，。；]{0,4}$", norm[max(0, q.start - 5):q.start]):
         return False
     if _patterns()["skip_ctx"].search(norm, max(0, q.start - 8), q.start):
         return False
