@@ -7,11 +7,6 @@
 from .records import (Article, Campaign, ErrorEntry, Organization, Page, Place, Record,
                       Statistic, records_to_frames)
 
-# Import the ``extract`` subpackage now, so that ``def extract`` below is the attribute that
-# stays: importing a submodule for the first time sets it on its parent package, which would
-# otherwise replace the function with the package on the first ``unionnlp.extract(...)`` call.
-from . import extract as _extract_package  # noqa: E402,F401  (docstring only: cheap)
-
 __version__ = "0.1.0"
 
 __all__ = ["extract", "extract_many", "load", "read", "read_records", "records_to_frames",
