@@ -9,7 +9,7 @@ import json
 import os
 from typing import Iterable, Iterator, Optional, Union
 
-from .io.readers import iter_pages, page_from_bytes, page_from_text
+from .io.readers import iter_pages, page_from_bytes, page_from_text, utf8
 from .records import ErrorEntry, Page, Place, Record
 
 __all__ = ["process_page", "extract", "extract_many", "read_records", "record_from_doc"]
@@ -113,7 +113,7 @@ def extract(content: Union[str, bytes], url: Optional[str] = None, *, source: Op
         page = page_from_bytes(content, src, url)
     elif isinstance(content, str):
         if _looks_html_text(content):
-            page = Page(source=src, content=content.encode("utf-8"), url=url, encoding="utf-8",
+            page = Page(source=src, content=utf8(content), url=url, encoding="utf-8",
                         declared_encoding="utf-8", is_html=True)
         else:
             page = page_from_text(content, src, url)

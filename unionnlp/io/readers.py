@@ -16,6 +16,7 @@ import gzip
 import io
 import json
 import os
+import re
 import sys
 import zlib
 from pathlib import Path
@@ -31,6 +32,7 @@ __all__ = [
     "warc_offsets",
     "page_from_text",
     "page_from_bytes",
+    "utf8",
     "DEFAULT_MAX_PAGE_BYTES",
     "SUFFIXES",
 ]
@@ -82,9 +84,21 @@ def list_inputs(paths: Iterable[PathLike]) -> list:
     return out
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def utf8(text: str) -> bytes:
+    """UTF-8 bytes of any ``str``: lone surrogates (from JSON ``\\ud800`` escapes, broken
+    notebooks) become U+FFFD instead of raising ``UnicodeEncodeError``."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE_RE.sub("\ufffd", text).encode("utf-8")
+
+
 def page_from_text(text: str, source: str, url: Optional[str] = None, **kw) -> Page:
     """A Page for text already in hand (notebook strings, JSONL ``text``)."""
-    return Page(source=source, content=text.encode("utf-8"), url=url, encoding="utf-8",
+    return Page(source=source, content=utf8(text), url=url, encoding="utf-8",
                 declared_encoding="utf-8", is_html=False, **kw)
 
 
@@ -198,7 +212,7 @@ def _iter_jsonl(path: Path, max_page_bytes: int) -> Iterator[Page]:
             url = obj.get("url") if isinstance(obj.get("url"), str) else None
             extra = {k: obj[k] for k in ("title", "published") if isinstance(obj.get(k), str)}
             if isinstance(obj.get("html"), str):
-                page = Page(source=src, content=obj["html"].encode("utf-8"), url=url,
+                page = Page(source=src, content=utf8(obj["html"]), url=url,
                             encoding="utf-8", declared_encoding="utf-8", is_html=True,
                             record_id=str(lineno))
             elif isinstance(obj.get("text"), str):
