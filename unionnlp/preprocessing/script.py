@@ -38,7 +38,7 @@ def strip_pinyin(text: str) -> str:
 def traditional_ratio(text: str, converted: str | None = None) -> float:
     """Share of CJK characters that OpenCC t2s changes (0 for simplified text)."""
     if converted is None:
-        converted = _converter().convert(text)
+        converted = to_simplified(text)
     cjk = changed = 0
     for a, b in zip(text, converted):
         if "\u4e00" <= a <= "\u9fff":
@@ -56,7 +56,12 @@ def to_simplified(text: str, *, threshold: float = 0.0) -> str:
     """
     if not text:
         return text
-    converted = _converter().convert(text)
+    try:
+        converted = _converter().convert(text)
+    except UnicodeEncodeError:  # OpenCC takes UTF-8: lone surrogates cannot pass, keep them
+        parts = re.split("([\ud800-\udfff])", text)
+        return "".join(p if len(p) == 1 and "\ud800" <= p <= "\udfff" else
+                       to_simplified(p, threshold=threshold) for p in parts)
     if len(converted) != len(text):  # OpenCC t2s is length-preserving in practice; be safe
         return converted
     if threshold and traditional_ratio(text, converted) <= threshold:
