@@ -186,3 +186,21 @@ def test_warc_reader_on_random_bytes_never_raises(tmp_path_factory, data):
         (d / name).write_bytes(data)
         for page in iter_pages([d / name]):
             assert isinstance(page, Page)
+
+
+def test_lone_surrogates_never_crash(tmp_path):
+    """JSON escapes such as "\\ud800" give str values UTF-8 cannot encode."""
+    import unionnlp
+    from unionnlp.io.readers import iter_pages
+    from unionnlp.preprocessing import clean, to_simplified
+
+    assert to_simplified("會議\ud800門") == "会议\ud800门"
+    assert clean("會議\ud800門") == "会议门"
+    assert unionnlp.extract("工会\ud800职工").text
+    assert unionnlp.extract("<html><body><p>工会\udfff职工</p></body></html>").text
+    f = tmp_path / "s.jsonl"
+    f.write_text('{"text": "工会"}\n{"text": "\\ud800工会"}\n{"html": "<p>\\udfff</p>"}\n'
+                 '{"text": "职工"}\n', encoding="utf-8")
+    pages = list(iter_pages([f]))
+    assert [p.source.rsplit(":", 1)[1] for p in pages] == ["1", "2", "3", "4"], \
+        "a surrogate on one line lost the rest of the file"
