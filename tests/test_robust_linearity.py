@@ -75,6 +75,10 @@ def _cases():
 def test_cost_grows_linearly(name, gen):
     fn = text_entry_points()[name]
     ratio, size_ratio, ts, tb = growth_ratio(fn, GROWTH[gen])
+    if ratio > SLACK * size_ratio and ratio != float("inf"):
+        # once more: a lazy load (a dictionary read on the first candidate of some kind) may
+        # have fallen inside the big measurement
+        ratio, size_ratio, ts, tb = growth_ratio(fn, GROWTH[gen])
     assert ratio != float("inf"), (
         f"{name} on {gen!r}: {ts:.3f}s for {SMALL} chars, over the fuse of "
         f"{FUSE_PER_CHAR * 1e6:.0f} µs per character (superlinear or hanging)")
@@ -91,6 +95,20 @@ def test_extract_whole_document_is_linear():
     ratio, size_ratio, ts, tb = growth_ratio(unionnlp.extract, lambda n: unit * (n // len(unit)),
                                              small=4_000)
     assert ratio <= SLACK * size_ratio, f"extract: {ts:.3f}s → {tb:.3f}s (×{ratio:.1f})"
+
+
+def test_process_page_with_spacy_pipeline_is_linear():
+    """The CLI path (``process_page(page, nlp=load())``): spaCy Doc built with jieba, on text
+    without punctuation (jieba's HMM) and with many words (word/space alignment)."""
+    from unionnlp.extract.pipeline import load
+    from unionnlp.io.readers import page_from_text
+    from unionnlp.pipeline import process_page
+
+    nlp = load()
+    fn = lambda t: process_page(page_from_text(t, "lin"), nlp=nlp)
+    for gen in ("cjk-spaces", "union-union", "cjk-run"):
+        ratio, size_ratio, ts, tb = growth_ratio(fn, GROWTH[gen], small=4_000)
+        assert ratio <= SLACK * size_ratio, f"{gen}: {ts:.3f}s → {tb:.3f}s (×{ratio:.1f})"
 
 
 def test_deeply_nested_html_is_bounded():
