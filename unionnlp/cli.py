@@ -94,7 +94,14 @@ def _extract_batch(args, paths) -> int:
         raise UsageError("batch extraction (--format parquet, --workers, --scheduler) needs -o OUT")
     if "-" in paths:
         raise UsageError("batch extraction reads files, not standard input")
-    result = batch.run(paths, out, workers=args.workers, scheduler=args.scheduler)
+    from .errors import UnionNLPError
+
+    locked = getattr(batch, "OutputLockedError", None) or UnionNLPError
+    try:
+        result = batch.run(paths, out, workers=args.workers, scheduler=args.scheduler)
+    except (UnionNLPError, locked) as e:  # e.g. another run holds the output folder
+        _err(str(e))
+        return EXIT_USAGE
     counts = getattr(result, "summary", None)
     print(counts() if callable(counts) else result, file=sys.stderr)
     return EXIT_OK if getattr(result, "records", 1) else EXIT_NONE
