@@ -268,3 +268,19 @@ def test_batch_run_accounts_for_every_document(tmp_path):
     assert res.documents == n, res.summary()
     assert res.records + res.errors == res.documents, res.summary()
     assert not res.failed_partitions, res.summary()
+
+
+def test_batch_keeps_documents_with_duplicate_record_ids(tmp_path):
+    """Same URL and WARC-Record-ID twice (a re-crawl appended to the same archive): both are
+    documents; a store keyed on the record id must not silently merge them."""
+    batch = pytest.importorskip("unionnlp.batch", reason="unionnlp.batch is not on main yet")
+    inp = tmp_path / "in"
+    inp.mkdir()
+    rid = {"WARC-Record-ID": "<urn:uuid:11111111-1111-1111-1111-111111111111>"}
+    (inp / "dup.warc.gz").write_bytes(_warc([_resp(1, warc=rid), _resp(1, warc=rid), _resp(2, warc=rid)]))
+    res = batch.run([inp], tmp_path / "out", workers=1, progress=False)
+    assert res.documents == 3 and res.records + res.errors == 3, res.summary()
+    import pyarrow.parquet as pq
+
+    arts = pq.read_table(tmp_path / "out" / "articles").num_rows
+    assert arts == res.records, f"{res.records} records counted but {arts} article rows stored"

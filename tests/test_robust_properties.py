@@ -163,7 +163,7 @@ def test_extract_twice_in_one_process():
     st.binary(max_size=200),
     st.dictionaries(st.sampled_from(["text", "html", "url", "title", "published"]),
                     st.one_of(text_strategy(60), st.integers(), st.none(), st.lists(st.integers())),
-                    max_size=4).map(lambda d: json.dumps(d, ensure_ascii=False).encode("utf-8")),
+                    max_size=4).map(lambda d: json.dumps(d).encode("ascii")),  # \\u escapes, surrogates too
 ), max_size=12))
 def test_jsonl_reader_accounts_for_every_line(tmp_path_factory, lines):
     from unionnlp.io.readers import iter_pages
