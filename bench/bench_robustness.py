@@ -117,8 +117,49 @@ def accounting() -> dict:
     return out
 
 
-def linearity(max_size: int, quick: bool) -> list:
-    """[(name, generator, worst ratio ÷ size ratio, sizes, times)] for clean and each extractor."""
+def _timed_in_child(fn, arg, limit: float):
+    """Seconds ``fn(arg)`` takes in a forked child, or None when it runs over ``limit``."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork")
+    q = ctx.Queue()
+
+    def child():
+        t0 = time.perf_counter()
+        try:
+            fn(arg)
+        finally:
+            q.put(time.perf_counter() - t0)
+
+    p = ctx.Process(target=child, daemon=True)
+    p.start()
+    p.join(limit)
+    if p.is_alive():
+        p.kill()
+        p.join()
+        return None
+    return q.get(timeout=5) if not q.empty() else None
+
+
+def hangs(limit: float = 5.0) -> list:
+    """(entry point, input) pairs from HANG_INPUTS (≤ 2 KB each) that run over ``limit``."""
+    from tests.fuzz.adversarial import HANG_INPUTS
+
+    out, n = [], 0
+    for name, fn in text_entry_points().items():
+        fn("2019年全市职工入会率达99%。")
+        for label, text in HANG_INPUTS.items():
+            n += 1
+            if _timed_in_child(fn, text, limit) is None:
+                out.append((name, label, len(text)))
+    return n, out
+
+
+def linearity(max_size: int, quick: bool, limit: float = 60.0) -> list:
+    """[(name, generator, worst ratio ÷ size ratio, sizes, times)] for clean and each extractor.
+
+    Each call runs in a forked child killed after ``limit`` seconds (reported as ratio inf).
+    """
     eps = {k: v for k, v in text_entry_points().items()
            if k in ("clean", "clean_inline") or k.startswith("find") or k in ("main_place", "numbers.parse")}
     from unionnlp.pipeline import extract
@@ -136,15 +177,18 @@ def linearity(max_size: int, quick: bool) -> list:
             for n in sizes:
                 s = gen(n)
                 if name == "extract" and n > 100_000:
-                    break  # whole-document extract (spaCy Doc) at 1 MB takes minutes of the budget
-                t0 = time.perf_counter()
-                fn(s)
-                dt = time.perf_counter() - t0
+                    break  # whole-document extract at 1 MB: minutes of the budget
+                dt = _timed_in_child(fn, s, limit)
+                if dt is None:
+                    worst = float("inf")
+                    used.append(len(s))
+                    times.append(float("inf"))
+                    break
                 if times:
                     worst = max(worst, (dt / max(times[0], 0.002)) / (len(s) / used[0]))
                 times.append(dt)
                 used.append(len(s))
-                if dt > 30 or (len(times) > 1 and worst > 3):
+                if len(times) > 1 and worst > 3:
                     break  # superlinear: do not spend minutes on the next size
             rows.append((name, g, worst, used, times))
     return rows
@@ -180,6 +224,12 @@ def main(argv=None) -> int:
         n, ok, err, lost = acc["batch.run"]
         print(f"accounting (batch.run): {n} inputs → {ok} records + {err} error rows; documents lost: {lost}")
 
+    n_h, hung = hangs()
+    print(f"hang check: {n_h} (entry point, short hostile input) pairs, each ≤ 2 KB, limit 5 s: "
+          f"{len(hung)} timeouts")
+    for h in hung:
+        print(f"  TIMEOUT {h[0]} on {h[1]!r} ({h[2]} chars)")
+
     au = audit()
     print(f"regex audit: {au['patterns']} patterns, {len(au['exponential'])} with nested unbounded "
           f"quantifiers (reviewed in tests/test_robust_linearity.py), {len(au['bounded'])} bounded")
@@ -191,14 +241,14 @@ def main(argv=None) -> int:
     print(f"linearity: {len(rows)} (entry point, input) series, sizes up to {max(max(r[3]) for r in rows):,} "
           f"chars, in {time.perf_counter() - t1:.0f} s")
     print(f"  largest (time ratio ÷ size ratio): {worst[2]:.2f} — {worst[0]} on {worst[1]!r} "
-          f"({' → '.join(f'{t:.3f}s' for t in worst[4])})")
+          f"({' → '.join(f'{t:.3f}s' for t in worst[4])}; inf = killed after 60 s)")
     ok_rows = [r for r in rows if r[2] <= 3]
     if ok_rows:
         w = max(ok_rows, key=lambda r: r[2])
         print(f"  largest among linear series: {w[2]:.2f} — {w[0]} on {w[1]!r}")
     for r in bad:
         print(f"  SUPERLINEAR {r[0]} on {r[1]!r}: sizes {r[3]} times {[round(t, 3) for t in r[4]]}")
-    return 1 if fz["crashes"] or fz["timeouts"] or bad or any(
+    return 1 if fz["crashes"] or fz["timeouts"] or hung or bad or any(
         v and v[3] for v in acc.values()) else 0
 
 

@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from tests.fuzz.adversarial import GROWTH, text_entry_points
+from tests.fuzz.adversarial import GROWTH, HANG_INPUTS, text_entry_points
 from tests.fuzz.regex_audit import audit, format_audit, nested_quantifiers
 
 SMALL, STEP, STEPS = 4_000, 4, 2  # 4 000 → 16 000 → 64 000 characters (16×)
@@ -85,6 +85,48 @@ def test_cost_grows_linearly(name, gen):
     assert ratio <= SLACK * size_ratio, (
         f"{name} on {gen!r}: {ts:.4f}s at {SMALL} chars, {tb:.3f}s at {int(SMALL * size_ratio)} "
         f"(time ×{ratio:.1f} for size ×{size_ratio:.0f})")
+
+
+HANG_LIMIT = 5.0  # seconds for ≤ 2 KB of text: linear code needs milliseconds
+
+
+def _finishes(name: str, text: str, limit: float = HANG_LIMIT):
+    """Run entry point ``name`` on ``text`` in a forked child; (finished?, error or None)."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork")
+    q = ctx.Queue()
+
+    def child():
+        try:
+            text_entry_points()[name](text)
+            q.put(None)
+        except BaseException as e:  # noqa: BLE001
+            q.put(f"{type(e).__name__}: {e}")
+
+    p = ctx.Process(target=child, daemon=True)
+    p.start()
+    p.join(limit)
+    if p.is_alive():
+        p.kill()
+        p.join()
+        return False, None
+    return True, (q.get(timeout=5) if not q.empty() else None)
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("name", sorted(text_entry_points()))
+def test_no_entry_point_hangs_on_short_hostile_input(name):
+    text_entry_points()[name]("2019年全市职工入会率达99%。")  # lazy loads before the fork
+    hung = []
+    for label, text in HANG_INPUTS.items():
+        done, err = _finishes(name, text)
+        if not done:
+            hung.append(f"{label} ({len(text)} chars)")
+            if len(hung) >= 2:
+                break  # enough evidence; do not spend the suite's time budget
+        assert err is None, f"{name} on {label}: {err}"
+    assert not hung, f"{name} runs over {HANG_LIMIT:.0f} s on: {', '.join(hung)}"
 
 
 def test_extract_whole_document_is_linear():

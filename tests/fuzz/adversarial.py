@@ -118,6 +118,22 @@ GROWTH = {
 }
 
 
+#: short inputs (≤ 2 KB) that must finish in well under a second; a backtracking regex can
+#: take minutes on them (run each in a child process with a time limit)
+HANG_INPUTS = {
+    "long-decimals": ("9" * 60 + "." + "9" * 60) * 4,
+    "decimals-giant": ("9" * 60 + "." + "9" * 60) * 3 + "1" + "0" * 400,
+    "digit-groups": "1,234,567," * 150,
+    "mixed-numerals": "一万亿亿亿" * 100 + "9" * 300,
+    "percent-chain": "99.9%" * 300,
+    "range-chain": "1-2-3-4-5-6-7-8-9-" * 100,
+    "cn-decimal": "三点一四一五九二六" * 150,
+    "quotes-digits": "“1.2.3.4”" * 200,
+    "spaced-digits": "1 2 3 4 5 6 7 8 9 0 " * 100,
+    "year-chain": "2019年2020年2021年" * 120,
+}
+
+
 # -- entry points ------------------------------------------------------------------------------
 def _optional(module: str):
     try:
