@@ -52,8 +52,9 @@ def rec(n, short, date, text, campaigns=(), orgs=(), stats=(), **meta):
                   meta=dict(meta))
 
 
-@pytest.fixture()
-def records():
+def sample_records():
+    """Ten hand-made records: 三培养工程 spreading 扬州 → 江都 → 泰州 → 江苏 → 阜宁 → 聊城,
+    a reprint (a06) and two conflicting 2020 reports for 扬州 (96% / 95.5%)."""
     return [
         rec(1, "扬州", "2019-04-16", "扬州市总工会推行“三培养工程”和“双推”。全市职工入会率达95%。",
             campaigns=["三培养工程", "双推"], orgs=[("扬州市总工会", "union")],
@@ -85,6 +86,11 @@ def records():
             orgs=[("泰州市总工会", "union")]),
         rec(10, "聊城", "2022-04-27", "聊城引进“三培养工程”。", campaigns=["三培养工程"]),
     ]
+
+
+@pytest.fixture()
+def records():
+    return sample_records()
 
 
 def test_levels_and_parents():

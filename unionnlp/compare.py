@@ -25,7 +25,6 @@ year at risk, ``adopted`` = 1 in the adoption year, the place leaving the risk s
 """
 from __future__ import annotations
 
-import json
 import os
 import pathlib
 import re
@@ -104,17 +103,17 @@ def _clean_name(name: Any) -> Optional[str]:
 
 
 def _read_jsonl(path: pathlib.Path) -> list[Record]:
-    try:
-        from . import read_records  # type: ignore[attr-defined]
-    except ImportError:
-        read_records = None
-    if read_records is not None:
-        return list(read_records(path))
+    """Records from a JSONL file (one ``Record.to_json`` per line); a bad line is an error
+    naming its line number, never skipped silently."""
     out = []
     with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
                 out.append(Record.from_json(line))
+            except (ValueError, TypeError) as e:
+                raise ValueError(f"{path}:{n}: not a record ({e})") from e
     return out
 
 
@@ -689,8 +688,8 @@ def plot_diffusion(timeline: pd.DataFrame, *, campaigns: Optional[Sequence[str]]
 
 
 def plot_panel(panel: pd.DataFrame, metric: Optional[str] = None, *, kind: str = "actual"):
-    """Lines of a metric's value by year, one per place (conflicting reports drawn as separate
-    points). ``metric`` defaults to the most reported one. Returns a Figure."""
+    """Lines of a metric's value by year, one per place; conflicting reports for a year are
+    drawn as separate crosses, never averaged. ``metric`` defaults to the most reported one. Returns a Figure."""
     fig, font = _figure()
     ax = fig.add_subplot()
     p = panel[(panel["kind"] == kind) & panel["year"].notna()]
@@ -701,12 +700,15 @@ def plot_panel(panel: pd.DataFrame, metric: Optional[str] = None, *, kind: str =
     props = {"family": font} if font else {}
     for (pkey, unit), grp in p.groupby([p["place_code"].fillna(p["place"]), "unit"], sort=True):
         grp = grp.sort_values("year")
-        mean = grp.groupby("year")["value"].mean()
+        # conflicting years are not averaged: the line joins agreed values only, and every
+        # conflicting report is drawn as its own cross
+        ok = grp[~grp["conflict"]].groupby("year")["value"].first()
         label = _label(grp["place"].iloc[0], grp["place_code"].iloc[0], font)
-        line = ax.plot(mean.index.astype(int), mean.values, marker="o", label=label)[0]
+        line = ax.plot(ok.index.astype(int), ok.values, marker="o", label=label)[0]
         bad = grp[grp["conflict"]]
         if len(bad):
-            ax.scatter(bad["year"].astype(int), bad["value"], marker="x", color=line.get_color())
+            ax.scatter(bad["year"].astype(int), bad["value"], marker="x", color=line.get_color(),
+                       label="conflicting reports" if not ok.size else None)
     ax.set_xlabel("year")
     unit = p["unit"].iloc[0] if len(p) else ""
     ax.set_ylabel(f"{_label(metric, 'value', font)} ({unit})" if metric else "value", **props)
