@@ -13,8 +13,10 @@ Conventions
 - A place is the article's main locality (``Record.place``) with its GB/T 2260 code; the admin
   level and the parent places are read from the code (``321012`` → city ``321000`` → province
   ``320000``), see :func:`level_of` and :func:`parent_codes`.
-- Reprints (articles whose ``is_canonical`` is false in the batch output, or in
-  ``Record.meta``) are excluded by default so that one report is not counted twice.
+- Reprints (articles whose ``is_canonical`` is false in the batch output or in
+  ``Record.meta``; for records without that flag, the near-duplicate clusters of
+  :mod:`unionnlp.reprints` when present) are excluded by default so that one story is not
+  counted twice.
 - Adoption is the first year a place's own news mentions a campaign. Absence of a mention is
   not absence of the campaign: read adoption against :func:`coverage` (and use
   :func:`event_history`, which only keeps place-years with coverage).
@@ -117,13 +119,31 @@ def _read_jsonl(path: pathlib.Path) -> list[Record]:
     return out
 
 
+def _reprint_clusters(recs: list) -> dict:
+    """``id → (cluster_id, is_canonical)`` from :mod:`unionnlp.reprints` (MinHash near-duplicate
+    clusters) when that module is present, else ``{}`` (every article its own story)."""
+    try:
+        from .reprints import find_reprints  # type: ignore[import-not-found]
+    except ImportError:
+        return {}
+    return find_reprints(recs)
+
+
 def _from_records(records: Iterable[Any]) -> dict:
     recs = [r if isinstance(r, Record) else Record.from_dict(r) for r in records]
     fr = records_to_frames(recs)
     meta = {r.id: r.meta or {} for r in recs}
+    need = any("is_canonical" not in m for m in meta.values())
+    found = _reprint_clusters(recs) if need and recs else {}
     arts = fr["articles"]
-    arts["cluster_id"] = [meta.get(i, {}).get("cluster_id") for i in arts["id"]]
-    arts["is_canonical"] = [meta.get(i, {}).get("is_canonical", True) for i in arts["id"]]
+    cluster, canonical = [], []
+    for i in arts["id"]:
+        m = meta.get(i, {})
+        c, k = found.get(i, (i, True))
+        cluster.append(m.get("cluster_id", c))
+        canonical.append(m.get("is_canonical", k))
+    arts["cluster_id"] = cluster
+    arts["is_canonical"] = canonical
     arts["text"] = [r.text for r in recs]
     return fr
 
@@ -140,10 +160,14 @@ def _from_duckdb(con) -> dict:
 def _from_parquet_dir(path: pathlib.Path) -> dict:
     try:
         from . import store  # type: ignore[attr-defined]
-
-        return _from_duckdb(store.open(path))
     except ImportError:
-        pass
+        store = None
+    if store is not None:
+        con = store.open(path)
+        try:
+            return _from_duckdb(con)
+        finally:
+            con.close()
     import duckdb
 
     con = duckdb.connect()
@@ -177,7 +201,18 @@ def frames(source: Source) -> dict:
         if path.is_dir():
             fr = _from_parquet_dir(path)
         else:
-            fr = _from_records(_read_jsonl(path))
+            try:  # the store loads JSONL into DuckDB and computes reprints on the way
+                from . import store  # type: ignore[attr-defined]
+            except ImportError:
+                store = None
+            if store is not None:
+                con = store.open(path)
+                try:
+                    fr = _from_duckdb(con)
+                finally:
+                    con.close()
+            else:
+                fr = _from_records(_read_jsonl(path))
     elif hasattr(source, "execute") and hasattr(source, "sql"):
         fr = _from_duckdb(source)
     else:
