@@ -109,10 +109,12 @@ def build_sections(source, *, by: str = "place", campaign: Optional[str] = None,
     years = canon["year"].dropna()
     summary = pd.DataFrame({
         "value": [len(arts), int((~arts["is_canonical"].astype(bool)).sum()),
+                  int(canon["place"].isna().sum()), int(canon["year"].isna().sum()),
                   canon["place"].nunique(), f"{int(years.min())}–{int(years.max())}" if len(years) else "",
                   fr["campaigns"]["campaign"].nunique() if len(fr["campaigns"]) else 0,
                   len(fr["statistics"]), len(fr["errors"])]},
-        index=["articles", "reprints (excluded)", "places", "years", "campaigns", "statistics",
+        index=["articles", "reprints (excluded)", "without place (not compared)",
+               "without date (not compared)", "places", "years", "campaigns", "statistics",
                "errors"]).rename_axis("item")
     sections.append({"title": "Corpus", "note": "", "table": summary, "png": None})
 
