@@ -125,6 +125,16 @@ def test_canonical_identity_and_wide(records):
     assert list(wide.columns[:2]) == ["江苏省扬州市", "江苏省扬州市江都区"]
 
 
+def test_campaign_found_through_surface_names():
+    recs = [rec(1, "扬州", "2019-04-16", "推行“三培养工程”。", campaigns=[("三培养工程", "三培养")]),
+            rec(2, "泰州", "2020-03-18", "学习三培养工程。", campaigns=[("三培养工程", "三培养")])]
+    assert compare.campaign_identities(recs, "三培养工程", exact=True) == {"三培养"}
+    tl = compare.diffusion_timeline(recs, "三培养工程")
+    assert list(tl["campaign"]) == ["三培养", "三培养"]
+    assert compare.event_history(recs, "三培养工程")["adopted"].sum() == 2
+    assert set(compare.kwic(recs, "三培养工程")["source"]) == {"campaign"}
+
+
 def test_diffusion_timeline_order_and_higher_level(records):
     tl = compare.diffusion_timeline(records, "三培养工程")
     assert list(tl["place"]) == ["江苏省扬州市", "江苏省扬州市江都区", "江苏省泰州市", "江苏省",
@@ -166,6 +176,13 @@ def test_statistics_panel_flags_conflicts_not_merges(records):
     allp = compare.statistics_panel(records)
     js = allp[allp["metric"] == "会员"].iloc[0]
     assert js["place_code"] == "320000" and js["level"] == "province" and js["value"] == 18600000
+
+
+def test_unknown_years_never_conflict():
+    recs = [rec(1, "扬州", "2020-05-01", "职工入会率达96%。", stats=[("职工入会率达96%", 96, "%", "职工入会率", None)]),
+            rec(2, "扬州", "2022-05-01", "职工入会率达98%。", stats=[("职工入会率达98%", 98, "%", "职工入会率", None)])]
+    panel = compare.statistics_panel(recs)
+    assert not panel["conflict"].any() and list(panel["article_year"]) == [2020, 2022]
 
 
 def test_same_value_twice_is_not_conflict(records):

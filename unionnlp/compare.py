@@ -39,6 +39,7 @@ from .records import Record, records_to_frames
 
 __all__ = [
     "frames",
+    "campaign_identities",
     "level_of",
     "parent_codes",
     "campaign_adoption",
@@ -261,6 +262,24 @@ def _normalise(fr: dict) -> dict:
     return fr
 
 
+def campaign_identities(source: Source, term: str, *, exact: bool = False) -> set:
+    """Campaign identities (canonical, else name) that ``term`` designates: those whose
+    identity, surface name or canonical equals ``term`` (``exact=True``) or contains it, so
+    that ``三培养工程`` finds a lexicon entry canonicalised as ``三培养`` through its mentions."""
+    fr = frames(source)
+    c = fr["campaigns"]
+    want = _clean_name(term)
+    if c.empty or not want:
+        return set()
+    out = set()
+    canon = c["canonical"] if "canonical" in c.columns else pd.Series([None] * len(c), index=c.index)
+    for ident, name, can in zip(c["campaign"], c["name"], canon):
+        forms = {f for f in (ident, _clean_name(name), _clean_name(can)) if f}
+        if (want in forms) if exact else any(want in f for f in forms):
+            out.add(ident)
+    return out
+
+
 def _articles(fr: dict, include_reprints: bool) -> pd.DataFrame:
     a = fr["articles"]
     return a if include_reprints else a[a["is_canonical"].astype(bool)]
@@ -285,7 +304,7 @@ def campaign_adoption(source: Source, *, campaign: Optional[str] = None,
     One row per (campaign, place, year) with the number of ``mentions`` (spans), ``articles``
     and their ``article_ids``; ``first_date``/``first_year`` are the place's first mention of
     the campaign and ``adopted`` is True on the row of the first year (event-history ready).
-    ``campaign`` keeps only names containing that string.
+    ``campaign`` keeps the campaigns it designates (see :func:`campaign_identities`).
     """
     fr = frames(source)
     a = _articles(fr, include_reprints)
@@ -296,7 +315,7 @@ def campaign_adoption(source: Source, *, campaign: Optional[str] = None,
                 left_on="article_id", right_on="id", how="inner")
     m = m[m["campaign"].notna() & (m["place"].notna() | m["place_code"].notna())]
     if campaign:
-        m = m[m["campaign"].str.contains(re.escape(_clean_name(campaign) or campaign), na=False)]
+        m = m[m["campaign"].isin(campaign_identities(fr, campaign))]
     if m.empty:
         return pd.DataFrame(columns=_ADOPTION_COLS)
     m = m.assign(pkey=_place_key(m))
@@ -344,8 +363,8 @@ def event_history(source: Source, campaign: str, *, include_reprints: bool = Fal
     if cov.empty:
         return pd.DataFrame(columns=cols)
     adopt = campaign_adoption(fr, include_reprints=include_reprints)
-    name = _clean_name(campaign) or campaign
-    adopt = adopt[(adopt["campaign"] == name) & adopt["adopted"]]
+    adopt = adopt[adopt["campaign"].isin(campaign_identities(fr, campaign, exact=True))
+                  & adopt["adopted"]]
     first = {(_k(r.place_code, r.place)): int(r.first_year) for r in adopt.itertuples()}
     rows = []
     cov = cov.assign(pkey=[_k(c, p) for c, p in zip(cov["place_code"], cov["place"])])
@@ -417,7 +436,8 @@ def diffusion_timeline(source: Source, campaign: Optional[str] = None, *,
 # statistics
 # --------------------------------------------------------------------------------------------
 _PANEL_COLS = ["place_code", "place", "level", "year", "metric", "value", "unit", "qualifier",
-               "kind", "evidence", "article_id", "published", "conflict", "n_values"]
+               "kind", "evidence", "article_id", "published", "article_year", "conflict",
+               "n_values"]
 
 
 def statistics_panel(source: Source, metric: Optional[str] = None, *,
@@ -427,7 +447,9 @@ def statistics_panel(source: Source, metric: Optional[str] = None, *,
     The place of a figure is ``Statistic.place`` when given, else the article's place; its code
     is looked up among the place mentions of the source. Reports that disagree for the same
     place, year, metric, kind and unit are all kept and flagged ``conflict`` (``n_values``
-    distinct values), never merged. ``metric`` keeps metrics containing that string.
+    distinct values), never merged; figures whose year is unknown are never flagged (their
+    ``article_year`` is given so a user can decide). ``metric`` keeps metrics containing that
+    string.
     """
     fr = frames(source)
     a = _articles(fr, include_reprints)
@@ -464,7 +486,9 @@ def statistics_panel(source: Source, metric: Optional[str] = None, *,
     keys = ["pkey", "year", "metric", "kind", "unit"]
     nvals = m.groupby(keys, dropna=False)["value"].transform(lambda v: v.round(6).nunique())
     m["n_values"] = nvals.astype(int)
-    m["conflict"] = m["n_values"] > 1
+    # figures of unknown year are not comparable with each other: never a conflict
+    m["conflict"] = (m["n_values"] > 1) & m["year"].notna()
+    m["article_year"] = m["a_year"]
     m = m.sort_values(["pkey", "metric", "year", "published"], kind="stable", na_position="last")
     return m[_PANEL_COLS].reset_index(drop=True)
 
@@ -639,7 +663,8 @@ def kwic(source: Source, term: str, *, window: int = 20, include_reprints: bool 
     spans: dict = {}
     c = fr["campaigns"]
     if not c.empty:
-        sel = c[(c["campaign"] == name) & c["article_id"].isin(texts)]
+        sel = c[c["campaign"].isin(campaign_identities(fr, term, exact=True))
+                & c["article_id"].isin(texts)]
         for r in sel.itertuples():
             if r.start is not None and not pd.isna(r.start):
                 spans[(r.article_id, int(r.start), int(r.end))] = "campaign"

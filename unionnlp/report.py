@@ -143,7 +143,7 @@ def build_sections(source, *, by: str = "place", campaign: Optional[str] = None,
     sections.append({"title": "Diffusion timeline" + (f": {campaign}" if campaign else ""),
                      "note": "higher_first: a higher-level division containing the place "
                              "mentioned the campaign earlier (hollow markers in the plot).",
-                     "table": tl[cols] if not tl.empty else tl, "png": png})
+                     "table": tl[cols].reset_index(drop=True) if not tl.empty else tl, "png": png})
 
     panel = compare.statistics_panel(fr, metric)
     if metric and panel.empty:
@@ -161,7 +161,8 @@ def build_sections(source, *, by: str = "place", campaign: Optional[str] = None,
         sections.append({"title": "Conflicting reports",
                          "note": "Same place, year, metric, kind and unit, different values.",
                          "table": conflicts[["place", "year", "metric", "kind", "value", "unit",
-                                             "evidence", "published", "article_id"]],
+                                             "evidence", "published", "article_id"]]
+                         .reset_index(drop=True),
                          "png": None})
     co = compare.org_campaign_cooccurrence(fr, kinds=None)
     if not co.empty:
