@@ -741,6 +741,7 @@ def plot_diffusion(timeline: pd.DataFrame, *, campaigns: Optional[Sequence[str]]
                         xytext=(3, 3), textcoords="offset points", fontsize=7, **props)
     ax.set_xlabel("first mention")
     ax.set_ylabel("places mentioning (cumulative)")
+    ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_title("Campaign diffusion")
     if len(tl):
         ax.legend(prop={"family": font, "size": 8} if font else {"size": 8}, loc="upper left")

@@ -166,8 +166,11 @@ def build_sections(source, *, by: str = "place", campaign: Optional[str] = None,
                          "png": None})
     co = compare.org_campaign_cooccurrence(fr, kinds=None)
     if not co.empty:
+        co = co[co["kind"].fillna("") != "media"]  # outlets report campaigns, they do not run them
+    if not co.empty:
         sections.append({"title": "Who runs what: organization × campaign (top 15)",
-                         "note": "Pairs named in the same article.",
+                         "note": "Organizations (media outlets left out) named in the same article as a "
+                                 "campaign.",
                          "table": co.head(15)[["organization", "campaign", "articles", "places"]],
                          "png": None})
     if campaign:
