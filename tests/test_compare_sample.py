@@ -38,28 +38,34 @@ def frames():
 
 @pytest.mark.slow
 def test_sample_coverage_and_adoption(frames):
+    """Structure of the comparison on real extraction output (accuracy is measured on
+    corpora/gold with ``unionnlp evaluate``, not here)."""
     from unionnlp import compare
 
+    arts = frames["articles"]
+    assert (~arts["is_canonical"].astype(bool)).sum() <= 2  # at most the two reprints
     cov = compare.coverage(frames)
     assert cov["place_code"].nunique() >= 8
     assert cov["year"].nunique() >= 3
     tl = compare.diffusion_timeline(frames, "三培养工程")
     assert len(tl) >= 5
     assert tl.iloc[0]["place_code"] == "321000"  # 扬州 first
-    # 江都 (a district of 扬州) follows its city
-    jd = tl[tl["place_code"] == "321012"]
-    assert len(jd) == 1 and bool(jd.iloc[0]["higher_first"])
-    sl = compare.diffusion_timeline(frames, "三联三促")
-    assert sl.iloc[0]["place_code"] == "371524"  # bottom-up: 东阿 before 聊城
+    assert tl["first_date"].is_monotonic_increasing
+    assert list(tl["cum_places"]) == list(range(1, len(tl) + 1))
+    # every adoption row points at articles of that place that mention the campaign
+    long = compare.campaign_adoption(frames, campaign="三培养工程")
+    ids = set(frames["campaigns"]["article_id"])
+    assert all(set(r) <= ids for r in long["article_ids"])
 
 
 @pytest.mark.slow
-def test_sample_panel_conflict_and_report(frames, tmp_path):
+def test_sample_panel_and_report(frames, tmp_path):
     from unionnlp import compare, report
 
     panel = compare.statistics_panel(frames, "入会率")
-    yz = panel[(panel["place_code"] == "321000") & (panel["year"] == 2020) & (panel["kind"] == "actual")]
-    assert {95.5, 96.0} <= set(yz["value"]) and yz["conflict"].all()
+    assert panel["place_code"].nunique() >= 5
+    texts = dict(zip(frames["articles"]["id"], frames["articles"]["text"]))
+    assert all(ev in texts[a] for ev, a in zip(panel["evidence"], panel["article_id"]))
     out = report.write_report(frames, tmp_path / "sample.html", campaign="三培养工程")
     html = out.read_text(encoding="utf-8")
-    assert "data:image/png;base64," in html and "江苏省扬州市" in html
+    assert html.count("data:image/png;base64,") == 2 and "江苏省扬州市" in html
