@@ -76,6 +76,11 @@ def test_cli_pieces(records, tmp_path, capsys):
     assert report.run_compare(p.parse_args([str(path), "--out", str(html)])) == 0
     assert html.exists()
     assert report.run_compare(p.parse_args([str(tmp_path / "missing.jsonl")])) == 2
+    assert report.run_compare(p.parse_args([str(path), "--out", str(tmp_path / "r.pdf")])) == 2
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"source": "x"}\nnot json\n', encoding="utf-8")
+    assert report.run_compare(p.parse_args([str(bad)])) == 2
+    assert "bad.jsonl:2" in capsys.readouterr().err
 
 
 def test_empty_source_report(tmp_path):

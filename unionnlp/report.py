@@ -308,15 +308,16 @@ def run_compare(args: argparse.Namespace) -> int:
     if not src.exists():
         print(f"unionnlp compare: {src} does not exist", file=sys.stderr)
         return 2
-    if args.out:
-        try:
-            path = write_report(src, args.out, by=args.by, campaign=args.campaign, metric=args.metric)
-        except ValueError as e:
-            print(f"unionnlp compare: {e}", file=sys.stderr)
-            return 2
-        print(f"wrote {path}")
-        return 0
-    sections = build_sections(src, by=args.by, campaign=args.campaign, metric=args.metric,
-                              plots=False)
+    try:
+        if args.out:
+            path = write_report(src, args.out, by=args.by, campaign=args.campaign,
+                                metric=args.metric)
+            print(f"wrote {path}")
+            return 0
+        sections = build_sections(src, by=args.by, campaign=args.campaign, metric=args.metric,
+                                  plots=False)
+    except (ValueError, OSError) as e:  # bad JSONL line, unsupported suffix, unreadable output
+        print(f"unionnlp compare: {e}", file=sys.stderr)
+        return 2
     sys.stdout.write(render_text(sections) + "\n")
     return 0
