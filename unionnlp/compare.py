@@ -27,6 +27,7 @@ year at risk, ``adopted`` = 1 in the adoption year, the place leaving the risk s
 """
 from __future__ import annotations
 
+import json
 import os
 import pathlib
 import re
@@ -233,6 +234,16 @@ def _normalise(fr: dict) -> dict:
             a[col] = None
     if "is_canonical" not in a.columns:
         a["is_canonical"] = True
+    if "meta" in a.columns:  # a reprint flag set on the record itself wins (store keeps meta as JSON)
+        for i, m in a["meta"].items():
+            if isinstance(m, str) and m.startswith("{"):
+                try:
+                    m = json.loads(m)
+                except ValueError:
+                    continue
+            if isinstance(m, dict) and "is_canonical" in m:
+                a.at[i, "is_canonical"] = bool(m["is_canonical"])
+                a.at[i, "cluster_id"] = m.get("cluster_id", a.at[i, "cluster_id"])
     a["is_canonical"] = a["is_canonical"].map(lambda v: True if v is None or pd.isna(v) else bool(v))
     a["place_code"] = a["place_code"].map(lambda c: None if c is None or pd.isna(c) else str(c))
     lvl = a["place_code"].map(level_of)
