@@ -681,12 +681,16 @@ def kwic(source: Source, term: str, *, window: int = 20, include_reprints: bool 
                 spans[(r.article_id, int(r.start), int(r.end))] = "campaign"
     if not campaign_only:
         pat = re.compile(re.escape(name))
+        by_article: dict = {}
+        for (aid, s, e) in spans:
+            by_article.setdefault(aid, []).append((s, e))
         for aid, text in texts.items():
-            for mt in pat.finditer(text or ""):
-                key = (aid, mt.start(), mt.end())
-                inside = any(k[0] == aid and k[1] <= mt.start() and mt.end() <= k[2] for k in spans)
-                if not inside:
-                    spans.setdefault(key, "text")
+            if not isinstance(text, str):
+                continue
+            own = by_article.get(aid, ())
+            for mt in pat.finditer(text):
+                if not any(s <= mt.start() and mt.end() <= e for s, e in own):
+                    spans.setdefault((aid, mt.start(), mt.end()), "text")
     rows = []
     for (aid, s, e), src in spans.items():
         text = texts.get(aid) or ""
