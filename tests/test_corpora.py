@@ -1,7 +1,6 @@
 """The bundled sample corpus: archive up to date with its sources, the shapes it promises, gold
 annotations valid against their texts, and no text borrowed from the shared real material."""
 import importlib.util
-import io
 import json
 import re
 import unicodedata
