@@ -159,7 +159,13 @@ def test_event_history_risk_set(records):
     lc = eh[eh["place_code"] == "371500"]  # never adopts: censored over covered years
     assert list(lc["year"]) == [2021, 2022] and lc["adopted"].sum() == 0
     fn = eh[eh["place_code"] == "320923"].iloc[0]
-    assert fn["adopted"] == 1 and fn["prior_adopters"] == 1
+    assert fn["adopted"] == 1 and fn["prior_adopters"] == 1 and fn["prior_same_province"] == 1
+    eh3 = compare.event_history(records, "三培养工程")
+    fn3 = eh3[eh3["place_code"] == "320923"].iloc[0]
+    # 扬州, 江都, 泰州 (same province) and 江苏省 itself adopted before 2021
+    assert fn3["prior_adopters"] == 4 and fn3["prior_same_province"] == 3 and fn3["parent_adopted"]
+    lc3 = eh3[eh3["place_code"] == "371500"]
+    assert list(lc3["adopted"]) == [0, 1] and lc3.iloc[1]["prior_same_province"] == 0
 
 
 def test_statistics_panel_flags_conflicts_not_merges(records):

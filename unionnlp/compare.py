@@ -371,13 +371,14 @@ def event_history(source: Source, campaign: str, *, include_reprints: bool = Fal
     covered year up to its adoption year; ``adopted`` is 1 in the adoption year, 0 before.
     Places that never mention the campaign stay in the risk set over all their covered years
     (right-censored). Columns: place_code, place, level, year, articles, adopted,
-    prior_adopters (places that had adopted in an earlier year), parent_adopted (a higher-level
-    place had mentioned it in an earlier or the same year).
+    prior_adopters (places that had adopted in an earlier year), prior_same_province (those of
+    them in the same province, the province itself not counted: the regional-diffusion term),
+    parent_adopted (a higher-level place had mentioned it in an earlier or the same year).
     """
     fr = frames(source)
     cov = coverage(fr, include_reprints=include_reprints)
     cols = ["place_code", "place", "level", "year", "articles", "adopted", "prior_adopters",
-            "parent_adopted"]
+            "prior_same_province", "parent_adopted"]
     if cov.empty:
         return pd.DataFrame(columns=cols)
     adopt = campaign_adoption(fr, include_reprints=include_reprints)
@@ -392,12 +393,16 @@ def event_history(source: Source, campaign: str, *, include_reprints: bool = Fal
             if fy is not None and r.year > fy:
                 break
             prior = sum(1 for k, y in first.items() if k != pkey and y < r.year)
+            prov = r.place_code[:2] if isinstance(r.place_code, str) else None
+            prior_prov = sum(1 for k, y in first.items() if k != pkey and y < r.year and prov
+                             and isinstance(k, str) and k[:2] == prov and k != prov + "0000")
             parents = parent_codes(r.place_code) if r.place_code else []
             parent_adopted = any(first.get(p) is not None and first[p] <= r.year for p in parents)
             rows.append({"place_code": r.place_code, "place": r.place, "level": r.level,
                          "year": int(r.year), "articles": int(r.articles),
                          "adopted": int(fy is not None and r.year == fy),
-                         "prior_adopters": prior, "parent_adopted": parent_adopted})
+                         "prior_adopters": prior, "prior_same_province": prior_prov,
+                         "parent_adopted": parent_adopted})
     return pd.DataFrame(rows, columns=cols)
 
 
