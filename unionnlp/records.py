@@ -53,6 +53,8 @@ class Page:
     #: ``content`` is its UTF-8 encoding
     is_html: bool = False
     errors: list = field(default_factory=list)
+    #: hints a reader found beside the content (JSONL ``title``/``published``, crawl metadata)
+    meta: dict = field(default_factory=dict)
 
 
 @dataclass

@@ -1,0 +1,119 @@
+"""Drop page furniture from text: navigation bars, footers, teaser lists, sharing widgets.
+
+Works on lines, for text that came from HTML and for pasted or crawled plain text alike. Each
+line is classified, as in jusText (Pomikálek 2011), into *bad* (matches a furniture pattern from
+``resources/preprocessing/boilerplate.tsv``, or is a long run of menu words without
+punctuation; in lines over 200 characters only patterns anchored at the line start count), *good* (a sentence: enough CJK characters and clause punctuation) or *short*.
+Short lines take their class from their neighbours: kept between good lines (sub-headings,
+captions), up to ``head`` lines right before the first good line (pretitle, title, byline),
+and up to ``tail`` lines right after the last (author, editor); dropped elsewhere.
+A heading such as 相关新闻 after the article starts a teaser list and ends the article.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+__all__ = ["drop_boilerplate", "classify_lines", "furniture_patterns"]
+
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+_CLAUSE_PUNCT_RE = re.compile(r"[，。；！？,;!?]")
+_SENT_END_RE = re.compile(r"[。！？!?]")
+_ANY_PUNCT_RE = re.compile(r"[，。；！？,.;!?、：:“”\"'《》()（）\-—|/%0-9]")
+
+
+@functools.lru_cache(maxsize=1)
+def furniture_patterns() -> list:
+    """(category, compiled regex) pairs from the boilerplate resource file."""
+    text = resources.files("unionnlp.resources.preprocessing").joinpath("boilerplate.tsv").read_text("utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cat, _, pattern = line.partition("\t")
+        out.append((cat, re.compile(pattern.strip(), re.IGNORECASE)))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _section_stops() -> frozenset:
+    text = resources.files("unionnlp.resources.preprocessing").joinpath("section_stops.txt").read_text("utf-8")
+    return frozenset(l.strip() for l in text.splitlines() if l.strip() and not l.startswith("#"))
+
+
+def _is_nav(line: str) -> bool:
+    # a long run of menu words: no punctuation or digits at all, or many | separators
+    if line.count("|") >= 3 or line.count("｜") >= 3:
+        return True
+    return len(line) > 40 and not _ANY_PUNCT_RE.search(line)
+
+
+def _furniture(line: str, pats) -> bool:
+    # a long paragraph with a watermark or a copyright word inside is still article text:
+    # there only patterns that hold from the line's start count
+    if len(line) > 200:
+        return any(p.match(line) for _, p in pats)
+    return any(p.search(line) for _, p in pats)
+
+
+def classify_lines(lines: list) -> list:
+    """'good' / 'bad' / 'short' / 'stop' / 'blank' for each line."""
+    pats = furniture_patterns()
+    stops = _section_stops()
+    out = []
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            out.append("blank")
+            continue
+        if line.strip("【】[]：: ") in stops:
+            out.append("stop")
+            continue
+        if _is_nav(line) or _furniture(line, pats):
+            out.append("bad")
+            continue
+        n_cjk = len(_CJK_RE.findall(line))
+        if (n_cjk >= 20 and _CLAUSE_PUNCT_RE.search(line)) or (n_cjk >= 10 and _SENT_END_RE.search(line)):
+            out.append("good")
+        else:
+            out.append("short")
+    return out
+
+
+def drop_boilerplate(text: str, *, head: int = 3, tail: int = 3) -> str:
+    """Keep the article's lines, drop the furniture around and inside it."""
+    if not text:
+        return text
+    lines = text.split("\n")
+    cls = classify_lines(lines)
+    good = [i for i, c in enumerate(cls) if c == "good"]
+    if not good:
+        # no sentence at all (a pasted phrase, a table): keep everything but furniture
+        return "\n".join(l for l, c in zip(lines, cls) if c not in ("bad", "stop")).strip()
+    first, last = good[0], good[-1]
+    # a teaser heading after article text ends the article
+    for i, c in enumerate(cls):
+        if c == "stop" and i > first:
+            last = max(j for j in good if j < i)
+            break
+    keep = [False] * len(lines)
+    for i in range(first, last + 1):
+        keep[i] = cls[i] in ("good", "short")
+    n = 0
+    for i in range(first - 1, -1, -1):
+        if cls[i] == "blank":
+            continue
+        if cls[i] != "short" or n >= head:
+            break
+        keep[i] = True
+        n += 1
+    n = 0
+    for i in range(last + 1, len(lines)):
+        if cls[i] == "blank":
+            continue
+        if cls[i] != "short" or n >= tail:
+            break
+        keep[i] = True
+        n += 1
+    return "\n".join(l for l, k in zip(lines, keep) if k)
