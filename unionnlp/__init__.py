@@ -1,4 +1,55 @@
-"""unionnlp: Chinese trade-union news → research data."""
-from .records import Article, Campaign, Organization, Page, Place, Record, Statistic, records_to_frames
+"""unionnlp: Chinese trade-union news → research data.
+
+>>> import unionnlp
+>>> rec = unionnlp.extract("扬州市总工会:2019年全市职工入会率达99%。")
+>>> nlp = unionnlp.load()          # the spaCy pipeline (blank zh, jieba, unionnlp components)
+"""
+from .records import (Article, Campaign, ErrorEntry, Organization, Page, Place, Record,
+                      Statistic, records_to_frames)
 
 __version__ = "0.1.0"
+
+__all__ = ["extract", "extract_many", "load", "read", "read_records", "records_to_frames",
+           "process_page", "Page", "Article", "Place", "Organization", "Campaign", "Statistic",
+           "Record", "ErrorEntry", "__version__"]
+
+
+def extract(content, url=None, **kwargs):
+    """Extract one document (text, HTML or bytes) into a :class:`Record`."""
+    from .pipeline import extract as _extract
+
+    return _extract(content, url, **kwargs)
+
+
+def extract_many(paths, **kwargs):
+    """Records for every document under the given paths."""
+    from .pipeline import extract_many as _em
+
+    return _em(paths, **kwargs)
+
+
+def process_page(page, nlp=None):
+    from .pipeline import process_page as _pp
+
+    return _pp(page, nlp=nlp)
+
+
+def load(**kwargs):
+    """The spaCy ``Language``: blank ``zh``, jieba segmenter, unionnlp components."""
+    from .extract.pipeline import load as _load
+
+    return _load(**kwargs)
+
+
+def read(paths, **kwargs):
+    """Pages from files, folders, WARC or JSONL (see :mod:`unionnlp.io.readers`)."""
+    from .io.readers import iter_pages
+
+    return iter_pages(paths, **kwargs)
+
+
+def read_records(path):
+    """Records from a JSONL file written by ``unionnlp extract``."""
+    from .pipeline import read_records as _rr
+
+    return _rr(path)

@@ -1,0 +1,284 @@
+"""Score extraction against a gold folder (format: ``../shared/devset/README.md``).
+
+Per document, ``NNN.json`` holds the gold and ``NNN.txt`` (or the file named by ``text_file``)
+the raw text. The raw text is run through the whole flow (:func:`unionnlp.extract`), then:
+
+- campaigns, organizations: micro P/R/F1 over de-duplicated names per document, after NFKC,
+  trad→simp and stripping quotes, brackets and spaces; *strict* = exact match, *lenient* = one
+  contains the other and the shorter is at least 60% of the longer. Organizations compare
+  ``canonical`` (falling back to ``name``).
+- statistics: a prediction matches a gold item when values are equal (relative tolerance 1e-6)
+  and units agree (名 and 位 count as 人); one-to-one, micro P/R/F1. Of the matched pairs, the
+  share whose metric agrees (strict: equal after normalisation; lenient: as for names).
+  Kind, year and qualifier agreement are reported the same way.
+- place: the document's main place is right when the gold name equals the predicted
+  division's name (or its full chain ends with it); lenient when one contains the other.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+__all__ = ["evaluate", "load_gold", "normalise_name", "format_report", "Scores"]
+
+_STRIP_RE = re.compile(r"[\s\"'“”‘’「」『』《》〈〉()（）\[\]【】<>]")
+_UNIT_ALIASES = {"名": "人", "位": "人"}
+
+
+def normalise_name(s: Optional[str]) -> str:
+    """NFKC, traditional → simplified, quotes/brackets/spaces removed."""
+    if not s:
+        return ""
+    from .preprocessing.script import to_simplified
+
+    s = unicodedata.normalize("NFKC", s)
+    s = to_simplified(s)
+    return _STRIP_RE.sub("", s)
+
+
+def lenient_match(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return short in long_ and len(short) >= 0.6 * len(long_)
+
+
+@dataclass
+class PRF:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def p(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+    def as_dict(self) -> dict:
+        return {"p": round(self.p, 4), "r": round(self.r, 4), "f1": round(self.f1, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class Scores:
+    fields: dict = field(default_factory=dict)  # name → {"strict": PRF, "lenient": PRF}
+    agreement: dict = field(default_factory=dict)  # attr → [agree_strict, agree_lenient, n]
+    place: list = field(default_factory=lambda: [0, 0, 0])  # strict, lenient, n
+    errors: list = field(default_factory=list)  # per document error listings
+    n_docs: int = 0
+
+    def as_dict(self) -> dict:
+        out = {"documents": self.n_docs}
+        for name, d in self.fields.items():
+            out[name] = {k: v.as_dict() for k, v in d.items()}
+        out["statistics_agreement"] = {
+            k: {"strict": round(a / n, 4) if n else 0.0, "lenient": round(b / n, 4) if n else 0.0,
+                "pairs": n} for k, (a, b, n) in self.agreement.items()}
+        s, l, n = self.place
+        out["place"] = {"strict": round(s / n, 4) if n else 0.0,
+                        "lenient": round(l / n, 4) if n else 0.0, "documents": n}
+        return out
+
+
+def load_gold(gold_dir) -> list:
+    """[(gold dict, raw text path)] for every gold JSON with its text."""
+    gold_dir = Path(gold_dir)
+    out = []
+    for jf in sorted(gold_dir.glob("*.json")):
+        try:
+            g = json.loads(jf.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            continue
+        if not isinstance(g, dict) or "id" not in g:
+            continue
+        tf = gold_dir / (g.get("text_file_local") or f"{jf.stem}.txt")
+        if not tf.exists() and g.get("text_file"):
+            tf = gold_dir / g["text_file"]
+        if tf.exists():
+            out.append((g, tf))
+    return out
+
+
+def _names_score(pred: list, gold: list, acc: dict, lenient_fn=lenient_match):
+    p = list(dict.fromkeys(x for x in (normalise_name(n) for n in pred) if x))
+    g = list(dict.fromkeys(x for x in (normalise_name(n) for n in gold) if x))
+    # strict
+    ps, gs = set(p), set(g)
+    tp = len(ps & gs)
+    acc["strict"].tp += tp
+    acc["strict"].fp += len(ps) - tp
+    acc["strict"].fn += len(gs) - tp
+    # lenient: one-to-one greedy
+    used = set()
+    tpl = 0
+    for a in p:
+        for j, b in enumerate(g):
+            if j not in used and lenient_fn(a, b):
+                used.add(j)
+                tpl += 1
+                break
+    acc["lenient"].tp += tpl
+    acc["lenient"].fp += len(p) - tpl
+    acc["lenient"].fn += len(g) - tpl
+    return sorted(ps - gs), sorted(gs - ps)
+
+
+def _unit(u) -> str:
+    u = (u or "").strip()
+    return _UNIT_ALIASES.get(u, u)
+
+
+def _value_eq(a, b) -> bool:
+    try:
+        a, b = float(a), float(b)
+    except (TypeError, ValueError):
+        return False
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _metric_sim(a: str, b: str) -> float:
+    a, b = normalise_name(a), normalise_name(b)
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / len(sa | sb)
+
+
+def _stats_score(pred: list, gold: list, acc: PRF, agreement: dict):
+    used = set()
+    pairs = []
+    unmatched_pred = []
+    for p in pred:
+        best, best_sim = None, -1.0
+        for j, g in enumerate(gold):
+            if j in used or not _value_eq(p.get("value"), g.get("value")):
+                continue
+            if _unit(p.get("unit")) != _unit(g.get("unit")):
+                continue
+            sim = _metric_sim(p.get("metric") or "", g.get("metric") or "")
+            if sim > best_sim:
+                best, best_sim = j, sim
+        if best is None:
+            unmatched_pred.append(p)
+        else:
+            used.add(best)
+            pairs.append((p, gold[best]))
+    acc.tp += len(pairs)
+    acc.fp += len(unmatched_pred)
+    acc.fn += len(gold) - len(used)
+    for p, g in pairs:
+        for attr in ("metric", "kind", "year", "qualifier"):
+            a = agreement.setdefault(attr, [0, 0, 0])
+            pv, gv = p.get(attr), g.get(attr)
+            if attr == "metric":
+                pn, gn = normalise_name(pv), normalise_name(gv)
+                strict, lenient = pn == gn, lenient_match(pn, gn) or _metric_sim(pv or "", gv or "") >= 0.6
+            else:
+                strict = lenient = (pv or None) == (gv or None)
+            a[0] += strict
+            a[1] += lenient
+            a[2] += 1
+    missed = [g for j, g in enumerate(gold) if j not in used]
+    return unmatched_pred, missed, pairs
+
+
+def _place_ok(pred: Optional[dict], gold: Optional[str]) -> tuple:
+    if not gold:
+        return True, True
+    g = normalise_name(gold)
+    if not pred:
+        return False, False
+    cands = [normalise_name(pred.get(k)) for k in ("name", "canonical")]
+    canonical = normalise_name(pred.get("canonical"))
+    strict = g in cands or (bool(canonical) and canonical.endswith(g))
+    lenient = strict or any(c and (g in c or c in g) for c in cands)
+    return strict, lenient
+
+
+def evaluate(gold_dir, *, extract_fn: Optional[Callable] = None, progress=None) -> Scores:
+    """Run extraction over every gold document and score it."""
+    if extract_fn is None:
+        from .pipeline import extract_many
+
+        def extract_fn(path):
+            return next(iter(extract_many([path])))
+
+    scores = Scores()
+    names = ("campaigns", "organizations", "statistics")
+    for n in names[:2]:
+        scores.fields[n] = {"strict": PRF(), "lenient": PRF()}
+    scores.fields["statistics"] = {"strict": PRF()}
+    for gold, path in load_gold(gold_dir):
+        rec = extract_fn(path)
+        d = rec.to_dict() if hasattr(rec, "to_dict") else rec
+        scores.n_docs += 1
+        doc_err = {"id": gold["id"], "record_errors": d.get("errors", [])}
+        fp, fn = _names_score([c["name"] for c in d.get("campaigns", [])],
+                              gold.get("campaigns", []), scores.fields["campaigns"])
+        doc_err["campaigns"] = {"false_positives": fp, "missed": fn}
+        fp, fn = _names_score([o.get("canonical") or o["name"] for o in d.get("organizations", [])],
+                              gold.get("organizations", []), scores.fields["organizations"])
+        doc_err["organizations"] = {"false_positives": fp, "missed": fn}
+        fp, fn, pairs = _stats_score(d.get("statistics", []), gold.get("statistics", []),
+                                     scores.fields["statistics"]["strict"], scores.agreement)
+        doc_err["statistics"] = {
+            "false_positives": [f"{p.get('value')}{p.get('unit')} {p.get('metric')} «{p.get('text')}»" for p in fp],
+            "missed": [f"{g.get('value')}{g.get('unit')} {g.get('metric')} «{g.get('evidence')}»" for g in fn],
+            "metric_disagreements": [f"{p.get('metric')} ≠ {g.get('metric')}" for p, g in pairs
+                                     if normalise_name(p.get("metric")) != normalise_name(g.get("metric"))],
+        }
+        s, l = _place_ok(d.get("place"), gold.get("place"))
+        scores.place[0] += s
+        scores.place[1] += l
+        scores.place[2] += 1
+        p = d.get("place") or {}
+        doc_err["place"] = {"gold": gold.get("place"), "predicted": p.get("name"),
+                            "canonical": p.get("canonical"), "ok": s}
+        scores.errors.append(doc_err)
+        if progress:
+            progress(gold["id"])
+    return scores
+
+
+def format_report(scores: Scores, *, errors: bool = False) -> str:
+    """A plain-text table of the scores (and, with ``errors``, what went wrong per document)."""
+    lines = [f"documents: {scores.n_docs}", "",
+             f"{'field':<15}{'mode':<9}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
+    for name, d in scores.fields.items():
+        for mode, prf in d.items():
+            lines.append(f"{name:<15}{mode:<9}{prf.p:>7.3f}{prf.r:>7.3f}{prf.f1:>7.3f}"
+                         f"{prf.tp:>6}{prf.fp:>6}{prf.fn:>6}")
+    lines.append("")
+    for attr, (a, b, n) in scores.agreement.items():
+        lines.append(f"statistics {attr:<10} agreement on matched pairs: strict {a / n if n else 0:.3f}"
+                     f"  lenient {b / n if n else 0:.3f}  (pairs {n})")
+    s, l, n = scores.place
+    lines.append(f"main place accuracy: strict {s / n if n else 0:.3f}  lenient {l / n if n else 0:.3f}"
+                 f"  (documents {n})")
+    if errors:
+        for e in scores.errors:
+            lines += ["", f"== {e['id']}  place: gold {e['place']['gold']} / predicted "
+                          f"{e['place']['predicted']} ({e['place']['canonical']})"]
+            for k in ("campaigns", "organizations", "statistics"):
+                for kk, vv in e[k].items():
+                    if vv:
+                        lines.append(f"  {k} {kk}: " + " | ".join(map(str, vv)))
+            if e["record_errors"]:
+                lines.append(f"  record errors: {e['record_errors']}")
+    return "\n".join(lines)

@@ -1,0 +1,129 @@
+"""The flow for one document: Page → parse → clean → extract → Record.
+
+:func:`process_page` never raises: whatever fails (reading, decoding, parsing, one extractor)
+is written to ``Record.errors`` with the stage, and the document still yields its record.
+"""
+from __future__ import annotations
+
+import json
+import os
+from typing import Iterable, Iterator, Optional, Union
+
+from .io.readers import iter_pages, page_from_bytes, page_from_text
+from .records import ErrorEntry, Page, Place, Record
+
+__all__ = ["process_page", "extract", "extract_many", "read_records", "record_from_doc"]
+
+#: clean texts longer than this are cut for extraction (the cut is reported as an error entry)
+MAX_TEXT_CHARS = 5_000_000
+
+
+def _errors_from(items) -> list:
+    out = []
+    for e in items or []:
+        if isinstance(e, ErrorEntry):
+            out.append(e)
+        elif isinstance(e, dict):
+            out.append(ErrorEntry(stage=e.get("stage", "?"), message=e.get("message", ""),
+                                  kind=e.get("kind")))
+    return out
+
+
+def record_from_doc(doc, article) -> Record:
+    """Assemble a Record from a processed Doc and its Article."""
+    from .extract.pipeline import doc_items
+
+    place = Place(**doc._.place) if doc._.place else None
+    meta = {k: getattr(article, k) for k in ("pretitle", "subtitle", "page", "issue", "encoding")
+            if getattr(article, k, None)}
+    return Record(
+        source=article.source, url=article.url, title=article.title,
+        published=article.published, outlet=article.outlet, author=article.author,
+        editor=article.editor, text=doc.text, place=place,
+        places=doc_items(doc, "places"), organizations=doc_items(doc, "organizations"),
+        campaigns=doc_items(doc, "campaigns"), statistics=doc_items(doc, "statistics"),
+        errors=_errors_from(article.errors) + _errors_from(doc._.errors), meta=meta,
+    )
+
+
+def process_page(page: Page, nlp=None) -> Record:
+    """Parse, clean and extract one page. Never raises; failures land in ``Record.errors``."""
+    from .parse import parse_page
+
+    try:
+        article = parse_page(page)
+    except Exception as e:  # a parser bug must not lose the document
+        return Record(source=page.source, url=page.url, errors=_errors_from(page.errors) + [
+            ErrorEntry("parse", f"{type(e).__name__}: {e}", "exception")],
+            meta={"record_id": page.record_id} if page.record_id else {})
+    text = article.text or ""
+    if len(text) > MAX_TEXT_CHARS:
+        article.errors.append(ErrorEntry("extract", f"text of {len(text)} characters cut to "
+                                         f"{MAX_TEXT_CHARS} for extraction", "truncated"))
+        text = text[:MAX_TEXT_CHARS]
+    try:
+        from .extract.pipeline import run_extractors
+
+        doc = run_extractors(text, title=article.title, published=article.published,
+                             outlet=article.outlet, nlp=nlp)
+        article.text = doc.text
+        rec = record_from_doc(doc, article)
+    except Exception as e:
+        rec = Record(source=article.source, url=article.url, title=article.title,
+                     published=article.published, outlet=article.outlet, author=article.author,
+                     editor=article.editor, text=text,
+                     errors=_errors_from(article.errors) + [
+                         ErrorEntry("extract", f"{type(e).__name__}: {e}", "exception")])
+    if page.record_id:
+        rec.meta["record_id"] = page.record_id
+        rec.id = None
+        rec.__post_init__()
+    if page.fetched:
+        rec.meta["fetched"] = page.fetched
+    return rec
+
+
+def _looks_html_text(s: str) -> bool:
+    head = s[:2048].lstrip().lower()
+    return head.startswith(("<!doctype", "<html", "<head", "<body", "<div", "<p>", "<meta")) or \
+        "<html" in head or "<body" in head
+
+
+def extract(content: Union[str, bytes], url: Optional[str] = None, *, source: Optional[str] = None,
+            published: Optional[str] = None, title: Optional[str] = None, nlp=None) -> Record:
+    """Extract one document given as text, HTML or raw bytes.
+
+    >>> rec = extract("2019年,扬州市职工入会率达99%。")
+    >>> rec.statistics[0].value
+    99.0
+    """
+    src = source or url or "<string>"
+    if isinstance(content, bytes):
+        page = page_from_bytes(content, src, url)
+    elif isinstance(content, str):
+        if _looks_html_text(content):
+            page = Page(source=src, content=content.encode("utf-8"), url=url, encoding="utf-8",
+                        declared_encoding="utf-8", is_html=True)
+        else:
+            page = page_from_text(content, src, url)
+    else:
+        raise TypeError(f"extract() takes str or bytes, not {type(content).__name__}")
+    if published:
+        page.meta["published"] = published
+    if title:
+        page.meta["title"] = title
+    return process_page(page, nlp=nlp)
+
+
+def extract_many(paths: Iterable, *, nlp=None) -> Iterator[Record]:
+    """Records for every document under the given paths (files, folders, WARC, JSONL)."""
+    for page in iter_pages(paths):
+        yield process_page(page, nlp=nlp)
+
+
+def read_records(path: Union[str, os.PathLike]) -> Iterator[Record]:
+    """Records from a JSONL file written by ``unionnlp extract``."""
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield Record.from_dict(json.loads(line))
