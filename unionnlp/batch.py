@@ -139,6 +139,7 @@ def plan_partitions(
     partition_size: int = DEFAULT_PARTITION_SIZE,
     *,
     cached: Optional[dict] = None,
+    pipeline: Optional[str] = None,
 ) -> tuple[list[Partition], list[dict]]:
     """Split inputs into partitions; returns ``(partitions, input stats)``.
 
@@ -156,7 +157,7 @@ def plan_partitions(
         raise ValueError("partition_size must be ≥ 1")
     files = [Path(p) for p in list_inputs(inputs)]
     stats = [_stat(p) for p in files]
-    version = _version()
+    version = _version() + (f"|{pipeline}" if pipeline else "")
     if cached and cached.get("partition_size") == partition_size and cached.get(
         "version"
     ) == version and cached.get("inputs") == stats:
@@ -199,26 +200,34 @@ def plan_partitions(
 _PIPELINE: dict = {}
 
 
-def _process_page(page):
-    """The pipeline's ``process_page``, loaded once per worker process."""
-    fn = _PIPELINE.get("process_page")
-    if fn is None:
-        from .pipeline import process_page
+def _load_nlp(pipeline: Optional[str]):
+    """The spaCy pipeline for this worker process, loaded once and cached.
 
-        fn = _PIPELINE["process_page"] = process_page
-    return fn(page)
+    ``pipeline`` is None for the default (:func:`unionnlp.extract.pipeline.load`) or
+    ``"module:function"`` naming a function that returns a spaCy ``Language`` (a custom
+    component set); a string, so it travels to process and Dask workers.
+    """
+    key = pipeline or ""
+    if _PIPELINE.get("key") != key or "nlp" not in _PIPELINE:
+        if pipeline:
+            import importlib
+
+            module, _, attr = pipeline.partition(":")
+            if not module or not attr:
+                raise ValueError(f"pipeline must be 'module:function', not {pipeline!r}")
+            nlp = getattr(importlib.import_module(module), attr)()
+        else:
+            from .extract.pipeline import load
+
+            nlp = load()
+        _PIPELINE.clear()
+        _PIPELINE.update(key=key, nlp=nlp)
+    return _PIPELINE["nlp"]
 
 
-def _worker_init() -> None:
-    """Process-pool initializer: import the pipeline before the first partition arrives."""
-    try:
-        from . import pipeline
-
-        loader = getattr(pipeline, "get_nlp", None) or getattr(pipeline, "load", None)
-        if callable(loader):
-            loader()
-    except Exception:  # pragma: no cover - a broken install surfaces as error rows instead
-        pass
+def _worker_init(pipeline: Optional[str] = None) -> None:
+    """Worker start: load the pipeline before the first partition arrives."""
+    _load_nlp(pipeline)
 
 
 def _pages(part: Partition) -> Iterator[tuple[str, Any]]:
@@ -235,7 +244,7 @@ def _pages(part: Partition) -> Iterator[tuple[str, Any]]:
                 yield path, page
 
 
-def _record_for(page):
+def _record_for(page, nlp):
     """Record of one page; pages the reader already failed on skip the pipeline."""
     from .records import ErrorEntry, Record
 
@@ -243,7 +252,9 @@ def _record_for(page):
         meta = {"record_id": page.record_id} if page.record_id else {}
         return Record(source=page.source, url=page.url, errors=list(page.errors), meta=meta)
     try:
-        return _process_page(page)
+        from .pipeline import process_page
+
+        return process_page(page, nlp=nlp)
     except Exception as exc:  # process_page promises not to raise; never trust it with a batch
         meta = {"record_id": page.record_id} if page.record_id else {}
         return Record(source=page.source, url=page.url, meta=meta,
@@ -284,7 +295,7 @@ def _signature_schema():
                       pa.field("sig", pa.binary())])
 
 
-def run_partition(part: Union[Partition, dict], out: PathLike) -> dict:
+def run_partition(part: Union[Partition, dict], out: PathLike, pipeline: Optional[str] = None) -> dict:
     """Process one partition and write its part files into ``out``; returns its counts.
 
     This is the function shipped to workers (a process pool or a Dask cluster): plain
@@ -300,6 +311,7 @@ def run_partition(part: Union[Partition, dict], out: PathLike) -> dict:
         part = Partition.from_dict(part)
     out = Path(out)
     t0 = time.perf_counter()
+    nlp = _load_nlp(pipeline)
     name = f"part-{part.key}.parquet"
     writers = {t: _PartWriter(out / t / name, SCHEMAS[t]) for t in TABLES}
     writers[SIGNATURES] = _PartWriter(out / SIGNATURES / name, _signature_schema())
@@ -334,7 +346,7 @@ def run_partition(part: Union[Partition, dict], out: PathLike) -> dict:
                 counts["errors"] += 1
                 break
             input_path, page = item
-            record = _record_for(page)
+            record = _record_for(page, nlp)
             ref = page.record_id or (page.source if page.source != str(input_path) else None)
             rows = record_rows(record, input=str(input_path), record_ref=ref)
             counts["documents"] += 1
@@ -379,16 +391,17 @@ def _max_rss_kb() -> Optional[int]:
 
 
 # -- executors ---------------------------------------------------------------------------------
-def _run_serial(parts: list[Partition], out: Path) -> Iterator[tuple[Partition, Any]]:
-    _worker_init()
+def _run_serial(parts: list[Partition], out: Path, pipeline: Optional[str]) -> Iterator[tuple[Partition, Any]]:
+    _worker_init(pipeline)
     for p in parts:
         try:
-            yield p, run_partition(p, out)
+            yield p, run_partition(p, out, pipeline)
         except Exception as exc:
             yield p, exc
 
 
-def _run_processes(parts: list[Partition], out: Path, workers: int) -> Iterator[tuple[Partition, Any]]:
+def _run_processes(parts: list[Partition], out: Path, workers: int,
+                   pipeline: Optional[str]) -> Iterator[tuple[Partition, Any]]:
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
@@ -399,8 +412,9 @@ def _run_processes(parts: list[Partition], out: Path, workers: int) -> Iterator[
     for attempt in range(2):  # a worker that dies breaks the pool: retry the rest once
         broken: list[Partition] = []
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
-                                 initializer=_worker_init) as pool:
-            futures = {pool.submit(run_partition, p.to_dict(), str(out)): p for p in pending}
+                                 initializer=_worker_init, initargs=(pipeline,)) as pool:
+            futures = {pool.submit(run_partition, p.to_dict(), str(out), pipeline): p
+                       for p in pending}
             for fut in as_completed(futures):
                 p = futures[fut]
                 try:
@@ -417,16 +431,17 @@ def _run_processes(parts: list[Partition], out: Path, workers: int) -> Iterator[
         pending = broken
 
 
-def _run_dask(parts: list[Partition], out: Path, scheduler: Any) -> Iterator[tuple[Partition, Any]]:
+def _run_dask(parts: list[Partition], out: Path, scheduler: Any,
+              pipeline: Optional[str]) -> Iterator[tuple[Partition, Any]]:
     from distributed import Client, as_completed
 
     own = not isinstance(scheduler, Client)
     client = Client(scheduler) if own else scheduler
     try:
-        client.run(_worker_init)
+        client.run(_worker_init, pipeline)
         futures = {}
         for p in parts:
-            fut = client.submit(run_partition, p.to_dict(), str(out), pure=False,
+            fut = client.submit(run_partition, p.to_dict(), str(out), pipeline, pure=False,
                                 key=f"unionnlp-partition-{p.key}-{os.getpid()}-{time.time_ns()}")
             futures[fut] = p
         for fut in as_completed(list(futures)):
@@ -447,8 +462,11 @@ def _pid_alive(pid: int, create_time: Optional[float]) -> bool:
 
         if not psutil.pid_exists(pid):
             return False
+        proc = psutil.Process(pid)
+        if proc.status() == psutil.STATUS_ZOMBIE:
+            return False
         if create_time is not None:
-            return abs(psutil.Process(pid).create_time() - create_time) < 1.0
+            return abs(proc.create_time() - create_time) < 1.0
         return True
     except ImportError:  # pragma: no cover
         try:
@@ -652,6 +670,7 @@ def run(
     scheduler: Any = None,
     partition_size: int = DEFAULT_PARTITION_SIZE,
     progress: Optional[bool] = None,
+    pipeline: Optional[str] = None,
 ) -> BatchResult:
     """Extract every document under ``inputs`` into the Parquet dataset folder ``out``.
 
@@ -660,6 +679,9 @@ def run(
     workers must import unionnlp and see ``out`` on a shared filesystem.
     ``partition_size``: documents per partition (files, or WARC records).
     ``progress``: a tqdm bar on stderr; default on a terminal unless ``CI=true``.
+    ``pipeline``: ``"module:function"`` returning a spaCy ``Language`` to use instead of the
+    default :func:`unionnlp.extract.pipeline.load` (loaded once per worker; part of the
+    partition keys, so changing it redoes everything).
 
     Re-running skips finished partitions; a second concurrent run into ``out`` raises
     :class:`OutputLockedError`. Returns a :class:`BatchResult` (see :meth:`BatchResult.summary`).
@@ -676,13 +698,15 @@ def run(
         manifest = _load_manifest(out)
         if manifest.get("format") not in (None, FORMAT):
             manifest = {}
-        parts, stats = plan_partitions(inputs, partition_size, cached=manifest.get("plan"))
+        parts, stats = plan_partitions(inputs, partition_size, cached=manifest.get("plan"),
+                                       pipeline=pipeline)
         keys = {p.key for p in parts}
         old = {k: v for k, v in (manifest.get("partitions") or {}).items() if k in keys}
-        version = _version()
+        version = _version() + (f"|{pipeline}" if pipeline else "")
         manifest = {
             "format": FORMAT,
-            "version": version,
+            "version": _version(),
+            "pipeline": pipeline,
             "created": manifest.get("created") or time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "updated": None,
             "inputs": stats,
@@ -711,11 +735,11 @@ def run(
         if todo:
             n_workers = workers or os.cpu_count() or 1
             if scheduler is not None:
-                stream = _run_dask(todo, out, scheduler)
+                stream = _run_dask(todo, out, scheduler, pipeline)
             elif n_workers == 1:
-                stream = _run_serial(todo, out)
+                stream = _run_serial(todo, out, pipeline)
             else:
-                stream = _run_processes(todo, out, min(n_workers, len(todo)))
+                stream = _run_processes(todo, out, min(n_workers, len(todo)), pipeline)
             bar = None
             if _show_progress(progress):
                 from tqdm import tqdm
@@ -777,7 +801,7 @@ def run(
 
 # -- CLI pieces --------------------------------------------------------------------------------
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    """Add the batch options (--workers, --scheduler, --partition-size, --progress) to a parser."""
+    """Add the batch options (--workers, --scheduler, --partition-size, --pipeline, --progress)."""
     parser.add_argument("--workers", type=int, default=None,
                         help="local worker processes (default: all cores; 1 = in this process)")
     parser.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
@@ -785,6 +809,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--partition-size", type=int, default=DEFAULT_PARTITION_SIZE, metavar="N",
                         help=f"documents (files or WARC records) per partition "
                              f"(default {DEFAULT_PARTITION_SIZE})")
+    parser.add_argument("--pipeline", default=None, metavar="MODULE:FUNC",
+                        help="a function returning the spaCy pipeline to use (default: unionnlp's)")
     parser.add_argument("--progress", dest="progress", action="store_true", default=None,
                         help="always show the progress bar")
     parser.add_argument("--no-progress", dest="progress", action="store_false",
@@ -802,7 +828,9 @@ def run_from_args(args: argparse.Namespace, inputs: Sequence[PathLike], out: Pat
     stream = stream or sys.stdout
     try:
         result = run(inputs, out, workers=args.workers, scheduler=args.scheduler,
-                     partition_size=args.partition_size, progress=args.progress)
+                     partition_size=getattr(args, "partition_size", DEFAULT_PARTITION_SIZE),
+                     progress=getattr(args, "progress", None),
+                     pipeline=getattr(args, "pipeline", None))
     except OutputLockedError as exc:
         print(f"unionnlp: {exc}", file=sys.stderr)
         return 2
