@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test install bench clean
+.PHONY: run test install bench clean system-deps
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,8 +20,15 @@ run: $(STAMP)
 	$(VENV)/bin/unionnlp extract corpora/sample -o build/sample.jsonl
 	$(VENV)/bin/unionnlp compare build/sample.jsonl
 
+# Headless Chromium renders the HTML report in a test. Installed from Debian's packages when
+# missing and we may (root with apt-get); otherwise that one test skips and says why.
+system-deps:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+	  && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || echo "note: chromium not installed; the report-rendering test will skip"; }
+
 # Whole test suite (notebooks, crawler against a local server, Dask cluster included).
-test: $(STAMP)
+test: $(STAMP) system-deps
 	$(PY) -m pytest -q
 
 bench: $(STAMP)

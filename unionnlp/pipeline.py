@@ -61,6 +61,13 @@ def process_page(page: Page, nlp=None) -> Record:
         article.errors.append(ErrorEntry("extract", f"text of {len(text)} characters cut to "
                                          f"{MAX_TEXT_CHARS} for extraction", "truncated"))
         text = text[:MAX_TEXT_CHARS]
+    if not text.strip():
+        rec = Record(source=article.source, url=article.url, title=article.title,
+                     published=article.published, outlet=article.outlet, author=article.author,
+                     editor=article.editor, text="", errors=_errors_from(article.errors))
+        if not rec.errors:
+            rec.errors.append(ErrorEntry("parse", "the document has no text", "empty"))
+        return _finish(rec, page)
     try:
         from .extract.pipeline import run_extractors
 
@@ -74,6 +81,10 @@ def process_page(page: Page, nlp=None) -> Record:
                      editor=article.editor, text=text,
                      errors=_errors_from(article.errors) + [
                          ErrorEntry("extract", f"{type(e).__name__}: {e}", "exception")])
+    return _finish(rec, page)
+
+
+def _finish(rec: Record, page: Page) -> Record:
     if page.record_id:
         rec.meta["record_id"] = page.record_id
         rec.id = None

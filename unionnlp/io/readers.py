@@ -271,7 +271,20 @@ def iter_warc(path: PathLike, *, start_offset: int = 0, end_offset: Optional[int
             pos = None
             try:
                 rec = next(it)
-                pos = start_offset + it.get_record_offset() if start_offset else it.get_record_offset()
+                data = too_large = None
+                if rec.rec_type in ("response", "resource"):
+                    try:
+                        data = _read_capped(rec.content_stream(), max_page_bytes)
+                    except ValueError as e:
+                        too_large = str(e)
+                    else:
+                        # a record cut short (truncated file) leaves part of its declared length
+                        missing = getattr(rec.raw_stream, "limit", 0) or 0
+                        if missing > 0:
+                            raise EOFError(f"record is {missing} bytes shorter than its "
+                                           f"Content-Length (truncated file)")
+                # the offset is known once the record is read (warcio reads to its end)
+                pos = start_offset + it.get_record_offset()
                 if end_offset is not None and pos >= end_offset:
                     return
                 n += 1
@@ -285,14 +298,12 @@ def iter_warc(path: PathLike, *, start_offset: int = 0, end_offset: Optional[int
                     yield _error_page(src, "read", "WARC response without HTTP headers", "corrupt",
                                       url=url, record_id=rid, fetched=date)
                     continue
-                status = rec.http_headers.get_statuscode() if rec.http_headers is not None else None
-                ctype = _http_charset(rec)
-                try:
-                    data = _read_capped(rec.content_stream(), max_page_bytes)
-                except ValueError as e:
-                    yield _error_page(src, "read", f"WARC record {e}", "too-large", url=url,
+                if too_large:
+                    yield _error_page(src, "read", f"WARC record {too_large}", "too-large", url=url,
                                       record_id=rid, fetched=date)
                     continue
+                status = rec.http_headers.get_statuscode() if rec.http_headers is not None else None
+                ctype = _http_charset(rec)
                 page = page_from_bytes(data, src, url, record_id=rid, fetched=date,
                                        content_type=ctype, declared_encoding=ctype,
                                        is_html=_is_html_type(ctype))

@@ -1,0 +1,158 @@
+"""Cleaning functions, on our own strings and on the real seed pages (read from ../shared)."""
+import re
+
+from unionnlp.preprocessing import (
+    clean,
+    clean_inline,
+    drop_boilerplate,
+    join_page_markers,
+    join_wrapped_lines,
+    normalize_width,
+    remove_cjk_spaces,
+    remove_stray_page_digits,
+    strip_pinyin,
+    to_simplified,
+)
+
+PINYIN_RE = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+
+
+def test_width_digits_letters_percent():
+    assert normalize_width("入会率达９９．５％，ＡＰＰ") == "入会率达99.5%，APP"
+
+
+def test_pinyin_removed_real_parentheses_kept():
+    assert strip_pinyin("會(huì)議(yì)") == "會議"
+    assert strip_pinyin("工會(huì)(兼)") == "工會(兼)"
+    assert strip_pinyin("江苏工人报讯(王槐艾)日前") == "江苏工人报讯(王槐艾)日前"
+    assert strip_pinyin("截至(2020)年") == "截至(2020)年"
+    assert strip_pinyin("APP(app)下载") == "APP(app)下载"  # not after a CJK character
+
+
+def test_traditional_to_simplified():
+    assert to_simplified("總工會組織職工參加勞動競賽") == "总工会组织职工参加劳动竞赛"
+    # simplified text passes unchanged with a threshold
+    s = "扬州市总工会召开会议"
+    assert to_simplified(s, threshold=0.01) == s
+
+
+def test_clean_pinyin_traditional_together():
+    assert clean("總工會(huì)召開(kāi)會(huì)議(yì),職工入會(huì)率達(dá)95%。") == "总工会召开会议,职工入会率达95%。"
+
+
+def test_cjk_spaces_removed():
+    assert remove_cjk_spaces("提升 工会干部的 综合素质") == "提升工会干部的综合素质"
+    assert remove_cjk_spaces("开展宣讲 2 次") == "开展宣讲2次"
+    assert remove_cjk_spaces("Hello world") == "Hello world"
+
+
+def _pages(n, size=320):
+    body = "各级工会要加强组织建设，推进集体协商，维护职工合法权益，不断扩大工会组织覆盖面"
+    return [(body * 10)[:size] for _ in range(n)]
+
+
+def test_page_markers_rejoin_split_words():
+    p1, p2, p3 = _pages(3)
+    text = f"1、{p1}深\n\n2、入开展活动{p2}\n\n3、{p3}"
+    out = join_page_markers(text)
+    assert "深入开展" in out
+    assert "2、" not in out and "3、" not in out
+    assert out.startswith("1、") is False
+
+
+def test_short_numbered_list_is_not_a_page_marker():
+    text = "工作要求:\n1、加强领导。\n2、强化考核。\n3、注重宣传。"
+    assert join_page_markers(text) == text
+
+
+def test_stray_page_digit_after_quote_removed_but_counts_kept():
+    assert remove_stray_page_digits("坚持“党建带工建”8,以企业为重点") == "坚持“党建带工建”,以企业为重点"
+    assert remove_stray_page_digits("五、具体措施8工会是主体") == "五、具体措施工会是主体"
+    assert remove_stray_page_digits("新建工会8家,发展会员3名") == "新建工会8家,发展会员3名"
+
+
+def test_wrapped_lines_joined():
+    lines = ["各级工会组织要认真贯彻落实会议精神切实加强领导精心组", "织周密部署确保各项工作任务落到实处取得实效推动工作开", "展各级工会组织要认真贯彻落实会议精神切实加强领导精心",
+             "组织周密部署确保各项工作任务落到实处取得实效推动工作", "开展各级工会组织要认真贯彻落实会议精神切实加强领导精", "心组织周密部署确保各项工作任务落到实处取得实效推动。"]
+    out = join_wrapped_lines("\n".join(lines))
+    assert "\n" not in out
+    assert "精心组织" in out
+
+
+def test_boilerplate_dropped_article_kept():
+    text = "\n".join([
+        "首页新闻中心工会动态权益维护劳模风采职工文化视频专题图片新闻基层工会网上服务",
+        "当前位置",
+        "某市总工会召开工作会议",
+        "2021-03-08 10:20 来源:某某工人报",
+        "本报讯(记者李明)3月5日,某市总工会召开全市工会工作会议,总结去年工作,部署今年任务。",
+        "会议指出,全市各级工会要围绕中心、服务大局,扎实推进基层工会建设,不断提升服务职工水平。",
+        "编辑:张华",
+        "相关新闻",
+        "某县总工会开展送温暖活动",
+        "版权所有 某某工人报社 京ICP备12345678号",
+        "放大 缩小 默认",
+    ])
+    out = drop_boilerplate(text)
+    assert "召开全市工会工作会议" in out and "会议指出" in out
+    assert out.splitlines()[0] == "某市总工会召开工作会议"
+    assert "编辑:张华" in out
+    for junk in ("首页新闻中心", "版权所有", "放大", "某县总工会开展送温暖活动"):
+        assert junk not in out
+
+
+def test_teaser_list_dropped():
+    text = "\n".join([
+        "标题导航",
+        "• 某县工会开展技能竞赛",
+        "摘要:近日,某县总工会举办职工技能竞赛,来自全县的一百多名职工参加了比赛,比赛设置多个项目。",
+        "放大 缩小 默认",
+        "某区工会推进新业态建会",
+        "期次:第1234期",
+        "本报讯 某区总工会深入推进新就业形态劳动者入会工作,今年以来新建工会组织20家,发展会员3000余人。",
+    ])
+    out = clean(text)
+    assert "技能竞赛" not in out
+    assert out.startswith("某区工会推进新业态建会")
+
+
+def test_clean_inline_and_empty():
+    assert clean("") == ""
+    assert clean_inline("  會(huì)議(yì)  ") == "会议"
+
+
+# -- on the real seed pages --------------------------------------------------------------
+
+def test_seed_002_simplified_without_pinyin(seed_texts):
+    out = clean(seed_texts["002"])
+    assert not PINYIN_RE.search(out)
+    assert "阜宁县委组织部" in out and "滤料产业集群党委" in out
+    assert to_simplified(out) == out
+
+
+def test_seed_003_reads_as_continuous_sentences(seed_texts):
+    out = clean(seed_texts["003"])
+    assert "提升工会干部的综合素质" in out
+    assert not re.search(r"[\u4e00-\u9fff] [\u4e00-\u9fff]", out)
+
+
+def test_seed_004_page_markers_and_junk(seed_texts):
+    out = clean(seed_texts["004"])
+    assert "中深入开展创先争优活动" in out  # word split across preview pages rejoined
+    assert "当前文档最多预览五页" not in out
+    assert "”8," not in out and "具体措施8" not in out
+    assert "职工入会率达到82%以上" in out
+
+
+def test_seed_000_navigation_and_leaders_dropped(seed_texts):
+    out = clean(seed_texts["000"])
+    assert "首页学习时政" not in out
+    assert "王东明" not in out
+    assert "扬州推进产业工人“三培养工程”" in out
+    assert "工会组建率和职工入会率达99%" in out
+
+
+def test_seed_001_teasers_dropped(seed_texts):
+    out = clean(seed_texts["001"])
+    assert "摘要" not in out and "放大" not in out
+    assert out.startswith("蚌埠:党工共建")
