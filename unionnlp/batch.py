@@ -400,6 +400,11 @@ def _run_serial(parts: list[Partition], out: Path, pipeline: Optional[str]) -> I
             yield p, exc
 
 
+#: modules imported once by the fork server before it forks workers
+_PRELOAD = ("unionnlp.batch", "unionnlp.pipeline", "unionnlp.extract.pipeline", "spacy", "jieba",
+            "pyarrow.parquet", "datasketch", "bs4", "lxml.html", "warcio.archiveiterator")
+
+
 def _run_processes(parts: list[Partition], out: Path, workers: int,
                    pipeline: Optional[str]) -> Iterator[tuple[Partition, Any]]:
     import multiprocessing as mp
@@ -408,6 +413,10 @@ def _run_processes(parts: list[Partition], out: Path, workers: int,
 
     method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
+    if method == "forkserver":
+        # import the heavy libraries once in the fork server: every worker forks with them
+        # already loaded, so starting N workers costs little more than starting one
+        ctx.set_forkserver_preload(list(_PRELOAD))
     pending = list(parts)
     for attempt in range(2):  # a worker that dies breaks the pool: retry the rest once
         broken: list[Partition] = []

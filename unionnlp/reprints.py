@@ -5,7 +5,9 @@ added spaces, punctuation and line breaks do not matter) and cut into overlappin
 *k*-shingles (k=5); the Jaccard similarity of two shingle sets is estimated with MinHash
 (Broder 1997, "On the resemblance and containment of documents") and candidate pairs are found
 with locality-sensitive hashing over bands of the signature (Leskovec, Rajaraman & Ullman,
-*Mining of Massive Datasets*, ch. 3), as implemented by ``datasketch``. Candidates whose
+*Mining of Massive Datasets*, ch. 3). Signatures are computed here with numpy (the
+``datasketch.MinHash`` construction, vectorised over all shingles); banding and querying use
+``datasketch.MinHashLSH``. Candidates whose
 estimated Jaccard reaches ``threshold`` are linked; clusters are the connected components
 (union-find). The canonical copy of a cluster is the earliest published one, ties (and
 undated copies, which sort last) broken by id.
@@ -15,6 +17,7 @@ stream its texts through :class:`ReprintIndex` without holding them.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterable, Optional, Union
@@ -59,15 +62,53 @@ def shingles(text: str, k: int = SHINGLE_SIZE) -> set[bytes]:
     return {s[i : i + k].encode("utf-8") for i in range(len(s) - k + 1)}
 
 
-def signature(text: str, *, num_perm: int = NUM_PERM, k: int = SHINGLE_SIZE) -> Optional[np.ndarray]:
-    """The MinHash signature (``num_perm`` uint64 values) of a text, or None when too short."""
-    from datasketch import MinHash
+_MERSENNE = np.uint64((1 << 61) - 1)
+_MAX_HASH = np.uint64((1 << 32) - 1)
 
-    if len(_normalise(text)) < max(MIN_CHARS, k):
+
+@functools.lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """The ``num_perm`` random affine maps ``h → (a·h + b) mod p`` (p = 2^61 − 1)."""
+    gen = np.random.RandomState(_SEED)
+    a = gen.randint(1, int(_MERSENNE), size=num_perm, dtype=np.uint64)
+    b = gen.randint(0, int(_MERSENNE), size=num_perm, dtype=np.uint64)
+    return a, b
+
+
+def _shingle_hashes(s: str, k: int) -> np.ndarray:
+    """32-bit hashes of the distinct k-shingles of ``s``, computed in bulk with numpy.
+
+    A polynomial hash over the code points of each window (wrapping uint64 arithmetic) followed
+    by the splitmix64 finaliser, so nearby windows get unrelated values.
+    """
+    c = np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    n = len(c) - k + 1
+    with np.errstate(over="ignore"):
+        h = c[:n].copy()
+        for j in range(1, k):
+            h = h * np.uint64(1_000_003) + c[j : j + n]
+        h ^= h >> np.uint64(30)
+        h *= np.uint64(0xBF58476D1CE4E5B9)
+        h ^= h >> np.uint64(27)
+        h *= np.uint64(0x94D049BB133111EB)
+        h ^= h >> np.uint64(31)
+    return np.unique(h & _MAX_HASH)
+
+
+def signature(text: str, *, num_perm: int = NUM_PERM, k: int = SHINGLE_SIZE) -> Optional[np.ndarray]:
+    """The MinHash signature (``num_perm`` uint64 values) of a text, or None when too short.
+
+    Same construction as ``datasketch.MinHash`` (affine permutations of 32-bit shingle hashes
+    modulo a Mersenne prime, minimum per permutation), vectorised over all shingles at once.
+    """
+    s = _normalise(text)
+    if len(s) < max(MIN_CHARS, k):
         return None
-    m = _minhash(MinHash, num_perm=num_perm, seed=_SEED)
-    m.update_batch(list(shingles(text, k)))
-    return np.asarray(m.hashvalues, dtype=np.uint64)
+    hv = _shingle_hashes(s, k)
+    a, b = _permutations(num_perm)
+    with np.errstate(over="ignore"):
+        phv = ((np.outer(hv, a) + b) % _MERSENNE) & _MAX_HASH
+    return phv.min(axis=0).astype(np.uint64)
 
 
 def _minhash(cls, **kwargs):
@@ -118,25 +159,14 @@ class ReprintIndex:
         self._entries.append(_Entry(id, published or None))
         self._sigs.append(None if sig is None else np.asarray(sig, dtype=np.uint64))
 
-    def _links(self) -> list[tuple[int, int]]:
+    def _components(self) -> list[int]:
+        """Union-find parents after linking every verified LSH candidate pair.
+
+        Candidates already in the same component are not verified again, so a story with many
+        copies costs one check per copy rather than one per pair.
+        """
         from datasketch import LeanMinHash, MinHashLSH
 
-        lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
-        minhashes: dict[int, LeanMinHash] = {}
-        links = []
-        for i, sig in enumerate(self._sigs):
-            if sig is None:
-                continue
-            m = _minhash(LeanMinHash, seed=_SEED, hashvalues=sig)
-            for j in lsh.query(m):
-                if m.jaccard(minhashes[j]) >= self.threshold:
-                    links.append((j, i))
-            lsh.insert(i, m)
-            minhashes[i] = m
-        return links
-
-    def clusters(self) -> dict[str, tuple[str, bool]]:
-        """``id → (cluster_id, is_canonical)``; the cluster id is the canonical copy's id."""
         n = len(self._entries)
         parent = list(range(n))
 
@@ -146,23 +176,35 @@ class ReprintIndex:
                 x = parent[x]
             return x
 
-        for a, b in self._links():
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+        lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+        minhashes: dict[int, LeanMinHash] = {}
+        for i, sig in enumerate(self._sigs):
+            if sig is None:
+                continue
+            m = _minhash(LeanMinHash, seed=_SEED, hashvalues=sig)
+            for j in lsh.query(m):
+                ri, rj = find(i), find(j)
+                if ri != rj and m.jaccard(minhashes[j]) >= self.threshold:
+                    parent[max(ri, rj)] = min(ri, rj)
+            lsh.insert(i, m)
+            minhashes[i] = m
+        return [find(i) for i in range(n)]
+
+    def clusters(self) -> dict[str, tuple[str, bool]]:
+        """``id → (cluster_id, is_canonical)``; the cluster id is the canonical copy's id."""
+        roots = self._components()
 
         def order(i: int) -> tuple:
             e = self._entries[i]
             return (e.published is None, e.published or "", e.id)
 
         canonical: dict[int, int] = {}
-        for i in range(n):
-            r = find(i)
+        for i, r in enumerate(roots):
             if r not in canonical or order(i) < order(canonical[r]):
                 canonical[r] = i
         out = {}
         for i, e in enumerate(self._entries):
-            c = canonical[find(i)]
+            c = canonical[roots[i]]
             out[e.id] = (self._entries[c].id, c == i)
         return out
 
