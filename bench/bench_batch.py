@@ -97,6 +97,33 @@ def generate(folder: Path, n_pages: int, n_files: int = 2, seed: int = 7) -> lis
     return paths
 
 
+def _spin(n: int) -> float:
+    t0 = time.perf_counter()
+    x = 0
+    for i in range(n):
+        x += i
+    return time.perf_counter() - t0
+
+
+def machine_parallelism(n: int = 8_000_000) -> float:
+    """How much faster two CPU-bound processes finish than one, on this machine, right now.
+
+    The ceiling for any 2-worker speed-up (other load on a shared machine lowers it).
+    """
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(2, mp_context=mp.get_context("spawn")) as pool:
+        list(pool.map(_spin, [1000, 1000]))  # start both workers
+        t0 = time.perf_counter()
+        list(pool.map(_spin, [n]))
+        one = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        list(pool.map(_spin, [n, n]))
+        two = time.perf_counter() - t0
+    return 2 * one / two
+
+
 def read_only(paths: list[Path]) -> int:
     from unionnlp.io.readers import iter_warc
 
@@ -136,8 +163,10 @@ def main(n_pages: int = 5000) -> None:
         r1, r2 = results[1], results[2]
         assert (r1.documents, r1.records, r1.errors) == (r2.documents, r2.records, r2.errors)
         speedup = r1.elapsed / r2.elapsed
+        ceiling = machine_parallelism()
         print(f"speed-up 2 workers vs 1: {speedup:.2f}x (target ≥ 1.7 on 2 cores; "
-              f"{os.cpu_count()} CPUs here)")
+              f"{os.cpu_count()} CPUs here); a pure-CPU loop gets {ceiling:.2f}x on this machine "
+              f"now, so the batch reaches {speedup / ceiling * 100:.0f} % of the available parallelism")
         print(f"reading share of 1-worker time: {t_read / r1.elapsed * 100:.1f} %")
         driver = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"driver peak RSS: {driver:.0f} MB")

@@ -155,7 +155,9 @@ def plan_partitions(
         raise ValueError("standard input ('-') cannot be batch-processed: save it to a file first")
     if partition_size < 1:
         raise ValueError("partition_size must be ≥ 1")
-    files = [Path(p) for p in list_inputs(inputs)]
+    # absolute paths: workers (processes, or Dask on other hosts) and later re-runs from another
+    # folder read the same files, and Record ids (from the source path) agree across executors
+    files = [Path(os.path.abspath(p)) for p in list_inputs(inputs)]
     stats = [_stat(p) for p in files]
     version = _version() + (f"|{pipeline}" if pipeline else "")
     if cached and cached.get("partition_size") == partition_size and cached.get(
@@ -420,8 +422,10 @@ def _run_processes(parts: list[Partition], out: Path, workers: int,
     pending = list(parts)
     for attempt in range(2):  # a worker that dies breaks the pool: retry the rest once
         broken: list[Partition] = []
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
-                                 initializer=_worker_init, initargs=(pipeline,)) as pool:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
+                                   initializer=_worker_init, initargs=(pipeline,))
+        finished = False
+        try:
             futures = {pool.submit(run_partition, p.to_dict(), str(out), pipeline): p
                        for p in pending}
             for fut in as_completed(futures):
@@ -435,6 +439,10 @@ def _run_processes(parts: list[Partition], out: Path, workers: int,
                         yield p, RuntimeError(f"worker process died: {exc}")
                 except Exception as exc:
                     yield p, exc
+            finished = True
+        finally:
+            # interrupted (Ctrl-C, an error in the driver): drop queued partitions at once
+            pool.shutdown(wait=finished, cancel_futures=not finished)
         if not broken:
             return
         pending = broken
@@ -696,7 +704,7 @@ def run(
     :class:`OutputLockedError`. Returns a :class:`BatchResult` (see :meth:`BatchResult.summary`).
     """
     t0 = time.perf_counter()
-    out = Path(out)
+    out = Path(os.path.abspath(out))
     if out.exists() and not out.is_dir():
         raise NotADirectoryError(f"{out} exists and is not a folder (batch output is a folder of Parquet files)")
     out.mkdir(parents=True, exist_ok=True)
