@@ -177,7 +177,7 @@ def test_bad_inputs_become_error_rows_and_the_rest_completes(tmp_path, monkeypat
     # truncated gzip of an HTML page
     gz = gzip.compress(article_html(7).encode("utf-8") * 20)
     (d / "cut.html.gz").write_bytes(gz[: len(gz) // 2])
-    # a WARC whose second record is corrupt (its gzip member is not a WARC record)
+    # a WARC whose second record is corrupt (bytes of its compressed data overwritten)
     w1 = d / "corrupt.warc.gz"
     write_warc(w1, [article_text(20), article_text(21), article_text(22)])
     raw = w1.read_bytes()
@@ -185,8 +185,10 @@ def test_bad_inputs_become_error_rows_and_the_rest_completes(tmp_path, monkeypat
 
     offs = warc_offsets(w1)
     assert len(offs) == 3
-    bad = gzip.compress(b"WARC/1.0\r\nthis is not a header\r\n\r\n" + b"\xff" * 300)
-    w1.write_bytes(raw[: offs[1]] + bad + raw[offs[2]:])
+    member = bytearray(raw[offs[1]: offs[2]])
+    mid = len(member) // 2
+    member[mid: mid + 40] = bytes(b ^ 0xFF for b in member[mid: mid + 40])
+    w1.write_bytes(raw[: offs[1]] + bytes(member) + raw[offs[2]:])
     # a WARC truncated in the middle of its last record
     w2 = d / "truncated.warc.gz"
     write_warc(w2, [article_text(30), article_text(31)], start=30)
