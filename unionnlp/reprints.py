@@ -6,8 +6,8 @@ added spaces, punctuation and line breaks do not matter) and cut into overlappin
 (Broder 1997, "On the resemblance and containment of documents") and candidate pairs are found
 with locality-sensitive hashing over bands of the signature (Leskovec, Rajaraman & Ullman,
 *Mining of Massive Datasets*, ch. 3). Signatures are computed here with numpy (the
-``datasketch.MinHash`` construction, vectorised over all shingles); banding and querying use
-``datasketch.MinHashLSH``. Candidates whose
+``datasketch.MinHash`` construction, vectorised over all shingles); the band/row split is
+``datasketch.MinHashLSH``'s optimum for the threshold. Candidates whose
 estimated Jaccard reaches ``threshold`` are linked; clusters are the connected components
 (union-find). The canonical copy of a cluster is the earliest published one, ties (and
 undated copies, which sort last) broken by id.
@@ -44,7 +44,6 @@ THRESHOLD = 0.5
 #: texts with fewer significant characters than this are never linked (too little evidence)
 MIN_CHARS = 40
 _SEED = 1
-_SCHEME = "affine32"
 
 # keep letters, digits and CJK ideographs; everything else (spaces, punctuation) is dropped
 _DROP_RE = re.compile(r"[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -111,12 +110,17 @@ def signature(text: str, *, num_perm: int = NUM_PERM, k: int = SHINGLE_SIZE) -> 
     return phv.min(axis=0).astype(np.uint64)
 
 
-def _minhash(cls, **kwargs):
-    """A datasketch (Lean)MinHash with the hashing scheme pinned (datasketch ≥ 2 asks for it)."""
-    try:
-        return cls(scheme=_SCHEME, **kwargs)
-    except TypeError:  # datasketch < 2.0: a single scheme, no argument
-        return cls(**kwargs)
+@functools.lru_cache(maxsize=8)
+def _bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows per band) minimising false positives + negatives at ``threshold``.
+
+    Taken from ``datasketch.MinHashLSH`` (its optimal-parameter search), so the banding is the
+    library's; the buckets are kept here as plain dicts of band hashes.
+    """
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return int(lsh.b), int(lsh.r)
 
 
 @dataclass
@@ -138,7 +142,9 @@ class ReprintIndex:
         self.num_perm = num_perm
         self._entries: list[_Entry] = []
         self._index: dict[str, int] = {}
-        self._sigs: list[Optional[np.ndarray]] = []
+        #: signatures, one row per entry (rows of entries without a signature stay unused)
+        self._mat = np.zeros((1024, num_perm), dtype=np.uint64)
+        self._has_sig: list[bool] = []
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -157,7 +163,14 @@ class ReprintIndex:
             raise ValueError(f"signature of {id} has {len(sig)} values, expected {self.num_perm}")
         self._index[id] = len(self._entries)
         self._entries.append(_Entry(id, published or None))
-        self._sigs.append(None if sig is None else np.asarray(sig, dtype=np.uint64))
+        i = len(self._has_sig)
+        if i == len(self._mat):
+            grown = np.zeros((2 * len(self._mat), self.num_perm), dtype=np.uint64)
+            grown[:i] = self._mat
+            self._mat = grown
+        self._has_sig.append(sig is not None)
+        if sig is not None:
+            self._mat[i] = sig
 
     def _components(self) -> list[int]:
         """Union-find parents after linking every verified LSH candidate pair.
@@ -165,8 +178,6 @@ class ReprintIndex:
         Candidates already in the same component are not verified again, so a story with many
         copies costs one check per copy rather than one per pair.
         """
-        from datasketch import LeanMinHash, MinHashLSH
-
         n = len(self._entries)
         parent = list(range(n))
 
@@ -176,18 +187,34 @@ class ReprintIndex:
                 x = parent[x]
             return x
 
-        lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
-        minhashes: dict[int, LeanMinHash] = {}
-        for i, sig in enumerate(self._sigs):
-            if sig is None:
+        bands, rows = _bands(self.threshold, self.num_perm)
+        tables: list[dict] = [{} for _ in range(bands)]
+        mat = self._mat
+        for i in range(n):
+            if not self._has_sig[i]:
                 continue
-            m = _minhash(LeanMinHash, seed=_SEED, hashvalues=sig)
-            for j in lsh.query(m):
-                ri, rj = find(i), find(j)
-                if ri != rj and m.jaccard(minhashes[j]) >= self.threshold:
+            sig = mat[i]
+            candidates: set = set()
+            for k, table in enumerate(tables):
+                key = hash(sig[k * rows:(k + 1) * rows].tobytes())
+                bucket = table.get(key)
+                if bucket is None:
+                    table[key] = [i]
+                else:
+                    candidates.update(bucket)
+                    bucket.append(i)
+            if not candidates:
+                continue
+            ri = find(i)
+            cands = np.fromiter((j for j in candidates if find(j) != ri), dtype=np.int64)
+            if not len(cands):
+                continue
+            # estimated Jaccard = share of equal signature values (MinHash property)
+            similar = cands[(mat[cands] == sig).mean(axis=1) >= self.threshold]
+            for j in similar:
+                ri, rj = find(i), find(int(j))
+                if ri != rj:
                     parent[max(ri, rj)] = min(ri, rj)
-            lsh.insert(i, m)
-            minhashes[i] = m
         return [find(i) for i in range(n)]
 
     def clusters(self) -> dict[str, tuple[str, bool]]:
