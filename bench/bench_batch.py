@@ -159,7 +159,8 @@ def main(n_pages: int = 5000) -> None:
             print(f"batch, {workers} worker{'s' if workers > 1 else ' '}:   {res.documents} docs in "
                   f"{res.elapsed:6.2f} s = {res.documents / res.elapsed:8.1f} docs/s "
                   f"({res.records} records, {res.errors} error rows, {res.partitions} partitions, "
-                  f"{res.reprint_clusters} reprint clusters); peak RSS per worker: {mem}")
+                  f"{res.reprint_clusters} reprint clusters); peak RSS per worker: {mem}; "
+                  f"driver phases (s): {res.phases}")
         r1, r2 = results[1], results[2]
         assert (r1.documents, r1.records, r1.errors) == (r2.documents, r2.records, r2.errors)
         speedup = r1.elapsed / r2.elapsed

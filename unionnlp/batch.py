@@ -648,6 +648,8 @@ class BatchResult:
     elapsed: float = 0.0
     #: per-partition worker figures of this run (seconds, max_rss_kb, pid)
     timings: list = field(default_factory=list, repr=False)
+    #: seconds spent by the driver in each phase: plan, extract, reprints
+    phases: dict = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -715,6 +717,7 @@ def run(
         manifest = _load_manifest(out)
         if manifest.get("format") not in (None, FORMAT):
             manifest = {}
+        t_plan = time.perf_counter()
         parts, stats = plan_partitions(inputs, partition_size, cached=manifest.get("plan"),
                                        pipeline=pipeline)
         keys = {p.key for p in parts}
@@ -737,6 +740,7 @@ def run(
         todo = [p for p in parts if p.key not in manifest["partitions"]]
         result = BatchResult(out=str(out), inputs=len(stats), partitions=len(parts),
                              skipped_partitions=len(parts) - len(todo))
+        result.phases["plan"] = round(time.perf_counter() - t_plan, 3)
 
         last_save = 0.0
 
@@ -749,6 +753,7 @@ def run(
                 last_save = now
 
         save(force=True)
+        t_extract = time.perf_counter()
         if todo:
             n_workers = workers or os.cpu_count() or 1
             if scheduler is not None:
@@ -789,6 +794,7 @@ def run(
                     bar.close()
                 save(force=True)
 
+        result.phases["extract"] = round(time.perf_counter() - t_extract, 3)
         done = [dict(v, key=k) for k, v in manifest["partitions"].items()]
         for k in ("documents", "records", "errors", "warnings"):
             setattr(result, k, sum(int(e.get(k, 0)) for e in done))
@@ -797,7 +803,9 @@ def run(
         if prev.get("of") == stamp and (out / REPRINTS / "reprints.parquet").exists():
             result.reprint_clusters = int(prev.get("clusters", 0))
         else:
+            t_rep = time.perf_counter()
             result.reprint_clusters = _compute_reprints(out, done)
+            result.phases["reprints"] = round(time.perf_counter() - t_rep, 3)
             manifest["reprints"] = {"of": stamp, "clusters": result.reprint_clusters}
         result.elapsed = round(time.perf_counter() - t0, 3)
         manifest["counts"] = {
