@@ -826,20 +826,28 @@ def run(
 
 # -- CLI pieces --------------------------------------------------------------------------------
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    """Add the batch options (--workers, --scheduler, --partition-size, --pipeline, --progress)."""
-    parser.add_argument("--workers", type=int, default=None,
-                        help="local worker processes (default: all cores; 1 = in this process)")
-    parser.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
-                        help="run the partitions on this dask.distributed scheduler instead")
-    parser.add_argument("--partition-size", type=int, default=DEFAULT_PARTITION_SIZE, metavar="N",
-                        help=f"documents (files or WARC records) per partition "
-                             f"(default {DEFAULT_PARTITION_SIZE})")
-    parser.add_argument("--pipeline", default=None, metavar="MODULE:FUNC",
-                        help="a function returning the spaCy pipeline to use (default: unionnlp's)")
-    parser.add_argument("--progress", dest="progress", action="store_true", default=None,
-                        help="always show the progress bar")
-    parser.add_argument("--no-progress", dest="progress", action="store_false",
-                        help="never show the progress bar")
+    """Add the batch options to a parser (``unionnlp extract``'s): --workers, --scheduler,
+    --partition-size, --pipeline, --progress/--no-progress. Options the parser already has
+    (e.g. its own --workers) are left as they are.
+    """
+    have = set(getattr(parser, "_option_string_actions", {}))
+
+    def add(flag: str, **kw) -> None:
+        if flag not in have:
+            parser.add_argument(flag, **kw)
+
+    add("--workers", type=int, default=None,
+        help="local worker processes (default: all cores; 1 = in this process)")
+    add("--scheduler", default=None, metavar="tcp://HOST:PORT",
+        help="run the partitions on this dask.distributed scheduler instead")
+    add("--partition-size", type=int, default=DEFAULT_PARTITION_SIZE, metavar="N",
+        help=f"documents (files or WARC records) per partition (default {DEFAULT_PARTITION_SIZE})")
+    add("--pipeline", default=None, metavar="MODULE:FUNC",
+        help="a function returning the spaCy pipeline to use (default: unionnlp's)")
+    add("--progress", dest="progress", action="store_true", default=None,
+        help="always show the progress bar")
+    add("--no-progress", dest="progress", action="store_false",
+        help="never show the progress bar")
     return parser
 
 
@@ -852,7 +860,8 @@ def run_from_args(args: argparse.Namespace, inputs: Sequence[PathLike], out: Pat
     """
     stream = stream or sys.stdout
     try:
-        result = run(inputs, out, workers=args.workers, scheduler=args.scheduler,
+        result = run(inputs, out, workers=getattr(args, "workers", None),
+                     scheduler=getattr(args, "scheduler", None),
                      partition_size=getattr(args, "partition_size", DEFAULT_PARTITION_SIZE),
                      progress=getattr(args, "progress", None),
                      pipeline=getattr(args, "pipeline", None))
