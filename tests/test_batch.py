@@ -325,3 +325,35 @@ def test_dask_cluster_gives_the_same_records_as_local_mode(tmp_path, monkeypatch
     # the partitions really ran in the cluster's worker processes
     assert len(manifest["partitions"]) == 6
     assert len({t["pid"] for t in remote.timings}) == 2
+
+
+def test_reprints_are_clustered_across_partitions(tmp_path):
+    from test_reprints import STORY_A, STORY_A_COPY, STORY_B
+
+    d = tmp_path / "in"
+    (d / "site1").mkdir(parents=True)
+    (d / "site2").mkdir()
+    (d / "site1" / "a.txt").write_text("2023年7月1日\n" + STORY_A, encoding="utf-8")
+    (d / "site1" / "b.txt").write_text("2023年7月1日\n" + STORY_B, encoding="utf-8")
+    (d / "site2" / "copy.txt").write_text("2023年7月5日\n" + STORY_A_COPY, encoding="utf-8")
+    out = tmp_path / "out"
+    res = batch.run([d], out, workers=1, partition_size=5, progress=False)
+    assert res.partitions == 2 and res.reprint_clusters == 1
+    arts = store.query(out, "SELECT source, published, cluster_id, is_canonical, id FROM articles")
+    by = {Path(s).name: row for s, row in zip(arts.source, arts.itertuples(index=False))}
+    assert by["a.txt"].cluster_id == by["copy.txt"].cluster_id != by["b.txt"].cluster_id
+    assert by["b.txt"].is_canonical and by["b.txt"].cluster_id == by["b.txt"].id
+    assert by["a.txt"].is_canonical + by["copy.txt"].is_canonical == 1
+    if by["a.txt"].published and by["copy.txt"].published:
+        assert by["a.txt"].is_canonical  # earliest copy
+    sizes = store.query(out, "SELECT cluster_size, count(*) AS n FROM reprints GROUP BY 1 ORDER BY 1")
+    assert list(sizes.cluster_size) == [1, 2] and list(sizes.n) == [1, 2]
+
+
+def test_progress_is_quiet_in_ci_and_off_a_terminal(monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    assert batch._show_progress(None) is False
+    assert batch._show_progress(True) is True
+    monkeypatch.delenv("CI")
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert batch._show_progress(None) is False
