@@ -10,7 +10,9 @@ the raw text. The raw text is run through the whole flow (:func:`unionnlp.extrac
 - statistics: a prediction matches a gold item when values are equal (relative tolerance 1e-6)
   and units agree (名 and 位 count as 人); one-to-one, micro P/R/F1. Of the matched pairs, the
   share whose metric agrees (strict: equal after normalisation; lenient: as for names).
-  Kind, year and qualifier agreement are reported the same way.
+  Kind, year and qualifier agreement are reported the same way. Metric agreement is reported
+  strict (equal after normalisation) and lenient (:func:`metric_agrees`: one contains the
+  other, or character-bigram Dice ≥ 0.5), since gold metrics are free descriptions.
 - place: the document's main place is right when the gold name equals the predicted
   division's name (or its full chain ends with it); lenient when one contains the other.
 """
@@ -150,6 +152,24 @@ def _value_eq(a, b) -> bool:
     return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
 
 
+def _bigrams(s: str) -> set:
+    return {s[i:i + 2] for i in range(len(s) - 1)} or {s}
+
+
+def metric_agrees(a: str, b: str) -> bool:
+    """Lenient metric agreement: one names the other with more or fewer qualifiers (one
+    contains the other, at least two characters), or their character bigrams overlap with
+    Dice ≥ 0.5 (高级能人才 ~ 高技能人才)."""
+    a, b = normalise_name(a), normalise_name(b)
+    if not a or not b:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 2 and short in long_:
+        return True
+    ba, bb = _bigrams(a), _bigrams(b)
+    return 2 * len(ba & bb) / (len(ba) + len(bb)) >= 0.5
+
+
 def _metric_sim(a: str, b: str) -> float:
     a, b = normalise_name(a), normalise_name(b)
     if not a or not b:
@@ -188,7 +208,7 @@ def _stats_score(pred: list, gold: list, acc: PRF, agreement: dict):
             pv, gv = p.get(attr), g.get(attr)
             if attr == "metric":
                 pn, gn = normalise_name(pv), normalise_name(gv)
-                strict, lenient = pn == gn, lenient_match(pn, gn) or _metric_sim(pv or "", gv or "") >= 0.6
+                strict, lenient = pn == gn, metric_agrees(pn, gn)
             else:
                 strict = lenient = (pv or None) == (gv or None)
             a[0] += strict
