@@ -259,8 +259,11 @@ def test_resume_after_kill_equals_uninterrupted_run(tmp_path, monkeypatch):
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and proc.poll() is None:
-            if list((out / "articles").glob("part-*.parquet")):
-                break
+            try:  # the manifest is replaced atomically: a partition has landed once listed
+                if json.loads((out / "manifest.json").read_text(encoding="utf-8"))["partitions"]:
+                    break
+            except (OSError, ValueError, KeyError):
+                pass
             time.sleep(0.02)
         assert proc.poll() is None, proc.stderr.read().decode()
         os.killpg(proc.pid, signal.SIGKILL)

@@ -785,7 +785,7 @@ def run(
                         result.processed_partitions += 1
                         result.timings.append({k: res.get(k) for k in ("key", "seconds", "max_rss_kb", "pid", "documents")})
                         docs += res["documents"]
-                        save()
+                        save(force=result.processed_partitions == 1)
                     if bar is not None:
                         bar.update(1)
                         bar.set_postfix(docs=docs, failed=len(result.failed_partitions))
