@@ -1,0 +1,627 @@
+"""Organization mentions: full names, kind, place, and abbreviations expanded from context.
+
+Method (suffix-anchored NER with boundary rules, in the spirit of rule-based Chinese
+organization recognition, e.g. Zhang et al. "Automatic recognition of Chinese organization
+names", and the head-word approach of jionlp/cpca-style gazetteers):
+
+1. Org heads come from a suffix vocabulary (``resources/organizations/suffixes.tsv``: 总工会,
+   工会联合会, 党委, 组织部, 局, 有限公司, 日报 … with their kind) and fixed names
+   (``vocab.json``: national bodies and media), found with one Aho-Corasick automaton.
+2. Each head is extended to the left over jieba words until a boundary: punctuation, a
+   function word or verb (POS from jieba's dictionary, minus verbs that occur inside names such
+   as 开发/建设), a determiner (各级, 该) or the end of a preceding organization. Place mentions
+   (:func:`unionnlp.extract.places.find_places`) are never split, so the longest contiguous
+   written form with its place prefix is kept (内蒙古自治区呼和浩特市总工会).
+3. Names without a place prefix must have a proper (non-generic) body: 各级工会, 基层工会,
+   企业工会 are dropped. Contiguous heads merge (市委+组织部, 公司+工会); the internal bodies of
+   a union (党组) are not organizations.
+4. Abbreviations with a bare level character (市总工会, 县委, 市总, 省总) are completed with the
+   article's place: the most specific division of its chain whose name ends in that character;
+   全总 → 全国总工会. Coordinated names share their head: 长寿区、垫江县总工会 →
+   长寿区总工会 + 垫江县总工会.
+5. Media named as sources (``(宝鸡新闻网 记者)``, ``来源:``, ``据…报道``) are added.
+
+An optional statistical pass (``backend="rules+lac"``) adds Baidu LAC ``ORG`` spans
+(:mod:`unionnlp.extract.lac_tagger`) in sentences that contain an organization head.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Optional, Sequence, Union
+
+from unionnlp.records import NATIONAL, Organization, Place
+
+__all__ = ["find_organizations", "expand_abbreviation", "org_kind"]
+
+RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "organizations"
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_STOP_POS = ("p", "c", "u", "r", "d", "m", "q", "t", "f", "y", "e", "o", "x", "w", "z")
+
+
+@dataclass
+class _Lex:
+    auto: object
+    suffix_kind: dict
+    right_check: set
+    vocab: dict
+    tags: dict
+    freq: dict
+    false_re: re.Pattern
+    source_res: list
+    abbr_re: re.Pattern
+    stop_words: frozenset
+    body_ok: frozenset
+    generic: frozenset
+    determiners: tuple
+    boundary: frozenset
+    weak_heads: frozenset
+    abbr_ok: frozenset
+    unit_words: tuple
+    name_prefixes: tuple
+
+
+@functools.lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    import ahocorasick
+    import jieba
+    import jieba.posseg as pseg
+
+    jieba.initialize()
+    vocab = json.loads((RESOURCE_DIR / "vocab.json").read_text(encoding="utf-8"))
+    suffix_kind: dict[str, str] = {}
+    right_check: set[str] = set()
+    for line in (RESOURCE_DIR / "suffixes.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        suf, kind, rc = (line.split("\t") + ["", "0"])[:3]
+        suffix_kind[suf] = kind
+        if rc.strip() == "1":
+            right_check.add(suf)
+    auto = ahocorasick.Automaton()
+    for suf, kind in suffix_kind.items():
+        auto.add_word(suf, ("suffix", suf, kind))
+    for name in vocab["media_names"]:
+        auto.add_word(name, ("name", name, "media"))
+    for name, kind in vocab["national_orgs"].items():
+        auto.add_word(name, ("name", name, kind))
+    auto.make_automaton()
+    false_words = sorted(vocab["false_suffix_words"], key=len, reverse=True)
+    abbr = sorted(vocab["abbreviations"], key=len, reverse=True)
+    return _Lex(
+        auto=auto, suffix_kind=suffix_kind, right_check=right_check, vocab=vocab,
+        tags=pseg.dt.word_tag_tab, freq=jieba.dt.FREQ,
+        false_re=re.compile("|".join(map(re.escape, false_words))),
+        source_res=[re.compile(p, re.M) for p in vocab["source_patterns"]],
+        abbr_re=re.compile("(?:" + "|".join(map(re.escape, abbr)) + ")"),
+        stop_words=frozenset(vocab["stop_words"]), body_ok=frozenset(vocab["body_verbs_ok"]),
+        generic=frozenset(vocab["generic_bodies"]),
+        determiners=tuple(sorted(vocab["determiners"], key=len, reverse=True)),
+        boundary=frozenset(vocab["boundary_chars"]),
+        weak_heads=frozenset(vocab["weak_heads"]), abbr_ok=frozenset(vocab["abbr_words_ok"]), unit_words=tuple(vocab["unit_words"]),
+        name_prefixes=tuple(vocab["name_prefixes"]),
+    )
+
+
+def org_kind(name: str) -> str:
+    """Kind of an organization name from its head (union, party, government, enterprise, media,
+    social, school, other)."""
+    lx = _lex()
+    if name in lx.vocab["national_orgs"]:
+        return lx.vocab["national_orgs"][name]
+    if name in lx.vocab["media_names"]:
+        return "media"
+    for k in range(min(len(name), 8), 0, -1):
+        if name[-k:] in lx.suffix_kind:
+            return lx.suffix_kind[name[-k:]]
+    return "other"
+
+
+# --------------------------------------------------------------------------------------------
+# place context
+
+
+def _place_chain(place: Union[Place, str, None]) -> list[str]:
+    """Own full names of the article place and its ancestors, most specific first."""
+    if place is None:
+        return []
+    from unionnlp.extract import places as pl
+
+    if isinstance(place, str):
+        found = [p for p in pl.find_places(place) if p.adcode]
+        if not found:
+            return []
+        place = found[-1]
+    if place.level == "country" or not place.adcode:
+        return []
+    d = pl.division(place.adcode)
+    if d is None:
+        return []
+    return [x.name for x in pl._gaz().chain(d.adcode)][::-1]
+
+
+def expand_abbreviation(surface: str, place: Union[Place, str, None]) -> Optional[str]:
+    """Complete an abbreviation with a bare level character from the article place.
+
+    ``市总工会`` with 扬州 → ``扬州市总工会``; ``县委`` with 沈丘县 → ``沈丘县委``; ``全总`` →
+    ``全国总工会``; ``市总`` → ``扬州市总工会``. Returns None when the place cannot complete it.
+    """
+    lx = _lex()
+    full = lx.vocab["abbreviations"].get(surface, surface)
+    if full.startswith("全国"):
+        return full
+    ch = full[:1]
+    if ch not in lx.vocab["abbr_level_chars"]:
+        return None
+    for name in _place_chain(place):
+        if name.endswith(ch) and len(name) > 1:
+            return name + full[1:]
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# extraction
+
+
+class _Index:
+    """Spans sorted by start, for windowed look-ups (keeps extraction linear in the text)."""
+
+    REACH = 32  # no place or org name is longer than this
+
+    def __init__(self, items: Sequence) -> None:
+        self.items = sorted(items, key=lambda x: (x.start, x.end))
+        self.starts = [x.start for x in self.items]
+
+    def within(self, lo: int, hi: int) -> list:
+        """Items that overlap [lo, hi)."""
+        i = bisect.bisect_left(self.starts, lo - self.REACH)
+        j = bisect.bisect_left(self.starts, hi)
+        return [x for x in self.items[i:j] if x.end > lo]
+
+    def overlaps(self, lo: int, hi: int) -> bool:
+        return bool(self.within(lo, hi))
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+
+
+def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index") -> int:
+    """Leftmost start of the name whose head starts at ``s0`` (see module docstring)."""
+    import jieba
+
+    maxlen = lx.vocab["max_name_len"]
+    lo = max(floor, s0 - maxlen)
+    place_at = {p.start: (p.start, p.end) for p in pindex.within(lo, s0) if p.level != "town"}
+    i = s0
+    while i > lo:
+        c = text[i - 1]
+        if not (_CJK.match(c) or c.isalnum()) or c.isdigit():
+            break
+        i -= 1
+    if i == s0:
+        return s0
+    # jieba words, with place mentions kept whole (a word never straddles a place edge)
+    toks: list[tuple[int, str]] = []
+    pos = i
+    while pos < s0:
+        sp = place_at.get(pos)
+        if sp is not None and sp[1] <= s0:
+            toks.append((pos, text[pos:sp[1]]))
+            pos = sp[1]
+            continue
+        nxt = min([ps for ps, pe in place_at.values() if pos < ps < s0] + [s0])
+        for w in jieba.lcut(text[pos:nxt], HMM=True):
+            toks.append((pos, w))
+            pos += len(w)
+    start = s0
+    for tpos, w in reversed(toks):
+        p = place_at.get(tpos)
+        covered = any(ps <= tpos and tpos + len(w) <= pe for ps, pe in place_at.values())
+        if p is not None or covered:
+            start = tpos
+            continue
+        if w in lx.vocab["abbr_level_chars"]:
+            start = tpos  # 县 in 县总工会: a bare level character (abbreviation)
+            break
+        if w in lx.stop_words:
+            break
+        if w[0] in lx.boundary and lx.tags.get(w) is None and len(w) > 1:
+            break  # an unknown word glued to a function word (据市, 经省)
+        if w.startswith(lx.determiners) or w in lx.determiners:
+            break
+        tag = lx.tags.get(w)
+        if len(w) == 1 and w in lx.boundary:
+            break
+        if tag is not None and tag.startswith(_STOP_POS) and w not in lx.body_ok:
+            break
+        if tag is not None and tag.startswith("v") and tag != "vn" and w not in lx.body_ok:
+            break
+        start = tpos
+    # snap to a place that starts before and covers the start
+    for ps, pe in place_at.values():
+        if ps < start < pe:
+            start = ps
+    # place + short run of shredded characters before the stop (大通县兴通服装有限公司)
+    for ps, pe in place_at.values():
+        if lo <= ps and 0 < start - pe <= 3:
+            run = text[pe:start]
+            if all(_CJK.match(c) and c not in lx.boundary for c in run) and all(
+                    len(w) == 1 for w in jieba.lcut(run, HMM=False)) and run not in lx.stop_words:
+                start = ps
+    # place + short unknown run + head (大通天和医院): jieba shreds the unknown name
+    for ps, pe in place_at.values():
+        if start > ps >= lo and 2 <= s0 - pe <= 4:
+            run = text[pe:s0]
+            if all(_CJK.match(c) for c in run) and all(
+                    len(w) == 1 or lx.tags.get(w) is None for w in jieba.lcut(run, HMM=False)):
+                start = ps
+    return start
+
+
+def _is_generic(lx: _Lex, body: str) -> bool:
+    """True when a name body has no proper element (各级, 基层, 企业 …)."""
+    import jieba
+
+    if not body:
+        return True
+    if body.startswith(lx.determiners):
+        return True
+    toks = jieba.lcut(body, HMM=False)
+    if any(w.endswith("级") and len(w) == 2 for w in toks):
+        return True  # 村级, 县级: a class of bodies, not a named one
+    return all(w in lx.generic for w in toks)
+
+
+def find_organizations(text: str, *, place: Union[Place, str, None] = None,
+                       places: Sequence[Place] = (), backend: str = "rules") -> list[Organization]:
+    """Every organization named in ``text`` (see module docstring for the method).
+
+    ``name`` is the surface form, ``canonical`` the full form (abbreviations completed with
+    ``place``, the article's main place), ``kind`` from the head, ``place`` the canonical place
+    of the prefix or of the completion. ``places`` are the place mentions of ``text``
+    (computed when empty). ``backend="rules+lac"`` adds LAC ORG spans in head sentences.
+    """
+    if not text or not isinstance(text, str):
+        return []
+    from unionnlp.extract import places as pl
+
+    lx = _lex()
+    plist = [p for p in (places or pl.find_places(text)) if p.start is not None]
+    pindex = _Index(plist)
+    place_by_start = {p.start: p for p in plist}
+    place_by_end = {p.end: p for p in plist if p.adcode or p.level == "country"}
+    false_index = _Index([_Span(m.start(), m.end()) for m in lx.false_re.finditer(text)])
+    chain = _place_chain(place)
+    lex_names = {n for n in lx.vocab["media_names"]} | set(lx.vocab["national_orgs"])
+
+    orgs: list[dict] = []
+    last_end = -1
+    for end_idx, (typ, key, kind) in lx.auto.iter_long(text):
+        e0 = end_idx + 1
+        s0 = e0 - len(key)
+        if false_index.overlaps(s0, e0):
+            continue
+        if typ == "suffix" and key in lx.right_check and e0 < len(text):
+            nxt = text[e0]
+            if _CJK.match(nxt) and (lx.freq.get(key[-1] + nxt, 0) >= 200
+                                    or lx.freq.get(key + nxt, 0) > 0):
+                continue
+        if typ == "suffix" and kind == "union" and text.startswith(
+                tuple(lx.vocab["head_not_followed_by"]), e0):
+            continue  # 工会工作者, 工会组织: a category, not a named body
+        prev = orgs[-1] if orgs else None
+        if prev is not None and prev["end"] == s0 and typ == "suffix":
+            pk = prev["kind"]
+            if key in lx.vocab["merge_after_party"] and text[prev["start"]:prev["end"]].endswith("委"):
+                prev.update(end=e0, kind="party")
+                last_end = e0
+                continue
+            if key in lx.vocab["internal_units"] and pk in ("enterprise", "school", "other",
+                                                            "government", "social"):
+                prev.update(end=e0, kind=kind)
+                last_end = e0
+                continue
+            last_end = e0
+            continue  # internal body of the preceding organization (总工会党组 …)
+        if typ == "name":
+            start = s0
+            pb = place_by_end.get(s0)
+            if pb is not None and pb.level != "country" and kind == "media":
+                start = pb.start  # 安徽 + 工人日报
+            # 中共 + fixed name, place + fixed name stay as written
+            orgs.append(dict(start=start, end=e0, kind=kind, prefix_end=s0, fixed=True,
+                             head_start=s0))
+            last_end = e0
+            continue
+        if (prev is not None and prev["end"] == s0 - 1 and text[s0 - 1] in "和、及与"
+                and not prev["fixed"] and prev["head_start"] > prev["start"]
+                and key[0] not in lx.vocab["abbr_level_chars"]
+                and text[prev["head_start"]:prev["end"]] in lx.suffix_kind):
+            # X党委和工会联合会: the second head shares the first one's name
+            orgs.append(dict(start=s0, end=e0, kind=kind, prefix_end=s0, fixed=False,
+                             shared=text[prev["start"]:prev["head_start"]], head_start=s0,
+                             shared_start=prev["start"]))
+            last_end = e0
+            continue
+        start = _left_start(lx, text, s0, last_end if last_end > 0 else 0, pindex)
+        near = pindex.within(start, e0)
+        # place-anchored: a name that contains a place starts at it (马某青海省政协 → 青海省政协)
+        inner = [p.start for p in near if start <= p.start < s0 and p.level != "town"]
+        if inner and inner[0] > start:
+            lead = text[start:inner[0]]
+            keep = next((x for x in lx.name_prefixes if lead.endswith(x)), None)
+            start = inner[0] - len(keep) if keep else inner[0]
+        # place prefix: contiguous place mentions from start
+        pe = start
+        while pe in place_by_start and place_by_start[pe].end <= e0 and pe < s0 + len(key):
+            nxt = place_by_start[pe]
+            if nxt.end > s0 and nxt.end != e0 and not key.startswith(text[s0:nxt.end]):
+                break
+            pe = nxt.end
+        # head that begins with the tail of a place (扬州市委: head 市委 overlaps 扬州市)
+        for p in near:
+            if p.start < s0 < p.end <= e0 and p.start >= start:
+                pe = max(pe, p.end)
+        prefix_end = min(pe, e0)
+        orgs.append(dict(start=start, end=e0, kind=kind, prefix_end=prefix_end, fixed=False,
+                         head_start=s0))
+        last_end = e0
+
+    out: list[Organization] = []
+    for o in orgs:
+        lo = o.get("shared_start", o["start"]) - 1
+        out.extend(_finish(lx, text, o, chain, pindex.within(lo, o["end"]),
+                           place_by_end, lex_names, place_by_start))
+    out.extend(_abbreviations(lx, text, chain, place_by_end, out))
+    out.extend(_sources(lx, text, out))
+    if backend == "rules+lac":
+        from unionnlp.extract.lac_tagger import lac_organizations
+
+        out.extend(lac_organizations(text, out, chain=chain))
+    _unify(out, plist)
+    out.sort(key=lambda o: (o.start, -(o.end or 0)))
+    return out
+
+
+def _unify(orgs: list[Organization], plist: list[Place]) -> None:
+    """One canonical per organization: the longest written full form of the same division and
+    head (大通县总工会 and 西宁市大通回族土族自治县总工会 → the latter); abbreviations whose
+    expansion equals one of the shorter written forms (县总工会 → 大通县总工会) follow it."""
+    by_start = {p.start: p for p in plist if p.adcode}
+    groups: dict[tuple, list[Organization]] = {}
+    for o in orgs:
+        # the most specific leading place mention of the written form
+        pos, code = o.start, None
+        while pos in by_start and by_start[pos].end <= o.end:
+            code = by_start[pos].adcode
+            pos = by_start[pos].end
+        if code is None or pos >= o.end:
+            continue
+        groups.setdefault((code, o.name[pos - o.start:]), []).append(o)
+    redirect: dict[str, str] = {}
+    for members in groups.values():
+        best = max((m.canonical or m.name for m in members), key=len)
+        for m in members:
+            if m.name != best:
+                redirect[m.name] = best
+            m.canonical = best
+    for o in orgs:
+        if o.canonical in redirect:
+            o.canonical = redirect[o.canonical]
+
+
+def _place_canonical(plist: Iterable[Place], start: int, end: int) -> Optional[str]:
+    best = None
+    for p in plist:
+        if start <= p.start and p.end <= end and p.adcode:
+            best = p.canonical
+    return best
+
+
+def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
+            place_by_end: dict, lex_names: set, place_by_start: dict) -> list[Organization]:
+    """Validate one candidate; complete abbreviations; split coordinated place prefixes."""
+    s, e, pe = o["start"], o["end"], o["prefix_end"]
+    name = text[s:e]
+    if o.get("shared"):
+        full = o["shared"] + name
+        return [Organization(name=name, canonical=full, kind=o["kind"] or org_kind(full),
+                             place=_place_canonical(plist, o["shared_start"],
+                                                   o["shared_start"] + len(o["shared"])),
+                             start=s, end=e)]
+    if o["fixed"]:
+        # only a written place prefix (安徽工人日报), not a place inside the name (新华社)
+        pname = _place_canonical(plist, s, o["head_start"])
+        return [Organization(name=name, canonical=name, kind=o["kind"], place=pname or
+                             (NATIONAL if name.startswith(("全国", "中华全国")) else None),
+                             start=s, end=e)]
+    body = text[pe:e]
+    has_place = pe > s
+    canonical = name
+    org_place = _place_canonical(plist, s, pe) if pe > s else None
+    lvl = lx.vocab["abbr_level_chars"]
+    if not has_place:
+        two = name[:2]
+        is_abbr = name[:1] in lvl and (lx.freq.get(two, 0) == 0 or two in lx.abbr_ok
+                                       or two[1:] == "委")
+        if is_abbr and (len(name) == 2 and name[1] == "委" or
+                                _CJK.match(name[1:2] or "") and name[1:] != ""):
+            # bare level char: 市总工会, 县委, 市委组织部, 市市场监管局
+            full = expand_abbreviation(name, chain_place(chain))
+            rest = name[1:]
+            body_ = _strip_head(lx, rest)
+            if (rest[:1] in lvl and lx.freq.get(name[:2], 0) > 0) or \
+                    any(c in "各全该本每" for c in body_):
+                return []  # 省市委, 市直各单位工会: plural or generic
+            if body_ and all((lx.tags.get(w) or "x")[:1] == "a" for w in
+                             __import__("jieba").lcut(body_, HMM=False)):
+                return []
+            if full:
+                canonical = full
+                org_place = None
+            res = [Organization(name=name, canonical=canonical, kind=_kind_of(lx, o, name),
+                                place=_chain_canonical(chain, name[:1]) if full else None,
+                                start=s, end=e)]
+            j = s
+            while j >= 2 and text[j - 1] in "、和与及" and text[j - 2] in lvl and \
+                    (j < 3 or not _CJK.match(text[j - 3])):  # 省、市总工会
+                surface = text[j - 2] + name[1:]
+                full2 = expand_abbreviation(surface, chain_place(chain))
+                res.append(Organization(name=surface, canonical=full2 or surface,
+                                        kind=_kind_of(lx, o, name),
+                                        place=_chain_canonical(chain, surface[0]) if full2 else None,
+                                        start=j - 2, end=e))
+                j -= 2
+            return res
+        head = _strip_head(lx, name)
+        if len(head) < 2 or _is_generic(lx, head):
+            return []
+        hk = name[len(head):]
+        if hk in lx.weak_heads and not any(u in head for u in lx.unit_words) \
+                and not head.startswith(tuple(lx.vocab["weak_head_prefixes"])):
+            return []  # 优秀工会, 镇街党委: a bare head needs a place or a named unit
+    else:
+        inner = _strip_head(lx, body)
+        if inner and inner.startswith(lx.determiners):
+            return []
+        if text[s:pe].endswith(NATIONAL) and name not in lex_names:
+            return []  # 全国工会: only the fixed national names
+        import jieba
+
+        toks = jieba.lcut(inner, HMM=False) if inner else []
+        if toks and all((lx.tags.get(w) or "x")[:1] == "a" for w in toks):
+            return []  # 安徽省优秀工会: place + adjective is no name
+    res = [Organization(name=name, canonical=canonical, kind=_kind_of(lx, o, name),
+                        place=org_place, start=s, end=e)]
+    if has_place:
+        res.extend(_coordinated(lx, text, s, pe, e, body, o, place_by_start, place_by_end, chain))
+    return res
+
+
+def chain_place(chain: list[str]) -> Optional[str]:
+    return chain[0] if chain else None
+
+
+def _chain_canonical(chain: list[str], ch: str) -> Optional[str]:
+    rev = chain[::-1]
+    for i in range(len(rev) - 1, -1, -1):
+        if rev[i].endswith(ch):
+            return "".join(rev[: i + 1])
+    return None
+
+
+def _strip_head(lx: _Lex, name: str) -> str:
+    for k in range(min(len(name), 8), 0, -1):
+        if name[-k:] in lx.suffix_kind:
+            return name[:-k]
+    return name
+
+
+def _kind_of(lx: _Lex, o: dict, name: str) -> str:
+    return o["kind"] or org_kind(name)
+
+
+def _coordinated(lx: _Lex, text: str, s: int, pe: int, e: int, body: str, o: dict,
+                 place_by_start: dict, place_by_end: dict, chain: list[str]) -> list[Organization]:
+    """长寿区、垫江县总工会 → also 长寿区总工会 (the shared head is completed)."""
+    out = []
+    first = place_by_start.get(s)
+    if first is None or not first.name:
+        return out
+    tail = text[first.end:e]  # 总工会 (after the most specific leading place)
+    j = s
+    lvl = lx.vocab["abbr_level_chars"]
+    while j >= 2 and text[j - 1] in "、和与及":
+        q = place_by_end.get(j - 1)
+        if q is not None and q.level == first.level:
+            out.append(Organization(name=q.name + tail, canonical=q.name + tail,
+                                    kind=o["kind"], place=q.canonical, start=q.start, end=e))
+            j = q.start
+            continue
+        if text[j - 2] in lvl and (j < 3 or not _CJK.match(text[j - 3])):
+            surface = text[j - 2] + tail
+            full = expand_abbreviation(surface, chain_place(chain))
+            out.append(Organization(name=surface, canonical=full or surface, kind=o["kind"],
+                                    place=None, start=j - 2, end=e))
+            j = j - 2
+            continue
+        break
+    return out
+
+
+def _abbreviations(lx: _Lex, text: str, chain: list[str], place_by_end: dict,
+                   found: list[Organization]) -> list[Organization]:
+    """全总, 省总, 市总 (not followed by 工会) and 晋中市总 (place + 总)."""
+    out = []
+    taken = _Index([o for o in found if o.start is not None])
+    for m in lx.abbr_re.finditer(text):
+        s, e = m.span()
+        if taken.overlaps(s, e):
+            continue
+        nxt = text[e:e + 1]
+        if nxt and _CJK.match(nxt) and lx.freq.get("总" + nxt, 0) >= 50:
+            continue
+        full = lx.vocab["abbreviations"][m.group()]
+        p = place_by_end.get(s + 1)  # 晋中市总: the place ends with the level char
+        if p is not None and p.adcode and p.name.endswith(m.group()[0]):
+            surface = text[p.start:e]
+            canonical = p.name + full[1:]
+            out.append(Organization(name=surface, canonical=canonical, kind="union",
+                                    place=p.canonical, start=p.start, end=e))
+            continue
+        prv = text[s - 1:s]
+        if prv and _CJK.match(prv) and m.group() != "全总":
+            continue
+        expanded = expand_abbreviation(m.group(), chain_place(chain))
+        out.append(Organization(name=m.group(), canonical=expanded or full, kind="union",
+                                place=(_chain_canonical(chain, m.group()[0]) if expanded and
+                                       m.group() != "全总" else
+                                       NATIONAL if m.group() == "全总" else None),
+                                start=s, end=e))
+    return out
+
+
+def _trim_to_head(lx: _Lex, name: str) -> Optional[str]:
+    """The longest prefix of a source string that ends with an organization or media head
+    (太和县总工会浏览量 → 太和县总工会); None when there is none."""
+    if name in lx.vocab["media_names"] or name.endswith(("网", "报", "社", "台")):
+        return name
+    for k in range(len(name) - 2, 2, -1):  # what is cut off is a word, not a name's tail
+        pre = name[:k]
+        if pre in lx.vocab["media_names"] or pre.endswith(("网", "报", "社", "台")):
+            return pre
+        if any(pre.endswith(suf) for suf in lx.suffix_kind if len(suf) >= 2):
+            return pre
+    return name if len(name) <= 6 else None  # a short source name (a public account)
+
+
+def _sources(lx: _Lex, text: str, found: list[Organization]) -> list[Organization]:
+    """Media named as the source of the piece."""
+    out = []
+    taken = {(o.start, o.end) for o in found}
+    head = text[:2000]
+    for rx in lx.source_res:
+        for m in rx.finditer(head):
+            s, e = m.span(1)
+            name = m.group(1)
+            cut = _trim_to_head(lx, name)
+            if cut is None:
+                continue
+            name, e = cut, s + len(cut)
+            if (s, e) in taken or len(name) < 3:
+                continue
+            if any(o.start <= s and e <= o.end for o in found):
+                continue
+            out.append(Organization(name=name, canonical=name, kind=org_kind(name)
+                                    if not name.endswith(("网", "报", "社", "台")) else "media",
+                                    place=None, start=s, end=e))
+            taken.add((s, e))
+    return out
