@@ -455,7 +455,13 @@ def _run_dask(parts: list[Partition], out: Path, scheduler: Any,
     own = not isinstance(scheduler, Client)
     client = Client(scheduler) if own else scheduler
     try:
-        client.run(_worker_init, pipeline)
+        try:
+            client.run(_worker_init, pipeline)
+        except Exception as exc:
+            raise RuntimeError(
+                f"the Dask workers cannot load the unionnlp pipeline ({type(exc).__name__}: {exc});"
+                " install unionnlp (same version) on every worker"
+            ) from exc
         futures = {}
         for p in parts:
             fut = client.submit(run_partition, p.to_dict(), str(out), pipeline, pure=False,
