@@ -724,8 +724,10 @@ def run(
         if manifest.get("format") not in (None, FORMAT):
             manifest = {}
         t_plan = time.perf_counter()
-        parts, stats = plan_partitions(inputs, partition_size, cached=manifest.get("plan"),
-                                       pipeline=pipeline)
+        cached = manifest.get("plan")
+        if cached is not None:
+            cached = dict(cached, inputs=manifest.get("inputs"))
+        parts, stats = plan_partitions(inputs, partition_size, cached=cached, pipeline=pipeline)
         keys = {p.key for p in parts}
         old = {k: v for k, v in (manifest.get("partitions") or {}).items() if k in keys}
         version = _version() + (f"|{pipeline}" if pipeline else "")
@@ -736,7 +738,8 @@ def run(
             "created": manifest.get("created") or time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "updated": None,
             "inputs": stats,
-            "plan": {"version": version, "partition_size": partition_size, "inputs": stats,
+            # the plan of this run (valid while "inputs" are unchanged): reused by a re-run
+            "plan": {"version": version, "partition_size": partition_size,
                      "partitions": [p.to_dict() for p in parts]},
             "partitions": {k: v for k, v in old.items() if _part_done(out, v)},
             "counts": {},
@@ -749,14 +752,18 @@ def run(
         result.phases["plan"] = round(time.perf_counter() - t_plan, 3)
 
         last_save = 0.0
+        save_cost = 0.0
 
         def save(force: bool = False) -> None:
-            nonlocal last_save
+            # at most every second, and never more than ~10 % of the time on a huge manifest;
+            # partitions finished but not yet recorded are simply redone after a crash
+            nonlocal last_save, save_cost
             now = time.monotonic()
-            if force or now - last_save >= 1.0:
+            if force or now - last_save >= max(1.0, 10 * save_cost):
                 manifest["updated"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
                 _write_json_atomic(out / MANIFEST, manifest)
-                last_save = now
+                last_save = time.monotonic()
+                save_cost = last_save - now
 
         save(force=True)
         t_extract = time.perf_counter()
