@@ -106,6 +106,20 @@ def _try(data: bytes, enc: str) -> Optional[str]:
         return None
 
 
+def _try_lenient(data: bytes, enc: str) -> Optional[tuple]:
+    """Decode with replacement when only a handful of bytes are broken (a multi-byte character
+    cut by a CMS truncating a title, one corrupt byte): at most 1 per 2,000 characters, min 3.
+    Returns ``(text, n_replaced)`` or None."""
+    try:
+        text = data.decode(enc, errors="replace")
+    except LookupError:
+        return None
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    if bad <= max(3, len(text) // 2000):
+        return text, bad
+    return None
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if not sample:
@@ -157,6 +171,11 @@ def decode_bytes(data: bytes, declared: Optional[str] = None, *, is_html: bool =
                 notes.append(f"{source} says latin-1 but bytes are UTF-8")
                 return DecodedText(data.decode("utf-8"), "utf-8", "utf-8", "; ".join(notes))
             return DecodedText(text, enc, source, "; ".join(notes) or None)
+        if enc != "cp1252" and _try(data, "utf-8") is None:
+            lenient = _try_lenient(data, enc)
+            if lenient is not None and (enc != "utf-8" or lenient[1] <= 3):
+                notes.append(f"{source} says {enc}; {lenient[1]} broken byte sequence(s) replaced")
+                return DecodedText(lenient[0], enc, source, "; ".join(notes))
         notes.append(f"{source} says {enc} but bytes do not decode; ignored")
 
     text = _try(data, "utf-8")
@@ -168,6 +187,13 @@ def decode_bytes(data: bytes, declared: Optional[str] = None, *, is_html: bool =
     text = _try(data, "gb18030")
     if text is not None and _mostly_cjk(text):
         return DecodedText(text, "gb18030", "guess", "; ".join(notes + ["decoded as gb18030"]))
+
+    # a few broken sequences in otherwise clean UTF-8 or GB18030 text
+    for enc in ("utf-8", "gb18030"):
+        lenient = _try_lenient(data, enc)
+        if lenient is not None and lenient[1] <= 3 and _mostly_cjk(lenient[0]):
+            notes.append(f"decoded as {enc}; {lenient[1]} broken byte sequence(s) replaced")
+            return DecodedText(lenient[0], enc, "guess", "; ".join(notes))
 
     guess = None
     try:

@@ -46,7 +46,8 @@ def _is_nav(line: str) -> bool:
     # a long run of menu words: no punctuation or digits at all, or many | separators
     if line.count("|") >= 3 or line.count("｜") >= 3:
         return True
-    return len(line) > 40 and not _ANY_PUNCT_RE.search(line)
+    # (menus are short: a longer unpunctuated run is text that lost its punctuation)
+    return 40 < len(line) <= 400 and not _ANY_PUNCT_RE.search(line)
 
 
 def _furniture(line: str, pats) -> bool:

@@ -1,0 +1,363 @@
+"""Generic main-text extraction for Chinese news pages (lxml).
+
+Method (after Readability's paragraph scoring, Arc90 2009, and the text/punctuation density
+idea of CEPF, Wu et al. 2016 and GNE): each block of direct text gets
+``1 + sentence punctuation + min(chars/50, 3)``; that score is added to its block, the parent
+(×0.9), grandparent (×0.45) and great-grandparent (×0.2). A candidate's total is multiplied by
+``1 - link density`` and shifted by class/id hints (``content``/``zoom``/``TRS_Editor`` up,
+``nav``/``footer``/``share`` down). The best node plus qualifying siblings form the body, which
+is then rendered block by block (one line per block or ``<br>``), skipping link lists, navigation
+and share/comment widgets.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+import lxml.etree as etree
+import lxml.html
+
+__all__ = ["build_tree", "meta_tags", "page_title", "find_main", "render_lines", "all_lines",
+           "enp_properties"]
+
+BLOCK = {
+    "p", "div", "td", "th", "tr", "table", "tbody", "thead", "tfoot", "li", "ul", "ol", "dl", "dt",
+    "dd", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer", "nav",
+    "aside", "blockquote", "pre", "form", "center", "main", "figure", "figcaption", "address",
+    "hr", "body", "html", "caption", "fieldset", "details", "summary", "founder-content",
+}
+DROP = {"script", "style", "noscript", "iframe", "object", "embed", "svg", "canvas", "select",
+        "option", "button", "input", "textarea", "template", "map", "video", "audio", "link",
+        "meta", "head", "title"}
+SKIP_RENDER = {"nav", "footer", "aside", "form"}
+NEG_RE = re.compile(
+    r"nav|menu|foot|copyright|crumb|share|comment|sidebar|side_|side-|\bside\b|related|relate|"
+    r"recommend|hotnews|\bhot|rank|toolbar|login|search|advert|\bads?\b|\bad[_-]|banner|friend|"
+    r"\blinks?\b|pager?\b|paging|\btags?\b|keyword|weixin|qrcode|erweima|topbar|top_bar|logo|"
+    r"print|fontsize|guanggao|\bgg\d|\bmore\b|xgxw|xgyd|dibu|daohang|\bfl\b|\bfr\b",
+    re.I,
+)
+POS_RE = re.compile(
+    r"article|content|\btext|body|zoom|detail|main|\bnews|post|entry|\bcont\b|story|trs_editor|"
+    r"neirong|zhengwen|artibody|endtext|\bcon\b|\btxt|wenzhang|founder", re.I
+)
+_PUNCT = re.compile(r"[，。！？；：、,.!?;]")
+_WS = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
+
+
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def build_tree(text: str):
+    """Parse HTML text into an lxml tree; None when there is nothing to parse."""
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text or "")
+    # lxml refuses NUL/control characters and lone surrogates (corrupt bytes, binary junk)
+    text = _BAD_CHARS.sub("", text)
+    if not text.strip():
+        return None
+    try:
+        return lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        try:
+            return lxml.html.document_fromstring("<html><body>" + text + "</body></html>")
+        except Exception:
+            return None
+
+
+def meta_tags(doc) -> dict:
+    """``<meta name|property|itemprop=… content=…>`` as a lowercase-keyed dict (first wins)."""
+    out: dict = {}
+    for m in doc.iter("meta"):
+        key = m.get("name") or m.get("property") or m.get("itemprop") or m.get("http-equiv")
+        val = m.get("content")
+        if key and val and val.strip():
+            out.setdefault(key.strip().lower(), val.strip())
+    return out
+
+
+_ENP_RE = re.compile(r"<(\w+)>([^<]*)</\1>")
+
+
+def enp_properties(doc) -> dict:
+    """Fields of a Founder e-paper ``<!--enpproperty <date>…</date>…/enpproperty-->`` comment."""
+    for c in doc.iter(etree.Comment):
+        t = c.text or ""
+        if "enpproperty" in t:
+            return {k.lower(): v.strip() for k, v in _ENP_RE.findall(t) if v.strip()}
+    return {}
+
+
+def _norm(s: str) -> str:
+    return _WS.sub(" ", s or "").strip()
+
+
+def _clean_title(t: str) -> str:
+    return _norm(t).strip(" -_|｜")
+
+
+_TITLE_TAGS = ("h1", "h2", "h3", "h4", "founder-title", "span", "strong", "b", "font")
+_TITLE_CLASSED = ("div", "td", "p")
+_TITLE_CLASS = re.compile(r"title|biaoti|headline|tit\b", re.I)
+
+
+def page_title(doc, meta: dict) -> Optional[str]:
+    """The headline: an ``h1``–``h3``/``.title`` element that also occurs in ``<title>``, else
+    ``og:title``, else the first segment of ``<title>`` before a site-name separator."""
+    tt = doc.find(".//title")
+    title_tag = _clean_title(tt.text_content()) if tt is not None else ""
+    og = _clean_title(meta.get("og:title") or meta.get("twitter:title") or "")
+    squash = lambda s: re.sub(r"[\s\u3000\xa0]", "", s)  # noqa: E731
+    key = squash(title_tag) + "\x00" + squash(og)
+    best = None
+    for el in doc.iter(*_TITLE_TAGS, *_TITLE_CLASSED):
+        if el.tag in _TITLE_CLASSED and not _TITLE_CLASS.search(_attr(el)):
+            continue
+        t = _clean_title(el.text_content())
+        if not (4 <= len(t) <= 120):
+            continue
+        st = squash(t)
+        if st and st in key and (best is None or len(t) > len(best)):
+            best = t
+    if best:
+        return best
+    if og:
+        return og
+    if title_tag:
+        parts = re.split(r"\s*(?:_|\||｜|--|——|\s-\s|\s–\s|-{1}(?=[^-]*$))\s*", title_tag)
+        parts = [p for p in parts if p.strip()]
+        if parts:
+            return parts[0].strip()
+    for el in doc.iter("h1"):
+        t = _clean_title(el.text_content())
+        if t:
+            return t
+    return None
+
+
+def _strip(doc) -> None:
+    for el in list(doc.iter(etree.Comment, etree.ProcessingInstruction)):
+        _remove(el)
+    for el in list(doc.iter(*DROP)):
+        if el.getparent() is not None:
+            _remove(el)
+
+
+def _remove(el) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _attr(el) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+class _Stats:
+    __slots__ = ("chars", "links", "punct", "score")
+
+    def __init__(self):
+        self.chars = 0
+        self.links = 0
+        self.punct = 0
+        self.score = 0.0
+
+
+def _count(s: Optional[str]) -> int:
+    return len(_WS.sub("", s)) if s else 0
+
+
+def _block_of(el):
+    while el is not None and (not isinstance(el.tag, str) or el.tag not in BLOCK):
+        el = el.getparent()
+    return el
+
+
+def _analyse(doc) -> dict:
+    """Per-element subtree totals (chars, link chars, punctuation) and paragraph scores."""
+    stats: dict = {}
+    direct: dict = {}
+    for el in doc.iter():
+        if not isinstance(el.tag, str):
+            continue
+        in_link = el.tag == "a" or any(a.tag == "a" for a in el.iterancestors())
+        pieces = [el.text] + [c.tail for c in el]
+        n = sum(_count(p) for p in pieces)
+        if not n:
+            continue
+        punct = sum(len(_PUNCT.findall(p)) for p in pieces if p)
+        # propagate subtree totals
+        node = el
+        while node is not None:
+            st = stats.get(node)
+            if st is None:
+                st = stats[node] = _Stats()
+            st.chars += n
+            st.punct += punct
+            if in_link:
+                st.links += n
+            node = node.getparent()
+        if not in_link:
+            blk = _block_of(el)
+            if blk is not None:
+                d = direct.setdefault(blk, [0, 0])
+                d[0] += n
+                d[1] += punct
+    for blk, (n, punct) in direct.items():
+        if n < 10:
+            continue
+        s = 1 + punct + min(n / 50.0, 3.0)
+        for w, node in zip((1.0, 0.9, 0.45, 0.2), _ancestors(blk, 4)):
+            stats[node].score += s * w
+    return stats
+
+
+def _ancestors(el, k: int):
+    out = []
+    while el is not None and len(out) < k:
+        out.append(el)
+        el = el.getparent()
+    return out
+
+
+def _final(el, st) -> float:
+    if st.chars == 0:
+        return 0.0
+    ld = st.links / st.chars
+    score = st.score * (1.0 - ld)
+    a = _attr(el)
+    if a.strip():
+        if POS_RE.search(a):
+            score *= 1.25
+        if NEG_RE.search(a) and not POS_RE.search(a):
+            score *= 0.5
+    if el.tag in ("body", "html"):
+        score *= 0.5
+    return score
+
+
+def find_main(doc, stats: Optional[dict] = None) -> tuple[list, dict]:
+    """The body node(s): best-scoring candidate plus qualifying siblings."""
+    if stats is None:
+        stats = _analyse(doc)
+    best, best_score = None, 0.0
+    for el, st in stats.items():
+        if st.score <= 0:
+            continue
+        sc = _final(el, st)
+        if sc > best_score:
+            best, best_score = el, sc
+    if best is None:
+        body = doc.find(".//body")
+        return ([body] if body is not None else [doc]), stats
+    parent = best.getparent()
+    if parent is None:
+        return [best], stats
+    nodes = []
+    threshold = max(8.0, best_score * 0.25)
+    for sib in parent:
+        if sib is best:
+            nodes.append(sib)
+            continue
+        if not isinstance(sib.tag, str):
+            continue
+        st = stats.get(sib)
+        if st is None or st.chars == 0:
+            continue
+        ld = st.links / st.chars
+        if _final(sib, st) >= threshold and ld < 0.25:
+            nodes.append(sib)
+        elif sib.tag == "p" and st.chars >= 40 and ld < 0.2 and st.punct >= 2:
+            nodes.append(sib)
+    return nodes, stats
+
+
+def _is_junk(el, stats: dict) -> bool:
+    tag = el.tag
+    if tag in SKIP_RENDER:
+        return True
+    st = stats.get(el)
+    a = _attr(el)
+    if st is None:
+        return False
+    ld = st.links / st.chars if st.chars else 0.0
+    if a.strip() and NEG_RE.search(a) and not POS_RE.search(a):
+        if ld > 0.2 or st.punct < 3 or st.chars < 80:
+            return True
+    if tag in ("ul", "ol", "dl", "table", "div", "section", "tr", "td", "li", "p", "span", "center"):
+        if st.chars >= 4 and ld > 0.5 and not (st.punct >= 6 and ld < 0.7):
+            return True
+    return False
+
+
+def render_lines(nodes: Iterable, stats: Optional[dict] = None, skip_junk: bool = True) -> list[str]:
+    """Text of ``nodes`` with one line per block element / ``<br>`` (junk subtrees skipped)."""
+    stats = stats or {}
+    buf: list[str] = []
+
+    def walk(root):
+        stack = [(root, False)]
+        while stack:
+            el, closing = stack.pop()
+            if closing:
+                if el.tag in BLOCK:
+                    buf.append("\n")
+                if el.tail:
+                    buf.append(el.tail)
+                continue
+            if not isinstance(el.tag, str):
+                if el.tail:
+                    buf.append(el.tail)
+                continue
+            if skip_junk and _is_junk(el, stats):
+                if el.tag in BLOCK:
+                    buf.append("\n")
+                if el.tail:
+                    buf.append(el.tail)
+                continue
+            if el.tag == "br":
+                buf.append("\n")
+                if el.tail:
+                    buf.append(el.tail)
+                continue
+            if el.tag in BLOCK:
+                buf.append("\n")
+            if el.text:
+                buf.append(el.text)
+            stack.append((el, True))
+            for child in reversed(list(el)):
+                stack.append((child, False))
+
+    for n in nodes:
+        walk(n)
+        buf.append("\n")
+    text = "".join(buf)
+    text = text.replace("\r", "\n")
+    lines = []
+    for line in text.split("\n"):
+        line = re.sub(r"[ \t\xa0\u3000\u2002\u2003\u200b\ufeff]+", " ", line).strip()
+        if line:
+            lines.append(line)
+    return lines
+
+
+def all_lines(doc) -> list[str]:
+    """Every text line of the (stripped) document, for locating bylines around the body."""
+    body = doc.find(".//body")
+    return render_lines([body if body is not None else doc], None, skip_junk=False)
+
+
+def strip_tree(doc) -> None:
+    """Remove scripts, styles, forms' controls, comments and ``<head>`` content in place."""
+    _strip(doc)
+
+
+def analyse(doc) -> dict:
+    return _analyse(doc)
