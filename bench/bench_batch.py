@@ -162,6 +162,17 @@ def main(n_pages: int = 5000) -> None:
                   f"{res.reprint_clusters} reprint clusters); peak RSS per worker: {mem}; "
                   f"driver phases (s): {res.phases}")
         r1, r2 = results[1], results[2]
+        cpu1 = sum(t["cpu_seconds"] for t in r1.timings)
+        per_worker: dict = {}
+        for t in r2.timings:
+            per_worker[t["pid"]] = per_worker.get(t["pid"], 0.0) + t["cpu_seconds"]
+        cpu2 = sum(per_worker.values())
+        print(f"CPU seconds in partitions: 1 worker {cpu1:.1f}, 2 workers {cpu2:.1f} in total "
+              f"({' + '.join(f'{v:.1f}' for v in per_worker.values())}); per-document CPU "
+              f"overhead of the process pool: {(cpu2 / cpu1 - 1) * 100:+.1f} %")
+        busiest = max(per_worker.values())
+        print(f"CPU-bound speed-up (1-worker CPU / busiest worker's CPU, i.e. on idle cores): "
+              f"{cpu1 / busiest:.2f}x")
         assert (r1.documents, r1.records, r1.errors) == (r2.documents, r2.records, r2.errors)
         speedup = r1.elapsed / r2.elapsed
         ceiling = machine_parallelism()

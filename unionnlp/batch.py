@@ -302,7 +302,7 @@ def run_partition(part: Union[Partition, dict], out: PathLike, pipeline: Optiona
 
     This is the function shipped to workers (a process pool or a Dask cluster): plain
     arguments in, a small dict out (``key``, ``documents``, ``records``, ``errors``,
-    ``warnings``, ``files``, ``seconds``, ``max_rss_kb``).
+    ``warnings``, ``files``, ``seconds``, ``cpu_seconds``, ``max_rss_kb``, ``pid``).
     """
     import pyarrow as pa
 
@@ -313,6 +313,7 @@ def run_partition(part: Union[Partition, dict], out: PathLike, pipeline: Optiona
         part = Partition.from_dict(part)
     out = Path(out)
     t0 = time.perf_counter()
+    cpu0 = time.process_time()
     nlp = _load_nlp(pipeline)
     name = f"part-{part.key}.parquet"
     writers = {t: _PartWriter(out / t / name, SCHEMAS[t]) for t in TABLES}
@@ -378,6 +379,7 @@ def run_partition(part: Union[Partition, dict], out: PathLike, pipeline: Optiona
         **counts,
         "files": {t: name for t in writers},
         "seconds": round(time.perf_counter() - t0, 3),
+        "cpu_seconds": round(time.process_time() - cpu0, 3),
         "max_rss_kb": _max_rss_kb(),
         "pid": os.getpid(),
     }
@@ -796,7 +798,7 @@ def run(
                                                    "files", "seconds")},
                         }
                         result.processed_partitions += 1
-                        result.timings.append({k: res.get(k) for k in ("key", "seconds", "max_rss_kb", "pid", "documents")})
+                        result.timings.append({k: res.get(k) for k in ("key", "seconds", "cpu_seconds", "max_rss_kb", "pid", "documents")})
                         docs += res["documents"]
                         save(force=result.processed_partitions == 1)
                     if bar is not None:
