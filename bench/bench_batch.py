@@ -171,7 +171,8 @@ def main(n_pages: int = 5000) -> None:
               f"({' + '.join(f'{v:.1f}' for v in per_worker.values())}); per-document CPU "
               f"overhead of the process pool: {(cpu2 / cpu1 - 1) * 100:+.1f} %")
         busiest = max(per_worker.values())
-        print(f"CPU-bound speed-up (1-worker CPU / busiest worker's CPU, i.e. on idle cores): "
+        print(f"CPU-bound speed-up of the partition work (1-worker CPU / busiest worker CPU; "
+              f"what idle cores would give, start-up excluded): "
               f"{cpu1 / busiest:.2f}x")
         assert (r1.documents, r1.records, r1.errors) == (r2.documents, r2.records, r2.errors)
         speedup = r1.elapsed / r2.elapsed
