@@ -360,3 +360,43 @@ def test_progress_is_quiet_in_ci_and_off_a_terminal(monkeypatch):
     monkeypatch.delenv("CI")
     monkeypatch.setattr(sys, "stderr", io.StringIO())
     assert batch._show_progress(None) is False
+
+
+CRASH_HOOK = '''
+import os
+from spacy.language import Language
+from unionnlp.extract.pipeline import load
+
+@Language.component("unionnlp_test_crash")
+def crash(doc):
+    if "进程崩溃测试" in doc.text:
+        os._exit(3)  # the worker process dies (as on an out-of-memory kill)
+    return doc
+
+def make_nlp():
+    nlp = load()
+    nlp.add_pipe("unionnlp_test_crash")
+    return nlp
+'''
+
+
+def test_a_dying_worker_fails_its_partition_not_the_run(tmp_path, monkeypatch):
+    d = tmp_path / "in"
+    (d / "a").mkdir(parents=True)
+    (d / "b").mkdir()
+    for i in range(3):
+        (d / "a" / f"ok{i}.txt").write_text(article_text(i), encoding="utf-8")
+    (d / "b" / "killer.txt").write_text("进程崩溃测试。" + article_text(5), encoding="utf-8")
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "unionnlp_crashhook.py").write_text(CRASH_HOOK, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(hooks))
+    out = tmp_path / "out"
+    res = batch.run([d], out, workers=2, partition_size=10, progress=False,
+                    pipeline="unionnlp_crashhook:make_nlp")
+    assert [f["partition"] for f in res.failed_partitions] == [str(d / "b" / "killer.txt")]
+    assert "died" in res.failed_partitions[0]["message"] or "Broken" in res.failed_partitions[0]["message"]
+    assert not res.ok and res.processed_partitions == 1 and res.records == 3
+    assert store.query(out, "SELECT count(*) AS n FROM articles").n[0] == 3
+    assert batch.main([str(d), "-o", str(out), "--workers", "2", "--no-progress",
+                       "--pipeline", "unionnlp_crashhook:make_nlp"]) == 1  # retried, fails again
