@@ -14,11 +14,9 @@ __all__ = ["extract", "extract_many", "load", "read", "read_records", "records_t
            "Record", "ErrorEntry", "__version__"]
 
 
-def extract(content, url=None, **kwargs):
-    """Extract one document (text, HTML or bytes) into a :class:`Record`."""
-    from .pipeline import extract as _extract
-
-    return _extract(content, url, **kwargs)
+# ``unionnlp.extract(text_or_html_or_bytes, url=None)`` → Record. The name is also the
+# package of extractors (``unionnlp.extract.numbers`` …); the package is callable.
+from . import extract  # noqa: E402
 
 
 def extract_many(paths, **kwargs):

@@ -47,11 +47,10 @@ def cmd_extract(args) -> int:
     paths = args.paths or ["-"]
     if _is_batch_target(args):
         return _extract_batch(args, paths)
-    from .extract.pipeline import load
     from .io.readers import iter_pages
     from .pipeline import process_page
 
-    nlp = load()
+    nlp = None  # the tokenizer-free path: same extractors, no segmentation cost
     out_fh = None
     tmp_path = None
     if args.output and args.output != "-":

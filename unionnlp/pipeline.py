@@ -29,13 +29,17 @@ def _errors_from(items) -> list:
     return out
 
 
+def _article_meta(article) -> dict:
+    return {k: getattr(article, k) for k in ("pretitle", "subtitle", "page", "issue", "encoding")
+            if getattr(article, k, None)}
+
+
 def record_from_doc(doc, article) -> Record:
     """Assemble a Record from a processed Doc and its Article."""
     from .extract.pipeline import doc_items
 
     place = Place(**doc._.place) if doc._.place else None
-    meta = {k: getattr(article, k) for k in ("pretitle", "subtitle", "page", "issue", "encoding")
-            if getattr(article, k, None)}
+    meta = _article_meta(article)
     return Record(
         source=article.source, url=article.url, title=article.title,
         published=article.published, outlet=article.outlet, author=article.author,
@@ -46,8 +50,25 @@ def record_from_doc(doc, article) -> Record:
     )
 
 
+def record_from_extraction(x, article) -> Record:
+    """Assemble a Record from the tokenizer-free extraction of an Article's text."""
+    meta = _article_meta(article)
+    return Record(
+        source=article.source, url=article.url, title=article.title,
+        published=article.published, outlet=article.outlet, author=article.author,
+        editor=article.editor, text=x.text, place=x.place, places=x.places,
+        organizations=x.organizations, campaigns=x.campaigns, statistics=x.statistics,
+        errors=_errors_from(article.errors) + _errors_from(x.errors), meta=meta,
+    )
+
+
 def process_page(page: Page, nlp=None) -> Record:
-    """Parse, clean and extract one page. Never raises; failures land in ``Record.errors``."""
+    """Parse, clean and extract one page. Never raises; failures land in ``Record.errors``.
+
+    With ``nlp`` (a pipeline from :func:`unionnlp.load`) the text goes through spaCy and the
+    components; without it the same extractors run directly on the text (no segmentation),
+    which gives the same items faster.
+    """
     from .parse import parse_page
 
     try:
@@ -69,12 +90,16 @@ def process_page(page: Page, nlp=None) -> Record:
             rec.errors.append(ErrorEntry("parse", "the document has no text", "empty"))
         return _finish(rec, page)
     try:
-        from .extract.pipeline import run_extractors
+        from .extract.pipeline import extract_text, run_extractors
 
-        doc = run_extractors(text, title=article.title, published=article.published,
-                             outlet=article.outlet, nlp=nlp)
-        article.text = doc.text
-        rec = record_from_doc(doc, article)
+        if nlp is None:
+            x = extract_text(text, title=article.title, published=article.published,
+                             outlet=article.outlet)
+            rec = record_from_extraction(x, article)
+        else:
+            doc = run_extractors(text, title=article.title, published=article.published,
+                                 outlet=article.outlet, nlp=nlp)
+            rec = record_from_doc(doc, article)
     except Exception as e:
         rec = Record(source=article.source, url=article.url, title=article.title,
                      published=article.published, outlet=article.outlet, author=article.author,

@@ -17,3 +17,20 @@ The contract between modules (keep these signatures stable):
 - ``statistics.find_statistics(text, *, place=None, published=None, campaigns=()) ->
   list[Statistic]``.
 """
+
+import sys as _sys
+import types as _types
+
+
+class _ExtractModule(_types.ModuleType):
+    """``unionnlp.extract`` is both this package and the top-level function: calling the
+    package runs :func:`unionnlp.pipeline.extract` (importing a submodule such as
+    ``unionnlp.extract.numbers`` rebinds the name ``unionnlp.extract`` to the package)."""
+
+    def __call__(self, content, url=None, **kwargs):
+        from ..pipeline import extract as _extract
+
+        return _extract(content, url, **kwargs)
+
+
+_sys.modules[__name__].__class__ = _ExtractModule

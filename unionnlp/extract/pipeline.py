@@ -22,7 +22,8 @@ from spacy.tokens import Doc, Span
 
 from ..records import Campaign, Organization, Place, Statistic
 
-__all__ = ["load", "SPAN_KEYS", "LABELS", "doc_items", "run_extractors"]
+__all__ = ["load", "SPAN_KEYS", "LABELS", "doc_items", "run_extractors", "extract_text", "Extraction",
+           "STEPS"]
 
 #: doc.spans key for each item kind, and the span label used for display
 SPAN_KEYS = {"places": "places", "organizations": "organizations", "campaigns": "campaigns",
@@ -53,18 +54,24 @@ def doc_items(doc: Doc, kind: str) -> list:
     return _from_dicts(kind, getattr(doc._, kind))
 
 
-def _add_error(doc: Doc, stage: str, exc: BaseException) -> None:
-    errs = list(doc._.errors or [])
-    errs.append({"stage": stage, "message": f"{type(exc).__name__}: {exc}", "kind": "exception"})
-    doc._.errors = errs
+_TEXT_KEY = ("unionnlp", "text")
 
 
-def _set_spans(doc: Doc, kind: str, items: list) -> None:
+def _doc_text(doc: Doc) -> str:
+    """doc.text, computed once per Doc (spaCy rebuilds it from every token on each access)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:  # a Doc's text never changes, so the cached copy stays right
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
+
+
+def _set_spans(doc: Doc, kind: str, items: list, n_chars: int) -> None:
     spans = []
     label = LABELS[kind]
     for it in items:
         start, end = it.get("start"), it.get("end")
-        if start is None or end is None or not (0 <= start < end <= len(doc.text)):
+        if start is None or end is None or not (0 <= start < end <= n_chars):
             continue
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is not None:
@@ -82,29 +89,116 @@ def _score(kind: str):
     return scorer
 
 
+class Extraction:
+    """What the extractors know about one text: its context in, their items out.
+
+    The same steps fill it in the spaCy components (context read from ``doc._``) and in the
+    tokenizer-free :func:`extract_text` that :func:`unionnlp.extract` and batch runs use.
+    """
+
+    __slots__ = ("text", "title", "published", "outlet", "place", "places", "organizations",
+                 "campaigns", "statistics", "errors")
+
+    def __init__(self, text: str, *, title=None, published=None, outlet=None):
+        self.text, self.title, self.published, self.outlet = text, title, published, outlet
+        self.place: Optional[Place] = None
+        self.places: list = []
+        self.organizations: list = []
+        self.campaigns: list = []
+        self.statistics: list = []
+        self.errors: list = []
+
+    def fail(self, stage: str, exc: BaseException) -> None:
+        self.errors.append({"stage": stage, "message": f"{type(exc).__name__}: {exc}",
+                            "kind": "exception"})
+
+
+def _campaigns_step(x: Extraction) -> None:
+    from . import campaigns
+
+    x.campaigns = campaigns.find_campaigns(x.text)
+
+
+def _places_step(x: Extraction) -> None:
+    from . import places
+
+    x.places = places.find_places(x.text)
+    try:
+        x.place = places.main_place(x.text, x.places, title=x.title, outlet=x.outlet)
+    except Exception as e:  # the mentions stay even when choosing the main one fails
+        x.fail("extract:place", e)
+
+
+def _organizations_step(x: Extraction) -> None:
+    from . import organizations
+
+    x.organizations = organizations.find_organizations(x.text, place=x.place, places=x.places)
+
+
+def _statistics_step(x: Extraction) -> None:
+    from . import statistics
+
+    x.statistics = statistics.find_statistics(x.text, place=x.place, published=x.published,
+                                              campaigns=x.campaigns)
+
+
+#: (kind, step) in the order they must run: campaigns before statistics (numbers inside names
+#: are not figures), places before organizations and statistics (abbreviations and 全市 need
+#: the locality)
+STEPS = [("campaigns", _campaigns_step), ("places", _places_step),
+         ("organizations", _organizations_step), ("statistics", _statistics_step)]
+_STEP = dict(STEPS)
+
+
+def _run_step(x: Extraction, kind: str) -> None:
+    try:
+        _STEP[kind](x)
+    except Exception as e:  # one failing extractor never loses the document
+        x.fail(f"extract:{kind}", e)
+        setattr(x, kind, [])
+
+
+def extract_text(text: str, *, title=None, published=None, outlet=None,
+                 kinds: Optional[Iterable[str]] = None) -> Extraction:
+    """Run the extractors over one clean text without tokenizing it (the fast default path)."""
+    x = Extraction(text, title=title, published=published, outlet=outlet)
+    wanted = set(kinds) if kinds is not None else None
+    for kind, _step in STEPS:
+        if wanted is None or kind in wanted:
+            _run_step(x, kind)
+    return x
+
+
 class _Component:
-    """Base: run one extractor over doc.text, store dicts on doc._ and spans on doc.spans."""
+    """A spaCy component running one extraction step over the Doc's text.
+
+    Context comes from ``doc._`` (title, published, outlet, and what earlier components
+    found); results go to ``doc._.<kind>`` as plain dicts and to ``doc.spans[<kind>]``.
+    """
 
     kind: str = ""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
 
-    def extract(self, doc: Doc) -> list:  # pragma: no cover - abstract
-        raise NotImplementedError
-
     def __call__(self, doc: Doc) -> Doc:
-        try:
-            items = _as_dicts(self.extract(doc))
-        except Exception as e:  # one failing extractor never loses the document
-            _add_error(doc, f"extract:{self.kind}", e)
-            items = []
+        text = _doc_text(doc)
+        x = Extraction(text, title=doc._.title, published=doc._.published, outlet=doc._.outlet)
+        x.place = Place(**doc._.place) if doc._.place else None
+        for kind in ("places", "campaigns"):
+            setattr(x, kind, doc_items(doc, kind) if getattr(doc._, kind) else [])
+        _run_step(x, self.kind)
+        items = _as_dicts(getattr(x, self.kind))
         setattr(doc._, self.kind, items)
-        _set_spans(doc, self.kind, items)
+        if self.kind == "places":
+            doc._.place = dataclasses.asdict(x.place) if x.place is not None else None
+        if x.errors:
+            doc._.errors = list(doc._.errors or []) + x.errors
+        _set_spans(doc, self.kind, items, len(text))
         return doc
 
     # serialisation: these components hold no learned weights of their own (the campaign
-    # classifier is a resource file); to_disk writes the name so the pipeline round-trips.
+    # classifier is a resource file); to_disk writes the kind so the pipeline round-trips.
     def to_disk(self, path, *, exclude=tuple()):
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
@@ -120,48 +214,17 @@ class _Component:
 class CampaignComponent(_Component):
     kind = "campaigns"
 
-    def extract(self, doc):
-        from . import campaigns
-
-        return campaigns.find_campaigns(doc.text)
-
 
 class PlaceComponent(_Component):
     kind = "places"
-
-    def extract(self, doc):
-        from . import places
-
-        found = places.find_places(doc.text)
-        try:
-            main = places.main_place(doc.text, found, title=doc._.title, outlet=doc._.outlet)
-        except Exception as e:
-            _add_error(doc, "extract:place", e)
-            main = None
-        doc._.place = dataclasses.asdict(main) if main is not None else None
-        return found
 
 
 class OrganizationComponent(_Component):
     kind = "organizations"
 
-    def extract(self, doc):
-        from . import organizations
-
-        place = _from_dicts("places", [doc._.place])[0] if doc._.place else None
-        return organizations.find_organizations(doc.text, place=place,
-                                                places=doc_items(doc, "places"))
-
 
 class StatisticComponent(_Component):
     kind = "statistics"
-
-    def extract(self, doc):
-        from . import statistics
-
-        place = _from_dicts("places", [doc._.place])[0] if doc._.place else None
-        return statistics.find_statistics(doc.text, place=place, published=doc._.published,
-                                          campaigns=doc_items(doc, "campaigns"))
 
 
 _FACTORIES = [
