@@ -203,14 +203,16 @@ _PIPELINE: dict = {}
 
 
 def _load_nlp(pipeline: Optional[str]):
-    """The spaCy pipeline for this worker process, loaded once and cached.
+    """The spaCy pipeline for this worker process, loaded once and cached (None by default).
 
-    ``pipeline`` is None for the default (:func:`unionnlp.extract.pipeline.load`) or
-    ``"module:function"`` naming a function that returns a spaCy ``Language`` (a custom
-    component set); a string, so it travels to process and Dask workers.
+    ``pipeline`` None means :func:`unionnlp.pipeline.process_page`'s default path (the
+    extractors run on the text directly, no spaCy pipeline needed); ``"module:function"``
+    names a function returning a spaCy ``Language`` (e.g. :func:`unionnlp.load` plus custom
+    components) — a string, so it travels to process and Dask workers.
     """
     key = pipeline or ""
     if _PIPELINE.get("key") != key or "nlp" not in _PIPELINE:
+        nlp = None
         if pipeline:
             import importlib
 
@@ -218,18 +220,28 @@ def _load_nlp(pipeline: Optional[str]):
             if not module or not attr:
                 raise ValueError(f"pipeline must be 'module:function', not {pipeline!r}")
             nlp = getattr(importlib.import_module(module), attr)()
-        else:
-            from .extract.pipeline import load
-
-            nlp = load()
         _PIPELINE.clear()
         _PIPELINE.update(key=key, nlp=nlp)
     return _PIPELINE["nlp"]
 
 
+#: a short text run once per worker at start-up so lexicons and tables load before timing
+_WARM_UP_TEXT = "2020年，临江市总工会召开全市工会工作会议，职工入会率达到90%。"
+
+
 def _worker_init(pipeline: Optional[str] = None) -> None:
-    """Worker start: load the pipeline before the first partition arrives."""
-    _load_nlp(pipeline)
+    """Worker start: load the pipeline and the extractors' resources before the first partition."""
+    nlp = _load_nlp(pipeline)
+    if _PIPELINE.get("warm") == (pipeline or ""):
+        return
+    try:
+        from .pipeline import process_page
+        from .records import Page
+
+        process_page(Page(source="<warm-up>", content=_WARM_UP_TEXT.encode("utf-8")), nlp=nlp)
+    except Exception:  # a broken extractor shows up as error rows on the real documents
+        pass
+    _PIPELINE["warm"] = pipeline or ""
 
 
 def _pages(part: Partition) -> Iterator[tuple[str, Any]]:
@@ -706,9 +718,9 @@ def run(
     workers must import unionnlp and see ``out`` on a shared filesystem.
     ``partition_size``: documents per partition (files, or WARC records).
     ``progress``: a tqdm bar on stderr; default on a terminal unless ``CI=true``.
-    ``pipeline``: ``"module:function"`` returning a spaCy ``Language`` to use instead of the
-    default :func:`unionnlp.extract.pipeline.load` (loaded once per worker; part of the
-    partition keys, so changing it redoes everything).
+    ``pipeline``: ``"module:function"`` returning a spaCy ``Language`` to run the extractors
+    through (loaded once per worker; part of the partition keys, so changing it redoes
+    everything); default: :func:`unionnlp.pipeline.process_page` without spaCy.
 
     Re-running skips finished partitions; a second concurrent run into ``out`` raises
     :class:`OutputLockedError`. Returns a :class:`BatchResult` (see :meth:`BatchResult.summary`).
@@ -858,7 +870,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     add("--partition-size", type=int, default=DEFAULT_PARTITION_SIZE, metavar="N",
         help=f"documents (files or WARC records) per partition (default {DEFAULT_PARTITION_SIZE})")
     add("--pipeline", default=None, metavar="MODULE:FUNC",
-        help="a function returning the spaCy pipeline to use (default: unionnlp's)")
+        help="a function returning a spaCy pipeline to run the extractors through "
+             "(default: unionnlp's direct extraction, no spaCy)")
     add("--progress", dest="progress", action="store_true", default=None,
         help="always show the progress bar")
     add("--no-progress", dest="progress", action="store_false",
