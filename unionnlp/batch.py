@@ -235,6 +235,14 @@ def _worker_init(pipeline: Optional[str] = None) -> None:
     if _PIPELINE.get("warm") == (pipeline or ""):
         return
     try:
+        import logging
+
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)  # no "Loading model" chatter from every worker
+    except ImportError:  # pragma: no cover - jieba is a dependency
+        pass
+    try:
         from .pipeline import process_page
         from .records import Page
 
