@@ -425,8 +425,11 @@ def _run_serial(parts: list[Partition], out: Path, pipeline: Optional[str]) -> I
 
 
 #: modules imported once by the fork server before it forks workers
-_PRELOAD = ("unionnlp.batch", "unionnlp.pipeline", "unionnlp.extract.pipeline", "spacy", "jieba",
-            "pyarrow.parquet", "datasketch", "bs4", "lxml.html", "warcio.archiveiterator")
+_PRELOAD = ("unionnlp.batch", "unionnlp.pipeline", "unionnlp.parse", "unionnlp.preprocessing",
+            "unionnlp.extract.pipeline", "unionnlp.extract.campaigns", "unionnlp.extract.places",
+            "unionnlp.extract.organizations", "unionnlp.extract.statistics",
+            "unionnlp.extract.numbers", "spacy", "jieba", "opencc", "pyarrow.parquet",
+            "datasketch", "bs4", "lxml.html", "warcio.archiveiterator")
 
 
 def _run_processes(parts: list[Partition], out: Path, workers: int,
