@@ -163,6 +163,13 @@ def test_no_catastrophic_backtracking():
     assert time.perf_counter() - t < 5
 
 
+def test_huge_exponents_and_digit_runs_are_cheap():
+    t = time.perf_counter()
+    parse("id=097350C993EA66D9E053012819AC532C 9e99999999 2^99999999")
+    assert all(math.isfinite(q.value) for q in parse("9" * 400))
+    assert time.perf_counter() - t < 2
+
+
 def test_quantity_is_a_dataclass():
     q = Quantity(value=1.0)
     assert q.unit == "" and q.qualifier == "" and not q.is_percent

@@ -239,3 +239,15 @@ def test_vague_and_session_numbers_are_not_statistics():
     assert stats("几十个公园广场。") == []
     assert stats("市总工会召开十三届五次委员（扩大）会议。") == []
     assert [s.value for s in stats("全年召开会议5次。")] == [5]
+
+
+def test_random_text_never_raises():
+    import random
+
+    rng = random.Random(7)
+    alphabet = "0123456789０１２３.,，%％-~至到万亿千百十一二三四五六七八九零两余多以上左右约近第年月日人家个元“”《》\n 会员率和、分别为达到提高比上年"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+        for s in find_statistics(text, place=XZ, published="2021-01-01"):
+            assert text[s.start:s.end] == s.text
+            assert math.isfinite(s.value)

@@ -139,7 +139,8 @@ _MASTER = re.compile(
             # 1 3/5, 16/5
             rf"(?P<afrac>(?<![\d/])(?:(?P<aw>\d+)[ \t]+)?(?P<an>{_NEG}?\d+)[ \t]*/[ \t]*(?P<ad>\d+)(?![\d/]))",
             # 2e5, 2^5, 1.1^+23
-            rf"(?P<sci>(?P<sb>{_NEG}?(?:\d+(?:\.\d+)?|\.\d+))(?:[eE](?P<se>[+-]?\d+)(?![\d.])|\^(?P<sp>[+-]*\d+)))",
+            rf"(?P<sci>(?<![A-Za-z0-9])(?P<sb>{_NEG}?(?:\d+(?:\.\d+)?|\.\d+))"
+            rf"(?:[eE](?P<se>[+-]?\d{{1,3}})(?![\d.A-Za-z])|\^(?P<sp>[+-]*\d{{1,3}})(?!\d)))",
             # ordinals: 第2批, 第十
             rf"(?P<ord>第{_SP}(?P<onum>{_NUM}))",
             # 打对折
@@ -258,6 +259,8 @@ def parse(text: str) -> list:
         pos = max(pos, q.end)
         if q.chinese and _inside(q.num_start, q.num_end, skip_spans, skip_starts):
             continue
+        if not math.isfinite(q.value):
+            continue
         q.text = text[q.start:q.end]
         out.append(q)
     return _merge_ranges(out, norm, text)
@@ -322,11 +325,11 @@ def _build(m: re.Match, norm: str) -> Optional[Quantity]:
         if base is None:
             return None
         if m.group("se") is not None:
-            value = base * 10 ** int(m.group("se"))
+            value = base * 10.0 ** int(m.group("se"))
         else:
             p = m.group("sp")
             sign = -1 if p.count("-") % 2 else 1
-            value = base ** (sign * int(p.strip("+-")))
+            value = float(base) ** (sign * int(p.strip("+-")))
     elif m.group("ord"):
         value = to_number(m.group("onum"))
         if value is None:

@@ -540,3 +540,42 @@ def _fenbie_groups(text: str, norm: str, kept: list) -> dict:
             for q in group:
                 out[id(q)] = [(_normalise_metric(whole), whole, cs, q.end)]
     return out
+
+
+# a year as a reference ("2025年…工作情况", "2024年度"), not a date or the start of a period
+_HEAD_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年(?!\d{1,2}月\d{1,2}日|以来|来|起|至|到|—|-)")
+
+
+def document_year(text: str, *, title: Optional[str] = None,
+                  published: Optional[str] = None) -> Optional[int]:
+    """The year an article's undated figures refer to, when the article makes it plain.
+
+    In order: a year written in the headline (``某县2025年…工作情况``, ``2024年度…名单``); else
+    one written in the first sentence of the body (``发布了2022年…大赛…名单``); else the year of
+    publication. Used for *actual* figures with no time expression of their own (the guidelines'
+    "unambiguously inferable" year); targets keep their own year or none.
+    """
+    first_line = text.split("\n", 1)[0]
+    is_headline = len(first_line) <= 40 and not re.search(r"[。;；!?！？]", first_line)
+    head = (title or "").strip() or (first_line if is_headline else "")
+    body = text[len(first_line):].lstrip() if (is_headline and text.startswith(first_line)) else text
+    first_sentence = re.split(r"[。!?！？\n]", body, 1)[0]
+    for chunk in (head[:80], first_sentence[:160]):
+        years = {int(y) for y in _HEAD_YEAR_RE.findall(chunk)}
+        if len(years) == 1:
+            return years.pop()
+    if published:
+        m = re.match(r"\s*(\d{4})", published)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def fill_document_year(stats: list, year: Optional[int]) -> list:
+    """Give undated *actual* and *change* figures the article's :func:`document_year`."""
+    if year is None:
+        return stats
+    for s in stats:
+        if s.year is None and s.period is None and s.kind != "target":
+            s.year = year
+    return stats

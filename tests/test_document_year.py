@@ -1,0 +1,25 @@
+"""Undated actual figures take the article's reference year (headline, first sentence, date)."""
+import unionnlp
+from unionnlp.extract.statistics import document_year
+
+
+def test_year_from_headline():
+    text = "某区2023年工会工作总结\n今年以来,全区新建工会组织42家,发展会员3100人。"
+    assert document_year(text) == 2023
+
+
+def test_year_from_first_sentence_not_from_a_period_start():
+    assert document_year("近日,市总工会公布了2021年度模范职工之家名单,共有15家单位入选。") == 2021
+    assert document_year("自2015年以来,全市工会持续推进建会工作,截至目前共建会300家。") is None
+
+
+def test_year_from_publication_date_last():
+    assert document_year("全市建会率达到95%。", published="2022-05-01") == 2022
+    assert document_year("全市建会率达到95%。") is None
+
+
+def test_targets_keep_their_own_year():
+    rec = unionnlp.extract("某县2024年工会工作要点\n力争全县职工入会率达到95%以上;目前已建工会组织120家。")
+    by_value = {s.value: s for s in rec.statistics}
+    assert by_value[120.0].year == 2024
+    assert by_value[95.0].kind == "target"
