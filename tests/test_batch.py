@@ -382,10 +382,11 @@ def make_nlp():
 
 def test_a_dying_worker_fails_its_partition_not_the_run(tmp_path, monkeypatch):
     d = tmp_path / "in"
-    (d / "a").mkdir(parents=True)
+    for k in range(4):  # innocent partitions, some in flight when the killer strikes
+        (d / f"a{k}").mkdir(parents=True)
+        for i in range(2):
+            (d / f"a{k}" / f"ok{i}.txt").write_text(article_text(10 * k + i), encoding="utf-8")
     (d / "b").mkdir()
-    for i in range(3):
-        (d / "a" / f"ok{i}.txt").write_text(article_text(i), encoding="utf-8")
     (d / "b" / "killer.txt").write_text("进程崩溃测试。" + article_text(5), encoding="utf-8")
     hooks = tmp_path / "hooks"
     hooks.mkdir()
@@ -396,7 +397,7 @@ def test_a_dying_worker_fails_its_partition_not_the_run(tmp_path, monkeypatch):
                     pipeline="unionnlp_crashhook:make_nlp")
     assert [f["partition"] for f in res.failed_partitions] == [str(d / "b" / "killer.txt")]
     assert "died" in res.failed_partitions[0]["message"] or "Broken" in res.failed_partitions[0]["message"]
-    assert not res.ok and res.processed_partitions == 1 and res.records == 3
-    assert store.query(out, "SELECT count(*) AS n FROM articles").n[0] == 3
+    assert not res.ok and res.processed_partitions == 4 and res.records == 8
+    assert store.query(out, "SELECT count(*) AS n FROM articles").n[0] == 8
     assert batch.main([str(d), "-o", str(out), "--workers", "2", "--no-progress",
                        "--pipeline", "unionnlp_crashhook:make_nlp"]) == 1  # retried, fails again

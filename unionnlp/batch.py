@@ -429,7 +429,7 @@ _PRELOAD = ("unionnlp.batch", "unionnlp.pipeline", "unionnlp.parse", "unionnlp.p
             "unionnlp.extract.pipeline", "unionnlp.extract.campaigns", "unionnlp.extract.places",
             "unionnlp.extract.organizations", "unionnlp.extract.statistics",
             "unionnlp.extract.numbers", "spacy", "jieba", "opencc", "pyarrow.parquet",
-            "datasketch", "bs4", "lxml.html", "warcio.archiveiterator")
+            "bs4", "lxml.html", "warcio.archiveiterator")
 
 
 def _run_processes(parts: list[Partition], out: Path, workers: int,
@@ -444,33 +444,54 @@ def _run_processes(parts: list[Partition], out: Path, workers: int,
         # import the heavy libraries once in the fork server: every worker forks with them
         # already loaded, so starting N workers costs little more than starting one
         ctx.set_forkserver_preload(list(_PRELOAD))
-    pending = list(parts)
-    for attempt in range(2):  # a worker that dies breaks the pool: retry the rest once
-        broken: list[Partition] = []
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
-                                   initializer=_worker_init, initargs=(pipeline,))
+
+    def pool_round(todo: list[Partition], n: int, stop_at_break: bool):
+        """Run ``todo`` on a fresh pool of ``n`` workers; yields (partition, result|exception)
+        and finally returns the partitions lost to a broken pool, in submission order."""
+        broken: list[tuple[int, Partition]] = []
+        pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_worker_init,
+                                   initargs=(pipeline,))
         finished = False
         try:
-            futures = {pool.submit(run_partition, p.to_dict(), str(out), pipeline): p
-                       for p in pending}
-            for fut in as_completed(futures):
-                p = futures[fut]
-                try:
-                    yield p, fut.result()
-                except BrokenProcessPool as exc:
-                    if attempt == 0:
-                        broken.append(p)
-                    else:
-                        yield p, RuntimeError(f"worker process died: {exc}")
-                except Exception as exc:
-                    yield p, exc
+            futures = [(i, p, pool.submit(run_partition, p.to_dict(), str(out), pipeline))
+                       for i, p in enumerate(todo)]
+            if stop_at_break:  # one worker runs them in order: the first broken is the culprit
+                for i, p, fut in futures:
+                    try:
+                        yield p, fut.result()
+                    except BrokenProcessPool as exc:
+                        yield p, RuntimeError(f"worker process died while processing it "
+                                              f"(killed, out of memory or a crash): {exc}")
+                        broken = [(j, q) for j, q, _ in futures[i + 1:]]
+                        break
+                    except Exception as exc:
+                        yield p, exc
+            else:
+                index = {fut: (i, p) for i, p, fut in futures}
+                for fut in as_completed(index):
+                    i, p = index[fut]
+                    try:
+                        yield p, fut.result()
+                    except BrokenProcessPool:
+                        broken.append((i, p))
+                    except Exception as exc:
+                        yield p, exc
             finished = True
         finally:
             # interrupted (Ctrl-C, an error in the driver): drop queued partitions at once
             pool.shutdown(wait=finished, cancel_futures=not finished)
+        return [p for _, p in sorted(broken, key=lambda x: x[0])]
+
+    # A worker that dies breaks the whole pool and every unfinished partition with it. The
+    # culprit was running, i.e. among the first unfinished in submission order, so those are
+    # re-run one at a time until it is found (and reported as failed); the rest go back to the
+    # parallel pool.
+    pending = list(parts)
+    while pending:
+        broken = yield from pool_round(pending, workers, stop_at_break=False)
         if not broken:
             return
-        pending = broken
+        pending = yield from pool_round(broken, 1, stop_at_break=True)
 
 
 def _run_dask(parts: list[Partition], out: Path, scheduler: Any,
