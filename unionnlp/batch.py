@@ -29,6 +29,12 @@ row with ``fatal=true`` (unreadable, undecodable, unparseable or empty); non-fat
 document that still produced a record (an extractor that failed) are ``errors`` rows with
 ``fatal=false`` ("warnings"). Hence ``documents == records + errors`` in :class:`BatchResult`.
 
+Workers. Local processes (forkserver, the heavy libraries preloaded once, the pipeline loaded
+once per worker), one partition per task. A worker that dies (killed, out of memory) breaks the
+pool: the partitions that were in flight are re-run one at a time to find the culprit, which is
+reported in :attr:`BatchResult.failed_partitions` (re-run to retry), and the rest go on in
+parallel. ``scheduler=`` sends the same :func:`run_partition` to a ``dask.distributed`` cluster.
+
 Memory stays flat: readers stream, a worker writes its tables in row groups of
 :data:`ROW_GROUP` documents, and the driver keeps only per-partition counts (plus one MinHash
 signature per article while clustering reprints).
