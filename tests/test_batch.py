@@ -401,3 +401,19 @@ def test_a_dying_worker_fails_its_partition_not_the_run(tmp_path, monkeypatch):
     assert store.query(out, "SELECT count(*) AS n FROM articles").n[0] == 8
     assert batch.main([str(d), "-o", str(out), "--workers", "2", "--no-progress",
                        "--pipeline", "unionnlp_crashhook:make_nlp"]) == 1  # retried, fails again
+
+
+def test_warc_offset_ranges_cover_every_record_once(tmp_path):
+    """The reader contract batch partitions rely on: ranges [o_i, o_j) tile the file."""
+    from unionnlp.io.readers import iter_warc, warc_offsets
+
+    path = tmp_path / "six.warc.gz"
+    write_warc(path, [article_text(i) for i in range(6)])
+    offs = warc_offsets(path)
+    assert len(offs) == 6
+    bounds = [0, offs[2], offs[5], None]
+    urls = []
+    for start, end in zip(bounds, bounds[1:]):
+        urls += [p.url for p in iter_warc(path, start_offset=start, end_offset=end)]
+    assert urls == [f"http://news.example.cn/{i}.html" for i in range(6)], (
+        "iter_warc(start_offset=…) must compare absolute record offsets with end_offset")
