@@ -31,3 +31,19 @@ def test_text_page_title_skips_login_furniture():
     rec = unionnlp.extract(text)
     assert rec.title == "某县总工会2023年工作总结"
     assert "购物车" not in rec.text
+
+
+def test_epaper_title_outlet_and_no_navigation_pretitle():
+    html = ("<html><head><meta charset='utf-8'><title>临江日报-第03版:要闻</title></head><body>"
+            "<div class='head'>临江日报数字报 2021-05-06 报刊:临江日报</div>"
+            "<div><h3>标题导航</h3><ul><li>某区新建公园</li></ul></div>"
+            "<div class='article'><h1>某县工会推行“三联三促”工作法</h1>"
+            "<div class='bc'>版次:第03版:要闻 期次:第1234期</div><div id='ozoom'>"
+            "<p>本报讯 (记者 王明)5月5日,某县总工会推行“三联三促”工作法,全县新建基层工会12家,"
+            "发展会员800余人。</p></div></div></body></html>")
+    rec = unionnlp.extract(html, url="http://epaper.example.cn/ljrb/html/2021-05/06/content_3_1234.htm")
+    assert rec.title == "某县工会推行“三联三促”工作法"
+    assert rec.outlet == "临江日报"
+    assert rec.published == "2021-05-06"
+    assert rec.meta.get("pretitle") is None
+    assert rec.meta.get("page", "").startswith("第03版")

@@ -574,9 +574,12 @@ def _most_specific(g: "_Gazetteer", best: Optional[str], score: dict, topical: s
     A newspaper's city wins on dateline and outlet weight (聊城日报讯 …) while the title says the
     story is about one of its counties (东阿县总工会推出 …). The guidelines want the most specific
     place the whole article is about, so a descendant named in the title whose own score
-    is at least ``share`` of the winner's own score replaces it (repeatedly, down the chain).
+    is at least ``share`` of the winner's own score replaces it (repeatedly, down the chain),
+    unless the title names the winner too.
     """
     while best:
+        if best in topical:  # the title names the winner itself (阜阳在全市推广颍上…)
+            return best
         own = score.get(best, 0.0)
         kids = [c for c in score if c != best and c in topical
                 and any(a.adcode == best for a in g.chain(c)[:-1])]

@@ -190,6 +190,11 @@ def parse_html(text: str, art: Article) -> Article:
 
     for line in head:
         _fill(found, scan_line(line))
+    if ad_used is not None and ad_used.epaper and not found.get("outlet"):
+        # an e-paper names its paper in the page header (报刊:扬州日报), above the title
+        for line in everything[:15]:
+            if len(line) <= 80:
+                _fill(found, scan_line(line), ("outlet",))
     # metadata from the body's own first/last lines, which are then dropped if they are bylines
     body = _strip_body(body, title or extra.get("title"), found, extra)
     # short lines at the top of the body: a dateline or byline the container swallowed
@@ -226,8 +231,9 @@ def parse_html(text: str, art: Article) -> Article:
                 break
 
     art.title = extra.get("title") or title
-    art.pretitle = extra.get("pretitle")
-    art.subtitle = extra.get("subtitle")
+    # a selector can catch a navigation heading (标题导航) instead of the 引题/副题
+    art.pretitle = extra.get("pretitle") if not _is_boiler(extra.get("pretitle") or "") else None
+    art.subtitle = extra.get("subtitle") if not _is_boiler(extra.get("subtitle") or "") else None
     if art.pretitle and art.pretitle == art.title:
         art.pretitle = None
     if art.subtitle and art.subtitle == art.title:
