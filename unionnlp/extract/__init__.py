@@ -18,8 +18,13 @@ The contract between modules (keep these signatures stable):
   list[Statistic]``.
 """
 
+import logging as _logging
 import sys as _sys
 import types as _types
+
+# jieba announces building its prefix dictionary on every process start; keep stderr for
+# messages about documents
+_logging.getLogger("jieba").setLevel(_logging.WARNING)
 
 
 class _ExtractModule(_types.ModuleType):
