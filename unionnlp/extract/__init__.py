@@ -24,7 +24,8 @@ import types as _types
 
 # jieba announces building its prefix dictionary on every process start; keep stderr for
 # messages about documents
-_logging.getLogger("jieba").setLevel(_logging.WARNING)
+# (a filter, since jieba resets its logger's level when it is imported)
+_logging.getLogger("jieba").addFilter(lambda record: record.levelno >= _logging.WARNING)
 
 
 class _ExtractModule(_types.ModuleType):
