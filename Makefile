@@ -20,12 +20,16 @@ run: $(STAMP)
 	$(VENV)/bin/unionnlp extract corpora/sample -o build/sample.jsonl
 	$(VENV)/bin/unionnlp compare build/sample.jsonl
 
-# Headless Chromium renders the HTML report in a test. Installed from Debian's packages when
-# missing and we may (root with apt-get); otherwise that one test skips and says why.
+# Headless Chromium renders the HTML report in a test, and a CJK font draws the plots' Chinese
+# labels. Installed from Debian's packages when missing and we may (root with apt-get);
+# otherwise the browser test skips and says why.
 system-deps:
-	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
-	  && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-	  || echo "note: chromium not installed; the report-rendering test will skip"; }
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi wqy; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null) \
+	      || echo "note: could not install chromium/fonts-wqy-microhei; the report-rendering test may skip"; \
+	  else echo "note: chromium or a CJK font is missing; the report-rendering test may skip"; fi; \
+	fi
 
 # Whole test suite (notebooks, crawler against a local server, Dask cluster included).
 test: $(STAMP) system-deps

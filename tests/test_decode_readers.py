@@ -76,6 +76,15 @@ def test_warc_reader_and_offsets(tmp_path):
     assert [pg.url for pg in first] == ["http://x.test/1.html"]
 
 
+def test_warc_offset_ranges_cover_every_record_once(tmp_path):
+    p = tmp_path / "many.warc.gz"
+    _warc(p, [(f"http://x.test/{i}.html", f"<p>{BODY}{i}</p>".encode(), "text/html") for i in range(7)])
+    offs = warc_offsets(p)
+    ranges = [(offs[0], offs[3]), (offs[3], offs[6]), (offs[6], None)]
+    urls = [pg.url for a, b in ranges for pg in iter_warc(p, start_offset=a, end_offset=b)]
+    assert urls == [f"http://x.test/{i}.html" for i in range(7)]
+
+
 def test_truncated_warc_gives_error_page(tmp_path):
     p = tmp_path / "t.warc.gz"
     _warc(p, [(f"http://x.test/{i}.html", (BODY * 200).encode() + bytes(range(256)) * 8, "text/html") for i in range(3)])

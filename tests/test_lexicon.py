@@ -110,3 +110,29 @@ def test_lexicon_words_for_segmenter():
     for w in words:
         tok.add_word(w)
     assert "产业工人队伍建设改革" in tok.lcut("推进产业工人队伍建设改革取得实效")
+
+
+def test_lexicon_cli_discover_and_info(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from unionnlp.records import Campaign, Record
+
+    recs = tmp_path / "r.jsonl"
+    recs.write_text("\n".join(Record(source=f"{i}.txt", text="某县推行“五联五带”工作法。",
+                                     campaigns=[Campaign(name="五联五带", start=5, end=9)]).to_json()
+                              for i in range(2)), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=os.getcwd())
+    out = tmp_path / "cand.csv"
+    r = subprocess.run([sys.executable, "-m", "unionnlp", "lexicon", "discover", str(recs), "-o", str(out)],
+                       capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "五联五带" in out.read_text(encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "unionnlp", "lexicon", "info"], capture_output=True, text=True,
+                       env=env, timeout=120)
+    assert r.returncode == 0 and json.loads(r.stdout)["n_weights"] > 0
+    r = subprocess.run([sys.executable, "-m", "unionnlp", "lexicon"], capture_output=True, text=True, env=env,
+                       timeout=120)
+    assert r.returncode == 2

@@ -9,7 +9,8 @@ from .records import (Article, Campaign, ErrorEntry, Organization, Page, Place, 
 
 __version__ = "0.1.0"
 
-__all__ = ["extract", "extract_many", "load", "read", "read_records", "records_to_frames",
+__all__ = ["extract", "extract_many", "load", "read", "read_records", "records_to_frames", "open",
+           "crawl", "batch_run",
            "process_page", "Page", "Article", "Place", "Organization", "Campaign", "Statistic",
            "Record", "ErrorEntry", "__version__"]
 
@@ -51,3 +52,25 @@ def read_records(path):
     from .pipeline import read_records as _rr
 
     return _rr(path)
+
+
+def open(out):  # noqa: A001 - ``unionnlp.open(OUT)`` is the documented name
+    """A DuckDB connection with views articles, places, organizations, campaigns, statistics,
+    errors over a batch output folder (Parquet) or a JSONL file of records."""
+    from .store import open as _open
+
+    return _open(out)
+
+
+def crawl(targets, out, **kwargs):
+    """Crawl sites or URLs into WARC files under ``out`` (see :func:`unionnlp.scrape.crawl`)."""
+    from .scrape import crawl as _crawl
+
+    return _crawl(targets, out, **kwargs)
+
+
+def batch_run(inputs, out, **kwargs):
+    """Extract many inputs into a Parquet dataset (see :func:`unionnlp.batch.run`)."""
+    from .batch import run as _run
+
+    return _run(inputs, out, **kwargs)

@@ -85,26 +85,15 @@ def cmd_extract(args) -> int:
 
 
 def _extract_batch(args, paths) -> int:
-    try:
-        from . import batch
-    except ImportError as e:  # pragma: no cover - batch ships with the package
-        raise UsageError(f"batch extraction is unavailable: {e}")
+    from . import batch
+
     out = args.output
     if not out:
         raise UsageError("batch extraction (--format parquet, --workers, --scheduler) needs -o OUT")
     if "-" in paths:
         raise UsageError("batch extraction reads files, not standard input")
-    from .errors import UnionNLPError
-
-    locked = getattr(batch, "OutputLockedError", None) or UnionNLPError
-    try:
-        result = batch.run(paths, out, workers=args.workers, scheduler=args.scheduler)
-    except (UnionNLPError, locked) as e:  # e.g. another run holds the output folder
-        _err(str(e))
-        return EXIT_USAGE
-    counts = getattr(result, "summary", None)
-    print(counts() if callable(counts) else result, file=sys.stderr)
-    return EXIT_OK if getattr(result, "records", 1) else EXIT_NONE
+    # OUT (or OUT.parquet) is the dataset folder: one Parquet part file per partition and table
+    return batch.run_from_args(args, paths, out, stream=sys.stderr)
 
 
 # -- evaluate -----------------------------------------------------------------------------
@@ -168,8 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("paths", nargs="*", help="inputs: .txt .html .jsonl .warc(.gz), folders; '-' or none for stdin")
     e.add_argument("-o", "--output", help="output file (.jsonl) or batch output (.parquet / folder)")
     e.add_argument("--format", choices=["jsonl", "parquet"], default=None)
-    e.add_argument("--workers", type=int, default=None, help="batch: worker processes (default all cores)")
-    e.add_argument("--scheduler", default=None, help="batch: dask scheduler address tcp://HOST:PORT")
+    from .batch import add_arguments as add_batch_arguments
+
+    add_batch_arguments(e)  # --workers, --scheduler, --partition-size, --pipeline, --progress
     e.set_defaults(func=cmd_extract)
 
     v = sub.add_parser("evaluate", help="score extraction against a gold folder")

@@ -18,8 +18,14 @@ The contract between modules (keep these signatures stable):
   list[Statistic]``.
 """
 
+import logging as _logging
 import sys as _sys
 import types as _types
+
+# jieba announces building its prefix dictionary on every process start; keep stderr for
+# messages about documents
+# (a filter, since jieba resets its logger's level when it is imported)
+_logging.getLogger("jieba").addFilter(lambda record: record.levelno >= _logging.WARNING)
 
 
 class _ExtractModule(_types.ModuleType):

@@ -123,7 +123,11 @@ def _campaigns_step(x: Extraction) -> None:
 def _places_step(x: Extraction) -> None:
     from . import places
 
-    x.places = places.find_places(x.text)
+    found = places.find_places(x.text)
+    # a place word inside a campaign name (安康杯, 江苏省五一劳动奖状) names no locality
+    spans = [(c.start, c.end) for c in x.campaigns if c.start is not None and c.end is not None]
+    x.places = [p for p in found if p.start is None
+                or not any(a < p.end and p.start < b for a, b in spans)] if spans else found
     try:
         x.place = places.main_place(x.text, x.places, title=x.title, outlet=x.outlet)
     except Exception as e:  # the mentions stay even when choosing the main one fails

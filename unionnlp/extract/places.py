@@ -140,6 +140,7 @@ def build_resources(out: Path = DIVISIONS_CSV) -> int:
     tags = pseg.dt.word_tag_tab
     freq = jieba.dt.FREQ
     suffixes = _vocab()["division_suffixes"]
+    common_shorts = set(_vocab().get("common_word_short_forms", []))
     out_rows = []
     for code, name in sorted(rows):
         if code.endswith("0000"):
@@ -152,7 +153,8 @@ def build_resources(out: Path = DIVISIONS_CSV) -> int:
         short = _strip_short(name, nations, suffixes)
         # only county-level short forms are demoted: prefecture names (大同, 大连) are well known
         weak_name = _common_word(name, tags, freq)
-        weak = bool(short) and level == "county" and _common_word(short, tags, freq)
+        weak = bool(short) and level == "county" and (_common_word(short, tags, freq)
+                                                       or short in common_shorts)
         if code.startswith("71") and level == "county":
             weak = True  # Taiwan's districts (大社, 仁武) are read as mainland words first
             weak_name = weak_name or len(name) <= 2  # 北区, 东区
@@ -528,10 +530,14 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
         if p.end is not None and g.org_head_re.match(text, p.end):
             wt *= w["org_prefix"]  # 福建省总工会 in an article about 南安: a source, not the topic
         add(p, wt)
+    # divisions named where the topic is stated (the title), not only where the source is
+    topical: set = set()
     for extra, weight in ((title, w["title"]), (outlet, w["outlet"])):
         if extra:
             for p in find_places(extra):
                 add(p, weight)
+                if extra is title and p.adcode:
+                    topical.add(p.adcode)
     if not score and not anon:
         return _national_or_none(g, text, title, 0.0)
     total = dict(score)
@@ -541,6 +547,7 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
         for anc in g.chain(code)[:-1]:
             total[anc.adcode] = total.get(anc.adcode, 0.0) + w["descendant"] * sc
     best = max(total, key=lambda c: (total[c], LEVELS.index(g.by_code[c].level))) if total else None
+    best = _most_specific(g, best, score, topical)
     best_score = total[best] if best else 0.0
     if anon:
         a = max(anon, key=anon.get)
@@ -558,6 +565,31 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     if first is not None:
         p.start, p.end = first.start, first.end
     return p
+
+
+def _most_specific(g: "_Gazetteer", best: Optional[str], score: dict, topical: set,
+                   share: float = 0.5) -> Optional[str]:
+    """Walk down from the winning division to a descendant the article is about.
+
+    A newspaper's city wins on dateline and outlet weight (聊城日报讯 …) while the title says the
+    story is about one of its counties (东阿县总工会推出 …). The guidelines want the most specific
+    place the whole article is about, so a descendant named in the title whose own score
+    is at least ``share`` of the winner's own score replaces it (repeatedly, down the chain),
+    unless the title names the winner too.
+    """
+    while best:
+        if best in topical:  # the title names the winner itself (阜阳在全市推广颍上…)
+            return best
+        own = score.get(best, 0.0)
+        kids = [c for c in score if c != best and c in topical
+                and any(a.adcode == best for a in g.chain(c)[:-1])]
+        if not kids:
+            return best
+        kid = max(kids, key=lambda c: score[c])
+        if score[kid] < share * own:
+            return best
+        best = kid
+    return best
 
 
 def _lead_end(text: str) -> int:

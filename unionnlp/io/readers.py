@@ -348,7 +348,7 @@ def iter_warc(path: PathLike, *, start_offset: int = 0, end_offset: Optional[int
                             raise EOFError(f"record is {missing} bytes shorter than its "
                                            f"Content-Length (truncated file)")
                 # the offset is known once the record is read (warcio reads to its end)
-                pos = start_offset + it.get_record_offset()
+                pos = it.get_record_offset()  # absolute: warcio starts from fh.tell()
                 last_end = pos + (it.get_record_length() or 0)
                 if end_offset is not None and pos >= end_offset:
                     return

@@ -30,25 +30,11 @@ from .meta import FIELDS, is_meta_line, paren_author, scan_line
 __all__ = ["parse_page", "parse_html", "parse_text", "merge_pages", "group_continuations",
            "parse_pages", "continuation_of"]
 
-_BOILER: Optional[list] = None
-
-
-def _boiler() -> list:
-    global _BOILER
-    if _BOILER is None:
-        from importlib import resources
-
-        rx = []
-        txt = resources.files("unionnlp.resources.parse").joinpath("boilerplate.txt").read_text("utf-8")
-        for line in txt.splitlines():
-            if line.strip() and not line.startswith("#"):
-                rx.append(re.compile(line, re.I))
-        _BOILER = rx
-    return _BOILER
-
-
 def _is_boiler(line: str) -> bool:
-    return len(line) < 200 and any(r.search(line) for r in _boiler())
+    """Page furniture, by the one shared list (``resources/preprocessing/boilerplate.tsv``)."""
+    from ..preprocessing.boilerplate import is_furniture
+
+    return is_furniture(line)
 
 
 def _clean_fn(name: str):
@@ -204,6 +190,11 @@ def parse_html(text: str, art: Article) -> Article:
 
     for line in head:
         _fill(found, scan_line(line))
+    if ad_used is not None and ad_used.epaper and not found.get("outlet"):
+        # an e-paper names its paper in the page header (报刊:扬州日报), above the title
+        for line in everything[:15]:
+            if len(line) <= 80:
+                _fill(found, scan_line(line), ("outlet",))
     # metadata from the body's own first/last lines, which are then dropped if they are bylines
     body = _strip_body(body, title or extra.get("title"), found, extra)
     # short lines at the top of the body: a dateline or byline the container swallowed
@@ -240,8 +231,9 @@ def parse_html(text: str, art: Article) -> Article:
                 break
 
     art.title = extra.get("title") or title
-    art.pretitle = extra.get("pretitle")
-    art.subtitle = extra.get("subtitle")
+    # a selector can catch a navigation heading (标题导航) instead of the 引题/副题
+    art.pretitle = extra.get("pretitle") if not _is_boiler(extra.get("pretitle") or "") else None
+    art.subtitle = extra.get("subtitle") if not _is_boiler(extra.get("subtitle") or "") else None
     if art.pretitle and art.pretitle == art.title:
         art.pretitle = None
     if art.subtitle and art.subtitle == art.title:
@@ -400,7 +392,8 @@ def parse_text(text: str, art: Article) -> Article:
     last lines.
     """
     lines = [re.sub(r"[ \t\xa0\u3000]+", " ", l).strip() for l in (text or "").replace("\r", "\n").split("\n")]
-    lines = [l for l in lines if l]
+    # furniture (login links, share bars …) is neither title nor info line
+    lines = [l for l in lines if l and not (len(l) < 200 and _is_boiler(l) and not is_meta_line(l))]
     found: dict = {}
     n = len(lines)
     first_para = next((i for i, l in enumerate(lines) if _is_para(l)), None)

@@ -100,6 +100,10 @@ _TITLE_CLASSED = ("div", "td", "p")
 _TITLE_CLASS = re.compile(r"title|biaoti|headline|tit\b", re.I)
 
 
+_SITE_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:日报|晚报|早报|工人报|时报|商报|数字报|电子报|新闻网|网|报)"
+                           r"(?:社|数字报|电子版)?$")
+
+
 def page_title(doc, meta: dict) -> Optional[str]:
     """The headline: an ``h1``–``h3``/``.title`` element that also occurs in ``<title>``, else
     ``og:title``, else the first segment of ``<title>`` before a site-name separator."""
@@ -122,9 +126,14 @@ def page_title(doc, meta: dict) -> Optional[str]:
         return best
     if og:
         return og
+    h1s = [t for t in (_clean_title(el.text_content()) for el in doc.iter("h1")) if 4 <= len(t) <= 120]
     if title_tag:
         parts = re.split(r"\s*(?:_|\||｜|--|——|\s-\s|\s–\s|-{1}(?=[^-]*$))\s*", title_tag)
         parts = [p for p in parts if p.strip()]
+        # e-paper and portal pages often title every page with the paper's or site's name
+        # (扬州日报-第A03版): then the page's one h1 is the headline
+        if parts and len(h1s) == 1 and _SITE_NAME_RE.search(parts[0].strip()):
+            return h1s[0]
         if parts:
             return parts[0].strip()
     for el in doc.iter("h1"):

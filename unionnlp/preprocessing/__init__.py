@@ -7,7 +7,7 @@
 """
 from __future__ import annotations
 
-from .boilerplate import classify_lines, drop_boilerplate
+from .boilerplate import classify_lines, drop_boilerplate, is_furniture
 from .docshare import (
     join_page_markers,
     join_wrapped_lines,
@@ -36,6 +36,7 @@ __all__ = [
     "looks_like_docshare",
     "drop_boilerplate",
     "classify_lines",
+    "is_furniture",
 ]
 
 

@@ -15,7 +15,7 @@ import functools
 import re
 from importlib import resources
 
-__all__ = ["drop_boilerplate", "classify_lines", "furniture_patterns"]
+__all__ = ["drop_boilerplate", "classify_lines", "furniture_patterns", "is_furniture"]
 
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _CLAUSE_PUNCT_RE = re.compile(r"[，。；！？,;!?]")
@@ -56,6 +56,12 @@ def _furniture(line: str, pats) -> bool:
     if len(line) > 200:
         return any(p.match(line) for _, p in pats)
     return any(p.search(line) for _, p in pats)
+
+
+def is_furniture(line: str) -> bool:
+    """True for one line of page furniture (a menu, share bar, footer, login links …)."""
+    line = line.strip()
+    return bool(line) and (_is_nav(line) or _furniture(line, furniture_patterns()))
 
 
 def classify_lines(lines: list) -> list:
