@@ -131,6 +131,10 @@ HANG_INPUTS = {
     "quotes-digits": "“1.2.3.4”" * 200,
     "spaced-digits": "1 2 3 4 5 6 7 8 9 0 " * 100,
     "year-chain": "2019年2020年2021年" * 120,
+    # menu-word lines: a furniture pattern with \s*[|/]?\s* between words was exponential
+    "login-menu": "登录" + " 注册" * 60 + " x。",
+    "print-menu": "打印" + " 关闭" * 60 + " x。",
+    "bracket-menu": "【打印】 " * 40 + "x。",
 }
 
 
