@@ -168,15 +168,25 @@ def test_deeply_nested_html_is_bounded():
 
 # -- static audit --------------------------------------------------------------------------------
 
-#: patterns with nested unbounded quantifiers that were reviewed and why they cannot blow up
-REVIEWED = {
-    # [ \t] and \n are disjoint, so the nesting splits one way; the lookbehind lets only the
-    # first newline of a run after text start a match, so runs of blank lines stay linear
-    r"\n[ \t]*(?:\n[ \t]*)*\d{1,3}、",
-    # every repetition must consume a separator [>»] that its body cannot match, so a string
-    # splits in one way only; lines over 200 characters are only matched at their start
-    r"(?:\s*[>»]\s*[^>»\s]+){2,}\s*$",
-}
+#: patterns with nested unbounded quantifiers that were reviewed, and why they cannot blow up:
+#: (where the audit found it, a piece of its source, reason). HANG_INPUTS carries a hostile
+#: line for each, run through every entry point under a time limit.
+REVIEWED = [
+    ("statistics._PAGE_MARKER", "、",
+     "[ \\t] and \\n are disjoint, so the nesting splits one way; the lookbehind lets only the "
+     "first newline of a run after text start a match"),
+    ("furniture_patterns()", "[>»]",
+     "every repetition consumes a separator [>»] its body cannot match; lines over 200 "
+     "characters are only matched at their start"),
+    ("furniture_patterns()", "打印本页",
+     "spaces belong to a bracket when there is one, else to the separator: one split"),
+    ("furniture_patterns()", "我的足迹",
+     "the separator is either [|/] with its spaces or spaces alone: one split"),
+]
+
+
+def _reviewed(where: str, src: str) -> bool:
+    return any(w in where and piece in src for w, piece, _ in REVIEWED)
 
 
 def test_audit_finds_nested_quantifiers():
@@ -188,7 +198,7 @@ def test_audit_finds_nested_quantifiers():
 def test_no_unreviewed_exponential_regex():
     res = audit()
     assert res["patterns"] > 20, "the audit found too few patterns: collection is broken"
-    bad = [(w, p) for w, p in res["exponential"] if not any(r in p for r in REVIEWED)]
+    bad = [(w, p) for w, p in res["exponential"] if not _reviewed(w, p)]
     assert not bad, format_audit(res)
 
 
