@@ -77,10 +77,12 @@ FORMAT = 1
 _WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
 _STREAM_SUFFIXES = (".jsonl", ".jsonl.gz")
 
+from .errors import OutputLocked
+
 PathLike = Union[str, os.PathLike]
 
 
-class OutputLockedError(RuntimeError):
+class OutputLockedError(OutputLocked):
     """Another run is writing into the same output folder."""
 
 

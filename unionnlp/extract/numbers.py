@@ -118,7 +118,9 @@ CN_DIGITS = _CN_DIG
 _CN_UNIT = "十拾百佰千仟"
 _CN_MAG = "万亿兆"
 _CN_ALL = _CN_DIG + _CN_UNIT + _CN_MAG
-_ARAB = r"(?>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+# atomic as a whole: a run of digits is one atom, never re-split between atoms (re-splitting
+# "999.999" across the repeated atoms of _NUM was exponential on long decimals)
+_ARAB = r"(?>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
 _SP = r"[ \t]{0,4}"
 # one atom of a numeral run; spaces are allowed only before Chinese atoms
 _ATOM = (

@@ -370,6 +370,10 @@ def _is_statistic(q, text: str, norm: str, excl) -> bool:
     return True
 
 
+#: how far back before a figure its sentence is read for kind, year and place (characters)
+MAX_LOOKBACK = 240
+
+
 def find_statistics(text: str, *, place=None, published: Optional[str] = None,
                     campaigns=()) -> list:
     """All statistics in ``text`` (clean, simplified), in text order, each with evidence offsets.
@@ -404,12 +408,15 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
         s0 = _sent_start(bounds, q.start)
         if s0 != prev_sent:
             prev_metric, prev_sent = None, s0
+        # context (kind, year, place) is read back to the sentence start, but never further than
+        # MAX_LOOKBACK characters: an unpunctuated run of figures would otherwise cost O(n²)
+        c0 = max(s0, q.start - MAX_LOOKBACK)
         metrics = fenbie.get(id(q)) or _metrics_for(q, view, norm, ends, prev_metric)
-        kind = _kind(q, norm, s0)
-        year, period = _year_info(norm, s0, q.start, published)
+        kind = _kind(q, norm, c0)
+        year, period = _year_info(norm, c0, q.start, published)
         if year is None and period is None and _CONTINUES.match(norm, s0):
             year, period = _previous_sentence_year(norm, bounds, s0, published)
-        where = _place_info(norm, s0, q.start, place)
+        where = _place_info(norm, c0, q.start, place)
         qual = q.qualifier if q.qualifier in _QUALIFIERS else ""
         if not qual and "预计" in re.split(r"[，,。；;：:、\n]", norm[max(s0, q.start - 12):q.start])[-1]:
             qual = "约"  # 预计参与职工3000人
