@@ -75,9 +75,12 @@ def _cases():
 def test_cost_grows_linearly(name, gen):
     fn = text_entry_points()[name]
     ratio, size_ratio, ts, tb = growth_ratio(fn, GROWTH[gen])
-    if ratio > SLACK * size_ratio and ratio != float("inf"):
-        # once more: a lazy load (a dictionary read on the first candidate of some kind) may
-        # have fallen inside the big measurement
+    for _ in range(2):
+        if not (ratio > SLACK * size_ratio and ratio != float("inf")):
+            break
+        # again: a lazy load (a dictionary read on the first candidate of some kind), a garbage
+        # collection or the other core's load may have fallen inside one measurement; a real
+        # quadratic cost fails every time
         ratio, size_ratio, ts, tb = growth_ratio(fn, GROWTH[gen])
     assert ratio != float("inf"), (
         f"{name} on {gen!r}: {ts:.3f}s for {SMALL} chars, over the fuse of "
