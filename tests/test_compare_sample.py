@@ -1,33 +1,13 @@
-"""End to end: extract the bundled sample archive, then compare its places.
-
-Runs for real once the extractors are merged (skips, saying which module is missing, before)."""
-import importlib.util
-
+"""End to end: extract the bundled sample archive, then compare its places."""
 import pytest
 
 from conftest import ROOT
 
 SAMPLE = ROOT / "corpora" / "sample" / "sample.warc.gz"
-NEEDS = ["unionnlp.pipeline", "unionnlp.extract.places", "unionnlp.extract.organizations",
-         "unionnlp.extract.campaigns", "unionnlp.extract.statistics"]
-
-
-def _missing():
-    out = []
-    for m in NEEDS:
-        try:
-            if importlib.util.find_spec(m) is None:
-                out.append(m)
-        except ImportError:
-            out.append(m)
-    return out
 
 
 @pytest.fixture(scope="module")
 def frames():
-    missing = _missing()
-    if missing:
-        pytest.skip(f"extraction not merged yet: {', '.join(missing)}")
     import unionnlp
     from unionnlp import compare
 
