@@ -313,7 +313,7 @@ def test_cli_main_prints_counts(tmp_path, capsys):
 
 
 def test_dask_cluster_gives_the_same_records_as_local_mode(tmp_path, monkeypatch):
-    distributed = pytest.importorskip("distributed")
+    import distributed
     inputs = make_inputs(tmp_path / "in", n_txt=4, n_html=2, n_warc=5)  # 2 + 1 + 3 partitions
     local = batch.run([inputs], tmp_path / "local", workers=1, partition_size=2, progress=False)
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))

@@ -249,7 +249,7 @@ def test_sources_jsonl_and_frames(records, tmp_path):
 
 
 def test_duckdb_connection_source(records):
-    duckdb = pytest.importorskip("duckdb")
+    import duckdb
     fr = compare.frames(records)
     con = duckdb.connect()
     arts = fr["articles"][["id", "source", "url", "title", "published", "outlet", "author",

@@ -16,9 +16,7 @@ from pathlib import Path
 
 import pytest
 
-scrape = pytest.importorskip("unionnlp.scrape", reason="unionnlp.scrape is not on main yet")
-if not hasattr(scrape, "crawl"):  # pragma: no cover
-    pytest.skip("unionnlp.scrape has no crawl() yet", allow_module_level=True)
+from unionnlp import scrape
 
 ARTICLE = ("<html><head><meta charset='utf-8'><title>职工入会</title></head><body><h1>职工入会</h1>"
            + "<p>扬州市总工会开展“送温暖”活动，2019年全市职工入会率达99%，会员42万余人。</p>" * 12

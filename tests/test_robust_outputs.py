@@ -84,7 +84,9 @@ def test_interrupted_rerun_keeps_previous_complete_output(tmp_path):
 
 
 def _batch():
-    return pytest.importorskip("unionnlp.batch", reason="unionnlp.batch is not on main yet")
+    from unionnlp import batch
+
+    return batch
 
 
 @pytest.mark.timeout(180)
