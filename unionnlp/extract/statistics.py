@@ -555,12 +555,12 @@ _HEAD_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年(?!\d{1,2}月\d{1,2}日|以来
 
 def document_year(text: str, *, title: Optional[str] = None,
                   published: Optional[str] = None) -> Optional[int]:
-    """The year an article's undated figures refer to, when the article makes it plain.
+    """The year an article as a whole reports on, when it says so plainly.
 
-    In order: a year written in the headline (``某县2025年…工作情况``, ``2024年度…名单``); else
-    one written in the first sentence of the body (``发布了2022年…大赛…名单``); else the year of
-    publication. Used for *actual* figures with no time expression of their own (the guidelines'
-    "unambiguously inferable" year); targets keep their own year or none.
+    A year written in the headline (``某县2025年…工作情况``, ``2024年度…名单``), else one written
+    in the first sentence of the body (``发布了2022年…大赛…名单``); ``None`` otherwise (the
+    publication date alone does not date every figure: see :func:`fill_document_year`).
+    ``published`` is accepted for symmetry and not used here.
     """
     first_line = text.split("\n", 1)[0]
     is_headline = len(first_line) <= 40 and not re.search(r"[。;；!?！？]", first_line)
@@ -571,18 +571,36 @@ def document_year(text: str, *, title: Optional[str] = None,
         years = {int(y) for y in _HEAD_YEAR_RE.findall(chunk)}
         if len(years) == 1:
             return years.pop()
-    if published:
-        m = re.match(r"\s*(\d{4})", published)
-        if m:
-            return int(m.group(1))
     return None
 
 
-def fill_document_year(stats: list, year: Optional[int]) -> list:
-    """Give undated *actual* and *change* figures the article's :func:`document_year`."""
-    if year is None:
+# words that tie a figure to the time of writing: 截至目前, 目前, 截至8月底, 今年以来, 近日 …
+_NOW_CUE = re.compile(r"截至目前|截止目前|目前|当前|现有|至今|截[至止]\d{1,2}月|今年|本年|近日|日前|近期")
+
+
+def fill_document_year(stats: list, year: Optional[int], *, text: Optional[str] = None,
+                       published: Optional[str] = None) -> list:
+    """Date undated *actual* and *change* figures (targets keep their own year or none).
+
+    A figure takes the article's :func:`document_year` when there is one; otherwise, when its
+    clause ties it to the time of writing (目前, 截至8月底, 今年以来 …, up to
+    ``MAX_LOOKBACK`` characters back in its sentence), the year of ``published``. Figures with
+    neither stay undated: the guidelines ask for a year only when it is plain.
+    """
+    pub_year = None
+    if published:
+        m = re.match(r"\s*(\d{4})", published)
+        pub_year = int(m.group(1)) if m else None
+    if year is None and (pub_year is None or not text):
         return stats
+    bounds = _sentence_bounds(text) if text else []
     for s in stats:
-        if s.year is None and s.period is None and s.kind != "target":
+        if s.year is not None or s.period is not None or s.kind == "target":
+            continue
+        if year is not None:
             s.year = year
+        elif s.start is not None:
+            s0 = max(_sent_start(bounds, s.start), s.start - MAX_LOOKBACK)
+            if _NOW_CUE.search(text, s0, s.start):
+                s.year = pub_year
     return stats
