@@ -47,3 +47,14 @@ def test_epaper_title_outlet_and_no_navigation_pretitle():
     assert rec.published == "2021-05-06"
     assert rec.meta.get("pretitle") is None
     assert rec.meta.get("page", "").startswith("第03版")
+
+
+def test_url_in_pinyin_names_the_locality():
+    from unionnlp.extract.places import url_places
+
+    assert [c for c in url_places("http://www.yangzhou.gov.cn/xwzx/a.html")] == ["321000"]
+    assert url_places("http://news.example.com/taizhou/1.html") == []  # 泰州 or 台州: ambiguous
+    assert url_places(None) == []
+    text = "市总工会召开全委会议,部署今年工作,全市新建基层工会20家。"
+    rec = unionnlp.extract(text, url="http://www.yangzhou.gov.cn/xwzx/a.html")
+    assert rec.place is not None and rec.place.adcode == "321000"

@@ -94,11 +94,11 @@ def process_page(page: Page, nlp=None) -> Record:
 
         if nlp is None:
             x = extract_text(text, title=article.title, published=article.published,
-                             outlet=article.outlet)
+                             outlet=article.outlet, url=article.url)
             rec = record_from_extraction(x, article)
         else:
             doc = run_extractors(text, title=article.title, published=article.published,
-                                 outlet=article.outlet, nlp=nlp)
+                                 outlet=article.outlet, url=article.url, nlp=nlp)
             rec = record_from_doc(doc, article)
     except Exception as e:
         rec = Record(source=article.source, url=article.url, title=article.title,

@@ -35,7 +35,7 @@ _ITEM_CLASS = {"places": Place, "organizations": Organization, "campaigns": Camp
 
 for _name, _default in [("places", None), ("place", None), ("organizations", None),
                         ("campaigns", None), ("statistics", None), ("published", None),
-                        ("title", None), ("outlet", None), ("errors", None)]:
+                        ("title", None), ("outlet", None), ("url", None), ("errors", None)]:
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
@@ -97,11 +97,12 @@ class Extraction:
     tokenizer-free :func:`extract_text` that :func:`unionnlp.extract` and batch runs use.
     """
 
-    __slots__ = ("text", "title", "published", "outlet", "place", "places", "organizations",
+    __slots__ = ("text", "title", "published", "outlet", "url", "place", "places", "organizations",
                  "campaigns", "statistics", "errors")
 
-    def __init__(self, text: str, *, title=None, published=None, outlet=None):
+    def __init__(self, text: str, *, title=None, published=None, outlet=None, url=None):
         self.text, self.title, self.published, self.outlet = text, title, published, outlet
+        self.url = url
         self.place: Optional[Place] = None
         self.places: list = []
         self.organizations: list = []
@@ -129,7 +130,7 @@ def _places_step(x: Extraction) -> None:
     x.places = [p for p in found if p.start is None
                 or not any(a < p.end and p.start < b for a, b in spans)] if spans else found
     try:
-        x.place = places.main_place(x.text, x.places, title=x.title, outlet=x.outlet)
+        x.place = places.main_place(x.text, x.places, title=x.title, outlet=x.outlet, url=x.url)
     except Exception as e:  # the mentions stay even when choosing the main one fails
         x.fail("extract:place", e)
 
@@ -165,10 +166,10 @@ def _run_step(x: Extraction, kind: str) -> None:
         setattr(x, kind, [])
 
 
-def extract_text(text: str, *, title=None, published=None, outlet=None,
+def extract_text(text: str, *, title=None, published=None, outlet=None, url=None,
                  kinds: Optional[Iterable[str]] = None) -> Extraction:
     """Run the extractors over one clean text without tokenizing it (the fast default path)."""
-    x = Extraction(text, title=title, published=published, outlet=outlet)
+    x = Extraction(text, title=title, published=published, outlet=outlet, url=url)
     wanted = set(kinds) if kinds is not None else None
     for kind, _step in STEPS:
         if wanted is None or kind in wanted:
@@ -190,7 +191,8 @@ class _Component:
 
     def __call__(self, doc: Doc) -> Doc:
         text = _doc_text(doc)
-        x = Extraction(text, title=doc._.title, published=doc._.published, outlet=doc._.outlet)
+        x = Extraction(text, title=doc._.title, published=doc._.published, outlet=doc._.outlet,
+                       url=doc._.url)
         x.place = Place(**doc._.place) if doc._.place else None
         for kind in ("places", "campaigns"):
             setattr(x, kind, doc_items(doc, kind) if getattr(doc._, kind) else [])
@@ -367,12 +369,12 @@ def make_doc(nlp: Language, text: str) -> Doc:
     return nlp.make_doc(text)
 
 
-def run_extractors(text: str, *, title=None, published=None, outlet=None,
+def run_extractors(text: str, *, title=None, published=None, outlet=None, url=None,
                    nlp: Optional[Language] = None) -> Doc:
     """Run the pipeline over one clean text with its context; the Doc carries the results."""
     nlp = nlp or _default_nlp()
     doc = make_doc(nlp, text)
-    doc._.title, doc._.published, doc._.outlet = title, published, outlet
+    doc._.title, doc._.published, doc._.outlet, doc._.url = title, published, outlet, url
     for _name, proc in nlp.pipeline:
         doc = proc(doc)
     return doc

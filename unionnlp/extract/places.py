@@ -241,6 +241,39 @@ def _gaz() -> _Gazetteer:
     return _Gazetteer()
 
 
+@functools.lru_cache(maxsize=1)
+def _pinyin_index() -> dict:
+    """pinyin of a division's name without suffix (nanan, yangzhou) → its adcode, for names
+    whose pinyin is unique in the table and at least 5 letters long (pypinyin)."""
+    from pypinyin import lazy_pinyin
+
+    seen: dict[str, set] = {}
+    for d in _gaz().by_code.values():
+        if d.level not in ("city", "county"):
+            continue
+        for name in {d.short or "", d.name}:
+            if len(name) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", name):
+                key = "".join(lazy_pinyin(name))
+                if len(key) >= 5:
+                    seen.setdefault(key, set()).add(d.adcode)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+def url_places(url: Optional[str]) -> list:
+    """Divisions a page URL names in pinyin as a whole token (``www.nanan.gov.cn``,
+    ``/news/yangzhou/``): local sites put their locality there."""
+    if not url or not isinstance(url, str):
+        return []
+    idx = _pinyin_index()
+    tokens = re.split(r"[^a-z]+", url.lower().split("?", 1)[0])
+    out = []
+    for t in tokens:
+        code = idx.get(t)
+        if code and code not in out:
+            out.append(code)
+    return out
+
+
 def division(adcode: str) -> Optional[Division]:
     """The division with this 6-digit code, or None."""
     return _gaz().by_code.get(adcode[:6]) if adcode else None
@@ -467,13 +500,14 @@ def place_label(place: Optional[Place]) -> Optional[str]:
 
 
 def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = None,
-               outlet: Optional[str] = None) -> Optional[Place]:
+               outlet: Optional[str] = None, url: Optional[str] = None) -> Optional[Place]:
     """The article's main locality (guidelines: the most specific place the whole article is
     about; 全国 for national pieces).
 
     Scoring: each mention of a division counts once; mentions in the title, dateline/byline
     (``本报讯``, ``(宝鸡新闻网 …)``, ``新华社北京…电``), the outlet name and the lead sentence
-    weigh more (weights in ``resources/places/vocab.json``). Descendants lend half their score
+    weigh more, and so does a locality the page URL spells in pinyin (:func:`url_places`)
+    (weights in ``resources/places/vocab.json``). Descendants lend half their score
     to ancestors, so an article about 扬州 that also names 邗江区 stays 扬州. Anonymised places
     (某县) win when they outweigh real ones; 全国 wins when national markers dominate.
 
@@ -538,6 +572,11 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
                 add(p, weight)
                 if extra is title and p.adcode:
                     topical.add(p.adcode)
+    # the page's own address, when it spells a locality in pinyin (metadata, like the outlet)
+    for code in url_places(url):
+        d = g.by_code.get(code)
+        if d is not None:
+            add(_to_place(d, d.name, None, None), w.get("url", 0.0))
     if not score and not anon:
         return _national_or_none(g, text, title, 0.0)
     total = dict(score)
