@@ -54,6 +54,8 @@ def test_url_in_pinyin_names_the_locality():
 
     assert [c for c in url_places("http://www.yangzhou.gov.cn/xwzx/a.html")] == ["321000"]
     assert url_places("http://news.example.com/taizhou/1.html") == []  # 泰州 or 台州: ambiguous
+    # …unless the text names exactly one of them
+    assert url_places("http://news.example.com/taizhou/1.html", mentioned={"321200"}) == ["321200"]
     assert url_places(None) == []
     text = "市总工会召开全委会议,部署今年工作,全市新建基层工会20家。"
     rec = unionnlp.extract(text, url="http://www.yangzhou.gov.cn/xwzx/a.html")

@@ -243,8 +243,8 @@ def _gaz() -> _Gazetteer:
 
 @functools.lru_cache(maxsize=1)
 def _pinyin_index() -> dict:
-    """pinyin of a division's name without suffix (nanan, yangzhou) → its adcode, for names
-    whose pinyin is unique in the table and at least 5 letters long (pypinyin)."""
+    """pinyin of a division's name without suffix (nanan, yangzhou) → the adcodes it may name,
+    for city and county names whose pinyin is at least 5 letters long (pypinyin)."""
     from pypinyin import lazy_pinyin
 
     seen: dict[str, set] = {}
@@ -256,21 +256,31 @@ def _pinyin_index() -> dict:
                 key = "".join(lazy_pinyin(name))
                 if len(key) >= 5:
                     seen.setdefault(key, set()).add(d.adcode)
-    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+    return {k: frozenset(v) for k, v in seen.items()}
 
 
-def url_places(url: Optional[str]) -> list:
+def url_places(url: Optional[str], mentioned: Iterable[str] = ()) -> list:
     """Divisions a page URL names in pinyin as a whole token (``www.nanan.gov.cn``,
-    ``/news/yangzhou/``): local sites put their locality there."""
+    ``/news/yangzhou/``): local sites put their locality there.
+
+    A pinyin shared by several divisions (nanan: 南安市, 南岸区) counts only when exactly one of
+    them is among ``mentioned`` (adcodes the text names)."""
     if not url or not isinstance(url, str):
         return []
     idx = _pinyin_index()
+    mentioned = set(mentioned)
     tokens = re.split(r"[^a-z]+", url.lower().split("?", 1)[0])
     out = []
     for t in tokens:
-        code = idx.get(t)
-        if code and code not in out:
-            out.append(code)
+        codes = idx.get(t)
+        if not codes:
+            continue
+        if len(codes) > 1:
+            codes = codes & mentioned
+        if len(codes) == 1:
+            code = next(iter(codes))
+            if code not in out:
+                out.append(code)
     return out
 
 
@@ -573,7 +583,7 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
                 if extra is title and p.adcode:
                     topical.add(p.adcode)
     # the page's own address, when it spells a locality in pinyin (metadata, like the outlet)
-    for code in url_places(url):
+    for code in url_places(url, mentioned=score):
         d = g.by_code.get(code)
         if d is not None:
             add(_to_place(d, d.name, None, None), w.get("url", 0.0))
