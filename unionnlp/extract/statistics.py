@@ -574,8 +574,10 @@ def document_year(text: str, *, title: Optional[str] = None,
     return None
 
 
-# words that tie a figure to the time of writing: 截至目前, 目前, 截至8月底, 今年以来, 近日 …
-_NOW_CUE = re.compile(r"截至目前|截止目前|目前|当前|现有|至今|截[至止]\d{1,2}月|今年|本年|近日|日前|近期")
+# words that tie a figure to the time of writing: 截至目前, 目前, 截至8月底, 今年以来, 近日, a
+# day or month written without its year (9月18日) …
+_NOW_CUE = re.compile(r"截至目前|截止目前|目前|当前|现有|至今|截[至止]\d{1,2}月|今年|本年|近日|日前|近期"
+                     r"|(?<![\d年])\d{1,2}月(?:\d{1,2}日|底|初|末|上旬|中旬|下旬)")
 
 
 def fill_document_year(stats: list, year: Optional[int], *, text: Optional[str] = None,
