@@ -262,22 +262,20 @@ def _normalise(fr: dict) -> dict:
     a["year"] = a["date"].dt.year.astype("Int64")
     a["place"] = a["place"].where(a["place"].notna(), None)
     fr["articles"] = a
-    c = fr["campaigns"]
-    if len(c):
-        canon = c["canonical"] if "canonical" in c.columns else pd.Series([None] * len(c), index=c.index)
-        c["campaign"] = [_clean_name(k) or _clean_name(n) for k, n in zip(canon, c["name"])]
-    else:
-        c["campaign"] = pd.Series(dtype=object)
-    fr["campaigns"] = c
-    o = fr["organizations"]
-    if len(o):
-        canon = o["canonical"] if "canonical" in o.columns else pd.Series([None] * len(o), index=o.index)
-        o["organization"] = [_clean_name(k) or _clean_name(n) for k, n in zip(canon, o["name"])]
-    else:
-        o["organization"] = pd.Series(dtype=object)
-    fr["organizations"] = o
+    fr["campaigns"] = _with_identity(fr["campaigns"], "campaign")
+    fr["organizations"] = _with_identity(fr["organizations"], "organization")
     fr["_normalised"] = True
     return fr
+
+
+def _with_identity(df, column: str):
+    """Add ``column``: an item's identity, its canonical name when set, else its name."""
+    if len(df):
+        canon = df["canonical"] if "canonical" in df.columns else pd.Series([None] * len(df), index=df.index)
+        df[column] = [_clean_name(k) or _clean_name(n) for k, n in zip(canon, df["name"])]
+    else:
+        df[column] = pd.Series(dtype=object)
+    return df
 
 
 def campaign_identities(source: Source, term: str, *, exact: bool = False) -> set:
