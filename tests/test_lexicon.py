@@ -96,10 +96,23 @@ def test_discover_over_records():
 
 def test_discover_reads_jsonl_paths(tmp_path):
     p = tmp_path / "records.jsonl"
-    p.write_text("\n".join(r.to_json() for r in _records()) + "\n\nnot json\n", encoding="utf-8")
+    p.write_text("\n".join(r.to_json() for r in _records()) + "\n\n", encoding="utf-8")
     df = discover([str(p)])
     assert int(df[df["name"] == "三帮三促"].iloc[0]["n_documents"]) == 2
     assert len(discover([])) == 0
+
+
+def test_discover_names_a_damaged_record_line(tmp_path):
+    """A record file with a line that is not a record is damaged output: reading it says
+    which line, instead of counting campaigns over a silently shortened corpus."""
+    import pytest
+
+    from unionnlp.errors import NotARecord
+
+    p = tmp_path / "records.jsonl"
+    p.write_text("\n".join(r.to_json() for r in _records()) + "\nnot json\n", encoding="utf-8")
+    with pytest.raises(NotARecord, match=r"records.jsonl:\d+"):
+        discover([str(p)])
 
 
 def test_lexicon_words_for_segmenter():

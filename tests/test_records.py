@@ -1,7 +1,8 @@
 """Record model: JSON round trip, evidence, DataFrames."""
 import json
 
-from unionnlp.records import Campaign, ErrorEntry, Organization, Place, Record, Statistic, records_to_frames
+from unionnlp.records import Campaign, ErrorEntry, Organization, Place, Record, Statistic
+from unionnlp.schema import records_to_frames
 
 
 def _record():
@@ -22,8 +23,9 @@ def _record():
 def test_json_round_trip_and_key_order():
     r = _record()
     d = json.loads(r.to_json())
-    assert list(d)[:14] == ["source", "url", "title", "published", "outlet", "author", "editor", "text",
-                            "place", "places", "organizations", "campaigns", "statistics", "errors"]
+    assert list(d) == ["source", "url", "title", "published", "outlet", "author", "editor", "text",
+                       "place", "places", "organizations", "campaigns", "statistics", "events", "errors",
+                       "id", "meta"]
     back = Record.from_json(r.to_json())
     assert back == r
     assert back.evidence(back.statistics[0]) == "职工入会率达99%"

@@ -4,15 +4,16 @@
 >>> rec = unionnlp.extract("扬州市总工会:2019年全市职工入会率达99%。")
 >>> nlp = unionnlp.load()          # the spaCy pipeline (blank zh, jieba, unionnlp components)
 """
-from .records import (Article, Campaign, ErrorEntry, Organization, Page, Place, Record,
-                      Statistic, records_to_frames)
+from .records import (Article, Campaign, ErrorEntry, Event, Organization, Page, Place, Record,
+                      Statistic)
+from .schema import records_to_frames
 
 __version__ = "0.1.0"
 
 __all__ = ["extract", "extract_many", "load", "read", "read_records", "records_to_frames", "open",
            "crawl", "batch_run",
            "process_page", "Page", "Article", "Place", "Organization", "Campaign", "Statistic",
-           "Record", "ErrorEntry", "__version__"]
+           "Event", "Record", "ErrorEntry", "__version__"]
 
 
 # ``unionnlp.extract(text_or_html_or_bytes, url=None)`` → Record. The name is also the

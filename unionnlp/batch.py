@@ -335,7 +335,8 @@ def run_partition(part: Union[Partition, dict], out: PathLike, pipeline: Optiona
     import pyarrow as pa
 
     from .reprints import signature
-    from .store import SCHEMAS, TABLES, error_row, record_rows, rows_to_table
+    from .schema import SCHEMAS, TABLES, error_row, record_rows
+    from .store import rows_to_table
 
     if isinstance(part, dict):
         part = Partition.from_dict(part)
@@ -640,7 +641,7 @@ def _part_done(out: Path, entry: Optional[dict]) -> bool:
 
 def _remove_stale(out: Path, keep: set[str]) -> int:
     """Delete part files (and temp leftovers) not belonging to partitions in ``keep``."""
-    from .store import TABLES
+    from .schema import TABLES
 
     removed = 0
     for t in (*TABLES, SIGNATURES):

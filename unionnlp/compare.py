@@ -36,7 +36,9 @@ from typing import Any, Iterable, Optional, Sequence, Union
 
 import pandas as pd
 
-from .records import Record, records_to_frames
+from .io.records import iter_records
+from .records import Record
+from .schema import TABLES, records_to_frames
 
 __all__ = [
     "frames",
@@ -62,7 +64,6 @@ __all__ = [
 Source = Union[str, os.PathLike, Iterable[Record], dict, Any]
 
 _QUOTES = "“”\"'‘’「」『』《》〈〉"
-TABLES = ("articles", "places", "organizations", "campaigns", "statistics", "errors")
 
 
 # --------------------------------------------------------------------------------------------
@@ -104,24 +105,6 @@ def _clean_name(name: Any) -> Optional[str]:
         return None
     s = unicodedata.normalize("NFKC", str(name)).strip().strip(_QUOTES).strip()
     return s or None
-
-
-def _read_jsonl(path: pathlib.Path) -> list[Record]:
-    """Records from a JSONL file (one ``Record.to_json`` per line); a bad line is an error
-    naming its line number, never skipped silently."""
-    import gzip
-
-    out = []
-    opener = gzip.open if str(path).endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                out.append(Record.from_json(line))
-            except (ValueError, TypeError) as e:
-                raise ValueError(f"{path}:{n}: not a record ({e})") from e
-    return out
 
 
 def _reprint_clusters(recs: list) -> dict:
@@ -217,7 +200,7 @@ def frames(source: Source) -> dict:
                 finally:
                     con.close()
             else:
-                fr = _from_records(_read_jsonl(path))
+                fr = _from_records(iter_records(path))
     elif hasattr(source, "execute") and hasattr(source, "sql"):
         fr = _from_duckdb(source)
     else:

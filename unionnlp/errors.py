@@ -22,6 +22,8 @@ __all__ = [
     "DecodeError",
     "InputTooLarge",
     "OutputLocked",
+    "NotARecord",
+    "BackendUnavailable",
     "DOCUMENTED_ERRORS",
     "is_documented",
 ]
@@ -42,6 +44,15 @@ class InputTooLarge(UnionNLPError, ValueError):
 
 class OutputLocked(UnionNLPError, RuntimeError):
     """An output folder already in use by another run (batch runs refuse to share one)."""
+
+
+class NotARecord(UnionNLPError, ValueError):
+    """A line of a record file (JSONL of ``unionnlp extract`` output) that is not a record;
+    the message names the file and the line."""
+
+
+class BackendUnavailable(UnionNLPError, RuntimeError):
+    """An optional backend (LAC, HanLP) asked for but not installed or not loadable here."""
 
 
 #: what a public entry point may raise for bad input (besides ``TypeError`` for wrong types)

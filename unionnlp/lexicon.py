@@ -23,6 +23,7 @@ from unionnlp.extract.campaigns import (
     find_campaigns,
     lexicon_words,
 )
+from unionnlp.io.records import iter_records
 from unionnlp.records import Record
 
 __all__ = ["train_classifier", "read_candidates", "discover", "lexicon_words"]
@@ -94,15 +95,7 @@ def _iter_records(records_or_paths: Iterable) -> Iterable[Record]:
         elif isinstance(item, dict):
             yield Record.from_dict(item)
         else:
-            with open(item, encoding="utf-8") as fh:
-                for line in fh:
-                    line = line.strip()
-                    if not line:
-                        continue
-                    try:
-                        yield Record.from_json(line)
-                    except (ValueError, TypeError):
-                        continue
+            yield from iter_records(item)
 
 
 def _place_name(record: Record) -> Optional[str]:

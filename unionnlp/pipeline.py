@@ -19,14 +19,7 @@ MAX_TEXT_CHARS = 5_000_000
 
 
 def _errors_from(items) -> list:
-    out = []
-    for e in items or []:
-        if isinstance(e, ErrorEntry):
-            out.append(e)
-        elif isinstance(e, dict):
-            out.append(ErrorEntry(stage=e.get("stage", "?"), message=e.get("message", ""),
-                                  kind=e.get("kind")))
-    return out
+    return [ErrorEntry.coerce(e) for e in items or []]
 
 
 def _article_meta(article) -> dict:
@@ -158,8 +151,7 @@ def extract_many(paths: Iterable, *, nlp=None) -> Iterator[Record]:
 
 
 def read_records(path: Union[str, os.PathLike]) -> Iterator[Record]:
-    """Records from a JSONL file written by ``unionnlp extract``."""
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield Record.from_dict(json.loads(line))
+    """Records from a JSONL file written by ``unionnlp extract`` (see :mod:`unionnlp.io.records`)."""
+    from .io.records import iter_records
+
+    return iter_records(path)

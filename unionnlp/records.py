@@ -3,7 +3,7 @@
 ``Page`` (raw bytes as read or crawled) → ``Article`` (parsed metadata and clean body) →
 ``Record`` (the article plus every extracted item, with character offsets into ``Record.text``).
 
-Every item (``Place``, ``Organization``, ``Campaign``, ``Statistic``) carries ``start``/``end``
+Every item (``Place``, ``Organization``, ``Campaign``, ``Statistic``, ``Event``) carries ``start``/``end``
 offsets into the clean text, so ``record.text[item.start:item.end]`` is its evidence.
 All classes are plain dataclasses; ``to_dict``/``from_dict`` give a lossless JSON round trip.
 """
@@ -13,7 +13,7 @@ import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Optional
+from typing import Any, Optional
 
 __all__ = [
     "Page",
@@ -22,9 +22,11 @@ __all__ = [
     "Organization",
     "Campaign",
     "Statistic",
+    "Event",
     "ErrorEntry",
     "Record",
-    "records_to_frames",
+    "ITEM_CLASSES",
+    "FATAL_STAGES",
     "NATIONAL",
 ]
 
@@ -77,6 +79,19 @@ class Article:
     errors: list = field(default_factory=list)
 
 
+_REQUIRED = object()
+
+
+def _f(doc: str, default: Any = None, **kw):
+    """A dataclass field with its meaning (read by :mod:`unionnlp.schema` for the JSON Schema,
+    the Parquet column list and the documentation); ``_REQUIRED`` as default: no default."""
+    if "default_factory" in kw:
+        return field(metadata={"doc": doc}, **kw)
+    if default is _REQUIRED:
+        return field(metadata={"doc": doc})
+    return field(default=default, metadata={"doc": doc})
+
+
 @dataclass
 class Place:
     """A place mention resolved to an administrative division.
@@ -86,73 +101,118 @@ class Place:
     country.
     """
 
-    name: str
-    canonical: Optional[str] = None
-    level: Optional[str] = None
-    adcode: Optional[str] = None
-    start: Optional[int] = None
-    end: Optional[int] = None
-    parents: list = field(default_factory=list)
+    name: str = _f("the place as written", _REQUIRED)
+    canonical: Optional[str] = _f("full name with its parent chain (江苏省扬州市)")
+    level: Optional[str] = _f("country, province, city, county, town or zone")
+    adcode: Optional[str] = _f("division code: 6 digits (GB/T 2260) to county, 9 or 12 for towns")
+    start: Optional[int] = _f("offset of the mention in the record text")
+    end: Optional[int] = _f("end offset (exclusive) of the mention")
+    parents: list[str] = _f("canonical names of the containing divisions, nearest last",
+                            default_factory=list)
 
 
 @dataclass
 class Organization:
-    """An organization mention. ``name`` is the surface form, ``canonical`` the full form."""
+    """An organization mention. ``name`` is the surface form, ``canonical`` the full form,
+    ``org_id`` the stable identity that compare and batch tables count by."""
 
-    name: str
-    canonical: Optional[str] = None
-    kind: Optional[str] = None  # union, party, government, enterprise, media, social, school, other
-    place: Optional[str] = None  # canonical place the organization belongs to
-    start: Optional[int] = None
-    end: Optional[int] = None
+    name: str = _f("the organization as written (市总工会)", _REQUIRED)
+    canonical: Optional[str] = _f("full form with its place (扬州市总工会)")
+    kind: Optional[str] = _f("union, party, government, enterprise, media, social, school, other")
+    place: Optional[str] = _f("canonical place the organization belongs to")
+    start: Optional[int] = _f("offset of the mention in the record text")
+    end: Optional[int] = _f("end offset (exclusive) of the mention")
+    org_id: Optional[str] = _f("stable identity: division code and normalised full name "
+                               "(321000:扬州市总工会)")
+    parent: Optional[str] = _f("the body above it in the union hierarchy, when the name implies one")
+    adcode: Optional[str] = _f("division code of the organization's place")
 
 
 @dataclass
 class Campaign:
     """A named campaign, program, mechanism or brand title."""
 
-    name: str
-    kind: Optional[str] = None  # numbered-slogan, program, activity, competition, brand-title, mechanism
-    canonical: Optional[str] = None  # lexicon entry the name resolves to, if any
-    start: Optional[int] = None
-    end: Optional[int] = None
+    name: str = _f("the campaign as written", _REQUIRED)
+    kind: Optional[str] = _f("numbered-slogan, program, activity, competition, brand-title, "
+                             "honour, mechanism")
+    canonical: Optional[str] = _f("the lexicon entry (or normalised form) the name resolves to")
+    start: Optional[int] = _f("offset of the mention in the record text")
+    end: Optional[int] = _f("end offset (exclusive) of the mention")
+    campaign_id: Optional[str] = _f("stable identity shared by every variant of one campaign")
 
 
 @dataclass
 class Statistic:
     """A reported or targeted figure, in base units, with its evidence clause."""
 
-    value: float
-    unit: str = ""
-    metric: Optional[str] = None
-    qualifier: Optional[str] = None
-    kind: str = "actual"  # actual, target, change
-    year: Optional[int] = None
-    place: Optional[str] = None
-    text: str = ""
-    start: Optional[int] = None
-    end: Optional[int] = None
-    #: the metric phrase as written, before normalisation
-    metric_surface: Optional[str] = None
-    #: a period when the figure spans several years ("2016-2020"), else None
-    period: Optional[str] = None
+    value: float = _f("the figure in base units (42万余人 → 420000); percentages stay in percent", _REQUIRED)
+    unit: str = _f("% or the measure word (人, 家, 元 …), 万/亿 removed", "")
+    metric: Optional[str] = _f("what is counted, the phrase as written (职工入会率)")
+    qualifier: Optional[str] = _f("余, 多, 以上, 近, 约 or empty")
+    kind: str = _f("actual, target or change", "actual")
+    year: Optional[int] = _f("the year the figure refers to")
+    place: Optional[str] = _f("canonical place the figure is about")
+    text: str = _f("the evidence clause", "")
+    start: Optional[int] = _f("offset of the evidence in the record text")
+    end: Optional[int] = _f("end offset (exclusive) of the evidence")
+    metric_surface: Optional[str] = _f("the metric phrase before normalisation")
+    period: Optional[str] = _f("a period when the figure spans several years (2016-2020)")
+    metric_id: Optional[str] = _f("the indicator in the controlled vocabulary (入会率, 会员数 …)")
+    population: Optional[str] = _f("the subgroup the figure counts (农民工, 女职工 …), if not all")
+    year_basis: Optional[str] = _f("how the year was found: explicit, relative, document, "
+                                   "publication or none")
+    base_year: Optional[int] = _f("the base year of a comparison (比2020年增长 → 2020)")
+    flags: list[str] = _f("repaired_number, inferred_year, long_metric, restated …",
+                          default_factory=list)
+    mentions: list[list[int]] = _f("[start, end] of every restatement of the same figure",
+                                   default_factory=list)
+
+
+@dataclass
+class Event:
+    """A practice event: an organization doing something with a named campaign."""
+
+    action: str = _f("launch, promote, commend, learn, inspect or fund", _REQUIRED)
+    campaign: Optional[str] = _f("canonical name of the campaign")
+    campaign_id: Optional[str] = _f("campaign_id of the campaign")
+    actor: Optional[str] = _f("canonical name of the acting organization, or null")
+    org_id: Optional[str] = _f("org_id of the actor")
+    place: Optional[str] = _f("canonical place where the action happens")
+    source_place: Optional[str] = _f("for learn: the place learned from")
+    recipient: Optional[str] = _f("for commend: the honoured body")
+    year: Optional[int] = _f("the year of the action")
+    year_basis: Optional[str] = _f("how the year was found (as for statistics)")
+    text: str = _f("the evidence clause", "")
+    start: Optional[int] = _f("offset of the evidence in the record text")
+    end: Optional[int] = _f("end offset (exclusive) of the evidence")
 
 
 @dataclass
 class ErrorEntry:
     """Why a document (or one stage of it) failed: never silently dropped."""
 
-    stage: str
-    message: str
-    kind: Optional[str] = None
+    stage: str = _f("read, decode, parse, extract:<kind>, batch …", _REQUIRED)
+    message: str = _f("what went wrong, in words", _REQUIRED)
+    kind: Optional[str] = _f("a short class of the error (too-large, truncated, exception …)")
+
+    @property
+    def fatal(self) -> bool:
+        """True when the document produced no usable record because of this error."""
+        return self.stage in FATAL_STAGES
+
+    @classmethod
+    def coerce(cls, e: Any) -> "ErrorEntry":
+        """An ErrorEntry from an ErrorEntry, a dict (``stage``, ``message``, ``kind``) or anything."""
+        if isinstance(e, cls):
+            return e
+        if isinstance(e, dict):
+            return cls(stage=str(e.get("stage") or "unknown"), message=str(e.get("message") or ""),
+                       kind=e.get("kind"))
+        return cls(stage="unknown", message=str(e))
 
 
-_ITEM_TYPES = {
-    "places": Place,
-    "organizations": Organization,
-    "campaigns": Campaign,
-    "statistics": Statistic,
-}
+#: stages whose failure means the document produced no usable record
+FATAL_STAGES = ("read", "decode", "parse", "batch")
 
 
 def _from(cls, data):
@@ -166,36 +226,36 @@ def _from(cls, data):
 class Record:
     """One input document with everything extracted from it (the JSONL line)."""
 
-    source: str
-    url: Optional[str] = None
-    title: Optional[str] = None
-    published: Optional[str] = None
-    outlet: Optional[str] = None
-    author: Optional[str] = None
-    editor: Optional[str] = None
-    text: str = ""
-    place: Optional[Place] = None
-    places: list = field(default_factory=list)
-    organizations: list = field(default_factory=list)
-    campaigns: list = field(default_factory=list)
-    statistics: list = field(default_factory=list)
-    errors: list = field(default_factory=list)
-    id: Optional[str] = None
-    meta: dict = field(default_factory=dict)
+    source: str = _f("input path or URL", _REQUIRED)
+    url: Optional[str] = _f("the page URL")
+    title: Optional[str] = _f("headline")
+    published: Optional[str] = _f("publication date, ISO (2020-11-26)")
+    outlet: Optional[str] = _f("the newspaper or site (江苏工人报)")
+    author: Optional[str] = _f("byline")
+    editor: Optional[str] = _f("editor line")
+    text: str = _f("clean simplified body; every offset points into it", "")
+    place: Optional[Place] = _f("the article's main locality (全国 for national pieces)")
+    places: list[Place] = _f("every place mention", default_factory=list)
+    organizations: list[Organization] = _f("every organization mention", default_factory=list)
+    campaigns: list[Campaign] = _f("every campaign mention", default_factory=list)
+    statistics: list[Statistic] = _f("every figure", default_factory=list)
+    events: list[Event] = _f("practice events: who did what with which campaign",
+                             default_factory=list)
+    errors: list[ErrorEntry] = _f("what went wrong, by stage", default_factory=list)
+    id: Optional[str] = _f("16 hex digits, stable for the same source, URL and record id")
+    meta: dict = _f("other facts about the document (record_id, fetched, corrections …)",
+                    default_factory=dict)
 
     def __post_init__(self):
         if self.id is None:
             self.id = make_id(self.source, self.url, self.meta.get("record_id"))
+        if any(not isinstance(e, ErrorEntry) for e in self.errors):
+            self.errors = [ErrorEntry.coerce(e) for e in self.errors]
 
     # -- serialisation -------------------------------------------------------------------
     def to_dict(self) -> dict:
-        d = dataclasses.asdict(self)
-        # keep the documented key order, id and meta last
-        order = [
-            "source", "url", "title", "published", "outlet", "author", "editor", "text",
-            "place", "places", "organizations", "campaigns", "statistics", "errors", "id", "meta",
-        ]
-        return {k: d[k] for k in order}
+        """The JSON form: fields in their documented order (id and meta last)."""
+        return dataclasses.asdict(self)
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False)
@@ -210,10 +270,10 @@ class Record:
             v = data[f.name]
             if f.name == "place":
                 v = _from(Place, v) if isinstance(v, dict) else v
-            elif f.name in _ITEM_TYPES:
-                v = [_from(_ITEM_TYPES[f.name], x) for x in (v or [])]
+            elif f.name in ITEM_CLASSES:
+                v = [_from(ITEM_CLASSES[f.name], x) if isinstance(x, dict) else x for x in (v or [])]
             elif f.name == "errors":
-                v = [_from(ErrorEntry, x) if isinstance(x, dict) else x for x in (v or [])]
+                v = [ErrorEntry.coerce(x) for x in (v or [])]
             elif f.name == "meta":
                 v = dict(v or {})
             kwargs[f.name] = v
@@ -225,67 +285,20 @@ class Record:
 
     @property
     def ok(self) -> bool:
-        """True when the document produced text and no fatal error."""
-        return bool(self.text) and not any(
-            (e.stage if isinstance(e, ErrorEntry) else e.get("stage")) in ("read", "decode", "parse")
-            for e in self.errors
-        )
+        """True when the document produced text and no fatal error (see :data:`FATAL_STAGES`)."""
+        return bool((self.text or "").strip()) and not any(e.fatal for e in self.errors)
 
     def evidence(self, item) -> str:
         """The exact text an item was extracted from."""
         return self.text[item.start:item.end]
 
 
+#: item kind (a list field of :class:`Record`) → its class, in record order
+ITEM_CLASSES: dict = {"places": Place, "organizations": Organization, "campaigns": Campaign,
+                      "statistics": Statistic, "events": Event}
+
+
 def make_id(source: str, url: Optional[str] = None, record_id: Optional[str] = None) -> str:
     """A stable 16-hex-digit id for a document from where it came from."""
     h = hashlib.sha1("\x1f".join([source or "", url or "", record_id or ""]).encode("utf-8"))
     return h.hexdigest()[:16]
-
-
-def records_to_frames(records: Iterable[Record]) -> dict:
-    """Turn records into pandas DataFrames, one per item kind.
-
-    Returns ``{"articles", "places", "organizations", "campaigns", "statistics", "errors"}``;
-    every item row carries ``article_id`` (``Record.id``) and ``source``.
-    """
-    import pandas as pd
-
-    rows: dict[str, list] = {k: [] for k in ("articles", *_ITEM_TYPES, "errors")}
-    for r in records:
-        if isinstance(r, dict):
-            r = Record.from_dict(r)
-        p = r.place
-        rows["articles"].append(
-            {
-                "id": r.id, "source": r.source, "url": r.url, "title": r.title,
-                "published": r.published, "outlet": r.outlet, "author": r.author,
-                "editor": r.editor, "place": p.canonical or p.name if p else None,
-                "place_code": p.adcode if p else None, "place_level": p.level if p else None,
-                "n_chars": len(r.text or ""), "n_errors": len(r.errors),
-            }
-        )
-        for kind in _ITEM_TYPES:
-            for item in getattr(r, kind):
-                d = dataclasses.asdict(item)
-                rows[kind].append({"article_id": r.id, "source": r.source, **d})
-        for e in r.errors:
-            d = dataclasses.asdict(e) if isinstance(e, ErrorEntry) else dict(e)
-            rows["errors"].append({"article_id": r.id, "source": r.source, **d})
-    columns = {
-        "places": [f.name for f in dataclasses.fields(Place)],
-        "organizations": [f.name for f in dataclasses.fields(Organization)],
-        "campaigns": [f.name for f in dataclasses.fields(Campaign)],
-        "statistics": [f.name for f in dataclasses.fields(Statistic)],
-        "errors": [f.name for f in dataclasses.fields(ErrorEntry)],
-    }
-    out = {}
-    for k, v in rows.items():
-        if v:
-            out[k] = pd.DataFrame(v)
-        elif k == "articles":
-            out[k] = pd.DataFrame(columns=["id", "source", "url", "title", "published", "outlet",
-                                           "author", "editor", "place", "place_code",
-                                           "place_level", "n_chars", "n_errors"])
-        else:
-            out[k] = pd.DataFrame(columns=["article_id", "source", *columns[k]])
-    return out

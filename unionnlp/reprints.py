@@ -251,7 +251,7 @@ class ReprintIndex:
         """The clusters as an Arrow table (id, cluster_id, is_canonical, cluster_size)."""
         import pyarrow as pa
 
-        from .store import REPRINTS_SCHEMA
+        from .schema import REPRINTS_SCHEMA
 
         clusters = self.clusters()
         sizes: dict[str, int] = {}

@@ -16,8 +16,8 @@ partitions the manifest lists as done are read, so a folder being written (or le
 run) is always seen in a consistent state. :func:`query` runs one SQL statement and returns a
 pandas DataFrame; :func:`format_table` renders it for a terminal (``unionnlp query``).
 
-The table layouts live here (:data:`SCHEMAS`, :func:`record_rows`) so the batch writer and the
-JSONL loader produce exactly the same columns.
+The table layouts come from :mod:`unionnlp.schema`, so the batch writer and the JSONL loader
+produce exactly the same columns.
 """
 from __future__ import annotations
 
@@ -31,7 +31,9 @@ from typing import Any, Iterable, Iterator, Optional, Union
 
 import pyarrow as pa
 
-from .records import Campaign, ErrorEntry, Organization, Place, Record, Statistic
+from .io.records import iter_records
+from .schema import (ARTICLE_COLUMNS, ITEM_KINDS, REPRINTS_SCHEMA, SCHEMAS, TABLES, error_row,
+                     record_rows)
 
 __all__ = [
     "TABLES",
@@ -50,86 +52,7 @@ __all__ = [
 ]
 
 #: item tables: one row per extracted item, linked to its article by ``article_id``
-ITEM_TABLES = {
-    "places": Place,
-    "organizations": Organization,
-    "campaigns": Campaign,
-    "statistics": Statistic,
-}
-#: every table of a batch output, in writing order
-TABLES = ("articles", *ITEM_TABLES, "errors")
-
-#: stages whose failure means the document produced no usable record
-FATAL_STAGES = ("read", "decode", "parse", "batch")
-
-
-def _arrow_type(annotation: Any) -> pa.DataType:
-    """Arrow type for a dataclass field annotation (annotations are strings here)."""
-    a = str(annotation)
-    if "list" in a:
-        return pa.list_(pa.string())
-    if "bool" in a:
-        return pa.bool_()
-    if "int" in a:
-        return pa.int64()
-    if "float" in a:
-        return pa.float64()
-    return pa.string()
-
-
-def _item_schema(cls) -> pa.Schema:
-    fields = [pa.field("article_id", pa.string()), pa.field("item", pa.int64())]
-    for f in dataclasses.fields(cls):
-        fields.append(pa.field(f.name, _arrow_type(f.type)))
-    return pa.schema(fields)
-
-
-_ARTICLE_FIELDS = [
-    ("id", pa.string()),
-    ("source", pa.string()),
-    ("url", pa.string()),
-    ("title", pa.string()),
-    ("published", pa.string()),
-    ("outlet", pa.string()),
-    ("author", pa.string()),
-    ("editor", pa.string()),
-    ("place", pa.string()),
-    ("place_code", pa.string()),
-    ("place_level", pa.string()),
-    ("input", pa.string()),
-    ("record", pa.string()),
-    ("n_chars", pa.int64()),
-    ("n_errors", pa.int64()),
-    ("text", pa.string()),
-    ("meta", pa.string()),  # Record.meta as JSON
-]
-
-_ERROR_FIELDS = [
-    ("input", pa.string()),
-    ("record", pa.string()),
-    ("stage", pa.string()),
-    ("message", pa.string()),
-    ("kind", pa.string()),
-    ("article_id", pa.string()),
-    ("source", pa.string()),
-    # True when the document produced no article row (the error row stands for it)
-    ("fatal", pa.bool_()),
-]
-
-SCHEMAS: dict[str, pa.Schema] = {
-    "articles": pa.schema([pa.field(n, t) for n, t in _ARTICLE_FIELDS]),
-    **{name: _item_schema(cls) for name, cls in ITEM_TABLES.items()},
-    "errors": pa.schema([pa.field(n, t) for n, t in _ERROR_FIELDS]),
-}
-
-REPRINTS_SCHEMA = pa.schema(
-    [
-        pa.field("id", pa.string()),
-        pa.field("cluster_id", pa.string()),
-        pa.field("is_canonical", pa.bool_()),
-        pa.field("cluster_size", pa.int64()),
-    ]
-)
+ITEM_TABLES = ITEM_KINDS
 
 #: the leading columns of the ``articles`` view, in order
 ARTICLE_VIEW_COLUMNS = [
@@ -139,27 +62,14 @@ ARTICLE_VIEW_COLUMNS = [
 
 
 # -- rows ----------------------------------------------------------------------------------
-def _as_str_list(v: Any) -> Optional[list]:
-    if v is None:
-        return None
-    out = []
-    for x in v:
-        if x is None or isinstance(x, str):
-            out.append(x)
-        elif dataclasses.is_dataclass(x):
-            out.append(json.dumps(dataclasses.asdict(x), ensure_ascii=False, default=str))
-        else:
-            out.append(json.dumps(x, ensure_ascii=False, default=str) if isinstance(x, (dict, list)) else str(x))
-    return out
-
-
 def _coerce(value: Any, typ: pa.DataType) -> Any:
     """Make a Python value fit its Arrow column (never raise: odd values become strings)."""
     if value is None:
         return None
     try:
         if pa.types.is_list(typ):
-            return _as_str_list(value if isinstance(value, (list, tuple)) else [value])
+            seq = value if isinstance(value, (list, tuple)) else [value]
+            return [_coerce(x, typ.value_type) for x in seq]
         if pa.types.is_boolean(typ):
             return bool(value)
         if pa.types.is_integer(typ):
@@ -170,116 +80,11 @@ def _coerce(value: Any, typ: pa.DataType) -> Any:
         return None
     if isinstance(value, str):
         return value
+    if dataclasses.is_dataclass(value):
+        value = dataclasses.asdict(value)
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)
-
-
-_FIELD_NAMES: dict = {}
-
-
-def _item_dict(item: Any) -> dict:
-    """Shallow dict of a dataclass item (``dataclasses.asdict`` deep-copies: 10× slower)."""
-    if dataclasses.is_dataclass(item):
-        cls = type(item)
-        names = _FIELD_NAMES.get(cls)
-        if names is None:
-            names = _FIELD_NAMES[cls] = [f.name for f in dataclasses.fields(cls)]
-        return {n: getattr(item, n) for n in names}
-    return dict(item)
-
-
-def _error_fields(e: Any) -> tuple[str, str, Optional[str]]:
-    if isinstance(e, ErrorEntry):
-        return e.stage, e.message, e.kind
-    if isinstance(e, dict):
-        return str(e.get("stage") or "unknown"), str(e.get("message") or ""), e.get("kind")
-    return "unknown", str(e), None
-
-
-def error_row(
-    input: Optional[str],
-    record: Optional[str],
-    stage: str,
-    message: str,
-    *,
-    kind: Optional[str] = None,
-    article_id: Optional[str] = None,
-    source: Optional[str] = None,
-    fatal: bool = True,
-) -> dict:
-    """One row of the ``errors`` table."""
-    return {
-        "input": input, "record": record, "stage": stage, "message": message, "kind": kind,
-        "article_id": article_id, "source": source, "fatal": fatal,
-    }
-
-
-def record_is_fatal(record: Record) -> bool:
-    """True when a record stands for a failed document (no text, or a read/decode/parse error)."""
-    if not (record.text or "").strip():
-        return True
-    return any(_error_fields(e)[0] in FATAL_STAGES for e in record.errors)
-
-
-def record_rows(
-    record: Union[Record, dict], *, input: Optional[str] = None, record_ref: Optional[str] = None
-) -> dict[str, list[dict]]:
-    """Rows for every table from one record.
-
-    A document either produces exactly one ``articles`` row (its non-fatal errors, e.g. one
-    extractor that failed, become ``errors`` rows with ``fatal=False``), or — when it failed
-    to be read, decoded or parsed, or has no text — exactly one ``errors`` row with
-    ``fatal=True`` (several error entries are joined into its message) and no item rows.
-    ``input`` is the file the document came from, ``record_ref`` its id inside that file.
-    """
-    if isinstance(record, dict):
-        record = Record.from_dict(record)
-    meta = record.meta or {}
-    input = input if input is not None else record.source
-    if record_ref is None:
-        rid = meta.get("record_id")
-        record_ref = str(rid) if rid else record.url
-    rows: dict[str, list[dict]] = {t: [] for t in TABLES}
-    errors = [_error_fields(e) for e in record.errors]
-    if record_is_fatal(record):
-        if errors:
-            fatal = [e for e in errors if e[0] in FATAL_STAGES] or errors
-            stage, _, kind = fatal[0]
-            message = "; ".join(f"{s}: {m}" if s != stage else m for s, m, _ in errors)
-        else:
-            stage, message, kind = "parse", "no text could be extracted from the document", "empty"
-        rows["errors"].append(
-            error_row(input, record_ref, stage, message, kind=kind, article_id=record.id,
-                      source=record.source, fatal=True)
-        )
-        return rows
-    p = record.place
-    if isinstance(p, dict):
-        p = Place(**{k: v for k, v in p.items() if k in {f.name for f in dataclasses.fields(Place)}})
-    rows["articles"].append(
-        {
-            "id": record.id, "source": record.source, "url": record.url, "title": record.title,
-            "published": record.published, "outlet": record.outlet, "author": record.author,
-            "editor": record.editor,
-            "place": (p.canonical or p.name) if p else None,
-            "place_code": p.adcode if p else None,
-            "place_level": p.level if p else None,
-            "input": input, "record": record_ref,
-            "n_chars": len(record.text or ""), "n_errors": len(record.errors),
-            "text": record.text,
-            "meta": json.dumps(meta, ensure_ascii=False, default=str, sort_keys=True) if meta else None,
-        }
-    )
-    for table in ITEM_TABLES:
-        for i, item in enumerate(getattr(record, table) or []):
-            rows[table].append({"article_id": record.id, "item": i, **_item_dict(item)})
-    for stage, message, kind in errors:
-        rows["errors"].append(
-            error_row(input, record_ref, stage, message, kind=kind, article_id=record.id,
-                      source=record.source, fatal=False)
-        )
-    return rows
 
 
 def rows_to_table(table: str, rows: list[dict]) -> pa.Table:
@@ -333,7 +138,7 @@ def _create_table_view(con, table: str, files: list[Path]) -> None:
 
 
 def _articles_view(con, base: str, reprints: Optional[str]) -> None:
-    rest = [n for n, _ in _ARTICLE_FIELDS if n not in ARTICLE_VIEW_COLUMNS]
+    rest = [c.name for c in ARTICLE_COLUMNS if c.name not in ARTICLE_VIEW_COLUMNS]
     head = [c for c in ARTICLE_VIEW_COLUMNS if c not in ("cluster_id", "is_canonical")]
     cols_a = ", ".join(f"a.{c}" for c in head[:10])
     cols_rest = ", ".join(f"a.{c}" for c in rest)
@@ -364,19 +169,8 @@ def _open_folder(out: Path, con) -> None:
         _articles_view(con, "articles_parts", None)
 
 
-def iter_jsonl_records(path: Union[str, Path]) -> Iterator[Record]:
-    """Records from a JSONL file (``.jsonl`` or ``.jsonl.gz``), one per line; bad lines raise."""
-    path = Path(path)
-    opener = gzip.open if path.suffix == ".gz" else builtins.open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                yield Record.from_json(line)
-            except (ValueError, TypeError) as exc:
-                raise ValueError(f"{path}:{n}: not a record: {exc}") from exc
+#: the one record reader (kept under its old name here)
+iter_jsonl_records = iter_records
 
 
 def _open_jsonl(path: Path, con, chunk: int = 2000) -> None:

@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..records import Campaign, Organization, Place, Statistic
+from ..records import ITEM_CLASSES, Place
 
 __all__ = ["load", "SPAN_KEYS", "LABELS", "doc_items", "run_extractors", "extract_text", "Extraction",
            "STEPS", "make_doc"]
@@ -30,8 +30,6 @@ __all__ = ["load", "SPAN_KEYS", "LABELS", "doc_items", "run_extractors", "extrac
 SPAN_KEYS = {"places": "places", "organizations": "organizations", "campaigns": "campaigns",
              "statistics": "statistics"}
 LABELS = {"places": "PLACE", "organizations": "ORG", "campaigns": "CAMPAIGN", "statistics": "STAT"}
-_ITEM_CLASS = {"places": Place, "organizations": Organization, "campaigns": Campaign,
-               "statistics": Statistic}
 
 for _name, _default in [("places", None), ("place", None), ("organizations", None),
                         ("campaigns", None), ("statistics", None), ("published", None),
@@ -45,7 +43,7 @@ def _as_dicts(items) -> list:
 
 
 def _from_dicts(kind: str, items) -> list:
-    cls = _ITEM_CLASS[kind]
+    cls = ITEM_CLASSES[kind]
     names = {f.name for f in dataclasses.fields(cls)}
     return [cls(**{k: v for k, v in d.items() if k in names}) for d in (items or [])]
 
