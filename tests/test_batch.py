@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from unionnlp import batch, store
-from unionnlp.batch import OutputLockedError
+from unionnlp.cli import main as cli_main
+from unionnlp.errors import OutputLocked
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -253,7 +254,7 @@ def test_resume_after_kill_equals_uninterrupted_run(tmp_path, monkeypatch):
     out = tmp_path / "killed"
     args = [str(inputs), "-o", str(out), "--workers", "1", "--partition-size", "1",
             "--pipeline", "unionnlp_slowhook:make_nlp"]
-    proc = subprocess.Popen([sys.executable, "-m", "unionnlp.batch", *args], env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "unionnlp", "extract", *args], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             start_new_session=True)
     try:
@@ -294,9 +295,9 @@ def test_lock_refuses_a_concurrent_run(tmp_path):
     (out / ".lock").write_text(json.dumps({"pid": me.pid, "host": __import__("socket").gethostname(),
                                            "create_time": me.create_time(),
                                            "started": "2026-01-01T00:00:00Z"}))
-    with pytest.raises(OutputLockedError, match="another unionnlp run"):
+    with pytest.raises(OutputLocked, match="another unionnlp run"):
         batch.run([inputs], out, workers=1, progress=False)
-    assert batch.main([str(inputs), "-o", str(out), "--workers", "1"]) == 2
+    assert cli_main(["extract", str(inputs), "-o", str(out), "--workers", "1"]) == 2
     # a lock whose process is gone is stale and taken over
     (out / ".lock").write_text(json.dumps({"pid": 2 ** 22 + 12345, "host": __import__("socket").gethostname(),
                                            "create_time": 1.0}))
@@ -306,9 +307,9 @@ def test_lock_refuses_a_concurrent_run(tmp_path):
 
 def test_cli_main_prints_counts(tmp_path, capsys):
     inputs = make_inputs(tmp_path / "in", n_txt=2, n_html=1, n_warc=1)
-    rc = batch.main([str(inputs), "-o", str(tmp_path / "o.parquet"), "--workers", "1", "--no-progress"])
+    rc = cli_main(["extract", str(inputs), "-o", str(tmp_path / "o.parquet"), "--workers", "1", "--no-progress"])
     assert rc == 0
-    text = capsys.readouterr().out
+    text = capsys.readouterr().err
     assert "4 documents" in text and "records" in text and "error rows" in text
 
 
@@ -399,7 +400,7 @@ def test_a_dying_worker_fails_its_partition_not_the_run(tmp_path, monkeypatch):
     assert "died" in res.failed_partitions[0]["message"] or "Broken" in res.failed_partitions[0]["message"]
     assert not res.ok and res.processed_partitions == 4 and res.records == 8
     assert store.query(out, "SELECT count(*) AS n FROM articles").n[0] == 8
-    assert batch.main([str(d), "-o", str(out), "--workers", "2", "--no-progress",
+    assert cli_main(["extract", str(d), "-o", str(out), "--workers", "2", "--no-progress",
                        "--pipeline", "unionnlp_crashhook:make_nlp"]) == 1  # retried, fails again
 
 

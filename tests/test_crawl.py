@@ -202,7 +202,7 @@ def test_targets_syntax():
 def test_cli_arguments(tmp_path):
     import argparse
 
-    from unionnlp.scrape import cli
+    from unionnlp.cli import crawl as cli
 
     p = argparse.ArgumentParser()
     cli.add_arguments(p)

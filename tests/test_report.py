@@ -68,18 +68,20 @@ def test_cli_pieces(records, tmp_path, capsys):
     path = tmp_path / "r.jsonl"
     path.write_text("\n".join(r.to_json() for r in records) + "\n", encoding="utf-8")
     p = argparse.ArgumentParser()
-    report.add_arguments(p)
-    assert report.run_compare(p.parse_args([str(path), "--by", "year", "--metric", "入会率"])) == 0
+    from unionnlp.cli import compare as compare_cli
+
+    compare_cli.add_arguments(p)
+    assert compare_cli.run(p.parse_args([str(path), "--by", "year", "--metric", "入会率"])) == 0
     out = capsys.readouterr().out
     assert "Statistics panel: 职工入会率" in out and "95.5 / 96 ⚠" in out
     html = tmp_path / "o" / "r.html"
-    assert report.run_compare(p.parse_args([str(path), "--out", str(html)])) == 0
+    assert compare_cli.run(p.parse_args([str(path), "--out", str(html)])) == 0
     assert html.exists()
-    assert report.run_compare(p.parse_args([str(tmp_path / "missing.jsonl")])) == 2
-    assert report.run_compare(p.parse_args([str(path), "--out", str(tmp_path / "r.pdf")])) == 2
+    assert compare_cli.run(p.parse_args([str(tmp_path / "missing.jsonl")])) == 2
+    assert compare_cli.run(p.parse_args([str(path), "--out", str(tmp_path / "r.pdf")])) == 2
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"source": "x"}\nnot json\n', encoding="utf-8")
-    assert report.run_compare(p.parse_args([str(bad)])) == 2
+    assert compare_cli.run(p.parse_args([str(bad)])) == 2
     assert "bad.jsonl:2" in capsys.readouterr().err
 
 

@@ -120,10 +120,16 @@ def test_batch_lock_error_is_a_documented_error(tmp_path):
     batch = _batch()
     from unionnlp.errors import UnionNLPError
 
-    err = getattr(batch, "OutputLockedError", None)
-    assert err is not None, "unionnlp.batch has no OutputLockedError"
-    assert issubclass(err, UnionNLPError), (
-        "batch.OutputLockedError should subclass unionnlp.errors.OutputLocked (documented errors)")
+    from unionnlp.errors import OutputLocked
+
+    inp = _inputs(tmp_path / "in", 1)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".lock").write_text(json.dumps({"pid": os.getpid(), "host": __import__("socket").gethostname()}))
+    with pytest.raises(UnionNLPError) as info:  # the one documented lock error, no batch-local twin
+        batch.run([inp], out, workers=1, progress=False)
+    assert type(info.value) is OutputLocked
+    assert not hasattr(batch, "OutputLockedError")
 
 
 @pytest.mark.timeout(120)

@@ -110,11 +110,13 @@ def test_query_and_format_table(jsonl):
 
 def test_query_cli_pieces(jsonl, capsys):
     p = argparse.ArgumentParser()
-    store.add_arguments(p)
-    assert store.run_query(p.parse_args([str(jsonl), "SELECT count(*) AS n FROM errors"])) == 0
+    from unionnlp.cli import query as query_cli
+
+    query_cli.add_arguments(p)
+    assert query_cli.run(p.parse_args([str(jsonl), "SELECT count(*) AS n FROM errors"])) == 0
     assert "2" in capsys.readouterr().out
-    assert store.run_query(p.parse_args([str(jsonl), "SELECT nope FROM nowhere"])) == 2
-    assert store.run_query(p.parse_args([str(jsonl), "SELECT id FROM articles", "--csv"])) == 0
+    assert query_cli.run(p.parse_args([str(jsonl), "SELECT nope FROM nowhere"])) == 2
+    assert query_cli.run(p.parse_args([str(jsonl), "SELECT id FROM articles", "--csv"])) == 0
     assert capsys.readouterr().out.startswith("id\n")
 
 

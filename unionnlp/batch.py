@@ -41,7 +41,6 @@ signature per article while clustering reprints).
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import os
@@ -58,7 +57,6 @@ __all__ = [
     "plan_partitions",
     "Partition",
     "BatchResult",
-    "OutputLockedError",
     "add_arguments",
     "run_from_args",
     "main",
@@ -80,10 +78,6 @@ _STREAM_SUFFIXES = (".jsonl", ".jsonl.gz")
 from .errors import OutputLocked
 
 PathLike = Union[str, os.PathLike]
-
-
-class OutputLockedError(OutputLocked):
-    """Another run is writing into the same output folder."""
 
 
 # -- partitions ------------------------------------------------------------------------------
@@ -593,7 +587,7 @@ class _Lock:
                     except FileNotFoundError:
                         pass
                     continue
-                raise OutputLockedError(
+                raise OutputLocked(
                     f"{self.path.parent} is being written by another unionnlp run "
                     f"(pid {other.get('pid', '?')} on {other.get('host', '?')}, started "
                     f"{other.get('started', '?')}). Wait for it to finish, or delete "
@@ -603,7 +597,7 @@ class _Lock:
                 json.dump(info, fh)
             self.held = True
             return self
-        raise OutputLockedError(f"could not take the lock {self.path}")
+        raise OutputLocked(f"could not take the lock {self.path}")
 
     def __exit__(self, *exc) -> None:
         if self.held:
@@ -764,7 +758,7 @@ def run(
     everything); default: :func:`unionnlp.pipeline.process_page` without spaCy.
 
     Re-running skips finished partitions; a second concurrent run into ``out`` raises
-    :class:`OutputLockedError`. Returns a :class:`BatchResult` (see :meth:`BatchResult.summary`).
+    :class:`OutputLocked`. Returns a :class:`BatchResult` (see :meth:`BatchResult.summary`).
     """
     t0 = time.perf_counter()
     out = Path(os.path.abspath(out))
@@ -890,67 +884,3 @@ def run(
         }
         save(force=True)
     return result
-
-
-# -- CLI pieces --------------------------------------------------------------------------------
-def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    """Add the batch options to a parser (``unionnlp extract``'s): --workers, --scheduler,
-    --partition-size, --pipeline, --progress/--no-progress. Options the parser already has
-    (e.g. its own --workers) are left as they are.
-    """
-    have = set(getattr(parser, "_option_string_actions", {}))
-
-    def add(flag: str, **kw) -> None:
-        if flag not in have:
-            parser.add_argument(flag, **kw)
-
-    add("--workers", type=int, default=None,
-        help="local worker processes (default: all cores; 1 = in this process)")
-    add("--scheduler", default=None, metavar="tcp://HOST:PORT",
-        help="run the partitions on this dask.distributed scheduler instead")
-    add("--partition-size", type=int, default=DEFAULT_PARTITION_SIZE, metavar="N",
-        help=f"documents (files or WARC records) per partition (default {DEFAULT_PARTITION_SIZE})")
-    add("--pipeline", default=None, metavar="MODULE:FUNC",
-        help="a function returning a spaCy pipeline to run the extractors through "
-             "(default: unionnlp's direct extraction, no spaCy)")
-    add("--progress", dest="progress", action="store_true", default=None,
-        help="always show the progress bar")
-    add("--no-progress", dest="progress", action="store_false",
-        help="never show the progress bar")
-    return parser
-
-
-def run_from_args(args: argparse.Namespace, inputs: Sequence[PathLike], out: PathLike,
-                  stream=None) -> int:
-    """Run a batch from parsed arguments, print the counts; returns the exit status.
-
-    0 when every partition finished (documents that failed are error rows, not failures of the
-    run), 1 when some partitions failed (re-run to retry them), 2 when the output is locked.
-    """
-    stream = stream or sys.stdout
-    try:
-        result = run(inputs, out, workers=getattr(args, "workers", None),
-                     scheduler=getattr(args, "scheduler", None),
-                     partition_size=getattr(args, "partition_size", DEFAULT_PARTITION_SIZE),
-                     progress=getattr(args, "progress", None),
-                     pipeline=getattr(args, "pipeline", None))
-    except OutputLockedError as exc:
-        print(f"unionnlp: {exc}", file=sys.stderr)
-        return 2
-    print(result.summary(), file=stream)
-    return 0 if not result.failed_partitions else 1
-
-
-def main(argv: Optional[Sequence[str]] = None) -> int:
-    """``python -m unionnlp.batch INPUT... -o OUTDIR [--workers N] [--scheduler tcp://…]``."""
-    parser = argparse.ArgumentParser(prog="python -m unionnlp.batch",
-                                     description="Extract records from many inputs into a Parquet dataset folder.")
-    parser.add_argument("inputs", nargs="+", help="files or folders (WARC, HTML, txt, JSONL)")
-    parser.add_argument("-o", "--output", required=True, help="output folder")
-    add_arguments(parser)
-    args = parser.parse_args(argv)
-    return run_from_args(args, args.inputs, args.output)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

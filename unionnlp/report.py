@@ -15,7 +15,6 @@ to the terminal width.
 """
 from __future__ import annotations
 
-import argparse
 import base64
 import datetime as _dt
 import html as htmllib
@@ -29,7 +28,7 @@ import pandas as pd
 
 from . import compare
 
-__all__ = ["build_sections", "write_report", "render_text", "add_arguments", "run_compare"]
+__all__ = ["build_sections", "write_report", "render_text"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -290,34 +289,3 @@ def render_text(sections: list[dict], width: Optional[int] = None) -> str:
             out.append("(nothing to show)")
         out.append("")
     return "\n".join(out)
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Arguments of ``unionnlp compare``."""
-    parser.add_argument("records", help="JSONL file of records, or a batch output folder (Parquet)")
-    parser.add_argument("--by", choices=["place", "year"], default="place",
-                        help="rows of the summary tables (default: place)")
-    parser.add_argument("--campaign", help="campaign to follow (timeline, concordance)")
-    parser.add_argument("--metric", help="metric of the statistics panel (e.g. 职工入会率)")
-    parser.add_argument("--out", help="write a report (.html, .md or .csv) instead of printing")
-
-
-def run_compare(args: argparse.Namespace) -> int:
-    """Run ``unionnlp compare``; returns an exit code."""
-    src = pathlib.Path(args.records)
-    if not src.exists():
-        print(f"unionnlp compare: {src} does not exist", file=sys.stderr)
-        return 2
-    try:
-        if args.out:
-            path = write_report(src, args.out, by=args.by, campaign=args.campaign,
-                                metric=args.metric)
-            print(f"wrote {path}")
-            return 0
-        sections = build_sections(src, by=args.by, campaign=args.campaign, metric=args.metric,
-                                  plots=False)
-    except (ValueError, OSError) as e:  # bad JSONL line, unsupported suffix, unreadable output
-        print(f"unionnlp compare: {e}", file=sys.stderr)
-        return 2
-    sys.stdout.write(render_text(sections) + "\n")
-    return 0

@@ -47,8 +47,6 @@ __all__ = [
     "query",
     "format_table",
     "part_files",
-    "add_arguments",
-    "run_query",
 ]
 
 #: item tables: one row per extracted item, linked to its article by ``article_id``
@@ -286,32 +284,3 @@ def format_table(df, *, max_rows: int = 60, max_colwidth: int = 40) -> str:
             body = render(tail).split("\n", 1)
             text += "\n…\n" + (body[1] if len(body) > 1 else "")
     return f"{text}\n({n} row{'s' if n != 1 else ''})"
-
-
-# -- CLI: ``unionnlp query OUT "SQL"`` -----------------------------------------------------------
-def add_arguments(parser) -> None:
-    """Arguments of ``unionnlp query``: the output (folder or JSONL) and one SQL statement."""
-    parser.add_argument("out", help="batch output folder (or a JSONL file of records)")
-    parser.add_argument("sql", help='SQL over the views articles, places, organizations, campaigns, '
-                                    'statistics, errors, e.g. "SELECT place, count(*) FROM articles '
-                                    'GROUP BY 1"')
-    parser.add_argument("--max-rows", type=int, default=60, help="rows shown (default 60)")
-    parser.add_argument("--csv", action="store_true", help="print all rows as CSV instead")
-
-
-def run_query(args) -> int:
-    """Run ``unionnlp query``; prints the table (or CSV) to stdout. Exit 0, or 2 on bad SQL/path."""
-    import sys
-
-    import duckdb
-
-    try:
-        df = query(args.out, args.sql)
-    except (FileNotFoundError, ValueError, duckdb.Error) as exc:
-        print(f"unionnlp: query failed: {exc}", file=sys.stderr)
-        return 2
-    if getattr(args, "csv", False):
-        df.to_csv(sys.stdout, index=False)
-    else:
-        print(format_table(df, max_rows=getattr(args, "max_rows", 60)))
-    return 0

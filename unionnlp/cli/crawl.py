@@ -1,13 +1,15 @@
-"""``unionnlp crawl`` subcommand: ``add_arguments(parser)`` and ``run(args) -> int``."""
+"""``unionnlp crawl URL|SITE=BASEURL ... --out DIR``: crawl sites into WARC files."""
 from __future__ import annotations
 
 import argparse
 import sys
 
-from .settings import DEFAULTS
-from .targets import SITES
+from ..scrape.settings import DEFAULTS
+from ..scrape.targets import SITES
 
-__all__ = ["add_arguments", "run"]
+__all__ = ["HELP", "add_arguments", "run"]
+
+HELP = "crawl sites or URLs into WARC files"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from . import crawl
+    from ..scrape import crawl
 
     try:
         res = crawl(
@@ -44,13 +46,3 @@ def run(args: argparse.Namespace) -> int:
     print(f"fetched {res.fetched}, kept {res.kept} article pages, {res.errors} errors → {res.out}"
           f" (log: crawl-log.jsonl)", file=sys.stderr)
     return 0 if res.ok else 1
-
-
-def main(argv=None) -> int:
-    p = argparse.ArgumentParser(prog="unionnlp crawl")
-    add_arguments(p)
-    return run(p.parse_args(argv))
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -1,0 +1,43 @@
+"""``unionnlp compare RECORDS``: adoption, diffusion, panels; printed or written as a report."""
+from __future__ import annotations
+
+import argparse
+import pathlib
+import sys
+
+from ..report import build_sections, render_text, write_report
+
+__all__ = ["HELP", "add_arguments", "run"]
+
+HELP = "compare places: campaign adoption, statistics panels, report"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``unionnlp compare``."""
+    parser.add_argument("records", help="JSONL file of records, or a batch output folder (Parquet)")
+    parser.add_argument("--by", choices=["place", "year"], default="place",
+                        help="rows of the summary tables (default: place)")
+    parser.add_argument("--campaign", help="campaign to follow (timeline, concordance)")
+    parser.add_argument("--metric", help="metric of the statistics panel (e.g. 职工入会率)")
+    parser.add_argument("--out", help="write a report (.html, .md or .csv) instead of printing")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``unionnlp compare``; returns an exit code."""
+    src = pathlib.Path(args.records)
+    if not src.exists():
+        print(f"unionnlp compare: {src} does not exist", file=sys.stderr)
+        return 2
+    try:
+        if args.out:
+            path = write_report(src, args.out, by=args.by, campaign=args.campaign,
+                                metric=args.metric)
+            print(f"wrote {path}")
+            return 0
+        sections = build_sections(src, by=args.by, campaign=args.campaign, metric=args.metric,
+                                  plots=False)
+    except (ValueError, OSError) as e:  # bad JSONL line, unsupported suffix, unreadable output
+        print(f"unionnlp compare: {e}", file=sys.stderr)
+        return 2
+    sys.stdout.write(render_text(sections) + "\n")
+    return 0

@@ -1,0 +1,53 @@
+"""``unionnlp lexicon discover|train|info``: grow and retrain the campaign lexicon."""
+from __future__ import annotations
+
+import json
+import pathlib
+import sys
+
+from ..lexicon import discover, model_info, train_classifier
+
+__all__ = ["HELP", "add_arguments", "run"]
+
+HELP = "campaign lexicon: discover candidates, retrain"
+
+
+def add_arguments(parser) -> None:
+    """Arguments of ``unionnlp lexicon``."""
+    sub = parser.add_subparsers(dest="lexicon_command", metavar="ACTION")
+    d = sub.add_parser("discover", help="propose campaign candidates from records (CSV for review)")
+    d.add_argument("records", nargs="+", help="JSONL files of records (unionnlp extract output)")
+    d.add_argument("-o", "--output", help="CSV file to write (default: stdout)")
+    d.add_argument("--new-only", action="store_true", help="only names not yet in the lexicon")
+    t = sub.add_parser("train", help="refit the campaign candidate classifier")
+    t.add_argument("--candidates", help="labelled TSV (default: the shipped candidates.tsv)")
+    t.add_argument("-o", "--output", help="where to write the model JSON (default: the shipped model)")
+    sub.add_parser("info", help="show the shipped classifier's size and settings")
+
+
+def run(args) -> int:
+    """Run ``unionnlp lexicon`` (returns the exit code)."""
+    action = getattr(args, "lexicon_command", None)
+    if action == "discover":
+        missing = [p for p in args.records if not pathlib.Path(p).exists()]
+        if missing:
+            print(f"unionnlp: no such file: {', '.join(missing)}", file=sys.stderr)
+            return 2
+        df = discover(args.records)
+        if args.new_only:
+            df = df[~df["in_lexicon"]]
+        if args.output:
+            df.to_csv(args.output, index=False, encoding="utf-8")
+            print(f"unionnlp: {len(df)} candidates written to {args.output}", file=sys.stderr)
+        else:
+            df.to_csv(sys.stdout, index=False)
+        return 0
+    if action == "train":
+        info = train_classifier(args.candidates, out=args.output)
+        print(json.dumps(info, ensure_ascii=False, indent=1, default=str))
+        return 0
+    if action == "info":
+        print(json.dumps(model_info(), ensure_ascii=False, indent=1))
+        return 0
+    print("unionnlp lexicon: choose an action: discover, train or info", file=sys.stderr)
+    return 2
