@@ -356,11 +356,11 @@ def test_reprints_are_clustered_across_partitions(tmp_path):
 
 def test_progress_is_quiet_in_ci_and_off_a_terminal(monkeypatch):
     monkeypatch.setenv("CI", "true")
-    assert batch._show_progress(None) is False
-    assert batch._show_progress(True) is True
+    assert batch.driver.show_progress(None) is False
+    assert batch.driver.show_progress(True) is True
     monkeypatch.delenv("CI")
     monkeypatch.setattr(sys, "stderr", io.StringIO())
-    assert batch._show_progress(None) is False
+    assert batch.driver.show_progress(None) is False
 
 
 CRASH_HOOK = '''

@@ -1,0 +1,198 @@
+"""The manifest of an output folder (what is done) and the lock (who is writing).
+
+Resume. The manifest is the commit point: a partition counts as done only once the driver has
+recorded it there after all its part files were renamed into place. Re-running the same command
+skips done partitions whose files exist, redoes the rest (their part names are deterministic, so
+half-written leftovers are simply overwritten) and deletes part files of partitions that are no
+longer in the plan; the output then equals that of an uninterrupted run.
+"""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import time
+from pathlib import Path
+from typing import Optional
+
+from ..errors import OutputLocked
+from .layout import FORMAT, LOCK, MANIFEST, SIGNATURES, is_temp, temp_path
+
+__all__ = ["Manifest", "Lock", "write_json_atomic", "remove_stale"]
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def write_json_atomic(path: Path, data: dict) -> None:
+    tmp = temp_path(path)
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False, indent=1)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+class Manifest:
+    """``OUT/manifest.json``: inputs, plan, partitions done, counts (a plain dict in :attr:`data`).
+
+    :meth:`save` writes it atomically, at most every second and never more than ~10 % of the
+    time on a huge manifest (``force=True`` writes at once); partitions finished but not yet
+    recorded are simply redone after a crash.
+    """
+
+    def __init__(self, out: Path, data: Optional[dict] = None):
+        self.out = out
+        self.data = data or {}
+        self._last_save = 0.0
+        self._save_cost = 0.0
+
+    @classmethod
+    def load(cls, out: Path) -> "Manifest":
+        path = out / MANIFEST
+        data: dict = {}
+        if path.exists():
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                data = {}  # a damaged manifest: everything is redone
+        if data.get("format") not in (None, FORMAT):
+            data = {}
+        return cls(out, data)
+
+    def cached_plan(self) -> Optional[dict]:
+        """The plan of the previous run with the inputs it was made for (see plan_partitions)."""
+        plan = self.data.get("plan")
+        return None if plan is None else dict(plan, inputs=self.data.get("inputs"))
+
+    def start(self, *, version: str, pipeline: Optional[str], stats: list, plan: dict,
+              keys: set) -> None:
+        """Begin a run with this plan: done partitions still in the plan (files present) stay."""
+        old = self.data
+        done = {k: v for k, v in (old.get("partitions") or {}).items()
+                if k in keys and self.part_done(v)}
+        self.data = {
+            "format": FORMAT,
+            "version": version,
+            "pipeline": pipeline,
+            "created": old.get("created") or _now(),
+            "updated": None,
+            "inputs": stats,
+            # the plan of this run (valid while "inputs" are unchanged): reused by a re-run
+            "plan": plan,
+            "partitions": done,
+            "counts": {},
+            "reprints": old.get("reprints"),
+        }
+
+    @property
+    def done(self) -> dict:
+        """key → entry of every finished partition."""
+        return self.data["partitions"]
+
+    def part_done(self, entry: Optional[dict]) -> bool:
+        if not entry or entry.get("status") != "done":
+            return False
+        return all((self.out / t / name).exists() for t, name in (entry.get("files") or {}).items())
+
+    def save(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if force or now - self._last_save >= max(1.0, 10 * self._save_cost):
+            self.data["updated"] = _now()
+            write_json_atomic(self.out / MANIFEST, self.data)
+            self._last_save = time.monotonic()
+            self._save_cost = self._last_save - now
+
+
+def remove_stale(out: Path, keep: set[str]) -> int:
+    """Delete part files (and temp leftovers) not belonging to partitions in ``keep``."""
+    from ..schema import TABLES
+
+    removed = 0
+    for t in (*TABLES, SIGNATURES):
+        d = out / t
+        if not d.is_dir():
+            continue
+        for f in d.iterdir():
+            name = f.name
+            if is_temp(name):
+                f.unlink(missing_ok=True)
+            elif name.startswith("part-") and name.endswith(".parquet"):
+                if name[len("part-"):-len(".parquet")] not in keep:
+                    f.unlink(missing_ok=True)
+                    removed += 1
+    return removed
+
+
+# -- the lock ------------------------------------------------------------------------------------
+def _pid_alive(pid: int, create_time: Optional[float]) -> bool:
+    import psutil
+
+    try:
+        if not psutil.pid_exists(pid):
+            return False
+        proc = psutil.Process(pid)
+        if proc.status() == psutil.STATUS_ZOMBIE:
+            return False
+        if create_time is not None:
+            return abs(proc.create_time() - create_time) < 1.0
+        return True
+    except psutil.Error:
+        return False
+
+
+def _create_time() -> Optional[float]:
+    import psutil
+
+    try:
+        return psutil.Process(os.getpid()).create_time()
+    except psutil.Error:  # pragma: no cover
+        return None
+
+
+class Lock:
+    """An exclusive lock file in the output folder; a lock left by a dead run is taken over."""
+
+    def __init__(self, out: Path):
+        self.path = out / LOCK
+        self.held = False
+
+    def __enter__(self) -> "Lock":
+        info = {"pid": os.getpid(), "host": socket.gethostname(), "create_time": _create_time(),
+                "started": _now()}
+        for _ in range(2):
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                try:
+                    other = json.loads(self.path.read_text(encoding="utf-8") or "{}")
+                except (OSError, ValueError):
+                    other = {}
+                stale = (other.get("host") == info["host"] and isinstance(other.get("pid"), int)
+                         and not _pid_alive(other["pid"], other.get("create_time")))
+                if stale:
+                    try:
+                        self.path.unlink()
+                    except FileNotFoundError:
+                        pass
+                    continue
+                raise OutputLocked(
+                    f"{self.path.parent} is being written by another unionnlp run "
+                    f"(pid {other.get('pid', '?')} on {other.get('host', '?')}, started "
+                    f"{other.get('started', '?')}). Wait for it to finish, or delete "
+                    f"{self.path} if that run is no longer alive."
+                ) from None
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(info, fh)
+            self.held = True
+            return self
+        raise OutputLocked(f"could not take the lock {self.path}")
+
+    def __exit__(self, *exc) -> None:
+        if self.held:
+            try:
+                self.path.unlink()
+            except FileNotFoundError:
+                pass
+            self.held = False
