@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
+from .lifeline import Lifeline, watch
 from .plan import Partition
 from .worker import init_worker, run_partition
 
@@ -54,16 +55,22 @@ def _context():
     return ctx
 
 
-def _pool_round(ctx, todo: list[Partition], n: int, out: Path, pipeline: Optional[str],
-                stop_at_break: bool):
+def _start_worker(pipeline: Optional[str], lifeline) -> None:
+    """Initializer of a pool worker: end with the driver, then load the pipeline."""
+    watch(lifeline)
+    init_worker(pipeline)
+
+
+def _pool_round(ctx, lifeline: Lifeline, todo: list[Partition], n: int, out: Path,
+                pipeline: Optional[str], stop_at_break: bool):
     """Run ``todo`` on a fresh pool of ``n`` workers; yields (partition, result|exception)
     and finally returns the partitions lost to a broken pool, in submission order."""
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
     broken: list[tuple[int, Partition]] = []
-    pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=init_worker,
-                               initargs=(pipeline,))
+    pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_start_worker,
+                               initargs=(pipeline, lifeline.worker_end))
     finished = False
     try:
         futures = [(i, p, pool.submit(run_partition, p.to_dict(), str(out), pipeline))
@@ -107,11 +114,14 @@ def run_processes(parts: list[Partition], out: Path, workers: int,
     """
     ctx = _context()
     pending = list(parts)
-    while pending:
-        broken = yield from _pool_round(ctx, pending, workers, out, pipeline, stop_at_break=False)
-        if not broken:
-            return
-        pending = yield from _pool_round(ctx, broken, 1, out, pipeline, stop_at_break=True)
+    with Lifeline(ctx) as lifeline:
+        while pending:
+            broken = yield from _pool_round(ctx, lifeline, pending, workers, out, pipeline,
+                                            stop_at_break=False)
+            if not broken:
+                return
+            pending = yield from _pool_round(ctx, lifeline, broken, 1, out, pipeline,
+                                             stop_at_break=True)
 
 
 def run_dask(parts: list[Partition], out: Path, scheduler: Any, pipeline: Optional[str]) -> Results:
