@@ -16,7 +16,7 @@ from typing import Any, Iterable, Optional, Union
 
 from .. import __version__
 from .executors import Results, run_dask, run_processes, run_serial
-from .layout import REPRINTS, REPRINTS_FILE, SIGNATURES, temp_path
+from .layout import REPRINTS, REPRINTS_FILE, SIGNATURES, replacing
 from .manifest import Lock, Manifest, remove_stale
 from .plan import DEFAULT_PARTITION_SIZE, Partition, plan_partitions, plan_version
 
@@ -165,6 +165,10 @@ def _record(stream: Results, manifest: Manifest, result: BatchResult, n_parts: i
     docs = 0
     try:
         for p, res in stream:
+            if isinstance(res, OSError):
+                # its part files could not be written (a full disk, a folder the workers cannot
+                # reach): every other partition would fail the same way, so the run stops
+                raise res
             if isinstance(res, BaseException):
                 manifest.done.pop(p.key, None)
                 result.failed_partitions.append(
@@ -185,6 +189,7 @@ def _record(stream: Results, manifest: Manifest, result: BatchResult, n_parts: i
                 bar.update(1)
                 bar.set_postfix(docs=docs, failed=len(result.failed_partitions))
     finally:
+        stream.close()  # no more partitions; the ones running finish (see executors)
         if bar is not None:
             bar.close()
         manifest.save(force=True)
@@ -239,9 +244,8 @@ def compute_reprints(out: Path, entries: list[dict]) -> int:
     table = index.to_arrow()
     dest = out / REPRINTS / REPRINTS_FILE
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = temp_path(dest)
-    pq.write_table(table, tmp, compression="zstd")
-    os.replace(tmp, dest)
+    with replacing(dest) as tmp:
+        pq.write_table(table, tmp, compression="zstd")
     sizes = table.column("cluster_size").to_pylist()
     canon = table.column("is_canonical").to_pylist()
     return sum(1 for s, c in zip(sizes, canon) if c and s > 1)

@@ -97,8 +97,14 @@ def _pool_round(ctx, lifeline: Lifeline, todo: list[Partition], n: int, out: Pat
                 except Exception as exc:
                     yield p, exc
         finished = True
+    except GeneratorExit:
+        # the driver stops taking results (its output cannot be written): queued partitions
+        # are dropped, running ones end by themselves, removing their temporary files
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
     finally:
-        # interrupted (Ctrl-C, an error in the driver): drop queued partitions at once
+        # interrupted (Ctrl-C, an error in the driver): drop queued partitions at once; the
+        # workers end with the lifeline
         pool.shutdown(wait=finished, cancel_futures=not finished)
     return [p for _, p in sorted(broken, key=lambda x: x[0])]
 

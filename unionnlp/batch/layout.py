@@ -11,11 +11,13 @@ Files are written under a hidden temporary name (:func:`temp_path`) and renamed 
 """
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
+from typing import Iterator
 
 __all__ = ["MANIFEST", "LOCK", "SIGNATURES", "REPRINTS", "REPRINTS_FILE", "FORMAT", "part_name",
-           "temp_path", "is_temp"]
+           "temp_path", "is_temp", "replacing"]
 
 MANIFEST = "manifest.json"
 LOCK = ".lock"
@@ -41,3 +43,16 @@ def temp_path(path: Path) -> Path:
 def is_temp(name: str) -> bool:
     """True for a leftover of :func:`temp_path` (a write that did not finish)."""
     return name.startswith(".") and _TEMP_MARK in name
+
+
+@contextlib.contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """Write ``path`` through its temporary name: yields that name, renames it onto ``path``
+    when the block ends, and removes it when the block fails (a full disk, an interrupt)."""
+    tmp = temp_path(path)
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import OutputLocked
-from .layout import FORMAT, LOCK, MANIFEST, SIGNATURES, is_temp, temp_path
+from .layout import FORMAT, LOCK, MANIFEST, SIGNATURES, is_temp, replacing
 
 __all__ = ["Manifest", "Lock", "write_json_atomic", "remove_stale"]
 
@@ -28,12 +28,10 @@ def _now() -> str:
 
 
 def write_json_atomic(path: Path, data: dict) -> None:
-    tmp = temp_path(path)
-    with open(tmp, "w", encoding="utf-8") as fh:
+    with replacing(path) as tmp, open(tmp, "w", encoding="utf-8") as fh:
         json.dump(data, fh, ensure_ascii=False, indent=1)
         fh.flush()
         os.fsync(fh.fileno())
-    os.replace(tmp, path)
 
 
 class Manifest:

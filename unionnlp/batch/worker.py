@@ -116,11 +116,12 @@ class _PartWriter:
         os.replace(self.tmp, self.path)
 
     def abort(self) -> None:
+        """Remove the temp file; closing may fail again (a full disk) and must not stop that."""
         try:
             self.writer.close()
-        finally:
-            if self.tmp.exists():
-                self.tmp.unlink()
+        except Exception:
+            pass
+        self.tmp.unlink(missing_ok=True)
 
 
 def _signature_schema():
@@ -137,8 +138,14 @@ class _PartitionTables:
         from ..schema import SCHEMAS, TABLES
 
         name = part_name(key)
-        self.writers = {t: _PartWriter(out / t / name, SCHEMAS[t]) for t in TABLES}
-        self.writers[SIGNATURES] = _PartWriter(out / SIGNATURES / name, _signature_schema())
+        schemas = {**{t: SCHEMAS[t] for t in TABLES}, SIGNATURES: _signature_schema()}
+        self.writers: dict[str, _PartWriter] = {}
+        try:
+            for t, schema in schemas.items():
+                self.writers[t] = _PartWriter(out / t / name, schema)
+        except BaseException:
+            self.abort()
+            raise
         self.rows: dict[str, list] = {t: [] for t in self.writers}
         self.buffered = 0
 

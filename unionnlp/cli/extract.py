@@ -7,9 +7,11 @@ written one JSON line each, to stdout or under a temporary name renamed when com
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import os
+import secrets
 import sys
-import tempfile
 from pathlib import Path
 from typing import Sequence
 
@@ -46,41 +48,97 @@ def run(args) -> int:
     paths = args.paths or ["-"]
     if _is_batch_target(args):
         return _extract_batch(args, paths)
+    to_stdout = not args.output or args.output == "-"
+    try:
+        with _stdout_sink() if to_stdout else _file_sink(Path(args.output)) as write:
+            n, ok = _extract_records(paths, write)
+    except BrokenPipeError:  # the reader of a pipe has had enough (``| head``): not an error
+        raise
+    except OSError as exc:  # no room (ENOSPC, EFBIG, EDQUOT), no permission …: nothing half left
+        err(_write_failed("standard output" if to_stdout else args.output, exc))
+        return EXIT_NONE
+    print(f"unionnlp: {n} documents, {ok} extracted, {n - ok} with errors", file=sys.stderr)
+    return EXIT_OK if ok else EXIT_NONE
+
+
+def _extract_records(paths, write) -> tuple[int, int]:
+    """Extract every document under ``paths``, each record a JSON line to ``write``;
+    returns (documents, records without fatal errors)."""
     from ..io.readers import iter_pages
     from ..pipeline import process_page
 
-    nlp = None  # the tokenizer-free path: same extractors, no segmentation cost
-    out_fh = None
-    tmp_path = None
-    if args.output and args.output != "-":
-        target = Path(args.output)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_path = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-        out_fh = os.fdopen(fd, "w", encoding="utf-8")
-    else:
-        out_fh = sys.stdout
     n = ok = 0
+    for page in iter_pages(paths):
+        rec = process_page(page, nlp=None)  # the tokenizer-free path: same extractors
+        n += 1
+        if rec.ok:
+            ok += 1
+        for line in _record_error_lines(rec):
+            err(line)
+        write(rec.to_json() + "\n")
+    return n, ok
+
+
+@contextlib.contextmanager
+def _stdout_sink():
+    """Write to standard output, one flushed line at a time (a pipe sees each record)."""
+
+    def write(line: str) -> None:
+        sys.stdout.write(line)
+        sys.stdout.flush()
+
     try:
-        for page in iter_pages(paths):
-            rec = process_page(page, nlp=nlp)
-            n += 1
-            if rec.ok:
-                ok += 1
-            for line in _record_error_lines(rec):
-                err(line)
-            out_fh.write(rec.to_json() + "\n")
-            if out_fh is sys.stdout:
-                out_fh.flush()
-    except BaseException:
-        if tmp_path:
-            out_fh.close()
-            os.unlink(tmp_path)
+        yield write
+    except OSError:
+        # what could not be written stays in the buffer, and the final flush of the
+        # interpreter would fail again with "Exception ignored …": send it nowhere
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
         raise
-    if tmp_path:
-        out_fh.close()
-        os.replace(tmp_path, args.output)
-    print(f"unionnlp: {n} documents, {ok} extracted, {n - ok} with errors", file=sys.stderr)
-    return EXIT_OK if ok else EXIT_NONE
+
+
+@contextlib.contextmanager
+def _file_sink(target: Path):
+    """Write to a hidden ``.NAME.*.part`` file beside ``target``, renamed onto it when complete
+    and removed when anything goes wrong (an interrupt, a full disk)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp, fh = _new_part_file(target)
+    try:
+        yield fh.write
+        fh.close()
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            fh.close()  # flushing what is buffered may fail again on a full disk
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _new_part_file(target: Path):
+    """A new temporary file beside ``target``, created with mode 0666 less the umask (as
+    ``open`` does; ``tempfile.mkstemp`` would make it 0600)."""
+    while True:
+        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        return tmp, os.fdopen(fd, "w", encoding="utf-8")
+
+
+#: errors of a full disk or quota: a re-run after making room goes on
+_NO_ROOM = (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
+
+
+def _write_failed(where, exc: OSError) -> str:
+    """One line saying why writing ``where`` failed."""
+    reason = exc.strerror or str(exc)
+    if exc.filename and str(exc.filename) != str(where):
+        reason = f"{reason}: {exc.filename}"
+    if exc.errno in _NO_ROOM:
+        reason += " (make room and run again)"
+    return f"cannot write {where}: {reason}"
 
 
 def _extract_batch(args, paths) -> int:
@@ -136,5 +194,8 @@ def run_batch(args: argparse.Namespace, inputs: Sequence, out, stream=None) -> i
     except OutputLocked as exc:
         print(f"unionnlp: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # no room, no permission: finished partitions stay recorded
+        err(_write_failed(f"the batch output {out}", exc))
+        return 1
     print(result.summary(), file=stream)
     return 0 if not result.failed_partitions else 1
