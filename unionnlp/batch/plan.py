@@ -3,9 +3,12 @@
 Loose files (``.txt``, ``.html`` ...) are grouped, in sorted order and never across folders,
 ``partition_size`` files at a time; a WARC file is cut into ranges of ``partition_size`` records
 by record start offset (:func:`unionnlp.io.readers.warc_offsets`, each gzip member is one record
-so a worker seeks straight to its range); a JSONL file is one partition (its lines are
-streamed). A partition's *key* hashes the library version (and pipeline), its files' absolute
-paths, sizes and mtimes and its offset range, so a changed input gets new keys.
+so a worker seeks straight to its range); a JSONL file is cut into ranges of ``partition_size``
+lines by byte offset (:mod:`.jsonl_ranges`), each worker reading only its range. A gzipped JSONL
+file cannot be entered in the middle, and an input that is not a regular file (a pipe, a
+device) is not scanned: each is one partition, read from the start by the reader. A partition's
+*key* hashes the library version (and pipeline), its files' absolute paths, sizes and mtimes
+and its offset range, so a changed input gets new keys.
 """
 from __future__ import annotations
 
@@ -21,20 +24,25 @@ __all__ = ["Partition", "plan_partitions", "plan_version", "DEFAULT_PARTITION_SI
 #: documents (loose files, or WARC records) per partition
 DEFAULT_PARTITION_SIZE = 100
 _WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
-_STREAM_SUFFIXES = (".jsonl", ".jsonl.gz")
+_JSONL_SUFFIX = ".jsonl"
+_STREAM_SUFFIXES = (".jsonl.gz",)
 
 PathLike = Union[str, os.PathLike]
 
 
 @dataclass(frozen=True)
 class Partition:
-    """A bounded unit of work: a group of files, or a record range of one WARC file."""
+    """A bounded unit of work: a group of files, a record range of one WARC file, a line range
+    of one JSONL file, or one file read whole as a stream."""
 
     key: str
-    kind: str  # "files" | "warc" | "stream"
+    kind: str  # "files" | "warc" | "jsonl" | "stream"
     paths: tuple
+    #: byte offsets of the range (WARC records, JSONL lines); ``end`` None: to the end
     start: int = 0
     end: Optional[int] = None
+    #: JSONL: lines before ``start`` (the line numbers of the range go on from there)
+    lines_before: int = 0
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -43,11 +51,13 @@ class Partition:
 
     @classmethod
     def from_dict(cls, d: dict) -> "Partition":
-        return cls(d["key"], d["kind"], tuple(d["paths"]), d.get("start", 0), d.get("end"))
+        return cls(d["key"], d["kind"], tuple(d["paths"]), d.get("start", 0), d.get("end"),
+                   d.get("lines_before", 0))
 
     def describe(self) -> str:
-        if self.kind == "warc":
-            return f"{self.paths[0]} [{self.start}:{'' if self.end is None else self.end}]"
+        if self.kind in ("warc", "jsonl"):
+            where = f"{self.paths[0]} [{self.start}:{'' if self.end is None else self.end}]"
+            return where + (f" from line {self.lines_before + 1}" if self.kind == "jsonl" else "")
         if len(self.paths) == 1:
             return str(self.paths[0])
         return f"{self.paths[0]} … ({len(self.paths)} files)"
@@ -62,7 +72,7 @@ def plan_version(pipeline: Optional[str]) -> str:
 
 def _suffix(path: str) -> str:
     name = path.lower()
-    for s in _WARC_SUFFIXES + _STREAM_SUFFIXES:
+    for s in _WARC_SUFFIXES + _STREAM_SUFFIXES + (_JSONL_SUFFIX,):
         if name.endswith(s):
             return s
     return ""
@@ -82,11 +92,28 @@ def _key(version: str, kind: str, stats: Sequence[dict], start: int, end: Option
     return hashlib.sha1(json.dumps(ident).encode("utf-8")).hexdigest()[:16]
 
 
-def _ranges(version: str, kind: str, st: dict, bounds: list) -> list[Partition]:
-    """Partitions of one file cut at the byte offsets ``bounds`` (the first is 0)."""
+def _ranges(version: str, kind: str, st: dict, bounds: list, lines: Sequence[int] = ()) -> list[Partition]:
+    """Partitions of one file cut at the byte offsets ``bounds`` (the first is 0); ``lines``:
+    the lines before each bound (JSONL)."""
     ends = bounds[1:] + [None]
-    return [Partition(_key(version, kind, [st], start, end), kind, (st["path"],), start, end)
-            for start, end in zip(bounds, ends)]
+    lines = list(lines) or [0] * len(bounds)
+    return [Partition(_key(version, kind, [st], start, end), kind, (st["path"],), start, end, n)
+            for start, end, n in zip(bounds, ends, lines)]
+
+
+def _stream(version: str, st: dict) -> Partition:
+    """One file read whole by the reader."""
+    return Partition(_key(version, "stream", [st], 0, None), "stream", (st["path"],))
+
+
+def _jsonl_partitions(version: str, st: dict, partition_size: int) -> list[Partition]:
+    from .jsonl_ranges import line_starts
+
+    try:
+        starts = line_starts(st["path"], partition_size)
+    except OSError:  # unreadable: the reader turns it into an error row
+        return [_stream(version, st)]
+    return _ranges(version, "jsonl", st, [o for o, _ in starts], [n for _, n in starts])
 
 
 def _warc_partitions(version: str, st: dict, partition_size: int) -> list[Partition]:
@@ -140,12 +167,16 @@ def plan_partitions(
 
     for st in stats:
         suffix = _suffix(st["path"])
-        if suffix in _WARC_SUFFIXES:
+        regular = os.path.isfile(st["path"])  # a pipe or a device is never scanned ahead
+        if suffix in _WARC_SUFFIXES and regular:
             flush_group()
             parts.extend(_warc_partitions(version, st, partition_size))
-        elif suffix in _STREAM_SUFFIXES:
+        elif suffix == _JSONL_SUFFIX and regular:
             flush_group()
-            parts.append(Partition(_key(version, "stream", [st], 0, None), "stream", (st["path"],)))
+            parts.extend(_jsonl_partitions(version, st, partition_size))
+        elif suffix:
+            flush_group()
+            parts.append(_stream(version, st))
         else:
             if group and (len(group) >= partition_size
                           or Path(group[-1]["path"]).parent != Path(st["path"]).parent):

@@ -69,10 +69,14 @@ def init_worker(pipeline: Optional[str] = None) -> None:
 def _pages(part: Partition) -> Iterator[tuple[str, Any]]:
     """(input file, Page) for every document of a partition."""
     from ..io.readers import iter_warc, read_path
+    from .jsonl_ranges import iter_jsonl_range
 
+    path = part.paths[0]
     if part.kind == "warc":
-        path = part.paths[0]
         for page in iter_warc(path, start_offset=part.start, end_offset=part.end):
+            yield path, page
+    elif part.kind == "jsonl":
+        for page in iter_jsonl_range(path, part.start, part.end, part.lines_before):
             yield path, page
     else:
         for path in part.paths:
