@@ -24,6 +24,7 @@ __all__ = [
     "OutputLocked",
     "NotARecord",
     "BackendUnavailable",
+    "NotFitted",
     "DOCUMENTED_ERRORS",
     "is_documented",
 ]
@@ -53,6 +54,10 @@ class NotARecord(UnionNLPError, ValueError):
 
 class BackendUnavailable(UnionNLPError, RuntimeError):
     """An optional backend (LAC, HanLP) asked for but not installed or not loadable here."""
+
+
+class NotFitted(UnionNLPError, AttributeError):
+    """A learned component (the campaign classifier) used before it was fitted or loaded."""
 
 
 #: what a public entry point may raise for bad input (besides ``TypeError`` for wrong types)

@@ -1,7 +1,7 @@
 """Campaign lexicon maintenance: retrain the candidate classifier, discover new names.
 
 - :func:`train_classifier` refits the quoted-candidate classifier of
-  :mod:`unionnlp.extract.campaigns` from a labelled TSV (``label, left, name, right, quoted``;
+  :mod:`unionnlp.extractors.campaigns` from a labelled TSV (``label, left, name, right, quoted``;
   default ``resources/campaigns/candidates.tsv``) and writes the JSON weight table the extractor
   loads (``unionnlp lexicon train``).
 - :func:`discover` tallies campaign names over many records so a researcher can review
@@ -15,8 +15,8 @@ import json
 import pathlib
 from typing import Iterable, Optional, Union
 
-from unionnlp.extract import campaigns as _campaigns
-from unionnlp.extract.campaigns import (
+from unionnlp.extractors import campaigns as _campaigns
+from unionnlp.extractors.campaigns import (
     RESOURCES,
     CampaignClassifier,
     candidate_features,
@@ -76,7 +76,8 @@ def train_classifier(path: Union[str, pathlib.Path, None] = None, *,
         for tr, te in StratifiedKFold(n_splits=k, shuffle=True, random_state=0).split(X, y):
             m = CampaignClassifier(C=C, threshold=threshold).fit([X[i] for i in tr],
                                                                  [y[i] for i in tr])
-            correct += sum(m.predict(X[i]) == bool(y[i]) for i in te)
+            pred = m.predict([X[i] for i in te])
+            correct += sum(p == bool(y[i]) for p, i in zip(pred, te))
         cv = correct / len(y)
     model = CampaignClassifier(C=C, threshold=threshold).fit(X, y)
     target = pathlib.Path(out) if out else DEFAULT_MODEL

@@ -29,7 +29,7 @@ def _article_meta(article) -> dict:
 
 def record_from_doc(doc, article) -> Record:
     """Assemble a Record from a processed Doc and its Article."""
-    from .extract.pipeline import doc_items
+    from .extractors.pipeline import doc_items
 
     place = Place(**doc._.place) if doc._.place else None
     meta = _article_meta(article)
@@ -83,7 +83,7 @@ def process_page(page: Page, nlp=None) -> Record:
             rec.errors.append(ErrorEntry("parse", "the document has no text", "empty"))
         return _finish(rec, page)
     try:
-        from .extract.pipeline import extract_text, run_extractors
+        from .extractors.pipeline import extract_text, run_extractors
 
         if nlp is None:
             x = extract_text(text, title=article.title, published=article.published,

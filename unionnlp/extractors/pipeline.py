@@ -31,11 +31,16 @@ SPAN_KEYS = {"places": "places", "organizations": "organizations", "campaigns": 
              "statistics": "statistics"}
 LABELS = {"places": "PLACE", "organizations": "ORG", "campaigns": "CAMPAIGN", "statistics": "STAT"}
 
-for _name, _default in [("places", None), ("place", None), ("organizations", None),
-                        ("campaigns", None), ("statistics", None), ("published", None),
-                        ("title", None), ("outlet", None), ("url", None), ("errors", None)]:
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
+#: the ``doc._`` attributes the components read (context) and write (results)
+DOC_EXTENSIONS = ("place", *ITEM_CLASSES, "published", "title", "outlet", "url", "errors")
+
+
+def register_extensions() -> None:
+    """Register the ``doc._`` attributes (idempotent). Called when a pipeline or a component
+    is built, not at import, so importing unionnlp changes nothing in spaCy's global state."""
+    for name in DOC_EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
 
 
 def _as_dicts(items) -> list:
@@ -185,6 +190,7 @@ class _Component:
     kind: str = ""
 
     def __init__(self, nlp: Language, name: str):
+        register_extensions()
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
@@ -266,14 +272,12 @@ def _jieba_words() -> tuple:
         return ()
 
 
-def _prepare_jieba() -> None:
-    import logging
+def _tokenizer_with_campaign_words():
+    """A private jieba tokenizer that keeps campaign names whole (jieba's global one is left
+    as it is, so the extractors and the user's own jieba calls see the default dictionary)."""
+    from . import segmenter
 
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    for w in _jieba_words():
-        jieba.add_word(w)
+    return segmenter.private_tokenizer(_jieba_words())
 
 
 def load(*, components: Optional[Iterable[str]] = None, max_length: int = 5_000_000) -> Language:
@@ -285,8 +289,9 @@ def load(*, components: Optional[Iterable[str]] = None, max_length: int = 5_000_
     """
     import spacy
 
-    _prepare_jieba()
+    register_extensions()
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.tokenizer.jieba_seg = _tokenizer_with_campaign_words()
     nlp.max_length = max_length
     wanted = set(components) if components is not None else {k for _, _, k in _FACTORIES}
     for fname, _cls, kind in _FACTORIES:
@@ -371,6 +376,7 @@ def run_extractors(text: str, *, title=None, published=None, outlet=None, url=No
                    nlp: Optional[Language] = None) -> Doc:
     """Run the pipeline over one clean text with its context; the Doc carries the results."""
     nlp = nlp or _default_nlp()
+    register_extensions()
     doc = make_doc(nlp, text)
     doc._.title, doc._.published, doc._.outlet, doc._.url = title, published, outlet, url
     for _name, proc in nlp.pipeline:
