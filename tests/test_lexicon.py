@@ -81,8 +81,10 @@ def _records():
 
 def test_discover_over_records():
     df = discover(_records())
-    assert list(df.columns[:6]) == ["name", "canonical", "in_lexicon", "kind", "frequency",
-                                    "n_documents"]
+    # a user-lexicon file first (review, then load it), then the review columns
+    assert list(df.columns[:9]) == ["kind", "action", "name", "canonical", "type", "note",
+                                    "in_lexicon", "frequency", "n_documents"]
+    assert set(df["kind"]) == {"campaign"} and set(df["action"]) == {"add"}
     row = df[df["name"] == "三帮三促"].iloc[0]
     assert row["frequency"] == 3 and row["n_documents"] == 2
     assert row["places"] == "江苏省扬州市; 江苏省镇江市"

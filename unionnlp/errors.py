@@ -25,6 +25,7 @@ __all__ = [
     "NotARecord",
     "BackendUnavailable",
     "NotFitted",
+    "LexiconError",
     "DOCUMENTED_ERRORS",
     "is_documented",
 ]
@@ -58,6 +59,11 @@ class BackendUnavailable(UnionNLPError, RuntimeError):
 
 class NotFitted(UnionNLPError, AttributeError):
     """A learned component (the campaign classifier) used before it was fitted or loaded."""
+
+
+class LexiconError(UnionNLPError, ValueError):
+    """A user lexicon or corrections file that cannot be read; the message names the file and
+    the line."""
 
 
 #: what a public entry point may raise for bad input (besides ``TypeError`` for wrong types)

@@ -280,16 +280,53 @@ def _tokenizer_with_campaign_words():
     return segmenter.private_tokenizer(_jieba_words())
 
 
-def load(*, components: Optional[Iterable[str]] = None, max_length: int = 5_000_000) -> Language:
+class UserLexiconComponent:
+    """Applies a researcher's own lexicon (:mod:`unionnlp.lexicon.user`) to the items the
+    other components found: added names, aliases, merges and blocks."""
+
+    def __init__(self, nlp: Language, name: str, paths: list):
+        from ..lexicon.user import UserLexicon
+
+        register_extensions()
+        self.name = name
+        self.paths = list(paths)
+        self.lexicon = UserLexicon.load(self.paths)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = _doc_text(doc)
+        items = {k: list(getattr(doc._, k) or []) for k in ("campaigns", "organizations",
+                                                             "statistics", "events")}
+        log = self.lexicon.apply_items(items, text)
+        if log:
+            for kind, dicts in items.items():
+                setattr(doc._, kind, dicts)
+                if kind in LABELS:
+                    _set_spans(doc, kind, dicts, len(text))
+        return doc
+
+
+if not Language.has_factory("union_user_lexicon"):
+    Language.factory("union_user_lexicon", assigns=["doc.spans", "doc._.campaigns",
+                                                    "doc._.organizations", "doc._.statistics"],
+                     default_config={"paths": []}, func=UserLexiconComponent)
+
+
+def load(*, components: Optional[Iterable[str]] = None, max_length: int = 5_000_000,
+         lexicon=None) -> Language:
     """A blank ``zh`` pipeline with the jieba segmenter and the unionnlp components.
 
     ``components`` picks a subset of places, organizations, campaigns, statistics (in the fixed
     order). Results: ``doc.spans["places"|...]`` and ``doc._.places|place|organizations|
     campaigns|statistics`` (plain dicts; :func:`doc_items` turns them into dataclasses).
+    ``lexicon``: path(s) of a user lexicon, applied by a last component
+    (``union_user_lexicon``) to what the others found.
     """
     import spacy
 
+    from . import segmenter
+
     register_extensions()
+    segmenter.jieba()  # quiet before spaCy's tokenizer first touches jieba
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     nlp.tokenizer.jieba_seg = _tokenizer_with_campaign_words()
     nlp.max_length = max_length
@@ -297,6 +334,9 @@ def load(*, components: Optional[Iterable[str]] = None, max_length: int = 5_000_
     for fname, _cls, kind in _FACTORIES:
         if kind in wanted:
             nlp.add_pipe(fname)
+    if lexicon is not None:
+        paths = [lexicon] if isinstance(lexicon, (str, Path)) else list(lexicon)
+        nlp.add_pipe("union_user_lexicon", config={"paths": [str(p) for p in paths]})
     return nlp
 
 
