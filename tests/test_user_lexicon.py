@@ -142,3 +142,60 @@ def test_discover_writes_a_lexicon_that_loads(tmp_path):
     lex = UserLexicon.load(p)
     assert {e.name for e in lex.entries} == set(df["name"])
     assert all(e.kind == "campaign" and e.action == "add" for e in lex.entries)
+
+
+def test_corrections_fix_one_article_and_say_so(tmp_path):
+    """A wrong main place, a wrong year and a junk item, fixed by a file; the record lists each
+    change with its file and line, and an edit that finds nothing is listed as not applied."""
+    text = "临江市总工会推进“三创两争”，2019年全市职工入会率达99%，会员4.2万余人。"
+    rec = unionnlp.extract(text, source="pages/lj.txt")
+    members = next(s for s in rec.statistics if s.value == 42000)
+    fix = tmp_path / "fix.csv"
+    fix.write_text("article,item,field,value,note\n"
+                   f"pages/lj.txt,,place,泰州市,the story is about Taizhou\n"
+                   f"{rec.id},statistics@{members.start},year,2020,\n"
+                   f"{rec.id},campaign#0,delete,,\n"
+                   f"{rec.id},statistics@9999,year,2020,\n", encoding="utf-8")
+    before = records_to_frames([rec])
+    lex = UserLexicon.load(fix)
+    lex.apply(rec)
+    assert rec.place.canonical == "江苏省泰州市" and rec.place.adcode == "321200"
+    assert {s.place for s in rec.statistics} == {"江苏省泰州市"}  # figures follow the main place
+    assert next(s for s in rec.statistics if s.value == 42000).year == 2020
+    assert rec.campaigns == []
+    log = rec.meta["corrections"]
+    assert [e["applied"] for e in log] == [True, True, True, False]
+    assert log[0]["new"] == "江苏省泰州市" and log[0]["old"] != log[0]["new"]
+    assert all(e["by"].startswith(str(fix)) for e in log)
+    # the same file over the tables of a comparison
+    after = lex.apply_frames(before)
+    assert after["articles"].loc[0, "place_code"] == "321200"
+    assert sorted(after["statistics"]["year"]) == [2019, 2020]
+    assert len(after["campaigns"]) == 0
+
+
+@pytest.mark.parametrize("row, msg", [
+    ("x,,nowhere,1,", "article correction sets one of"),
+    ("x,statistics@3,colour,red,", "have no field 'colour'"),
+    ("x,widgets@3,year,2020,", "is not <kind>@<start>"),
+    ("x,,,1,", "needs a field"),
+])
+def test_bad_corrections_are_named(tmp_path, row, msg):
+    p = tmp_path / "fix.csv"
+    p.write_text("article,item,field,value,note\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="fix.csv:2"):
+        UserLexicon.load(p)
+    with pytest.raises(LexiconError, match=msg):
+        UserLexicon.load(p)
+
+
+def test_cli_extract_with_corrections(tmp_path):
+    doc = tmp_path / "lj.txt"
+    doc.write_text("临江市总工会召开会议，2019年全市职工入会率达99%。", encoding="utf-8")
+    fix = tmp_path / "fix.yaml"
+    fix.write_text(f"corrections:\n  - {{article: {doc}, field: place, value: 泰州市}}\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "unionnlp", "extract", str(doc), "--corrections", str(fix)],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    rec = json.loads(r.stdout)
+    assert rec["place"]["adcode"] == "321200" and rec["meta"]["corrections"][0]["field"] == "place"

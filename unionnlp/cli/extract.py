@@ -30,6 +30,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="a user lexicon (CSV/TSV/YAML: kind, action, name, canonical, type, note) "
                         "of your own campaign and organization names, aliases, merges and blocks; "
                         "may be given several times")
+    p.add_argument("--corrections", action="append", metavar="PATH",
+                   help="corrections (CSV/TSV/YAML: article, item, field, value, note; and lexicon "
+                        "rows for global renames, merges and blocks), applied to the records and "
+                        "listed in each record's meta; may be given several times")
     add_batch_arguments(p)  # --workers, --scheduler, --partition-size, --pipeline, --progress
 
 
@@ -47,12 +51,14 @@ def _record_error_lines(rec) -> list:
 
 
 def _lexicon(args):
-    """The user lexicon named by ``--lexicon`` (read once), or None."""
-    if not getattr(args, "lexicon", None):
+    """The user lexicon and corrections named by ``--lexicon``/``--corrections`` (one format,
+    read once), or None."""
+    paths = [*(getattr(args, "lexicon", None) or []), *(getattr(args, "corrections", None) or [])]
+    if not paths:
         return None
     from ..lexicon.user import UserLexicon
 
-    return UserLexicon.load(args.lexicon)
+    return UserLexicon.load(paths)
 
 
 def run(args) -> int:
