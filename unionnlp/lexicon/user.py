@@ -148,8 +148,8 @@ class UserLexicon:
         for e in self.entries:
             self._by[(e.kind, name_key(e.name))] = e
         self._edits_by: dict = {}
-        for ed in self.edits:
-            self._edits_by.setdefault(ed.article, []).append(ed)
+        for i, ed in enumerate(self.edits):
+            self._edits_by.setdefault(ed.article, []).append((i, ed))
 
     # -- loading ------------------------------------------------------------------------------
     @classmethod
@@ -183,10 +183,10 @@ class UserLexicon:
 
     def edits_for(self, *keys) -> list:
         """The corrections of the article known by any of these keys (id, source, URL)."""
-        out = []
-        for k in dict.fromkeys(k for k in keys if k):
-            out.extend(self._edits_by.get(k, ()))
-        return out
+        found = {}
+        for k in keys:
+            found.update(self._edits_by.get(k, ()) if k else ())
+        return [ed for _, ed in sorted(found.items())]  # in the order of the files
 
     def fingerprint(self) -> str:
         """A short hash of the entries (batch outputs made with other lexicons differ)."""
