@@ -10,7 +10,7 @@ from .schema import records_to_frames
 
 __version__ = "0.1.0"
 
-__all__ = ["extract", "extract_many", "load", "read", "read_records", "records_to_frames", "open",
+__all__ = ["extract", "extract_many", "compare", "load", "read", "read_records", "records_to_frames", "open",
            "crawl", "batch_run",
            "process_page", "Page", "Article", "Place", "Organization", "Campaign", "Statistic",
            "Event", "Record", "ErrorEntry", "__version__"]
@@ -19,6 +19,19 @@ __all__ = ["extract", "extract_many", "load", "read", "read_records", "records_t
 # ``unionnlp.extract(text_or_html_or_bytes, url=None)`` → Record. The name is also the
 # package of extractors (``unionnlp.extract.numbers`` …); the package is callable.
 from . import extract  # noqa: E402
+
+
+def __getattr__(name):
+    """``unionnlp.compare`` is imported on first use (it brings pandas and matplotlib along)."""
+    if name == "compare":
+        import importlib
+
+        return importlib.import_module(".compare", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | {"compare"})
 
 
 def extract_many(paths, **kwargs):

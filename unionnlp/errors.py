@@ -24,6 +24,9 @@ __all__ = [
     "OutputLocked",
     "NotARecord",
     "BackendUnavailable",
+    "SourceError",
+    "UnknownName",
+    "UnsafeQuery",
     "DOCUMENTED_ERRORS",
     "is_documented",
 ]
@@ -53,6 +56,22 @@ class NotARecord(UnionNLPError, ValueError):
 
 class BackendUnavailable(UnionNLPError, RuntimeError):
     """An optional backend (LAC, HanLP) asked for but not installed or not loadable here."""
+
+
+class SourceError(UnionNLPError, TypeError):
+    """Something given to :mod:`unionnlp.compare` as a source that is not one (records, a JSONL
+    path, a batch output folder, a DuckDB connection, the frames dict); the message names what
+    is accepted."""
+
+
+class UnknownName(UnionNLPError, ValueError):
+    """A campaign or metric asked for that the data does not hold; the message names the
+    closest ones it does hold."""
+
+
+class UnsafeQuery(UnionNLPError, ValueError):
+    """SQL refused by the read-only query mode (several statements, or one that is not a
+    query); ``unsafe=True`` / ``--unsafe`` lifts the restriction."""
 
 
 #: what a public entry point may raise for bad input (besides ``TypeError`` for wrong types)
