@@ -68,12 +68,14 @@ def read_records(path):
     return _rr(path)
 
 
-def open(out):  # noqa: A001 - ``unionnlp.open(OUT)`` is the documented name
+def open(out, *, read_only=False):  # noqa: A001 - ``unionnlp.open(OUT)`` is the documented name
     """A DuckDB connection with views articles, places, organizations, campaigns, statistics,
-    errors over a batch output folder (Parquet) or a JSONL file of records."""
+    errors over a batch output folder (Parquet) or a JSONL file of records; ``read_only=True``
+    for one that can reach nothing else (no file, extension or network; see
+    :mod:`unionnlp.store`)."""
     from .store import open as _open
 
-    return _open(out)
+    return _open(out, read_only=read_only)
 
 
 def crawl(targets, out, **kwargs):
