@@ -4,8 +4,9 @@ place profiles, organization–campaign links, coverage and concordances.
 Every function takes a *source* — a list of :class:`~unionnlp.records.Record` (or their dicts),
 a JSONL path of records, a batch output folder of Parquet files, a DuckDB connection over the
 views of :mod:`unionnlp.store`, or the dict of DataFrames returned by :func:`frames` — and
-returns a pandas DataFrame in which every row keeps the ids of the articles it rests on, so a
-figure in a paper can be traced back to its sentence. Anything else raises
+returns a pandas DataFrame in which every row keeps the ids of the articles it rests on (the
+wide :func:`adoption_wide` is read with the long :func:`campaign_adoption`), so a figure in a
+paper can be traced back to its sentence. Anything else raises
 :class:`~unionnlp.errors.SourceError` saying what is accepted. The plots and
 :func:`to_networkx` take the table they draw or a source.
 
