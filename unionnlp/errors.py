@@ -24,6 +24,8 @@ __all__ = [
     "OutputLocked",
     "NotARecord",
     "BackendUnavailable",
+    "NotFitted",
+    "LexiconError",
     "SourceError",
     "UnknownName",
     "UnsafeQuery",
@@ -56,6 +58,15 @@ class NotARecord(UnionNLPError, ValueError):
 
 class BackendUnavailable(UnionNLPError, RuntimeError):
     """An optional backend (LAC, HanLP) asked for but not installed or not loadable here."""
+
+
+class NotFitted(UnionNLPError, AttributeError):
+    """A learned component (the campaign classifier) used before it was fitted or loaded."""
+
+
+class LexiconError(UnionNLPError, ValueError):
+    """A user lexicon or corrections file that cannot be read; the message names the file and
+    the line."""
 
 
 class SourceError(UnionNLPError, TypeError):

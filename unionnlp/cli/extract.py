@@ -26,6 +26,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", help="inputs: .txt .html .jsonl .warc(.gz), folders; '-' or none for stdin")
     p.add_argument("-o", "--output", help="output file (.jsonl) or batch output (.parquet / folder)")
     p.add_argument("--format", choices=["jsonl", "parquet"], default=None)
+    p.add_argument("--lexicon", action="append", metavar="PATH",
+                   help="a user lexicon (CSV/TSV/YAML: kind, action, name, canonical, type, note) "
+                        "of your own campaign and organization names, aliases, merges and blocks; "
+                        "may be given several times")
     add_batch_arguments(p)  # --workers, --scheduler, --partition-size, --pipeline, --progress
 
 
@@ -42,6 +46,15 @@ def _record_error_lines(rec) -> list:
     return [f"{rec.source}: {e.stage}: {e.message}" for e in rec.errors]
 
 
+def _lexicon(args):
+    """The user lexicon named by ``--lexicon`` (read once), or None."""
+    if not getattr(args, "lexicon", None):
+        return None
+    from ..lexicon.user import UserLexicon
+
+    return UserLexicon.load(args.lexicon)
+
+
 def run(args) -> int:
     paths = args.paths or ["-"]
     if _is_batch_target(args):
@@ -50,6 +63,7 @@ def run(args) -> int:
     from ..pipeline import process_page
 
     nlp = None  # the tokenizer-free path: same extractors, no segmentation cost
+    lexicon = _lexicon(args)  # a bad lexicon file is a usage error before any output exists
     out_fh = None
     tmp_path = None
     if args.output and args.output != "-":
@@ -62,7 +76,7 @@ def run(args) -> int:
     n = ok = 0
     try:
         for page in iter_pages(paths):
-            rec = process_page(page, nlp=nlp)
+            rec = process_page(page, nlp=nlp, lexicon=lexicon)
             n += 1
             if rec.ok:
                 ok += 1

@@ -14,7 +14,7 @@ it, so passing the dict it returns avoids reading a file again.
 
 Dates: an article's ``date`` and ``year`` come from its publication date. An article without
 one takes the year its headline or first sentence states plainly
-(:func:`unionnlp.extract.statistics.document_year`: ``某县2023年工作总结``), with ``year_basis``
+(:func:`unionnlp.extractors.statistics.document_year`: ``某县2023年工作总结``), with ``year_basis``
 ``"text"`` and no ``date``; articles with neither stay undated (``year`` missing) and are
 listed by :func:`unionnlp.compare.undated`.
 """
@@ -195,7 +195,7 @@ def _date_articles(a: pd.DataFrame) -> None:
     missing = a.index[a["date"].isna()]
     if not len(missing):
         return
-    from ..extract.statistics import document_year
+    from ..extractors.statistics import document_year
 
     for i in missing:
         text = a.at[i, "text"] if "text" in a.columns else None
