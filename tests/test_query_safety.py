@@ -12,21 +12,14 @@ import pytest
 from unionnlp import store
 from unionnlp.cli import main
 from unionnlp.errors import UnionNLPError, UnsafeQuery
-from test_store import _records
+from test_store import _records, write_part
 
 SECRET = "口令-7731-只在外面"
 
 
 def _write_batch(recs, out):
-    import pyarrow.parquet as pq
-
-    rows = {t: [] for t in store.TABLES}
-    for r in recs:
-        for t, rs in store.record_rows(r).items():
-            rows[t].extend(rs)
-    for t in store.TABLES:
-        (out / t).mkdir(parents=True, exist_ok=True)
-        pq.write_table(store.rows_to_table(t, rows[t]), out / t / "part-k1.parquet")
+    """A batch output of one finished partition holding ``recs``."""
+    write_part(out, "k1", recs)
     manifest = {"partitions": {"k1": {"status": "done", "files": {t: "part-k1.parquet" for t in store.TABLES}}}}
     (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     return out
