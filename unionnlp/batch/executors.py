@@ -25,9 +25,9 @@ __all__ = ["run_serial", "run_processes", "run_dask", "PRELOAD"]
 
 #: modules imported once by the fork server before it forks workers
 PRELOAD = ("unionnlp.batch.worker", "unionnlp.pipeline", "unionnlp.parse",
-           "unionnlp.preprocessing", "unionnlp.extract.pipeline", "unionnlp.extract.campaigns",
-           "unionnlp.extract.places", "unionnlp.extract.organizations",
-           "unionnlp.extract.statistics", "unionnlp.extract.numbers", "spacy", "jieba", "opencc",
+           "unionnlp.preprocessing", "unionnlp.extractors.pipeline", "unionnlp.extractors.campaigns",
+           "unionnlp.extractors.places", "unionnlp.extractors.organizations",
+           "unionnlp.extractors.statistics", "unionnlp.extractors.numbers", "spacy", "jieba", "opencc",
            "pyarrow.parquet", "bs4", "lxml.html", "warcio.archiveiterator")
 
 Results = Iterator[tuple[Partition, Any]]

@@ -28,6 +28,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", help="inputs: .txt .html .jsonl .warc(.gz), folders; '-' or none for stdin")
     p.add_argument("-o", "--output", help="output file (.jsonl) or batch output (.parquet / folder)")
     p.add_argument("--format", choices=["jsonl", "parquet"], default=None)
+    p.add_argument("--lexicon", action="append", metavar="PATH",
+                   help="a user lexicon (CSV/TSV/YAML: kind, action, name, canonical, type, note) "
+                        "of your own campaign and organization names, aliases, merges and blocks; "
+                        "may be given several times")
+    p.add_argument("--corrections", action="append", metavar="PATH",
+                   help="corrections (CSV/TSV/YAML: article, item, field, value, note; and lexicon "
+                        "rows for global renames, merges and blocks), applied to the records and "
+                        "listed in each record's meta; may be given several times")
     add_batch_arguments(p)  # --workers, --scheduler, --partition-size, --pipeline, --progress
 
 
@@ -44,14 +52,26 @@ def _record_error_lines(rec) -> list:
     return [f"{rec.source}: {e.stage}: {e.message}" for e in rec.errors]
 
 
+def _lexicon(args):
+    """The user lexicon and corrections named by ``--lexicon``/``--corrections`` (one format,
+    read once), or None."""
+    paths = [*(getattr(args, "lexicon", None) or []), *(getattr(args, "corrections", None) or [])]
+    if not paths:
+        return None
+    from ..lexicon.user import UserLexicon
+
+    return UserLexicon.load(paths)
+
+
 def run(args) -> int:
     paths = args.paths or ["-"]
     if _is_batch_target(args):
         return _extract_batch(args, paths)
     to_stdout = not args.output or args.output == "-"
+    lexicon = _lexicon(args)  # a bad lexicon file is a usage error before any output exists
     try:
         with _stdout_sink() if to_stdout else _file_sink(Path(args.output)) as write:
-            n, ok = _extract_records(paths, write)
+            n, ok = _extract_records(paths, write, lexicon)
     except BrokenPipeError:  # the reader of a pipe has had enough (``| head``): not an error
         raise
     except OSError as exc:  # no room (ENOSPC, EFBIG, EDQUOT), no permission …: nothing half left
@@ -61,15 +81,15 @@ def run(args) -> int:
     return EXIT_OK if ok else EXIT_NONE
 
 
-def _extract_records(paths, write) -> tuple[int, int]:
-    """Extract every document under ``paths``, each record a JSON line to ``write``;
-    returns (documents, records without fatal errors)."""
+def _extract_records(paths, write, lexicon=None) -> tuple[int, int]:
+    """Extract every document under ``paths`` (with the user ``lexicon``, if any), each record a
+    JSON line to ``write``; returns (documents, records without fatal errors)."""
     from ..io.readers import iter_pages
     from ..pipeline import process_page
 
     n = ok = 0
     for page in iter_pages(paths):
-        rec = process_page(page, nlp=None)  # the tokenizer-free path: same extractors
+        rec = process_page(page, nlp=None, lexicon=lexicon)  # no tokenizer: same extractors
         n += 1
         if rec.ok:
             ok += 1
