@@ -73,15 +73,16 @@ def test_standard_output_on_a_full_device(tmp_path):
     assert "standard output" in line and "No space left" in line, line
 
 
-# 30 documents. One partition per document: part files fit in 12 KB (~6 KB each), the
-# manifest (~26 KB for 31 partitions) does not. Fifteen documents a partition: the manifest fits
-# in 10 KB, an articles part file (~40 KB) does not.
+# One partition per document (30): part files fit in 20 KB (~6 KB each), the manifest (~30 KB
+# for 31 partitions) does not. Sixteen documents in one partition: the manifest fits in 10 KB,
+# the articles part file (~22 KB) does not.
 @pytest.mark.timeout(300)
-@pytest.mark.parametrize("limit,partition_size,workers", [(12_000, 1, 1), (10_000, 15, 1),
-                                                          (10_000, 15, 2)],
+@pytest.mark.parametrize("limit,docs,partition_size,workers", [(20_000, 30, 1, 1),
+                                                               (10_000, 16, 16, 1),
+                                                               (10_000, 16, 16, 2)],
                          ids=["manifest", "part-file", "part-file-in-worker-processes"])
-def test_batch_output_on_a_full_disk(tmp_path, limit, partition_size, workers):
-    inputs = make_inputs(tmp_path / "in", n_txt=30, n_html=0, n_warc=0)
+def test_batch_output_on_a_full_disk(tmp_path, limit, docs, partition_size, workers):
+    inputs = make_inputs(tmp_path / "in", n_txt=docs, n_html=0, n_warc=0)
     out = tmp_path / "out"
     rc, err = _extract(inputs, "-o", str(out) + os.sep, "--workers", workers,
                        "--partition-size", partition_size, limit=limit)
@@ -90,11 +91,14 @@ def test_batch_output_on_a_full_disk(tmp_path, limit, partition_size, workers):
     assert str(out) in line and "File too large" in line, line
     assert not _leftovers(out), f"temporary files left: {_leftovers(out)}"
     assert not (out / ".lock").exists()
-    # what was committed stays usable: a re-run with room finishes the job
-    rc, err = _extract(inputs, "-o", str(out) + os.sep, "--workers", 1, "--partition-size", 1)
-    assert rc == 0, err
-    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["counts"]["documents"] == manifest["counts"]["records"] == 30
+    if partition_size == 1:  # what was committed stays usable: with room, a re-run goes on
+        done = len(json.loads((out / "manifest.json").read_text(encoding="utf-8"))["partitions"])
+        assert done, "no partition was recorded before the manifest outgrew the limit"
+        rc, err = _extract(inputs, "-o", str(out) + os.sep, "--workers", 1, "--partition-size", 1)
+        assert rc == 0, err
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["counts"]["documents"] == manifest["counts"]["records"] == docs
+        assert manifest["last_run"]["skipped_partitions"] == done
 
 
 @pytest.mark.parametrize("umask", [0o022, 0o002], ids=["umask-022", "umask-002"])
