@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from unionnlp.batch.layout import LOCK
-from unionnlp.batch.manifest import Lock
+from unionnlp.batch.lock import Lock
 from unionnlp.errors import OutputLocked
 
 RACERS = 3

@@ -17,7 +17,8 @@ from typing import Any, Iterable, Optional, Union
 from .. import __version__
 from .executors import Results, run_dask, run_processes, run_serial
 from .layout import REPRINTS, REPRINTS_FILE, SIGNATURES, replacing
-from .manifest import Lock, Manifest, remove_stale
+from .lock import Lock
+from .manifest import Manifest, remove_stale
 from .plan import DEFAULT_PARTITION_SIZE, Partition, plan_partitions, plan_version
 
 __all__ = ["run", "BatchResult"]
