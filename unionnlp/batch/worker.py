@@ -139,8 +139,10 @@ class _PartitionTables:
     """The part files of one partition: rows buffered per table, flushed as row groups."""
 
     def __init__(self, out: Path, key: str):
+        from ..reprints import signature
         from ..schema import SCHEMAS, TABLES
 
+        self._signature = signature
         name = part_name(key)
         schemas = {**{t: SCHEMAS[t] for t in TABLES}, SIGNATURES: _signature_schema()}
         self.writers: dict[str, _PartWriter] = {}
@@ -155,12 +157,10 @@ class _PartitionTables:
 
     def add(self, rows: dict) -> None:
         """Rows of one document (``record_rows`` output) plus its articles' signatures."""
-        from ..reprints import signature
-
         for t, rs in rows.items():
             self.rows[t].extend(rs)
         for a in rows["articles"]:
-            sig = signature(a["text"] or "")
+            sig = self._signature(a["text"] or "")
             if sig is not None:
                 self.rows[SIGNATURES].append({"id": a["id"], "published": a["published"],
                                               "sig": sig.tobytes()})
