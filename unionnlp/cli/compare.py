@@ -6,6 +6,7 @@ import pathlib
 import sys
 
 from ..errors import UnionNLPError
+from ..compare import frames
 from ..report import build_sections, render_text, write_report
 
 __all__ = ["HELP", "add_arguments", "run"]
@@ -26,6 +27,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                                          "error (exit 2) naming the closest ones")
     parser.add_argument("--out", help="write a report (.html, .md or .csv) instead of printing; "
                                       "another extension is an error (exit 2)")
+    parser.add_argument("--lexicon", action="append", metavar="PATH",
+                        help="a user lexicon (your names, merges, blocks) applied before comparing; "
+                             "may be given several times")
+    parser.add_argument("--corrections", action="append", metavar="PATH",
+                        help="corrections (per-article fixes and global renames, same format) "
+                             "applied before comparing; may be given several times")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,6 +43,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"unionnlp compare: {src} does not exist", file=sys.stderr)
         return 2
     try:
+        fixes = [*(args.lexicon or []), *(args.corrections or [])]
+        if fixes:
+            src = frames(src, lexicon=fixes)
         if args.out:
             path = write_report(src, args.out, by=args.by, campaign=args.campaign,
                                 metric=args.metric)

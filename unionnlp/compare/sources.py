@@ -117,9 +117,14 @@ def _is_duckdb(source: Any) -> bool:
     return hasattr(source, "execute") and hasattr(source, "sql")
 
 
-def frames(source: Source) -> dict:
+def frames(source: Source, *, lexicon=None) -> dict:
     """Normalise any supported source into ``{"articles", "places", "organizations",
-    "campaigns", "statistics", "errors"}`` DataFrames.
+    "campaigns", "statistics", "events", "errors"}`` DataFrames.
+
+    ``lexicon``: a user lexicon or corrections file (path, paths, or a
+    :class:`~unionnlp.lexicon.UserLexicon`) applied to the tables first: the researcher's
+    own names, merges, blocks and per-article fixes, so every comparison built on the returned
+    frames respects them (pass the frames on as the source).
 
     ``articles`` gains ``date`` and ``year`` (from the publication date, else ``year`` from a
     year the text states, see ``year_basis``: ``published``, ``text`` or missing),
@@ -129,7 +134,7 @@ def frames(source: Source) -> dict:
     anything that is not a source.
     """
     if isinstance(source, dict) and isinstance(source.get("articles"), pd.DataFrame):
-        if source.get("_normalised"):
+        if source.get("_normalised") and lexicon is None:
             return source
         fr = {k: v.copy() for k, v in source.items() if isinstance(v, pd.DataFrame)}
     elif isinstance(source, (str, os.PathLike)):
@@ -142,6 +147,10 @@ def frames(source: Source) -> dict:
         raise SourceError(f"a {type(source).__name__} is not a source; a source is {SOURCES}")
     else:
         fr = _from_records(source)
+    if lexicon is not None:
+        from ..lexicon.user import UserLexicon
+
+        fr = UserLexicon.load(lexicon).apply_frames(fr)
     return _normalise(fr)
 
 
@@ -180,8 +189,8 @@ def _normalise(fr: dict) -> dict:
     _date_articles(a)
     a["place"] = a["place"].where(a["place"].notna(), None)
     fr["articles"] = a
-    fr["campaigns"] = _with_identity(fr["campaigns"], "campaign")
-    fr["organizations"] = _with_identity(fr["organizations"], "organization")
+    fr["campaigns"] = _with_identity(fr["campaigns"], "campaign", "campaign_id")
+    fr["organizations"] = _with_identity(fr["organizations"], "organization", "org_id")
     fr["_normalised"] = True
     return fr
 
@@ -208,13 +217,23 @@ def _date_articles(a: pd.DataFrame) -> None:
             a.at[i, "year_basis"] = "text"
 
 
-def _with_identity(df, column: str):
-    """Add ``column``: an item's identity, its canonical name when set, else its name."""
-    if len(df):
-        canon = df["canonical"] if "canonical" in df.columns else pd.Series([None] * len(df), index=df.index)
-        df[column] = [clean_name(k) or clean_name(n) for k, n in zip(canon, df["name"])]
-    else:
+def _with_identity(df, column: str, id_column: str):
+    """Add ``column``: the name an item is counted under. Items sharing an id (``campaign_id``,
+    ``org_id``: variants and short forms of one campaign or body) share one name, the most
+    frequent canonical among them; items without an id go by their canonical, else their name."""
+    if not len(df):
         df[column] = pd.Series(dtype=object)
+        return df
+    canon = df["canonical"] if "canonical" in df.columns else pd.Series([None] * len(df), index=df.index)
+    names = [clean_name(k) or clean_name(n) for k, n in zip(canon, df["name"])]
+    ids = df[id_column] if id_column in df.columns else pd.Series([None] * len(df), index=df.index)
+    votes: dict = {}
+    for i, n in zip(ids, names):
+        if isinstance(i, str) and i and n:
+            votes.setdefault(i, {}).setdefault(n, 0)
+            votes[i][n] += 1
+    shown = {i: max(v.items(), key=lambda kv: (kv[1], -len(kv[0]), kv[0]))[0] for i, v in votes.items()}
+    df[column] = [shown.get(i, n) if isinstance(i, str) else n for i, n in zip(ids, names)]
     return df
 
 
