@@ -418,3 +418,18 @@ def test_warc_offset_ranges_cover_every_record_once(tmp_path):
         urls += [p.url for p in iter_warc(path, start_offset=start, end_offset=end)]
     assert urls == [f"http://news.example.cn/{i}.html" for i in range(6)], (
         "iter_warc(start_offset=…) must compare absolute record offsets with end_offset")
+
+
+def test_batch_output_refuses_a_lexicon_it_would_not_apply(tmp_path, capsys):
+    """The batch workers do not apply --lexicon/--corrections: refuse instead of writing tables
+    that silently lack the researcher's corrections."""
+    inputs = make_inputs(tmp_path / "in", n_txt=1, n_html=0, n_warc=0)
+    fixes = tmp_path / "fixes.csv"
+    fixes.write_text("kind,action,name,canonical,type,note\ncampaign,add,金秋助学,金秋助学,,\n",
+                     encoding="utf-8")
+    for flag in ("--lexicon", "--corrections"):
+        out = tmp_path / f"out{flag}"
+        assert cli_main(["extract", str(inputs), "-o", str(out) + os.sep, "--workers", "1",
+                         flag, str(fixes)]) == 2
+        assert flag.strip("-") in capsys.readouterr().err
+        assert not (out / "articles").exists()

@@ -10,7 +10,7 @@ from test_batch import article_html, article_text, assert_same_output, table_row
 from unionnlp import batch
 from unionnlp.io.readers import read_path
 
-N_LINES = 230
+N_LINES = 150
 
 
 def write_feed(path: Path, n: int = N_LINES) -> Path:
@@ -38,7 +38,7 @@ def write_feed(path: Path, n: int = N_LINES) -> Path:
 
 def test_a_long_jsonl_file_is_planned_as_line_ranges(tmp_path):
     feed = write_feed(tmp_path / "feed.jsonl")
-    parts, _ = batch.plan_partitions([feed], partition_size=100)
+    parts, _ = batch.plan_partitions([feed], partition_size=60)
     assert len(parts) == 3, [p.describe() for p in parts]
     size = feed.stat().st_size
     assert parts[0].start == 0 and parts[-1].end is None
@@ -71,10 +71,10 @@ def _page(p) -> tuple:
 def test_two_workers_share_one_jsonl_file_and_the_rows_are_those_of_one_stream(tmp_path):
     (tmp_path / "in").mkdir()
     feed = write_feed(tmp_path / "in" / "feed.jsonl")
-    split = batch.run([feed], tmp_path / "split", workers=2, partition_size=30, progress=False)
+    split = batch.run([feed], tmp_path / "split", workers=2, partition_size=25, progress=False)
     whole = batch.run([feed], tmp_path / "whole", workers=1, partition_size=10 * N_LINES,
                       progress=False)
-    assert split.partitions == 8 and whole.partitions == 1
+    assert split.partitions == 6 and whole.partitions == 1
     assert len({t["pid"] for t in split.timings}) == 2, "one worker did all the work"
     blank = sum(1 for line in feed.read_bytes().splitlines() if not line.strip())
     assert split.documents == whole.documents == N_LINES - blank
@@ -82,6 +82,6 @@ def test_two_workers_share_one_jsonl_file_and_the_rows_are_those_of_one_stream(t
     assert_same_output(tmp_path / "split", tmp_path / "whole")
     assert table_rows(tmp_path / "split", "reprints") == table_rows(tmp_path / "whole", "reprints")
     # resume: nothing left to do, same counts
-    again = batch.run([feed], tmp_path / "split", workers=2, partition_size=30, progress=False)
-    assert again.skipped_partitions == 8 and again.processed_partitions == 0
+    again = batch.run([feed], tmp_path / "split", workers=2, partition_size=25, progress=False)
+    assert again.skipped_partitions == 6 and again.processed_partitions == 0
     assert (again.documents, again.records, again.errors) == (split.documents, split.records, split.errors)

@@ -94,11 +94,11 @@ def test_batch_output_on_a_full_disk(tmp_path, limit, docs, partition_size, work
     if partition_size == 1:  # what was committed stays usable: with room, a re-run goes on
         done = len(json.loads((out / "manifest.json").read_text(encoding="utf-8"))["partitions"])
         assert done, "no partition was recorded before the manifest outgrew the limit"
-        rc, err = _extract(inputs, "-o", str(out) + os.sep, "--workers", 1, "--partition-size", 1)
-        assert rc == 0, err
-        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-        assert manifest["counts"]["documents"] == manifest["counts"]["records"] == docs
-        assert manifest["last_run"]["skipped_partitions"] == done
+        from unionnlp import batch
+
+        res = batch.run([inputs], out, workers=1, partition_size=1, progress=False)
+        assert res.ok and res.documents == res.records == docs
+        assert res.skipped_partitions == done
 
 
 @pytest.mark.parametrize("umask", [0o022, 0o002], ids=["umask-022", "umask-002"])

@@ -167,6 +167,11 @@ def _extract_batch(args, paths) -> int:
         raise UsageError("batch extraction (--format parquet, --workers, --scheduler) needs -o OUT")
     if "-" in paths:
         raise UsageError("batch extraction reads files, not standard input")
+    if getattr(args, "lexicon", None) or getattr(args, "corrections", None):
+        # not applied by the batch workers yet: refuse rather than write uncorrected tables
+        raise UsageError("--lexicon and --corrections apply to JSONL output (-o OUT.jsonl), not "
+                         "to a batch output yet; apply them to the tables with "
+                         "`unionnlp compare OUT --lexicon …` or `unionnlp export`")
     # OUT (or OUT.parquet) is the dataset folder: one Parquet part file per partition and table
     return run_batch(args, paths, out, stream=sys.stderr)
 
