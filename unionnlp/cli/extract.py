@@ -15,6 +15,7 @@ from typing import Sequence
 
 from .. import batch
 from ..errors import OutputLocked
+from ..io.readers import STDIN_FORMATS
 from ._common import EXIT_NONE, EXIT_OK, UsageError, err
 
 __all__ = ["HELP", "add_arguments", "run", "add_batch_arguments", "run_batch"]
@@ -26,6 +27,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", help="inputs: .txt .html .jsonl .warc(.gz), folders; '-' or none for stdin")
     p.add_argument("-o", "--output", help="output file (.jsonl) or batch output (.parquet / folder)")
     p.add_argument("--format", choices=["jsonl", "parquet"], default=None)
+    p.add_argument("--stdin-format", choices=STDIN_FORMATS, default="auto", help="what standard input holds: one JSONL document per line (streamed), one text or HTML document, or auto (JSONL when its first line is a {\"text\"|\"html\": …} object)")
     add_batch_arguments(p)  # --workers, --scheduler, --partition-size, --pipeline, --progress
 
 
