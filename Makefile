@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test install bench clean system-deps
+.PHONY: run test install bench clean system-deps eval docs
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,3 +40,17 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build .pytest_cache
+
+# Extraction quality on the development sets: all of devset and devset2, the part we tune on
+# (everything except corpora/split/aside.txt) and the held-out part (only scored, never read).
+SHARED ?= ../shared
+eval: $(STAMP)
+	@for d in devset devset2; do echo "== $$d"; $(VENV)/bin/unionnlp evaluate $(SHARED)/$$d; echo; done
+	@echo "== tuning part (devset + devset2 minus corpora/split/aside.txt)"
+	@$(VENV)/bin/unionnlp evaluate $(SHARED)/devset $(SHARED)/devset2 --exclude corpora/split/aside.txt
+	@echo; echo "== held-out part (corpora/split/aside.txt)"
+	@$(VENV)/bin/unionnlp evaluate $(SHARED)/devset2 --only corpora/split/aside.txt
+
+# Reference files generated from the code (record JSON Schema, table list) and the API reference.
+docs: $(STAMP)
+	$(PY) scripts/build_docs.py --api build/api

@@ -16,7 +16,7 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from unionnlp.extract.campaigns import find_campaigns  # noqa: E402
+from unionnlp.extractors.campaigns import find_campaigns  # noqa: E402
 
 SHARED = pathlib.Path(os.environ.get("UNIONNLP_SHARED", ROOT.parent / "shared"))
 FALLBACK = ("今年以来，市总工会深入开展“三进三帮”活动，持续推进党建带工建，全面落实“双联双促”"

@@ -15,8 +15,8 @@ import time
 
 import jieba
 
-from unionnlp.extract.organizations import find_organizations
-from unionnlp.extract.places import find_places, main_place
+from unionnlp.extractors.organizations import find_organizations
+from unionnlp.extractors.places import find_places, main_place
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 

@@ -18,7 +18,7 @@ def main(argv=None):
     args = ap.parse_args(argv)
     import jieba
 
-    from unionnlp.extract.pipeline import load, run_extractors
+    from unionnlp.extractors.pipeline import load, run_extractors
 
     docs = repeat_to(sample_texts(), args.chars)
     n_chars = sum(map(len, docs))
@@ -34,7 +34,7 @@ def main(argv=None):
         for d in docs:
             run_extractors(d, nlp=nlp)
 
-    from unionnlp.extract.pipeline import extract_text
+    from unionnlp.extractors.pipeline import extract_text
 
     def extractors_only():  # the default path of unionnlp.extract: no segmentation
         for d in docs:

@@ -21,7 +21,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from unionnlp.extract import numbers, statistics  # noqa: E402
+from unionnlp.extractors import numbers, statistics  # noqa: E402
 
 SHARED = pathlib.Path(os.environ.get("UNIONNLP_SHARED", ROOT.parent / "shared"))
 

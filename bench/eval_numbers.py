@@ -1,4 +1,4 @@
-"""Score :func:`unionnlp.extract.numbers.parse` on the Recognizers-Text Chinese specs.
+"""Score :func:`unionnlp.extractors.numbers.parse` on the Recognizers-Text Chinese specs.
 
 Reads ``../shared/external/numbers/recognizers_text/Number_*.json`` (Microsoft
 Recognizers-Text, MIT) at run time; nothing is copied into the repository. Scoring follows
@@ -26,7 +26,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from unionnlp.extract.numbers import parse  # noqa: E402
+from unionnlp.extractors.numbers import parse  # noqa: E402
 
 DEFAULT_SHARED = pathlib.Path(os.environ.get("UNIONNLP_SHARED", ROOT.parent / "shared"))
 FILES = ("Number_NumberModel.json", "Number_PercentModel.json")

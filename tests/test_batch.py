@@ -148,7 +148,7 @@ def test_changed_input_redoes_only_its_partition_and_drops_stale_parts(tmp_path)
 
 FAIL_HOOK = '''
 from spacy.language import Language
-from unionnlp.extract.pipeline import load
+from unionnlp.extractors.pipeline import load
 
 @Language.component("unionnlp_test_failing_extractor")
 def failing_extractor(doc):
@@ -230,7 +230,7 @@ def test_bad_inputs_become_error_rows_and_the_rest_completes(tmp_path, monkeypat
 SLOW_HOOK = '''
 import time
 from spacy.language import Language
-from unionnlp.extract.pipeline import load
+from unionnlp.extractors.pipeline import load
 
 @Language.component("unionnlp_test_slow")
 def slow(doc):
@@ -366,7 +366,7 @@ def test_progress_is_quiet_in_ci_and_off_a_terminal(monkeypatch):
 CRASH_HOOK = '''
 import os
 from spacy.language import Language
-from unionnlp.extract.pipeline import load
+from unionnlp.extractors.pipeline import load
 
 @Language.component("unionnlp_test_crash")
 def crash(doc):

@@ -1,7 +1,7 @@
 """find_campaigns: one test per guideline rule, on sentences written for these tests."""
 import pytest
 
-from unionnlp.extract.campaigns import (
+from unionnlp.extractors.campaigns import (
     KINDS,
     candidate_features,
     find_campaigns,
@@ -139,8 +139,30 @@ def test_classifier_loads_and_predicts():
     clf = load_classifier()
     pos = candidate_features("深入开展", "四比四创", "劳动竞赛", True)
     neg = candidate_features("甘当职工的", "贴心人", "，", True)
-    assert clf.predict(pos) and not clf.predict(neg)
-    assert 0.0 <= clf.predict_proba(neg) < 0.5 < clf.predict_proba(pos) <= 1.0
+    assert clf.predict([pos, neg]) == [True, False]  # one answer per row, like scikit-learn
+    (n0, n1), (p0, p1) = clf.predict_proba([neg, pos])
+    assert 0.0 <= n1 < 0.5 < p1 <= 1.0 and abs(n0 + n1 - 1) < 1e-9
+
+
+def test_classifier_follows_estimator_conventions(tmp_path):
+    """Parameters set in __init__ only; fitted attributes only after fit; every parameter
+    survives the JSON round trip."""
+    import pytest
+
+    from unionnlp.errors import NotFitted
+    from unionnlp.extractors.campaigns import CampaignClassifier
+
+    clf = CampaignClassifier(C=0.3, threshold=0.6, min_weight=0.01)
+    assert not hasattr(clf, "weights_") and not hasattr(clf, "intercept_")
+    with pytest.raises(NotFitted):
+        clf.predict([["lexicon"]])
+    X = [["lexicon", "sfx:工程"], ["L1:的"], ["lexicon"], ["R1:。"]]
+    clf.fit(X, [1, 0, 1, 0])
+    back = CampaignClassifier.from_json(clf.to_json())
+    assert back.get_params() == {"C": 0.3, "threshold": 0.6, "min_weight": 0.01}
+    assert back.predict(X) == clf.predict(X)
+    with pytest.raises(ValueError):
+        clf.set_params(nope=1)
 
 
 def test_lexicon_loads_and_words_stay_whole():

@@ -1,6 +1,6 @@
 """Undated actual figures take the article's reference year (headline, first sentence, date)."""
 import unionnlp
-from unionnlp.extract.statistics import document_year
+from unionnlp.extractors.statistics import document_year
 
 
 def test_year_from_headline():
@@ -14,7 +14,7 @@ def test_year_from_first_sentence_not_from_a_period_start():
 
 
 def test_publication_date_dates_only_figures_tied_to_the_time_of_writing():
-    from unionnlp.extract.statistics import fill_document_year, find_statistics
+    from unionnlp.extractors.statistics import fill_document_year, find_statistics
 
     text = "截至8月底,全区已有87家企业建立职工骨干库。2015年全区建会率为80%。\n园区设有工会驿站12个。"
     assert document_year(text, published="2022-09-20") is None

@@ -50,3 +50,44 @@ def test_devset_runs_and_reports(devset_dir):
     assert d["statistics"]["strict"]["f1"] >= 0.5
     assert d["organizations"]["strict"]["f1"] >= 0.4
     assert d["campaigns"]["strict"]["f1"] >= 0.4
+
+
+def test_usable_figures_events_and_split(tmp_path):
+    """Usable = every attribute a panel needs is right; events match on (action, campaign) by
+    any name the record gives the campaign, strictly with the actor too; a split file keeps
+    documents in or out by folder/id."""
+    from unionnlp.evaluate import read_split
+    from unionnlp.records import Event
+
+    (tmp_path / "gold").mkdir()
+    d = _gold_dir(tmp_path / "gold")
+    g = json.loads((d / "x1.json").read_text(encoding="utf-8"))
+    g["events"] = [
+        {"action": "launch", "campaign": "三培养工程", "actor": "扬州市总工会", "place": "扬州市",
+         "source_place": None, "recipient": None, "year": 2019, "evidence": "启动三培养工程"},
+        {"action": "promote", "campaign": "双推", "actor": "扬州市委组织部", "place": "扬州市",
+         "source_place": None, "recipient": None, "year": 2020, "evidence": "推进双推"}]
+    (d / "x1.json").write_text(json.dumps(g, ensure_ascii=False), encoding="utf-8")
+    rec = Record(source="x1.txt",
+                 campaigns=[Campaign(name="三培养", canonical="三培养工程", campaign_id="三培养工程")],
+                 organizations=[Organization(name="市总工会", canonical="扬州市总工会", org_id="321000:扬州市总工会")],
+                 statistics=[Statistic(value=99.0, unit="%", metric="职工入会率", kind="actual", year=2019,
+                                       qualifier=""),
+                             Statistic(value=964.0, unit="人", metric="企业党员", kind="actual", year=2018)],
+                 events=[Event("launch", "三培养工程", "三培养工程", "扬州市总工会", "321000:扬州市总工会",
+                               place="江苏省扬州市", year=2019),
+                         Event("promote", "双推", "双推", "扬州市总工会", "321000:扬州市总工会", year=2020),
+                         Event("commend", "双推", "双推", None, None)])
+    s = evaluate(d, extract_fn=lambda path: rec).as_dict()
+    assert s["statistics_usable"] == {"share": 0.5, "usable": 1, "gold": 2}  # 964: wrong year
+    loose, strict = s["events"]["loose"], s["events"]["strict"]
+    assert (loose["tp"], loose["fp"], loose["fn"]) == (2, 1, 0)
+    assert (strict["tp"], strict["fp"], strict["fn"]) == (1, 2, 1)  # 双推 has the wrong actor
+    assert s["events_agreement"]["year"]["agreement"] == 1.0
+    assert s["events_agreement"]["place"]["agreement"] == 0.5  # gold 扬州市 ~ 江苏省扬州市; None ≠ 扬州市
+    split = tmp_path / "aside.txt"
+    split.write_text("# held out\ngold/x1\n", encoding="utf-8")
+    assert read_split(split) == {"gold/x1"}
+    assert evaluate(d, extract_fn=lambda p: rec, exclude=read_split(split)).n_docs == 0
+    assert evaluate(d, extract_fn=lambda p: rec, only=read_split(split)).n_docs == 1
+    assert "usable" in format_report(evaluate(d, extract_fn=lambda p: rec))

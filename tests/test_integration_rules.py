@@ -50,7 +50,7 @@ def test_epaper_title_outlet_and_no_navigation_pretitle():
 
 
 def test_url_in_pinyin_names_the_locality():
-    from unionnlp.extract.places import url_places
+    from unionnlp.extractors.places import url_places
 
     assert [c for c in url_places("http://www.yangzhou.gov.cn/xwzx/a.html")] == ["321000"]
     assert url_places("http://news.example.com/taizhou/1.html") == []  # 泰州 or 台州: ambiguous

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from unionnlp.extract.campaigns import candidate_features, load_classifier
+from unionnlp.extractors.campaigns import candidate_features, load_classifier
 from unionnlp.lexicon import discover, lexicon_words, read_candidates, train_classifier
 from unionnlp.records import Campaign, Place, Record
 
@@ -42,8 +42,8 @@ def test_retraining_on_a_small_file_writes_a_usable_model(tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["weights"] and "intercept" in data
     clf = load_classifier(str(out))
-    assert clf.predict(candidate_features("深入开展", "三帮三促", "活动", True))
-    assert not clf.predict(candidate_features("成为职工的", "贴心人", "。", True))
+    assert clf.predict([candidate_features("深入开展", "三帮三促", "活动", True),
+                        candidate_features("成为职工的", "贴心人", "。", True)]) == [True, False]
 
 
 def test_retraining_needs_both_classes(tmp_path):
@@ -58,11 +58,11 @@ def test_shipped_training_file_and_model_are_consistent():
     assert len(rows) >= 300
     assert {r["label"] for r in rows} == {0, 1}
     clf = load_classifier()
-    from unionnlp.extract.campaigns import RESOURCES
+    from unionnlp.extractors.campaigns import RESOURCES
 
     assert (RESOURCES / "classifier.json").stat().st_size < 1_000_000
-    agree = sum(clf.predict(candidate_features(r["left"], r["name"], r["right"], r["quoted"]))
-                == bool(r["label"]) for r in rows)
+    pred = clf.predict([candidate_features(r["left"], r["name"], r["right"], r["quoted"]) for r in rows])
+    agree = sum(p == bool(r["label"]) for p, r in zip(pred, rows))
     assert agree / len(rows) > 0.9
 
 
@@ -81,8 +81,10 @@ def _records():
 
 def test_discover_over_records():
     df = discover(_records())
-    assert list(df.columns[:6]) == ["name", "canonical", "in_lexicon", "kind", "frequency",
-                                    "n_documents"]
+    # a user-lexicon file first (review, then load it), then the review columns
+    assert list(df.columns[:9]) == ["kind", "action", "name", "canonical", "type", "note",
+                                    "in_lexicon", "frequency", "n_documents"]
+    assert set(df["kind"]) == {"campaign"} and set(df["action"]) == {"add"}
     row = df[df["name"] == "三帮三促"].iloc[0]
     assert row["frequency"] == 3 and row["n_documents"] == 2
     assert row["places"] == "江苏省扬州市; 江苏省镇江市"

@@ -1,4 +1,4 @@
-"""Tests for unionnlp.extract.numbers (sentences written for these tests)."""
+"""Tests for unionnlp.extractors.numbers (sentences written for these tests)."""
 import importlib.util
 import math
 import pathlib
@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from unionnlp.extract.numbers import Quantity, parse, to_number
+from unionnlp.extractors.numbers import Quantity, parse, to_number
 
 
 def one(text):

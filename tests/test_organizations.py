@@ -3,8 +3,8 @@ import re
 
 import pytest
 
-from unionnlp.extract.organizations import expand_abbreviation, find_organizations, org_kind
-from unionnlp.extract.places import find_places, main_place
+from unionnlp.extractors.organizations import expand_abbreviation, find_organizations, org_kind
+from unionnlp.extractors.places import find_places, main_place
 
 
 def _canon(text, **kw):
@@ -124,7 +124,7 @@ def test_lac_pass_adds_only_non_overlapping_orgs():
 
 
 def test_hanlp_backend_raises_clear_error_when_unavailable():
-    from unionnlp.extract.hanlp_backend import HanLPTagger, HanLPUnavailable
+    from unionnlp.extractors.hanlp_backend import HanLPTagger, HanLPUnavailable
 
     try:
         HanLPTagger()

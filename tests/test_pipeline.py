@@ -2,7 +2,7 @@
 import pytest
 
 import unionnlp
-from unionnlp.extract.pipeline import LABELS, doc_items
+from unionnlp.extractors.pipeline import LABELS, doc_items
 
 TEXTS = [
     "扬州市总工会推进产业工人“三培养工程”。2019年全市工会组建率和职工入会率达99%。",
@@ -63,7 +63,7 @@ def test_extract_api_text_html_bytes():
 
 
 def test_one_failing_extractor_does_not_lose_the_document(nlp, monkeypatch):
-    from unionnlp.extract import campaigns
+    from unionnlp.extractors import campaigns
 
     def broken(text, **kw):
         raise RuntimeError("boom")

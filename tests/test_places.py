@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from unionnlp.extract.places import find_places, main_place, place_label, resolve_name
+from unionnlp.extractors.places import find_places, main_place, place_label, resolve_name
 
 
 def _by_name(places):
@@ -119,7 +119,7 @@ def test_bare_placeholder_letter_is_anonymised_place():
 
 
 def test_build_resources_matches_repo_table(tmp_path):
-    from unionnlp.extract import places
+    from unionnlp.extractors import places
 
     out = tmp_path / "divisions.csv"
     n = places.build_resources(out)

@@ -145,7 +145,7 @@ def test_extract_whole_document_is_linear():
 def test_process_page_with_spacy_pipeline_is_linear():
     """The CLI path (``process_page(page, nlp=load())``): spaCy Doc built with jieba, on text
     without punctuation (jieba's HMM) and with many words (word/space alignment)."""
-    from unionnlp.extract.pipeline import load
+    from unionnlp.extractors.pipeline import load
     from unionnlp.io.readers import page_from_text
     from unionnlp.pipeline import process_page
 

@@ -1,9 +1,9 @@
-"""Tests for unionnlp.extract.statistics (sentences written for these tests, plus the seeds)."""
+"""Tests for unionnlp.extractors.statistics (sentences written for these tests, plus the seeds)."""
 import math
 
 import pytest
 
-from unionnlp.extract.statistics import find_statistics
+from unionnlp.extractors.statistics import find_statistics
 from unionnlp.records import Campaign, Place, Statistic
 
 XZ = Place(name="徐州", canonical="江苏省徐州市", level="city", adcode="320300")

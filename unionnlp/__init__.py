@@ -16,9 +16,24 @@ __all__ = ["extract", "extract_many", "load", "read", "read_records", "records_t
            "Event", "Record", "ErrorEntry", "__version__"]
 
 
-# ``unionnlp.extract(text_or_html_or_bytes, url=None)`` → Record. The name is also the
-# package of extractors (``unionnlp.extract.numbers`` …); the package is callable.
-from . import extract  # noqa: E402
+def extract(content, url=None, *, source=None, published=None, title=None, nlp=None,
+            lexicon=None):
+    """Extract one document given as text, HTML or raw bytes into a :class:`Record`.
+
+    ``url``, ``published`` (ISO date) and ``title`` are context the page may not carry itself
+    (they help date figures and find the main place); ``nlp`` runs the extractors through a
+    spaCy pipeline from :func:`load` instead of the faster direct path; ``lexicon`` is a
+    path (or paths, or a :class:`~unionnlp.lexicon.UserLexicon`) of the researcher's own
+    names, aliases and blocks (see :mod:`unionnlp.lexicon.user`).
+
+    >>> rec = extract("2019年,扬州市职工入会率达99%。")
+    >>> rec.statistics[0].value
+    99.0
+    """
+    from .pipeline import extract as _extract
+
+    return _extract(content, url, source=source, published=published, title=title, nlp=nlp,
+                    lexicon=lexicon)
 
 
 def extract_many(paths, **kwargs):
@@ -36,7 +51,7 @@ def process_page(page, nlp=None):
 
 def load(**kwargs):
     """The spaCy ``Language``: blank ``zh``, jieba segmenter, unionnlp components."""
-    from .extract.pipeline import load as _load
+    from .extractors.pipeline import load as _load
 
     return _load(**kwargs)
 

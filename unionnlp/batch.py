@@ -57,9 +57,6 @@ __all__ = [
     "plan_partitions",
     "Partition",
     "BatchResult",
-    "add_arguments",
-    "run_from_args",
-    "main",
     "DEFAULT_PARTITION_SIZE",
 ]
 
@@ -429,9 +426,9 @@ def _run_serial(parts: list[Partition], out: Path, pipeline: Optional[str]) -> I
 
 #: modules imported once by the fork server before it forks workers
 _PRELOAD = ("unionnlp.batch", "unionnlp.pipeline", "unionnlp.parse", "unionnlp.preprocessing",
-            "unionnlp.extract.pipeline", "unionnlp.extract.campaigns", "unionnlp.extract.places",
-            "unionnlp.extract.organizations", "unionnlp.extract.statistics",
-            "unionnlp.extract.numbers", "spacy", "jieba", "opencc", "pyarrow.parquet",
+            "unionnlp.extractors.pipeline", "unionnlp.extractors.campaigns", "unionnlp.extractors.places",
+            "unionnlp.extractors.organizations", "unionnlp.extractors.statistics",
+            "unionnlp.extractors.numbers", "spacy", "jieba", "opencc", "pyarrow.parquet",
             "bs4", "lxml.html", "warcio.archiveiterator")
 
 

@@ -24,6 +24,8 @@ __all__ = [
     "OutputLocked",
     "NotARecord",
     "BackendUnavailable",
+    "NotFitted",
+    "LexiconError",
     "DOCUMENTED_ERRORS",
     "is_documented",
 ]
@@ -53,6 +55,15 @@ class NotARecord(UnionNLPError, ValueError):
 
 class BackendUnavailable(UnionNLPError, RuntimeError):
     """An optional backend (LAC, HanLP) asked for but not installed or not loadable here."""
+
+
+class NotFitted(UnionNLPError, AttributeError):
+    """A learned component (the campaign classifier) used before it was fitted or loaded."""
+
+
+class LexiconError(UnionNLPError, ValueError):
+    """A user lexicon or corrections file that cannot be read; the message names the file and
+    the line."""
 
 
 #: what a public entry point may raise for bad input (besides ``TypeError`` for wrong types)

@@ -13,8 +13,17 @@ the raw text. The raw text is run through the whole flow (:func:`unionnlp.extrac
   Kind, year and qualifier agreement are reported the same way. Metric agreement is reported
   strict (equal after normalisation) and lenient (:func:`metric_agrees`: one contains the
   other, or character-bigram Dice ≥ 0.5), since gold metrics are free descriptions.
+  *Usable* is the share of gold figures whose match is right in every respect a panel needs:
+  value and unit (the match), metric (lenient), kind, year and qualifier.
 - place: the document's main place is right when the gold name equals the predicted
   division's name (or its full chain ends with it); lenient when one contains the other.
+- events (``EVENTS.md``): a predicted event matches a gold one on (action, campaign), the
+  campaign compared by any name the record gives that campaign (its canonical and the written
+  forms of its mentions); *strict* also needs the same actor (by any name of that
+  organization). On matched pairs: agreement of year, place and source_place.
+
+``only`` / ``exclude`` restrict a run to some documents, named ``<folder>/<id>`` as in
+``corpora/split/aside.txt`` (the held-out part of the development sets).
 """
 from __future__ import annotations
 
@@ -26,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-__all__ = ["evaluate", "load_gold", "normalise_name", "format_report", "Scores"]
+__all__ = ["evaluate", "load_gold", "normalise_name", "format_report", "Scores", "read_split"]
 
 _STRIP_RE = re.compile(r"[\s\"'“”‘’「」『』《》〈〉()（）\[\]【】<>]")
 _UNIT_ALIASES = {"名": "人", "位": "人"}
@@ -80,6 +89,8 @@ class Scores:
     fields: dict = field(default_factory=dict)  # name → {"strict": PRF, "lenient": PRF}
     agreement: dict = field(default_factory=dict)  # attr → [agree_strict, agree_lenient, n]
     place: list = field(default_factory=lambda: [0, 0, 0])  # strict, lenient, n
+    usable: list = field(default_factory=lambda: [0, 0])  # gold figures fully right, gold figures
+    event_agreement: dict = field(default_factory=dict)  # attr → [agree, n] on matched events
     errors: list = field(default_factory=list)  # per document error listings
     n_docs: int = 0
 
@@ -93,11 +104,30 @@ class Scores:
         s, l, n = self.place
         out["place"] = {"strict": round(s / n, 4) if n else 0.0,
                         "lenient": round(l / n, 4) if n else 0.0, "documents": n}
+        u, n = self.usable
+        out["statistics_usable"] = {"share": round(u / n, 4) if n else 0.0, "usable": u, "gold": n}
+        out["events_agreement"] = {k: {"agreement": round(a / n, 4) if n else 0.0, "pairs": n}
+                                   for k, (a, n) in self.event_agreement.items()}
         return out
 
 
-def load_gold(gold_dir) -> list:
-    """[(gold dict, raw text path)] for every gold JSON with its text."""
+def read_split(path) -> set:
+    """Document names (``devset2/101``) listed in a split file (``#`` comments allowed)."""
+    out = set()
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.add(line)
+    return out
+
+
+def _doc_name(gold_dir: Path, gold: dict) -> str:
+    return f"{gold_dir.resolve().name}/{gold['id']}"
+
+
+def load_gold(gold_dir, *, only: Optional[set] = None, exclude: Optional[set] = None) -> list:
+    """[(gold dict, raw text path)] for every gold JSON with its text (restricted to the
+    documents named in ``only`` and not in ``exclude``, as ``<folder>/<id>``)."""
     gold_dir = Path(gold_dir)
     out = []
     for jf in sorted(gold_dir.glob("*.json")):
@@ -106,6 +136,9 @@ def load_gold(gold_dir) -> list:
         except (OSError, json.JSONDecodeError):
             continue
         if not isinstance(g, dict) or "id" not in g:
+            continue
+        name = _doc_name(gold_dir, g)
+        if (only is not None and name not in only) or (exclude is not None and name in exclude):
             continue
         tf = gold_dir / (g.get("text_file_local") or f"{jf.stem}.txt")
         if not tf.exists() and g.get("text_file"):
@@ -180,7 +213,7 @@ def _metric_sim(a: str, b: str) -> float:
     return len(sa & sb) / len(sa | sb)
 
 
-def _stats_score(pred: list, gold: list, acc: PRF, agreement: dict):
+def _stats_score(pred: list, gold: list, acc: PRF, agreement: dict, usable: list):
     used = set()
     pairs = []
     unmatched_pred = []
@@ -203,6 +236,7 @@ def _stats_score(pred: list, gold: list, acc: PRF, agreement: dict):
     acc.fp += len(unmatched_pred)
     acc.fn += len(gold) - len(used)
     for p, g in pairs:
+        right = True
         for attr in ("metric", "kind", "year", "qualifier"):
             a = agreement.setdefault(attr, [0, 0, 0])
             pv, gv = p.get(attr), g.get(attr)
@@ -214,8 +248,85 @@ def _stats_score(pred: list, gold: list, acc: PRF, agreement: dict):
             a[0] += strict
             a[1] += lenient
             a[2] += 1
+            right = right and lenient
+        usable[0] += right
+    usable[1] += len(gold)
     missed = [g for j, g in enumerate(gold) if j not in used]
     return unmatched_pred, missed, pairs
+
+
+def _names_by_id(items: list, id_key: str) -> dict:
+    """id → every normalised name a record gives it (canonical and written forms)."""
+    out: dict = {}
+    for it in items:
+        k = it.get(id_key) or it.get("canonical") or it.get("name")
+        out.setdefault(k, set()).update(
+            normalise_name(n) for n in (it.get("canonical"), it.get("name")) if n)
+    return out
+
+
+def _event_names(ev: dict, key: str, id_key: str, by_id: dict) -> set:
+    names = set(by_id.get(ev.get(id_key)) or ())
+    if ev.get(key):
+        names.add(normalise_name(ev[key]))
+    return names
+
+
+def _events_score(d: dict, gold: list, acc: dict, agreement: dict) -> tuple:
+    """Match predicted events to gold on (action, campaign) and, strictly, the actor too."""
+    camps = _names_by_id(d.get("campaigns", []), "campaign_id")
+    orgs = _names_by_id(d.get("organizations", []), "org_id")
+    pred = [(ev, _event_names(ev, "campaign", "campaign_id", camps),
+             _event_names(ev, "actor", "org_id", orgs)) for ev in d.get("events", [])]
+
+    def matches(strict: bool) -> list:
+        used, pairs = set(), []
+        for ev, cnames, anames in pred:
+            for j, g in enumerate(gold):
+                if j in used or g.get("action") != ev.get("action"):
+                    continue
+                if normalise_name(g.get("campaign")) not in cnames:
+                    continue
+                if strict and (normalise_name(g.get("actor")) or None) not in (anames or {None}):
+                    continue
+                used.add(j)
+                pairs.append((ev, g))
+                break
+        return pairs
+
+    out = {}
+    for mode in ("loose", "strict"):
+        pairs = matches(mode == "strict")
+        prf = acc[mode]
+        prf.tp += len(pairs)
+        prf.fp += len(pred) - len(pairs)
+        prf.fn += len(gold) - len(pairs)
+        out[mode] = pairs
+    for ev, g in out["loose"]:
+        for attr in ("year", "place", "source_place"):
+            a = agreement.setdefault(attr, [0, 0])
+            pv, gv = ev.get(attr), g.get(attr)
+            if attr == "year":
+                ok = (pv or None) == (gv or None)
+            else:
+                ok = _place_name_agrees(pv, gv)
+            a[0] += ok
+            a[1] += 1
+    matched = {id(g) for _, g in out["loose"]}
+    hit = {id(ev) for ev, _ in out["loose"]}
+    return ([f"{ev.get('action')} {ev.get('campaign')} by {ev.get('actor')} «{ev.get('text')}»"
+             for ev, _, _ in pred if id(ev) not in hit],
+            [f"{g.get('action')} {g.get('campaign')} by {g.get('actor')} «{g.get('evidence')}»"
+             for g in gold if id(g) not in matched])
+
+
+def _place_name_agrees(pred: Optional[str], gold: Optional[str]) -> bool:
+    """A predicted canonical place (江苏省扬州市) agrees with a gold name (扬州市) when it ends
+    with it; both empty agree."""
+    p, g = normalise_name(pred), normalise_name(gold)
+    if not g or not p:
+        return not g and not p
+    return p == g or p.endswith(g)
 
 
 def _place_ok(pred: Optional[dict], gold: Optional[str]) -> tuple:
@@ -243,18 +354,27 @@ def _extract_with_url(path, url: Optional[str] = None):
     return process_page(page)
 
 
-def evaluate(gold_dir, *, extract_fn: Optional[Callable] = None, progress=None) -> Scores:
+def evaluate(gold_dir, *, extract_fn: Optional[Callable] = None, progress=None,
+             only: Optional[set] = None, exclude: Optional[set] = None,
+             scores: Optional[Scores] = None) -> Scores:
     """Run extraction over every gold document and score it.
 
     ``extract_fn(path)`` → Record replaces the default (the whole flow over the raw file, given
-    the gold's ``url`` when it has one).
+    the gold's ``url`` when it has one). ``only``/``exclude``: sets of ``<folder>/<id>``
+    names. Passing ``scores`` adds this folder's documents to running totals (several gold
+    folders scored as one set).
     """
-    scores = Scores()
-    names = ("campaigns", "organizations", "statistics")
-    for n in names[:2]:
-        scores.fields[n] = {"strict": PRF(), "lenient": PRF()}
-    scores.fields["statistics"] = {"strict": PRF()}
-    for gold, path in load_gold(gold_dir):
+    if scores is not None:
+        return _evaluate_into(scores, gold_dir, extract_fn, progress, only, exclude)
+    return _evaluate_into(Scores(), gold_dir, extract_fn, progress, only, exclude)
+
+
+def _evaluate_into(scores: Scores, gold_dir, extract_fn, progress, only, exclude) -> Scores:
+    for n in ("campaigns", "organizations"):
+        scores.fields.setdefault(n, {"strict": PRF(), "lenient": PRF()})
+    scores.fields.setdefault("statistics", {"strict": PRF()})
+    scores.fields.setdefault("events", {"loose": PRF(), "strict": PRF()})
+    for gold, path in load_gold(gold_dir, only=only, exclude=exclude):
         if extract_fn is None:
             rec = _extract_with_url(path, gold.get("url") if isinstance(gold.get("url"), str) else None)
         else:
@@ -269,13 +389,17 @@ def evaluate(gold_dir, *, extract_fn: Optional[Callable] = None, progress=None) 
                               gold.get("organizations", []), scores.fields["organizations"])
         doc_err["organizations"] = {"false_positives": fp, "missed": fn}
         fp, fn, pairs = _stats_score(d.get("statistics", []), gold.get("statistics", []),
-                                     scores.fields["statistics"]["strict"], scores.agreement)
+                                     scores.fields["statistics"]["strict"], scores.agreement,
+                                     scores.usable)
         doc_err["statistics"] = {
             "false_positives": [f"{p.get('value')}{p.get('unit')} {p.get('metric')} «{p.get('text')}»" for p in fp],
             "missed": [f"{g.get('value')}{g.get('unit')} {g.get('metric')} «{g.get('evidence')}»" for g in fn],
             "metric_disagreements": [f"{p.get('metric')} ≠ {g.get('metric')}" for p, g in pairs
                                      if normalise_name(p.get("metric")) != normalise_name(g.get("metric"))],
         }
+        efp, efn = _events_score(d, gold.get("events") or [], scores.fields["events"],
+                                 scores.event_agreement)
+        doc_err["events"] = {"false_positives": efp, "missed": efn}
         s, l = _place_ok(d.get("place"), gold.get("place"))
         scores.place[0] += s
         scores.place[1] += l
@@ -301,6 +425,11 @@ def format_report(scores: Scores, *, errors: bool = False) -> str:
     for attr, (a, b, n) in scores.agreement.items():
         lines.append(f"statistics {attr:<10} agreement on matched pairs: strict {a / n if n else 0:.3f}"
                      f"  lenient {b / n if n else 0:.3f}  (pairs {n})")
+    u, n = scores.usable
+    lines.append(f"statistics usable (value, unit, metric, kind, year, qualifier all right): "
+                 f"{u / n if n else 0:.3f}  ({u} of {n} gold figures)")
+    for attr, (a, n) in scores.event_agreement.items():
+        lines.append(f"events {attr:<12} agreement on matched events: {a / n if n else 0:.3f}  (pairs {n})")
     s, l, n = scores.place
     lines.append(f"main place accuracy: strict {s / n if n else 0:.3f}  lenient {l / n if n else 0:.3f}"
                  f"  (documents {n})")
@@ -308,7 +437,7 @@ def format_report(scores: Scores, *, errors: bool = False) -> str:
         for e in scores.errors:
             lines += ["", f"== {e['id']}  place: gold {e['place']['gold']} / predicted "
                           f"{e['place']['predicted']} ({e['place']['canonical']})"]
-            for k in ("campaigns", "organizations", "statistics"):
+            for k in ("campaigns", "organizations", "statistics", "events"):
                 for kk, vv in e[k].items():
                     if vv:
                         lines.append(f"  {k} {kk}: " + " | ".join(map(str, vv)))

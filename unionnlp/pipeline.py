@@ -5,6 +5,7 @@ is written to ``Record.errors`` with the stage, and the document still yields it
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from typing import Iterable, Iterator, Optional, Union
@@ -29,7 +30,7 @@ def _article_meta(article) -> dict:
 
 def record_from_doc(doc, article) -> Record:
     """Assemble a Record from a processed Doc and its Article."""
-    from .extract.pipeline import doc_items
+    from .extractors.pipeline import doc_items
 
     place = Place(**doc._.place) if doc._.place else None
     meta = _article_meta(article)
@@ -55,13 +56,23 @@ def record_from_extraction(x, article) -> Record:
     )
 
 
-def process_page(page: Page, nlp=None) -> Record:
+def process_page(page: Page, nlp=None, lexicon=None) -> Record:
     """Parse, clean and extract one page. Never raises; failures land in ``Record.errors``.
 
     With ``nlp`` (a pipeline from :func:`unionnlp.load`) the text goes through spaCy and the
     components; without it the same extractors run directly on the text (no segmentation),
-    which gives the same items faster.
+    which gives the same items faster. ``lexicon`` (a :class:`~unionnlp.lexicon.UserLexicon`
+    or paths of lexicon files) applies a researcher's own names, aliases and blocks.
     """
+    rec = _process_page(page, nlp)
+    if lexicon is not None and rec.text:
+        from .lexicon.user import UserLexicon
+
+        UserLexicon.load(lexicon).apply(rec)
+    return rec
+
+
+def _process_page(page: Page, nlp=None) -> Record:
     from .parse import parse_page
 
     try:
@@ -83,7 +94,7 @@ def process_page(page: Page, nlp=None) -> Record:
             rec.errors.append(ErrorEntry("parse", "the document has no text", "empty"))
         return _finish(rec, page)
     try:
-        from .extract.pipeline import extract_text, run_extractors
+        from .extractors.pipeline import extract_text, run_extractors
 
         if nlp is None:
             x = extract_text(text, title=article.title, published=article.published,
@@ -119,14 +130,19 @@ def _looks_html_text(s: str) -> bool:
 
 
 def extract(content: Union[str, bytes], url: Optional[str] = None, *, source: Optional[str] = None,
-            published: Optional[str] = None, title: Optional[str] = None, nlp=None) -> Record:
+            published: Optional[str] = None, title: Optional[str] = None, nlp=None,
+            lexicon=None) -> Record:
     """Extract one document given as text, HTML or raw bytes.
 
     >>> rec = extract("2019年,扬州市职工入会率达99%。")
     >>> rec.statistics[0].value
     99.0
     """
-    src = source or url or "<string>"
+    if source is None and url is None:
+        # no name given: name the content, so two different texts never share a record id
+        raw = content if isinstance(content, bytes) else str(content).encode("utf-8", "surrogatepass")
+        source = f"<string {hashlib.sha1(raw).hexdigest()[:12]}>"
+    src = source or url
     if isinstance(content, bytes):
         page = page_from_bytes(content, src, url)
     elif isinstance(content, str):
@@ -141,13 +157,17 @@ def extract(content: Union[str, bytes], url: Optional[str] = None, *, source: Op
         page.meta["published"] = published
     if title:
         page.meta["title"] = title
-    return process_page(page, nlp=nlp)
+    return process_page(page, nlp=nlp, lexicon=lexicon)
 
 
-def extract_many(paths: Iterable, *, nlp=None) -> Iterator[Record]:
+def extract_many(paths: Iterable, *, nlp=None, lexicon=None) -> Iterator[Record]:
     """Records for every document under the given paths (files, folders, WARC, JSONL)."""
+    if lexicon is not None:
+        from .lexicon.user import UserLexicon
+
+        lexicon = UserLexicon.load(lexicon)  # read the files once, not per document
     for page in iter_pages(paths):
-        yield process_page(page, nlp=nlp)
+        yield process_page(page, nlp=nlp, lexicon=lexicon)
 
 
 def read_records(path: Union[str, os.PathLike]) -> Iterator[Record]:

@@ -149,7 +149,7 @@ def _optional(module: str):
 def text_entry_points() -> dict:
     """``{name: f(text) -> list|str|obj}`` for clean, each cleaning step and each extractor present."""
     from unionnlp import preprocessing as P
-    from unionnlp.extract import campaigns
+    from unionnlp.extractors import campaigns
 
     eps = {"clean": P.clean, "clean_inline": P.clean_inline}
     for name in ("normalize_width", "normalize_whitespace", "remove_control_chars", "strip_pinyin",
@@ -157,17 +157,17 @@ def text_entry_points() -> dict:
                  "remove_stray_page_digits", "remove_cjk_spaces", "drop_boilerplate"):
         eps[name] = getattr(P, name)
     eps["find_campaigns"] = campaigns.find_campaigns
-    places = _optional("unionnlp.extract.places")
+    places = _optional("unionnlp.extractors.places")
     if places is not None:
         eps["find_places"] = places.find_places
         eps["main_place"] = lambda t: places.main_place(t, places.find_places(t))
-    orgs = _optional("unionnlp.extract.organizations")
+    orgs = _optional("unionnlp.extractors.organizations")
     if orgs is not None:
         eps["find_organizations"] = orgs.find_organizations
-    numbers = _optional("unionnlp.extract.numbers")
+    numbers = _optional("unionnlp.extractors.numbers")
     if numbers is not None:
         eps["numbers.parse"] = numbers.parse
-    stats = _optional("unionnlp.extract.statistics")
+    stats = _optional("unionnlp.extractors.statistics")
     if stats is not None:
         eps["find_statistics"] = stats.find_statistics
     return eps
@@ -175,7 +175,7 @@ def text_entry_points() -> dict:
 
 def missing_extractors() -> list:
     return [m for m in ("places", "organizations", "numbers", "statistics")
-            if _optional(f"unionnlp.extract.{m}") is None]
+            if _optional(f"unionnlp.extractors.{m}") is None]
 
 
 # -- item contract -----------------------------------------------------------------------------

@@ -26,7 +26,7 @@ UNBOUNDED = _C.MAXREPEAT
 
 #: factories that build patterns at run time (called once, results cached by the package)
 _FACTORIES = [
-    ("unionnlp.extract.campaigns", "_lexicon_regex"),
+    ("unionnlp.extractors.campaigns", "_lexicon_regex"),
     ("unionnlp.preprocessing.boilerplate", "furniture_patterns"),
 ]
 

@@ -12,20 +12,34 @@ HELP = "score extraction against a gold folder"
 
 
 def add_arguments(v) -> None:
-    v.add_argument("gold_dir")
+    v.add_argument("gold_dir", nargs="+", help="gold folders (NNN.json + NNN.txt), scored as one set")
+    v.add_argument("--only", metavar="SPLIT_FILE",
+                   help="score only the documents a split file lists (folder/id per line, e.g. "
+                        "corpora/split/aside.txt)")
+    v.add_argument("--exclude", metavar="SPLIT_FILE",
+                   help="score every document except those a split file lists")
     v.add_argument("--errors", action="store_true", help="list false positives and misses per document")
     v.add_argument("--json", action="store_true", help="print the scores as JSON")
 
 
 def run(args) -> int:
-    from ..evaluate import evaluate, format_report
+    from ..evaluate import Scores, evaluate, format_report, read_split
 
-    gold = Path(args.gold_dir)
-    if not gold.is_dir():
-        raise UsageError(f"gold folder not found: {gold}")
-    scores = evaluate(gold)
+    split = {}
+    for opt in ("only", "exclude"):
+        path = getattr(args, opt, None)
+        if path:
+            if not Path(path).is_file():
+                raise UsageError(f"split file not found: {path}")
+            split[opt] = read_split(path)
+    scores = Scores()
+    for d in args.gold_dir:
+        gold = Path(d)
+        if not gold.is_dir():
+            raise UsageError(f"gold folder not found: {gold}")
+        evaluate(gold, scores=scores, **split)
     if scores.n_docs == 0:
-        err(f"no gold documents (NNN.json with NNN.txt) in {gold}")
+        err(f"no gold documents (NNN.json with NNN.txt) in {', '.join(args.gold_dir)}")
         return EXIT_NONE
     if args.json:
         print(json.dumps(scores.as_dict(), ensure_ascii=False, indent=1))

@@ -27,6 +27,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", help="inputs: .txt .html .jsonl .warc(.gz), folders; '-' or none for stdin")
     p.add_argument("-o", "--output", help="output file (.jsonl) or batch output (.parquet / folder)")
     p.add_argument("--format", choices=["jsonl", "parquet"], default=None)
+    p.add_argument("--lexicon", action="append", metavar="PATH",
+                   help="a user lexicon (CSV/TSV/YAML: kind, action, name, canonical, type, note) "
+                        "of your own campaign and organization names, aliases, merges and blocks; "
+                        "may be given several times")
+    p.add_argument("--corrections", action="append", metavar="PATH",
+                   help="corrections (CSV/TSV/YAML: article, item, field, value, note; and lexicon "
+                        "rows for global renames, merges and blocks), applied to the records and "
+                        "listed in each record's meta; may be given several times")
     p.add_argument("--stdin-format", choices=STDIN_FORMATS, default="auto", help="what standard input holds: one JSONL document per line (streamed), one text or HTML document, or auto (JSONL when its first line is a {\"text\"|\"html\": …} object)")
     add_batch_arguments(p)  # --workers, --scheduler, --partition-size, --pipeline, --progress
 
@@ -44,6 +52,17 @@ def _record_error_lines(rec) -> list:
     return [f"{rec.source}: {e.stage}: {e.message}" for e in rec.errors]
 
 
+def _lexicon(args):
+    """The user lexicon and corrections named by ``--lexicon``/``--corrections`` (one format,
+    read once), or None."""
+    paths = [*(getattr(args, "lexicon", None) or []), *(getattr(args, "corrections", None) or [])]
+    if not paths:
+        return None
+    from ..lexicon.user import UserLexicon
+
+    return UserLexicon.load(paths)
+
+
 def run(args) -> int:
     paths = args.paths or ["-"]
     if _is_batch_target(args):
@@ -52,6 +71,7 @@ def run(args) -> int:
     from ..pipeline import process_page
 
     nlp = None  # the tokenizer-free path: same extractors, no segmentation cost
+    lexicon = _lexicon(args)  # a bad lexicon file is a usage error before any output exists
     out_fh = None
     tmp_path = None
     if args.output and args.output != "-":
@@ -64,7 +84,7 @@ def run(args) -> int:
     n = ok = 0
     try:
         for page in iter_pages(paths):
-            rec = process_page(page, nlp=nlp)
+            rec = process_page(page, nlp=nlp, lexicon=lexicon)
             n += 1
             if rec.ok:
                 ok += 1

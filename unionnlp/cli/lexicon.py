@@ -9,7 +9,7 @@ from ..lexicon import discover, model_info, train_classifier
 
 __all__ = ["HELP", "add_arguments", "run"]
 
-HELP = "campaign lexicon: discover candidates, retrain"
+HELP = "lexicons: discover campaign candidates (a user-lexicon file to review), retrain the classifier"
 
 
 def add_arguments(parser) -> None:
@@ -21,7 +21,9 @@ def add_arguments(parser) -> None:
     d.add_argument("--new-only", action="store_true", help="only names not yet in the lexicon")
     t = sub.add_parser("train", help="refit the campaign candidate classifier")
     t.add_argument("--candidates", help="labelled TSV (default: the shipped candidates.tsv)")
-    t.add_argument("-o", "--output", help="where to write the model JSON (default: the shipped model)")
+    t.add_argument("-o", "--output", required=True,
+                   help="where to write the model JSON (the shipped model is never replaced "
+                        "unless this names it)")
     sub.add_parser("info", help="show the shipped classifier's size and settings")
 
 

@@ -4,7 +4,7 @@
 
 Method (rule based, following ``devset/GUIDELINES.md`` § statistics):
 
-1. :func:`unionnlp.extract.numbers.parse` finds every number with its measure word and
+1. :func:`unionnlp.extractors.numbers.parse` finds every number with its measure word and
    qualifier (values already in base units: 42万余人 → 420000, unit 人, qualifier 余).
 2. Figures that are not statistics are dropped: dates, times and durations (unit category
    date/time/age, 5年来, 连续三年), ordinals (第2批, 二十届), document numbers (…35号), numbers
@@ -31,10 +31,10 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from importlib import resources
 from typing import Iterable, Optional
 
-from unionnlp.extract import numbers
+from unionnlp import resources
+from unionnlp.extractors import numbers
 from unionnlp.records import Statistic
 
 __all__ = ["find_statistics"]
@@ -44,15 +44,10 @@ _SKIP_CATEGORIES = {"date", "time", "age", "temperature", "size", "doc", "ordina
 _CJK = "\u4e00-\u9fff"
 
 
-def _read_lines(name: str) -> list[str]:
-    text = resources.files("unionnlp").joinpath("resources", "statistics", name).read_text(encoding="utf-8")
-    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
 @functools.lru_cache(maxsize=1)
 def _words() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for ln in _read_lines("stopwords.tsv"):
+    for ln in resources.read_lines("statistics", "stopwords.tsv"):
         w, role = ln.split("\t")[:2]
         out.setdefault(role.strip(), []).append(w.strip())
     for k in out:
@@ -63,7 +58,7 @@ def _words() -> dict[str, list[str]]:
 @functools.lru_cache(maxsize=1)
 def _metric_vocab() -> dict[str, str]:
     out: dict[str, str] = {}
-    for ln in _read_lines("metrics.tsv"):
+    for ln in resources.read_lines("statistics", "metrics.tsv"):
         parts = ln.split("\t")
         canon = parts[0].strip()
         out[canon] = canon

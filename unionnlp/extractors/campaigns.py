@@ -38,6 +38,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
+from unionnlp import resources
+from unionnlp.errors import NotFitted
 from unionnlp.records import Campaign
 
 __all__ = [
@@ -51,7 +53,9 @@ __all__ = [
     "RESOURCES",
 ]
 
-RESOURCES = pathlib.Path(__file__).resolve().parent.parent / "resources" / "campaigns"
+#: the folder of the shipped campaign data (written by ``unionnlp lexicon train --output`` only
+#: when asked; read through :mod:`unionnlp.resources`)
+RESOURCES = resources.path("campaigns")
 
 KINDS = ("numbered-slogan", "program", "activity", "competition", "brand-title", "mechanism")
 
@@ -137,7 +141,7 @@ def _read_csv(path: pathlib.Path) -> list[dict]:
 @functools.lru_cache(maxsize=4)
 def load_lexicon(path: Optional[str] = None) -> tuple:
     """Read the curated campaign lexicon (``resources/campaigns/lexicon.csv``)."""
-    rows = _read_csv(pathlib.Path(path) if path else RESOURCES / "lexicon.csv")
+    rows = _read_csv(pathlib.Path(path)) if path else resources.read_table("campaigns", "lexicon.csv")
     out = []
     for r in rows:
         name = (r.get("name") or "").strip()
@@ -152,7 +156,7 @@ def load_lexicon(path: Optional[str] = None) -> tuple:
 
 @functools.lru_cache(maxsize=1)
 def _non_campaigns() -> frozenset:
-    return frozenset(r["name"].strip() for r in _read_csv(RESOURCES / "non_campaigns.csv"))
+    return frozenset(r["name"].strip() for r in resources.read_table("campaigns", "non_campaigns.csv"))
 
 
 _STRIP = re.compile(r"[\s“”‘’\"'「」『』＂·•.\-、,，]")
@@ -321,16 +325,31 @@ def candidate_features(left: str, name: str, right: str, quoted: bool = True) ->
 class CampaignClassifier:
     """Logistic regression over :func:`candidate_features`, stored as a feature→weight table.
 
-    ``fit`` uses scikit-learn (``DictVectorizer`` + ``LogisticRegression``); prediction is a
-    plain weighted sum, so loading the shipped ``classifier.json`` needs only the stdlib.
+    Follows scikit-learn's estimator conventions: parameters are set in ``__init__`` only,
+    fitted attributes (``weights_``, ``intercept_``) only by :meth:`fit` (or restored by
+    :meth:`from_json`), and ``predict``/``predict_proba``/``decision_function`` take a batch
+    (a list of feature lists) and return one value per row. ``fit`` uses scikit-learn
+    (``DictVectorizer`` + ``LogisticRegression``); prediction is a plain weighted sum, so the
+    shipped ``classifier.json`` loads and predicts with the standard library alone.
     """
+
+    #: the parameters, in ``__init__`` order (``get_params``/``set_params``/JSON round trip)
+    PARAMS = ("C", "threshold", "min_weight")
 
     def __init__(self, C: float = 1.0, threshold: float = 0.5, min_weight: float = 1e-3):
         self.C = C
         self.threshold = threshold
         self.min_weight = min_weight
-        self.weights_: dict = {}
-        self.intercept_: float = 0.0
+
+    def get_params(self, deep: bool = True) -> dict:
+        return {k: getattr(self, k) for k in self.PARAMS}
+
+    def set_params(self, **params) -> "CampaignClassifier":
+        for k, v in params.items():
+            if k not in self.PARAMS:
+                raise ValueError(f"invalid parameter {k!r} for CampaignClassifier")
+            setattr(self, k, v)
+        return self
 
     def fit(self, X: list, y: list) -> "CampaignClassifier":
         from sklearn.feature_extraction import DictVectorizer
@@ -346,27 +365,39 @@ class CampaignClassifier:
         self.intercept_ = float(lr.intercept_[0])
         return self
 
-    def decision(self, feats: list) -> float:
-        w = self.weights_
-        return self.intercept_ + sum(w.get(k, 0.0) for k in set(feats))
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "weights_"):
+            raise NotFitted("this CampaignClassifier is not fitted yet: call fit() or from_json()")
 
-    def predict_proba(self, feats: list) -> float:
-        z = max(-30.0, min(30.0, self.decision(feats)))
-        return 1.0 / (1.0 + math.exp(-z))
+    def decision_function(self, X: list) -> list:
+        """The linear score of each row (feature list)."""
+        self._check_fitted()
+        w, b = self.weights_, self.intercept_
+        return [b + sum(w.get(k, 0.0) for k in set(feats)) for feats in X]
 
-    def predict(self, feats: list) -> bool:
-        return self.predict_proba(feats) >= self.threshold
+    def predict_proba(self, X: list) -> list:
+        """``[P(not a campaign), P(campaign)]`` for each row."""
+        out = []
+        for z in self.decision_function(X):
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            out.append([1.0 - p, p])
+        return out
+
+    def predict(self, X: list) -> list:
+        """True for each row whose campaign probability reaches ``threshold``."""
+        return [p >= self.threshold for _, p in self.predict_proba(X)]
 
     def to_json(self) -> str:
+        self._check_fitted()
         return json.dumps({"model": "logistic-regression", "features": "candidate_features/v1",
-                           "C": self.C, "threshold": self.threshold,
-                           "intercept": self.intercept_, "weights": self.weights_},
-                          ensure_ascii=False, sort_keys=True, indent=0)
+                           **self.get_params(), "intercept": self.intercept_,
+                           "weights": self.weights_}, ensure_ascii=False, sort_keys=True, indent=0)
 
     @classmethod
     def from_json(cls, data: str) -> "CampaignClassifier":
         d = json.loads(data)
-        clf = cls(C=d.get("C", 1.0), threshold=d.get("threshold", 0.5))
+        defaults = cls().get_params()
+        clf = cls(**{k: d.get(k, defaults[k]) for k in cls.PARAMS})
         clf.weights_ = {k: float(v) for k, v in d["weights"].items()}
         clf.intercept_ = float(d["intercept"])
         return clf
@@ -375,8 +406,9 @@ class CampaignClassifier:
 @functools.lru_cache(maxsize=4)
 def load_classifier(path: Optional[str] = None) -> CampaignClassifier:
     """The shipped classifier (``resources/campaigns/classifier.json``) or one at ``path``."""
-    p = pathlib.Path(path) if path else RESOURCES / "classifier.json"
-    return CampaignClassifier.from_json(p.read_text(encoding="utf-8"))
+    data = pathlib.Path(path).read_text(encoding="utf-8") if path else \
+        resources.read_text("campaigns", "classifier.json")
+    return CampaignClassifier.from_json(data)
 
 
 # --- extraction --------------------------------------------------------------------------------
@@ -504,7 +536,7 @@ def find_campaigns(text: str, *, classifier: Optional[CampaignClassifier] = None
                 feats.append("inlist")
             entry = _entry_for(name)
             # a name the lexicon trusts unquoted is a campaign in quotes too
-            if not (entry is not None and entry.unquoted == "yes") and not clf.predict(feats):
+            if not (entry is not None and entry.unquoted == "yes") and not clf.predict([feats])[0]:
                 continue
             _accept_quoted(text, m, s, e, name, left, right, out, taken)
 
@@ -555,7 +587,7 @@ def find_campaigns(text: str, *, classifier: Optional[CampaignClassifier] = None
         if not free(s, e):
             continue
         feats = candidate_features(text[max(0, s - 10):s], name, text[e:e + 8], quoted=False)
-        if not clf.predict(feats):
+        if not clf.predict([feats])[0]:
             continue
         entry = _entry_for(name)
         out.append(Campaign(name, _kind(name, entry), entry.name if entry else None, s, e))

@@ -3,11 +3,11 @@
 HanLP's pretrained NER models (He & Choi 2021, HanLP 2.x; e.g. MSRA NER with ELECTRA) are
 downloaded by HanLP on first use, which unionnlp never does implicitly: the model must already be
 in HanLP's cache (``HANLP_HOME``) or given as a local path. When hanlp or the model is missing,
-:class:`HanLPUnavailable` (a ``RuntimeError``) says what to install.
+:class:`HanLPUnavailable` (a :class:`~unionnlp.errors.BackendUnavailable`) says what to install.
 
 Usage::
 
-    from unionnlp.extract.hanlp_backend import HanLPTagger
+    from unionnlp.extractors.hanlp_backend import HanLPTagger
     tagger = HanLPTagger()            # raises HanLPUnavailable if not usable offline
     tagger.organizations(text)        # list[Organization] from ORGANIZATION spans
 """
@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 from typing import Optional
 
+from unionnlp.errors import BackendUnavailable
 from unionnlp.records import Organization, Place
 
 __all__ = ["HanLPUnavailable", "HanLPTagger", "DEFAULT_MODEL"]
@@ -28,7 +29,7 @@ _ORG_TAGS = {"NT", "ORGANIZATION", "ORG"}
 _LOC_TAGS = {"NS", "LOCATION", "LOC", "GPE"}
 
 
-class HanLPUnavailable(RuntimeError):
+class HanLPUnavailable(BackendUnavailable):
     """hanlp is not installed or its model is not available offline."""
 
 
@@ -79,7 +80,7 @@ class HanLPTagger:
         return out
 
     def organizations(self, text: str) -> list[Organization]:
-        from unionnlp.extract.organizations import org_kind
+        from unionnlp.extractors.organizations import org_kind
 
         return [Organization(name=text[s:e], canonical=text[s:e], kind=org_kind(text[s:e]),
                              start=s, end=e) for s, e, t in self.spans(text) if t in _ORG_TAGS]

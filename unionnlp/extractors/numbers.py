@@ -18,7 +18,7 @@ Conversion of Chinese numeral strings is delegated to :func:`cn2an.cn2an` (``sma
 this module only finds the spans, repairs forms cn2an rejects (``百三``, ``零十``, ``兆``,
 trailing ``万亿``/``万万``, approximators ``余/多/几`` inside a number) and adds units and
 qualifiers. The determiner ``一`` (一个, 一批) *is* returned here: deciding what is a statistic
-is the job of :mod:`unionnlp.extract.statistics`.
+is the job of :mod:`unionnlp.extractors.statistics`.
 """
 from __future__ import annotations
 
@@ -27,23 +27,18 @@ import functools
 import math
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Optional
 
 import cn2an
 
+from unionnlp import resources
+
 __all__ = ["Quantity", "parse", "unit_category", "to_number", "normalize"]
-
-def _read_lines(name: str) -> list[str]:
-    """Non-comment lines of a data file in ``unionnlp/resources/statistics/``."""
-    text = resources.files("unionnlp").joinpath("resources", "statistics", name).read_text(encoding="utf-8")
-    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-
 
 @functools.lru_cache(maxsize=1)
 def _units() -> dict[str, str]:
     out: dict[str, str] = {}
-    for ln in _read_lines("units.tsv"):
+    for ln in resources.read_lines("statistics", "units.tsv"):
         unit, cat = ln.split("\t")[:2]
         out[unit.strip()] = cat.strip()
     return out
@@ -63,7 +58,7 @@ def _translation() -> dict[int, str]:
     table[0x3000] = " "
     table[ord("—")] = "-"
     table[ord("－")] = "-"
-    for ln in _read_lines("charmap.tsv"):
+    for ln in resources.read_lines("statistics", "charmap.tsv"):
         a, b = ln.split("\t")[:2]
         if len(a) == 1 and len(b) == 1:
             table[ord(a)] = b
@@ -78,7 +73,7 @@ def normalize(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _non_numeral_re() -> re.Pattern:
-    words = sorted(set(_read_lines("non_numeral_words.txt")), key=len, reverse=True)
+    words = sorted(set(resources.read_lines("statistics", "non_numeral_words.txt")), key=len, reverse=True)
     return re.compile("|".join(re.escape(w.strip()) for w in words))
 
 

@@ -1,0 +1,56 @@
+"""jieba for the extractors: quiet, initialised once, and never modified.
+
+The extractors read word boundaries and part-of-speech tags from jieba's own dictionary
+(:func:`words` / :func:`dictionary`), so they give the same results whether or not a spaCy
+pipeline is loaded. The spaCy pipeline segments with a private :class:`jieba.Tokenizer`
+(:func:`private_tokenizer`) that also knows the campaign names, so slogans stay whole as
+tokens without touching jieba's global tokenizer that the user's own code may share.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+from typing import Iterable
+
+__all__ = ["jieba", "words", "dictionary", "private_tokenizer"]
+
+
+def jieba():
+    """The jieba module, with its start-up chatter ("Building prefix dict …") silenced."""
+    import jieba as _jieba
+
+    _jieba.setLogLevel(logging.WARNING)
+    return _jieba
+
+
+@functools.lru_cache(maxsize=1)
+def dictionary():
+    """jieba's default tokenizer, initialised: ``.FREQ`` (word → frequency) and, through
+    :mod:`jieba.posseg`, the tag table (:func:`tags`)."""
+    j = jieba()
+    j.initialize()
+    return j.dt
+
+
+@functools.lru_cache(maxsize=1)
+def tags() -> dict:
+    """word → part-of-speech tag from jieba's dictionary."""
+    dictionary()
+    import jieba.posseg as pseg
+
+    return pseg.dt.word_tag_tab
+
+
+def words(text: str, hmm: bool = True) -> list:
+    """jieba's words of ``text`` (the default dictionary, unchanged by unionnlp)."""
+    return dictionary().lcut(text, HMM=hmm)
+
+
+def private_tokenizer(extra_words: Iterable[str] = ()):
+    """A new :class:`jieba.Tokenizer` over the default dictionary plus ``extra_words``."""
+    j = jieba()
+    tok = j.Tokenizer()
+    tok.initialize()
+    for w in extra_words:
+        tok.add_word(w)
+    return tok
