@@ -202,3 +202,18 @@ def test_reader_and_parser_keep_a_utf16_file_and_flag_stripped_nuls(tmp_path):
     assert (flag.stage, flag.kind) == ("decode:repair", "nul-stripped") and "512" in flag.message
     rec = process_page(b)
     assert rec.ok and [e.kind for e in rec.errors] == ["nul-stripped"] and not rec.errors[0].fatal
+
+
+def test_page_limit_raises_the_documented_error(tmp_path):
+    """``errors.InputTooLarge`` is what a capped read raises; readers catch it by type."""
+    from unionnlp.errors import InputTooLarge
+    from unionnlp.io.files import read_capped
+
+    with pytest.raises(InputTooLarge, match="10-byte page limit"):
+        read_capped(io.BytesIO(b"x" * 11), 10)
+    assert read_capped(io.BytesIO(b"x" * 10), 10) == b"x" * 10
+    gz = tmp_path / "a.txt.gz"
+    gz.write_bytes(gzip.compress(b"x" * 100))
+    [page] = iter_pages([gz], max_page_bytes=50)
+    assert [(e.kind, e.message.endswith("larger than the 50-byte page limit")) for e in page.errors] == [
+        ("too-large", True)]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import select
 import subprocess
 import sys
@@ -12,10 +11,9 @@ import textwrap
 
 import pytest
 
-from unionnlp.io.readers import read_stdin
+from unionnlp.scrape import child_env
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ENV = dict(os.environ, PYTHONPATH=ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""))
+ENV = child_env()  # this package importable first in the child processes
 
 DOCS = [
     {"text": "扬州市总工会召开推进会，全市职工入会率达到百分之九十九。", "url": "http://a.test/1"},
@@ -102,6 +100,8 @@ def test_jsonl_is_read_as_it_arrives():
 
 @pytest.mark.parametrize("fmt,n,html", [("text", 1, False), ("html", 1, True), ("jsonl", 3, None)])
 def test_explicit_stdin_format(fmt, n, html):
+    from unionnlp.io.readers import read_stdin
+
     pages = list(read_stdin(stdin_format=fmt, stream=io.BytesIO(jsonl(DOCS))))
     assert len(pages) == n
     if html is not None:
@@ -109,6 +109,8 @@ def test_explicit_stdin_format(fmt, n, html):
 
 
 def test_auto_takes_html_and_json_that_is_not_a_document_as_one_document():
+    from unionnlp.io.readers import read_stdin
+
     html = "<html><body><p>工会</p></body></html>\n".encode()
     [page] = read_stdin(stream=io.BytesIO(html))
     assert page.is_html and page.content == html
@@ -127,5 +129,7 @@ def test_whole_document_on_stdin_is_still_capped():
 
 
 def test_bad_stdin_format_is_refused():
+    from unionnlp.io.readers import read_stdin
+
     with pytest.raises(ValueError):
         list(read_stdin(stdin_format="xml", stream=io.BytesIO(b"x")))

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..preprocessing.boilerplate import is_furniture
 from ..records import Article
 from . import html as H
 from . import settings as S
 from .adapters import Adapter, adapter_for, select_first
 from .dates import date_from_url, normalise_date
-from .lines import BYLINE_START, fill, is_furniture, lines_around, strip_body
+from .lines import BYLINE_START, fill, lines_around, strip_body
 from .meta import FIELDS, scan_line
 
 __all__ = ["parse_html"]

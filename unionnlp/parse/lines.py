@@ -10,8 +10,8 @@ from ..preprocessing.boilerplate import is_furniture
 from . import settings as S
 from .meta import FIELDS, is_meta_line, paren_author, scan_line
 
-__all__ = ["squash", "fill", "is_furniture", "lines_around", "join_labels", "strip_body",
-           "is_paragraph", "is_headline", "BYLINE_START"]
+__all__ = ["squash", "fill", "lines_around", "join_labels", "strip_body", "is_paragraph",
+           "is_headline", "BYLINE_START"]
 
 _SPACE = re.compile(r"\s")
 _LABEL_ONLY = re.compile(r"(?:责任编辑|编辑|责编|来源|作者|记者|稿件来源|发布时间|时间)\s*[:：]\s*$")

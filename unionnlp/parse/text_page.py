@@ -4,10 +4,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..preprocessing.boilerplate import is_furniture
 from ..records import Article
 from . import settings as S
 from .dates import date_from_url, normalise_date
-from .lines import fill, is_furniture, is_headline, is_paragraph
+from .lines import fill, is_headline, is_paragraph
 from .meta import FIELDS, is_meta_line, paren_author, scan_line
 
 __all__ = ["parse_text"]

@@ -14,13 +14,13 @@ Rules come from ``resources/scrape/sites.json``.
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 from urllib.parse import urljoin, urlsplit
+
+from .. import resources
 
 __all__ = ["Target", "parse_target", "site_rules", "SITES", "date_range", "origin", "host_twins",
            "parse_host"]
@@ -28,8 +28,7 @@ __all__ = ["Target", "parse_target", "site_rules", "SITES", "date_range", "origi
 
 @lru_cache(maxsize=1)
 def site_rules() -> dict:
-    with resources.files("unionnlp.resources.scrape").joinpath("sites.json").open(encoding="utf-8") as fh:
-        return json.load(fh)
+    return resources.read_json("scrape", "sites.json")
 
 
 SITES = ("workercn", "epaper-founder", "epaper-workercn", "generic")
