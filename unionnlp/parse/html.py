@@ -93,24 +93,32 @@ _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def build_tree(text: str):
     """Parse HTML text into an lxml tree; None when there is nothing to parse.
 
-    Markup nested deeper than the parser goes is flattened first (:mod:`unionnlp.parse.nesting`),
-    and the parser is told not to stop at libxml2's default depth (``huge_tree``), so text under
-    hundreds of wrappers or unclosed ``<font>`` tags is kept.
+    The parser is told not to stop at libxml2's default depth of 256 (``huge_tree``: 2048), and
+    markup nested deeper than that is flattened (:mod:`unionnlp.parse.nesting`) and parsed
+    again, so text under hundreds of wrappers or unclosed ``<font>`` tags is kept.
     """
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text or "")
     # lxml refuses NUL/control characters and lone surrogates (corrupt bytes, binary junk)
     text = _BAD_CHARS.sub("", text)
     if not text.strip():
         return None
-    text = flatten_deep(text)
+    doc, too_deep = _parse(text)
+    if too_deep:  # the parser stopped at its depth limit and dropped the rest: flatten, again
+        doc, _ = _parse(flatten_deep(text))
+    return doc
+
+
+def _parse(text: str) -> tuple:
+    """``(tree or None, whether the parser hit its nesting limit)``."""
     parser = lxml.html.HTMLParser(huge_tree=True)  # one per call: lxml parsers are not thread-safe
     try:
-        return lxml.html.document_fromstring(text, parser=parser)
+        doc = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
         try:
-            return lxml.html.document_fromstring("<html><body>" + text + "</body></html>", parser=parser)
+            doc = lxml.html.document_fromstring("<html><body>" + text + "</body></html>", parser=parser)
         except Exception:
-            return None
+            return None, False
+    return doc, any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
 
 
 def meta_tags(doc) -> dict:
@@ -156,18 +164,21 @@ _SITE_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:日报|晚报|早报|工�
 _SOLID = re.compile(r"[^\s\u200b\ufeff\-_|｜]")  # what _clean_title keeps, one for one
 
 
-def _solid_lengths(doc) -> dict:
-    """Element → how many characters of its text (``text_content()``) whitespace squeezing
-    and title trimming cannot remove; summed up from the leaves, so linear in the tree's size
-    (building each element's text would be quadratic in a chain of nested inline elements)."""
-    elements = [el for el in doc.iter() if isinstance(el.tag, str)]
-    solid = {el: sum(len(_SOLID.findall(p)) for p in [el.text] + [c.tail for c in el] if p)
-             for el in elements}
-    for el in reversed(elements):  # children before their parents
-        parent = el.getparent()
-        if parent is not None:
-            solid[parent] += solid[el]
-    return solid
+def _solid_length(el, memo: dict) -> int:
+    """How many characters of ``el.text_content()`` whitespace squeezing and title trimming
+    cannot remove, counted from the leaves up and remembered in ``memo``: each element is
+    counted once however many candidates contain it (building each candidate's text would be
+    quadratic in a chain of nested inline elements)."""
+    stack = [(el, False)]
+    while stack:
+        node, counted_children = stack.pop()
+        if counted_children:
+            n = sum(len(_SOLID.findall(p)) for p in [node.text] + [c.tail for c in node] if p)
+            memo[node] = n + sum(memo[c] for c in node if isinstance(c.tag, str))
+        elif node not in memo:
+            stack.append((node, True))
+            stack.extend((c, False) for c in node if isinstance(c.tag, str) and c not in memo)
+    return memo[el]
 
 
 def page_title(doc, meta: dict) -> Optional[str]:
@@ -179,12 +190,11 @@ def page_title(doc, meta: dict) -> Optional[str]:
     squash = lambda s: re.sub(r"[\s\u3000\xa0]", "", s)  # noqa: E731
     key = squash(title_tag) + "\x00" + squash(og)
     best = None
-    solid = None
+    solid: dict = {}
     for el in doc.iter(*_TITLE_TAGS, *_TITLE_CLASSED):
         if el.tag in _TITLE_CLASSED and not _TITLE_CLASS.search(_attr(el)):
             continue
-        solid = _solid_lengths(doc) if solid is None else solid
-        if solid[el] > TITLE_MAX_CHARS:
+        if _solid_length(el, solid) > TITLE_MAX_CHARS:
             continue  # a container, not a heading: its text cannot be squeezed to a title
         t = _clean_title(el.text_content())
         if not (TITLE_MIN_CHARS <= len(t) <= TITLE_MAX_CHARS):
