@@ -6,8 +6,9 @@ import re
 from typing import Optional
 
 from ..records import ErrorEntry, Page
+from .files import NotARegularFile, open_regular
 
-__all__ = ["utf8", "page_from_text", "page_from_bytes", "error_page", "looks_html"]
+__all__ = ["utf8", "page_from_text", "page_from_bytes", "error_page", "looks_html", "open_or_error"]
 
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
@@ -48,3 +49,15 @@ def page_from_bytes(data: bytes, source: str, url: Optional[str] = None, *, is_h
 def error_page(source: str, stage: str, message: str, kind: str, **kw) -> Page:
     """A Page with no content and one error saying why."""
     return Page(source=source, errors=[ErrorEntry(stage=stage, message=message, kind=kind)], **kw)
+
+
+def open_or_error(path, source: str, kind: str) -> tuple:
+    """``(binary file, None)`` when ``path`` is a regular file that opens, else ``(None, error
+    page)`` saying why: ``not-a-file`` for a pipe, device or socket, ``kind`` when it cannot be
+    opened."""
+    try:
+        return open_regular(path), None
+    except NotARegularFile as e:
+        return None, error_page(source, "read", str(e), "not-a-file")
+    except OSError as e:
+        return None, error_page(source, "read", f"cannot open {source}: {e}", kind)

@@ -22,9 +22,9 @@ from typing import Iterable, Iterator, Union
 
 from ..errors import InputTooLarge
 from ..records import Page
-from .files import DEFAULT_MAX_PAGE_BYTES, NotARegularFile, describe_limit, open_regular, read_capped
+from .files import DEFAULT_MAX_PAGE_BYTES, describe_limit, read_capped
 from .jsonl import document_object, jsonl_pages
-from .pages import error_page, page_from_bytes, page_from_text, utf8
+from .pages import error_page, open_or_error, page_from_bytes, page_from_text, utf8
 from .warc import WARC_SUFFIXES, iter_warc, warc_offsets
 
 __all__ = [
@@ -113,13 +113,9 @@ def read_path(path: PathLike, *, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES,
     if suffix in WARC_SUFFIXES:
         yield from iter_warc(path, max_page_bytes=max_page_bytes)
         return
-    try:
-        fh = open_regular(path)
-    except NotARegularFile as e:
-        yield error_page(source, "read", str(e), "not-a-file")
-        return
-    except OSError as e:
-        yield error_page(source, "read", f"cannot read {source}: {e}", "corrupt")
+    fh, failed = open_or_error(path, source, "corrupt")
+    if failed is not None:
+        yield failed
         return
     with fh:
         if suffix in (".jsonl", ".jsonl.gz"):

@@ -14,8 +14,8 @@ from typing import Iterator, Optional, Union
 
 from ..errors import InputTooLarge
 from ..records import ErrorEntry, Page
-from .files import DEFAULT_MAX_PAGE_BYTES, NotARegularFile, open_regular, read_capped
-from .pages import error_page, page_from_bytes
+from .files import DEFAULT_MAX_PAGE_BYTES, open_regular, read_capped
+from .pages import error_page, open_or_error, page_from_bytes
 
 __all__ = ["iter_warc", "warc_offsets", "WARC_SUFFIXES"]
 
@@ -122,13 +122,9 @@ def iter_warc(path: Union[str, os.PathLike], *, start_offset: int = 0, end_offse
 
     path = Path(path)
     source = str(path)
-    try:
-        fh = open_regular(path)
-    except NotARegularFile as e:
-        yield error_page(source, "read", str(e), "not-a-file")
-        return
-    except OSError as e:
-        yield error_page(source, "read", f"cannot open {source}: {e}", "missing")
+    fh, failed = open_or_error(path, source, "missing")
+    if failed is not None:
+        yield failed
         return
     n = 0
     last_end = start_offset  # where the last complete record ended

@@ -22,10 +22,8 @@ class OffsiteRedirect(IgnoreRequest):
     logged as a final error of the URL that redirected."""
 
 
-class StayOnSiteMiddleware:
-    """A redirect may move within the targets' sites and their www./m. twins, or onto a host the
-    user listed; anything else is refused before it is fetched (an open redirect on a portal
-    would otherwise take the crawl over another site)."""
+class _CrawlerMiddleware:
+    """A downloader middleware that keeps its crawler (to reach the spider)."""
 
     def __init__(self, crawler):
         self.crawler = crawler
@@ -33,6 +31,12 @@ class StayOnSiteMiddleware:
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
+
+
+class StayOnSiteMiddleware(_CrawlerMiddleware):
+    """A redirect may move within the targets' sites and their www./m. twins, or onto a host the
+    user listed; anything else is refused before it is fetched (an open redirect on a portal
+    would otherwise take the crawl over another site)."""
 
     def process_request(self, request: Request, spider=None):
         spider = spider or self.crawler.spider
@@ -42,16 +46,9 @@ class StayOnSiteMiddleware:
         return None
 
 
-class ResumeMiddleware:
+class ResumeMiddleware(_CrawlerMiddleware):
     """A request for a URL finished in an earlier run is not fetched again: it is answered with an
     empty response flagged ``replayed`` and the spider re-expands the page's stored out-links."""
-
-    def __init__(self, crawler):
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
 
     def process_request(self, request: Request, spider=None):
         spider = spider or self.crawler.spider
