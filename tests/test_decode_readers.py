@@ -176,6 +176,7 @@ def test_binary_with_nul_bytes_is_still_binary():
     NEWS,  # Chinese text with ASCII digits and newlines: NUL at every other byte of those
     ARTICLE.format(cs="utf-16", body=BODY),  # markup: mostly ASCII code units
     "工会职工入会率达到百分之九十九，新建基层工会组织三十五家。" * 20,  # no ASCII at all: no NUL
+    "工会职工入会率达到百分之九十九，新建基层工会组织三十五家。" * 20 + "\n" + "会员四十二万余人。" * 9,  # one NUL
 ])
 def test_utf16_without_bom_is_text(codec, text):
     d = decode_bytes(text.encode(codec), is_html=text.startswith("<"))

@@ -179,10 +179,10 @@ def _utf16_by_nuls(data: bytes) -> Optional[str]:
     return enc if _ordinary(sample.decode(enc, errors="replace")) >= _UTF16_TEXT_SHARE else None
 
 
-def _utf16_without_nuls(data: bytes) -> Optional[str]:
-    """``utf-16-le``/``utf-16-be`` for text without any ASCII code unit (all CJK), which has no
-    NUL byte: the decoded sample must be ordinary text. Only asked once UTF-8 and GB18030 failed
-    (pairs of ASCII letters read as UTF-16 are CJK ideographs)."""
+def _utf16_by_text(data: bytes) -> Optional[str]:
+    """``utf-16-le``/``utf-16-be`` when the sample decoded as UTF-16 is ordinary text: for text
+    with few or no ASCII code units (all CJK), whose NUL bytes are too few to tell. Only asked
+    once the 8-bit encodings failed (pairs of ASCII letters read as UTF-16 are CJK ideographs)."""
     sample = data[:_SAMPLE_BYTES]
     sample = sample[: len(sample) // 2 * 2]
     for enc in ("utf-16-le", "utf-16-be"):
@@ -223,6 +223,9 @@ def _strip_nuls(data: bytes, declared: Optional[str], is_html: bool) -> DecodedT
         return _decode_utf16(data, enc, f"NUL bytes at {side} positions")
     stripped = data.replace(b"\x00", b"")
     if not stripped or not _is_text_once_stripped(stripped, declared, is_html):
+        enc = _utf16_by_text(data)  # CJK text with a rare newline: few NULs, but UTF-16
+        if enc is not None:
+            return _decode_utf16(data, enc, "few ASCII code units, ordinary text")
         raise DecodeError("binary data, not text (NUL or control bytes)")
     n = len(data) - len(stripped)
     dec = decode_bytes(stripped, declared, is_html=is_html)
@@ -299,7 +302,7 @@ def decode_bytes(data: bytes, declared: Optional[str] = None, *, is_html: bool =
             notes.append(f"decoded as {enc}; {lenient[1]} broken byte sequence(s) replaced")
             return DecodedText(lenient[0], enc, "guess", "; ".join(notes))
 
-    enc = _utf16_without_nuls(data)
+    enc = _utf16_by_text(data)
     if enc is not None:
         return _decode_utf16(data, enc, "no ASCII code unit, ordinary text")
 
