@@ -18,11 +18,12 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SCHEMA_FILE = ROOT / "unionnlp" / "resources" / "schema" / "record.schema.json"
 TABLES_FILE = ROOT / "docs" / "tables.md"
-#: the modules whose documentation makes up the API reference
+#: the modules whose documentation makes up the API reference (pdoc also walks the submodules
+#: a package names in ``__all__``, e.g. ``unionnlp.compare``, so those are not listed again)
 API_MODULES = ["unionnlp", "unionnlp.records", "unionnlp.schema", "unionnlp.pipeline",
                "unionnlp.extractors", "unionnlp.preprocessing", "unionnlp.parse", "unionnlp.io",
-               "unionnlp.lexicon", "unionnlp.compare", "unionnlp.batch", "unionnlp.store",
-               "unionnlp.report", "unionnlp.evaluate", "unionnlp.scrape", "unionnlp.errors"]
+               "unionnlp.lexicon", "unionnlp.batch", "unionnlp.store", "unionnlp.report",
+               "unionnlp.evaluate", "unionnlp.scrape", "unionnlp.errors"]
 
 TABLES_HEAD = """# Tables of a batch output
 

@@ -199,3 +199,41 @@ def test_cli_extract_with_corrections(tmp_path):
     assert r.returncode == 0, r.stderr
     rec = json.loads(r.stdout)
     assert rec["place"]["adcode"] == "321200" and rec["meta"]["corrections"][0]["field"] == "place"
+
+
+def test_compare_respects_lexicon_and_corrections(tmp_path, lexicon_file):
+    """The same files change a comparison of stored records: a made-up campaign appears in
+    the adoption table, a blocked one disappears, a corrected place moves an article."""
+    from unionnlp import compare
+
+    recs = [unionnlp.extract(TEXT, source="a.txt", published="2021-03-01"),
+            unionnlp.extract("泰州市总工会推进党建带工建。", source="b.txt", published="2020-05-01")]
+    path = tmp_path / "r.jsonl"
+    path.write_text("".join(r.to_json() + "\n" for r in recs), encoding="utf-8")
+    plain = compare.campaign_adoption(str(path))
+    assert MADE_UP not in set(plain["campaign"]) and "党建带工建" in set(plain["campaign"])
+    fix = tmp_path / "fix.csv"
+    fix.write_text("article,item,field,value,note\nb.txt,,place,扬州市,\n", encoding="utf-8")
+    fr = compare.frames(str(path), lexicon=[lexicon_file, fix])
+    ad = compare.campaign_adoption(fr)
+    assert MADE_UP in set(ad["campaign"]) and "党建带工建" not in set(ad["campaign"])
+    assert "三创争两提升" in set(ad["campaign"]) and "三创两争" not in set(ad["campaign"])
+    arts = fr["articles"].set_index("source")
+    assert arts.loc["b.txt", "place_code"] == "321000" and arts.loc["b.txt", "place"] == "江苏省扬州市"
+    r = subprocess.run([sys.executable, "-m", "unionnlp", "compare", str(path), "--lexicon", str(lexicon_file)],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert MADE_UP in r.stdout
+
+
+def test_variants_with_one_id_are_counted_once():
+    """Two spellings that the lexicon gives one campaign_id are one column of adoption."""
+    from unionnlp import compare
+    from unionnlp.lexicon.user import LexiconEntry
+
+    lex = UserLexicon([LexiconEntry("campaign", "alias", "三创两争", "三创争两提升")])
+    recs = [unionnlp.extract("扬州市总工会开展“三创两争”活动。", source="a", published="2020-01-01"),
+            unionnlp.extract("扬州市总工会推进“三创争两提升”。", source="b", published="2021-01-01")]
+    ad = compare.campaign_adoption(compare.frames(recs, lexicon=lex))
+    assert set(ad["campaign"]) == {"三创争两提升"}  # one campaign, mentioned in 2020 and 2021
+    assert set(ad["first_year"]) == {2020} and ad["adopted"].sum() == 1

@@ -10,7 +10,7 @@ from .schema import records_to_frames
 
 __version__ = "0.1.0"
 
-__all__ = ["extract", "extract_many", "load", "read", "read_records", "records_to_frames", "open",
+__all__ = ["extract", "extract_many", "compare", "load", "read", "read_records", "records_to_frames", "open",
            "crawl", "batch_run",
            "process_page", "Page", "Article", "Place", "Organization", "Campaign", "Statistic",
            "Event", "Record", "ErrorEntry", "__version__"]
@@ -34,6 +34,19 @@ def extract(content, url=None, *, source=None, published=None, title=None, nlp=N
 
     return _extract(content, url, source=source, published=published, title=title, nlp=nlp,
                     lexicon=lexicon)
+
+
+def __getattr__(name):
+    """``unionnlp.compare`` is imported on first use (it brings pandas and matplotlib along)."""
+    if name == "compare":
+        import importlib
+
+        return importlib.import_module(".compare", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | {"compare"})
 
 
 def extract_many(paths, **kwargs):
@@ -70,12 +83,14 @@ def read_records(path):
     return _rr(path)
 
 
-def open(out):  # noqa: A001 - ``unionnlp.open(OUT)`` is the documented name
+def open(out, *, read_only=False):  # noqa: A001 - ``unionnlp.open(OUT)`` is the documented name
     """A DuckDB connection with views articles, places, organizations, campaigns, statistics,
-    errors over a batch output folder (Parquet) or a JSONL file of records."""
+    errors over a batch output folder (Parquet) or a JSONL file of records; ``read_only=True``
+    for one that can reach nothing else (no file, extension or network; see
+    :mod:`unionnlp.store`)."""
     from .store import open as _open
 
-    return _open(out)
+    return _open(out, read_only=read_only)
 
 
 def crawl(targets, out, **kwargs):
