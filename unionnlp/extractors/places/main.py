@@ -1,0 +1,182 @@
+"""The article's main locality."""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from unionnlp.extractors.places.gazetteer import (LEVELS, NATIONAL_PLACE, _Gazetteer, _gaz,
+                                                  _to_place, _vocab, division, resolve_name,
+                                                  url_places)
+from unionnlp.extractors.places.mentions import find_places
+from unionnlp.records import NATIONAL, Place
+
+
+_DATELINE = re.compile(
+    r"^[\s　]*(?:[(（【\[]\s*([^)）】\]\n]{2,24})[)）】\]]|(\S{0,14}?)(?:讯|电)[\s(（:：]|本报\S{0,6}?讯)")
+
+
+def place_label(place: Optional[Place]) -> Optional[str]:
+    """The division's own full name without its parents (江苏省扬州市 → 扬州市; 全国 → 全国).
+
+    Zones, towns and anonymised places have no table entry: their written name is returned.
+    """
+    if place is None:
+        return None
+    if place.level == "country":
+        return NATIONAL
+    d = division(place.adcode) if place.level in ("province", "city", "county") else None
+    return d.name if d else place.name
+
+
+def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = None,
+               outlet: Optional[str] = None, url: Optional[str] = None) -> Optional[Place]:
+    """The article's main locality (guidelines: the most specific place the whole article is
+    about; 全国 for national pieces).
+
+    Scoring: each mention of a division counts once; mentions in the title, dateline/byline
+    (``本报讯``, ``(宝鸡新闻网 …)``, ``新华社北京…电``), the outlet name and the lead sentence
+    weigh more, and so does a locality the page URL spells in pinyin (:func:`url_places`)
+    (weights in ``resources/places/vocab.json``). Descendants lend half their score
+    to ancestors, so an article about 扬州 that also names 邗江区 stays 扬州. Anonymised places
+    (某县) win when they outweigh real ones; 全国 wins when national markers dominate.
+
+    The returned Place has ``name`` = the division's name as written in the article (its full
+    own name when the text writes it, else the most frequent surface form); see
+    :func:`place_label` for the table's own full name.
+    """
+    g = _gaz()
+    w = _vocab()["main_place_weights"]
+    places = list(places or [])
+    text = text or ""
+    score: dict[str, float] = {}
+    surfaces: dict[str, dict[str, int]] = {}
+    protos: dict[str, Place] = {}
+    anon: dict[str, float] = {}
+    lead_end = _lead_end(text)
+    dl = _DATELINE.match(text[:80])
+    dl_span = (dl.start(), dl.end()) if dl else (0, 0)
+
+    def add(p: Place, weight: float) -> None:
+        key = p.adcode if p.adcode else None
+        if p.level == "country":
+            return
+        if not key:
+            if p.adcode is None and p.level in ("zone", "town"):
+                return
+            anon[p.name] = anon.get(p.name, 0.0) + weight
+            protos.setdefault("anon:" + p.name, p)
+            return
+        score[key] = score.get(key, 0.0) + weight
+        protos.setdefault(key, p)
+        surfaces.setdefault(key, {})
+        surfaces[key][p.name] = surfaces[key].get(p.name, 0) + 1
+
+    places.sort(key=lambda p: (p.start if p.start is not None else -1))
+    for i, p in enumerate(places):
+        nxt = places[i + 1] if i + 1 < len(places) else None
+        if (nxt is not None and p.adcode and p.end is not None and nxt.start == p.end
+                and p.name in "".join(nxt.parents)):
+            continue  # 江苏省 in 江苏省扬州市: a qualifier of the next mention
+        if p.start is None:
+            add(p, w["mention"])
+            continue
+        if p.level in ("zone", "town") and p.parents:
+            par = [d for d in resolve_name(p.parents[-1]) if d.name == p.parents[-1]]
+            if par:  # a zone or town counts for its county
+                add(_to_place(par[0], p.parents[-1], p.start, p.end), w["mention"])
+            continue
+        wt = w["mention"]
+        if dl_span[0] <= p.start < dl_span[1]:
+            wt += w["dateline"]
+        elif p.start < lead_end:
+            wt += w["lead"]
+        if p.end is not None and g.org_head_re.match(text, p.end):
+            wt *= w["org_prefix"]  # 福建省总工会 in an article about 南安: a source, not the topic
+        add(p, wt)
+    # divisions named where the topic is stated (the title), not only where the source is
+    topical: set = set()
+    for extra, weight in ((title, w["title"]), (outlet, w["outlet"])):
+        if extra:
+            for p in find_places(extra):
+                add(p, weight)
+                if extra is title and p.adcode:
+                    topical.add(p.adcode)
+    # the page's own address, when it spells a locality in pinyin (metadata, like the outlet)
+    for code in url_places(url, mentioned=score):
+        d = g.by_code.get(code)
+        if d is not None:
+            add(_to_place(d, d.name, None, None), w.get("url", 0.0))
+    if not score and not anon:
+        return _national_or_none(g, text, title, 0.0)
+    total = dict(score)
+    for code, sc in score.items():
+        if sc <= 0:
+            continue
+        for anc in g.chain(code)[:-1]:
+            total[anc.adcode] = total.get(anc.adcode, 0.0) + w["descendant"] * sc
+    best = max(total, key=lambda c: (total[c], LEVELS.index(g.by_code[c].level))) if total else None
+    best = _most_specific(g, best, score, topical)
+    best_score = total[best] if best else 0.0
+    if anon:
+        a = max(anon, key=anon.get)
+        if anon[a] >= best_score:
+            return protos["anon:" + a]
+    nat = _national_or_none(g, text, title, best_score)
+    if nat is not None:
+        return nat
+    d = g.by_code[best]
+    written = d.name if d.name in text or (title and d.name in title) else None
+    if written is None and best in surfaces:
+        written = max(surfaces[best], key=surfaces[best].get)
+    p = _to_place(d, written or d.name, None, None)
+    first = protos.get(best)
+    if first is not None:
+        p.start, p.end = first.start, first.end
+    return p
+
+
+def _most_specific(g: "_Gazetteer", best: Optional[str], score: dict, topical: set,
+                   share: float = 0.5) -> Optional[str]:
+    """Walk down from the winning division to a descendant the article is about.
+
+    A newspaper's city wins on dateline and outlet weight (聊城日报讯 …) while the title says the
+    story is about one of its counties (东阿县总工会推出 …). The guidelines want the most specific
+    place the whole article is about, so a descendant named in the title whose own score
+    is at least ``share`` of the winner's own score replaces it (repeatedly, down the chain),
+    unless the title names the winner too.
+    """
+    while best:
+        if best in topical:  # the title names the winner itself (阜阳在全市推广颍上…)
+            return best
+        own = score.get(best, 0.0)
+        kids = [c for c in score if c != best and c in topical
+                and any(a.adcode == best for a in g.chain(c)[:-1])]
+        if not kids:
+            return best
+        kid = max(kids, key=lambda c: score[c])
+        if score[kid] < share * own:
+            return best
+        best = kid
+    return best
+
+
+def _lead_end(text: str) -> int:
+    m = re.search(r"[。！？!?\n]", text[:300])
+    return m.end() if m else min(len(text), 120)
+
+
+def _national_or_none(g: _Gazetteer, text: str, title: Optional[str], local: float) -> Optional[Place]:
+    """全国 when national markers outweigh the best local division."""
+    hay = (title or "") * 3 + text
+    n = 0.0
+    for mk, weight in g.national.items():
+        if mk == NATIONAL:
+            n += weight * sum(1 for m in re.finditer(NATIONAL, hay)
+                              if not g.national_not.match(hay, m.end()))
+        else:
+            n += weight * hay.count(mk)
+    if n and n >= max(2.0, local):
+        return NATIONAL_PLACE()
+    return None
+
+
