@@ -26,10 +26,12 @@ tables from packaged data: ``python -m unionnlp.extractors.places --build-resour
 from __future__ import annotations
 
 from unionnlp.extractors.places.build import build_resources
-from unionnlp.extractors.places.gazetteer import (DIVISIONS_CSV, LEVELS, NATIONAL_PLACE, Division,
+from unionnlp.extractors.places.gazetteer import (DIVISIONS_CSV, LEVELS, NATIONAL_PLACE, TOWNS_CSV,
+                                                  Division,
                                                   _gaz, division, resolve_name, url_places)  # noqa: F401
 from unionnlp.extractors.places.main import main_place, place_label
 from unionnlp.extractors.places.mentions import find_places
 
 __all__ = ["find_places", "main_place", "place_label", "division", "resolve_name", "Division",
-           "build_resources", "NATIONAL_PLACE", "url_places", "DIVISIONS_CSV", "LEVELS"]
+           "build_resources", "NATIONAL_PLACE", "url_places", "DIVISIONS_CSV", "TOWNS_CSV",
+           "LEVELS"]

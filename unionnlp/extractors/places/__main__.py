@@ -10,7 +10,7 @@ from unionnlp.extractors.places.gazetteer import DIVISIONS_CSV
 def _main(argv: list[str]) -> int:
     if "--build-resources" in argv:
         n = build_resources()
-        print(f"wrote {n} divisions to {DIVISIONS_CSV}")
+        print(f"wrote {n} divisions to {DIVISIONS_CSV} and the towns beside it")
         return 0
     text = " ".join(a for a in argv if not a.startswith("--")) or sys.stdin.read()
     ps = find_places(text)

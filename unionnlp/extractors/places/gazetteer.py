@@ -11,6 +11,20 @@ from unionnlp.extractors import segmenter
 from unionnlp.records import NATIONAL, Place
 
 DIVISIONS_CSV = resources.path("places", "divisions.csv")
+#: where :func:`~unionnlp.extractors.places.build.build_towns` writes the township table
+TOWNS_CSV = resources.path("places", "towns.csv")
+
+#: township-level suffixes of the MCA table, longest first (民族乡 before 乡); the short form
+#: (黄家埠 for 黄家埠镇) strips one of them
+TOWN_SUFFIXES = ("街道办事处", "街道", "民族乡", "民族苏木", "苏木", "镇", "乡")
+
+
+def town_short(name: str) -> str:
+    """A town's name without its suffix (黄家埠镇 → 黄家埠); '' when one character would remain."""
+    for suf in TOWN_SUFFIXES:
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            return name[: -len(suf)]
+    return ""
 
 _LEVEL_CHARS = frozenset("省市县区州旗盟")
 LEVELS = ("country", "province", "city", "county", "zone", "town")
@@ -75,7 +89,9 @@ def _common_word(w: str, tags: dict, freq: dict) -> bool:
 
 
 class _Gazetteer:
-    """The division table plus an Aho-Corasick automaton over full and short names."""
+    """The division table plus Aho-Corasick automata: one over the full and short names of
+    provinces, cities and counties, one over the full names of towns (towns are looked up
+    apart: their names need context, see :mod:`.mentions`)."""
 
     def __init__(self) -> None:
         import ahocorasick
@@ -86,7 +102,19 @@ class _Gazetteer:
                          r["weak"] == "1", r.get("weak_name") == "1")
             self.by_code[d.adcode] = d
         keys: dict[str, list[tuple[str, bool]]] = {}
-        for d in self.by_code.values():
+        counties = list(self.by_code.values())
+        self.town_keys: dict[str, list[str]] = {}
+        for r in resources.read_table("places", "towns.csv"):
+            code = r["adcode"]
+            d = Division(code, r["name"], town_short(r["name"]), "town", r["parent"] or code[:6],
+                         r["weak"] == "1", r["weak_name"] == "1")
+            self.by_code[code] = d
+            self.town_keys.setdefault(d.name, []).append(code)
+        self.town_auto = ahocorasick.Automaton()
+        for k, v in self.town_keys.items():
+            self.town_auto.add_word(k, (k, tuple(v)))
+        self.town_auto.make_automaton()
+        for d in counties:
             keys.setdefault(d.name, []).append((d.adcode, True))
             if d.short:
                 keys.setdefault(d.short, []).append((d.adcode, False))
@@ -184,14 +212,19 @@ def url_places(url: Optional[str], mentioned: Iterable[str] = ()) -> list:
 
 
 def division(adcode: str) -> Optional[Division]:
-    """The division with this 6-digit code, or None."""
-    return _gaz().by_code.get(adcode[:6]) if adcode else None
+    """The division with this code (6 digits to county level, 9 for towns), or None."""
+    if not adcode:
+        return None
+    by_code = _gaz().by_code
+    return by_code.get(adcode[:9]) if len(adcode) >= 9 and adcode[:9] in by_code \
+        else by_code.get(adcode[:6])
 
 
 def resolve_name(name: str) -> list[Division]:
     """All divisions that a written name (full or short form) can denote, best first."""
     g = _gaz()
-    return [g.by_code[c] for c, _ in g.keys.get(name, [])]
+    return [g.by_code[c] for c, _ in g.keys.get(name, [])] + \
+        [g.by_code[c] for c in g.town_keys.get(name, [])]
 
 
 def _to_place(d: Division, surface: str, start: int, end: int) -> Place:

@@ -18,13 +18,14 @@ _DATELINE = re.compile(
 def place_label(place: Optional[Place]) -> Optional[str]:
     """The division's own full name without its parents (江苏省扬州市 → 扬州市; 全国 → 全国).
 
-    Zones, towns and anonymised places have no table entry: their written name is returned.
+    Zones, towns the table lacks and anonymised places have no entry: their written name is
+    returned.
     """
     if place is None:
         return None
     if place.level == "country":
         return NATIONAL
-    d = division(place.adcode) if place.level in ("province", "city", "county") else None
+    d = division(place.adcode) if place.level in ("province", "city", "county", "town") else None
     return d.name if d else place.name
 
 
@@ -71,6 +72,8 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
         surfaces.setdefault(key, {})
         surfaces[key][p.name] = surfaces[key].get(p.name, 0) + 1
 
+    as_source: dict[str, float] = {}
+    capital_desk = False
     places.sort(key=lambda p: (p.start if p.start is not None else -1))
     for i, p in enumerate(places):
         nxt = places[i + 1] if i + 1 < len(places) else None
@@ -80,34 +83,47 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
         if p.start is None:
             add(p, w["mention"])
             continue
-        if p.level in ("zone", "town") and p.parents:
+        if p.level in ("zone", "town") and not p.adcode and p.parents:
             par = [d for d in resolve_name(p.parents[-1]) if d.name == p.parents[-1]]
-            if par:  # a zone or town counts for its county
+            if par:  # a zone or a town the table lacks counts for its county
                 add(_to_place(par[0], p.parents[-1], p.start, p.end), w["mention"])
             continue
         wt = w["mention"]
         if dl_span[0] <= p.start < dl_span[1]:
+            if p.adcode == CAPITAL and dl and "电" in dl.group():
+                capital_desk = True
+                continue  # 新华社北京…电: where the desk is, not what the piece is about
             wt += w["dateline"]
         elif p.start < lead_end:
             wt += w["lead"]
-        if p.end is not None and g.org_head_re.match(text, p.end):
-            wt *= w["org_prefix"]  # 福建省总工会 in an article about 南安: a source, not the topic
+        if p.end is not None and g.org_head_re.match(text, p.end) and p.adcode:
+            # 福建省总工会 in an article about 南安: a source, not the topic (settled below)
+            as_source[p.adcode] = as_source.get(p.adcode, 0.0) + wt * (1 - w["org_prefix"])
         add(p, wt)
-    # divisions named where the topic is stated (the title), not only where the source is
+    # divisions named where the topic is stated (the title), not only where the source is;
+    # a site's name in the title (陕西工人报官方网站 | …) weighs as an outlet, not as the topic
     topical: set = set()
-    for extra, weight in ((title, w["title"]), (outlet, w["outlet"])):
+    topic_parts, site_parts = _title_parts(title)
+    for extra, weight, is_topic in ([(t, w["title"], True) for t in topic_parts] +
+                                    [(t, w["outlet"], False) for t in site_parts + [outlet]]):
         if extra:
-            for p in find_places(extra):
+            for p in find_places(extra, context=places):
                 add(p, weight)
-                if extra is title and p.adcode:
+                if is_topic and p.adcode:
                     topical.add(p.adcode)
+    _self_references(g, text, score, w)
+    # a division written as an organization's prefix weighs less only when the text also
+    # names a division below it: then that body is a source (省总工会 on a county's story)
+    for code, minus in as_source.items():
+        if any(c != code and any(a.adcode == code for a in g.chain(c)[:-1]) for c in score):
+            score[code] -= minus
     # the page's own address, when it spells a locality in pinyin (metadata, like the outlet)
     for code in url_places(url, mentioned=score):
         d = g.by_code.get(code)
         if d is not None:
             add(_to_place(d, d.name, None, None), w.get("url", 0.0))
     if not score and not anon:
-        return _national_or_none(g, text, title, 0.0)
+        return _national_or_none(g, text, title, 0.0, capital_desk)
     total = dict(score)
     for code, sc in score.items():
         if sc <= 0:
@@ -121,7 +137,7 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
         a = max(anon, key=anon.get)
         if anon[a] >= best_score:
             return protos["anon:" + a]
-    nat = _national_or_none(g, text, title, best_score)
+    nat = _national_or_none(g, text, title, best_score, capital_desk)
     if nat is not None:
         return nat
     d = g.by_code[best]
@@ -133,6 +149,61 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     if first is not None:
         p.start, p.end = first.start, first.end
     return p
+
+
+#: the capital: named in the datelines of national media (新华社北京1月5日电) for any topic
+CAPITAL = "110000"
+
+#: separators between the parts of a page title (article | site | section)
+_TITLE_SEP = re.compile(r"\s*[|｜_]\s*|\s+[-—–]+\s+|\s*——\s*")
+
+
+def _title_parts(title: Optional[str]) -> tuple:
+    """(topical parts, site parts) of a page title: the parts that name a site (陕工网首页,
+    XX日报, XX文库) say where the page was published, the rest what it is about."""
+    if not title:
+        return [], []
+    v = _vocab()
+    words = tuple(v["site_title_words"])
+    ends = tuple(v["site_title_ends"])
+    topic, site = [], []
+    for part in _TITLE_SEP.split(title):
+        part = part.strip()
+        if not part:
+            continue
+        if any(x in part for x in words) or (len(part) <= SITE_NAME_MAX_LEN and part.endswith(ends)):
+            site.append(part)
+        else:
+            topic.append(part)
+    return topic, site
+
+
+#: a title part this short that ends like a site name (…网, …日报) is the site's name
+SITE_NAME_MAX_LEN = 12
+
+#: a bare level word that refers to the article's own division: 全县, 我市, 本区, and
+#: 县委 / 市总工会 / 区政府 written without a name (not after another word: 据市总工会 is fine,
+#: 城市总工会 is not)
+_SELF_REF = re.compile(
+    r"(?:[全我本该](自治区|自治州|街道|省|市|县|区|州|旗|镇|乡)(?![\u4e00-\u9fff]{0,1}长))"
+    r"|(?:(?:(?<=[据经由在和与及对向将为是])|(?<![\u4e00-\u9fff]))"
+    r"(自治区|自治州|街道|省|市|县|区|州|旗|镇|乡)"
+    r"(?=委|政府|人民政府|总工会|总|人大|政协|纪委|妇联|团委|工会|直|属))")
+
+
+def _self_references(g: "_Gazetteer", text: str, score: dict, w: dict) -> None:
+    """Add the weight of the article's references to its own division (全县, 我市, 县委) to
+    the best-scored division whose name ends with that level word (at most a cap per level)."""
+    counts: dict[str, int] = {}
+    for m in _SELF_REF.finditer(text):
+        lvl = m.group(1) or m.group(2)
+        counts[lvl] = counts.get(lvl, 0) + 1
+    for lvl, n in counts.items():
+        cands = [c for c in score if g.by_code[c].name.endswith(lvl) and score[c] > 0]
+        if not cands:
+            continue
+        best = max(cands, key=lambda c: score[c])
+        score[best] += min(w["self_reference_cap"], n * w["self_reference"])
 
 
 def _most_specific(g: "_Gazetteer", best: Optional[str], score: dict, topical: set,
@@ -165,10 +236,12 @@ def _lead_end(text: str) -> int:
     return m.end() if m else min(len(text), 120)
 
 
-def _national_or_none(g: _Gazetteer, text: str, title: Optional[str], local: float) -> Optional[Place]:
-    """全国 when national markers outweigh the best local division."""
+def _national_or_none(g: _Gazetteer, text: str, title: Optional[str], local: float,
+                      capital_desk: bool = False) -> Optional[Place]:
+    """全国 when national markers outweigh the best local division (a ``北京…电`` dateline,
+    ``capital_desk``, is one such marker: national media file from the capital)."""
     hay = (title or "") * 3 + text
-    n = 0.0
+    n = 1.0 if capital_desk else 0.0
     for mk, weight in g.national.items():
         if mk == NATIONAL:
             n += weight * sum(1 for m in re.finditer(NATIONAL, hay)

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Iterable, Optional
 
 from unionnlp.extractors.places.gazetteer import (_CJK, _LEVEL_CHARS, LEVELS, NATIONAL_PLACE,
                                                   _Gazetteer, _gaz, _to_place, division)
+from unionnlp.extractors.places.towns import find_towns
 from unionnlp.records import NATIONAL, Place
 
 
@@ -47,7 +48,7 @@ def _crosses_word(g: _Gazetteer, text: str, s: int, e: int) -> bool:
     return False
 
 
-def find_places(text: str) -> list[Place]:
+def find_places(text: str, *, context: Iterable[Place] = ()) -> list[Place]:
     """Every division mention in ``text``, resolved to a division (see module docstring).
 
     ``name`` is the surface form, ``canonical`` the full chain (江苏省扬州市), ``parents`` the
@@ -84,7 +85,7 @@ def find_places(text: str) -> list[Place]:
         raw.append((s, e, key, cands, not fell_back))
         prev_end = e
     # context: divisions and ancestors of unambiguous mentions
-    context: dict[str, int] = {}
+    vouched: dict[str, int] = {}
     for s, e, key, cands, extend in raw:
         codes = {c for c, _ in cands}
         d0 = g.by_code[cands[0][0]]
@@ -92,7 +93,7 @@ def find_places(text: str) -> list[Place]:
             continue  # a weak mention cannot vouch for itself
         if len(codes) == 1:
             for d in g.chain(next(iter(codes))):
-                context[d.adcode] = context.get(d.adcode, 0) + 1
+                vouched[d.adcode] = vouched.get(d.adcode, 0) + 1
     out: list[Place] = []
     last: Optional[Place] = None
     for s, e, key, cands, extend in raw:
@@ -101,7 +102,7 @@ def find_places(text: str) -> list[Place]:
             d = g.by_code[code]
             anc = [x.adcode for x in g.chain(code)[:-1]]
             adjacent = last is not None and last.end == s and last.adcode in anc
-            in_ctx = sum(1 for a in anc if context.get(a))
+            in_ctx = sum(1 for a in anc if vouched.get(a))
             if (d.weak_name if is_full else d.weak) and not (adjacent or in_ctx):
                 continue
             if not is_full and last is not None and last.end == s and not adjacent:
@@ -118,27 +119,47 @@ def find_places(text: str) -> list[Place]:
         p = _to_place(best, key, s, e)
         out.append(p)
         last = p
-    out.extend(_zones_and_towns(g, text, out))
+    towns = find_towns(g, text, out, context=context)
+    if towns:
+        out = sorted(_without_overlaps(out, towns), key=lambda p: (p.start, -p.end))
+    out.extend(_zones_and_towns(g, text, out, {t.start for t in towns}))
     out.extend(_anonymous(g, text))
     out.extend(_national(g, text))
     out.sort(key=lambda p: (p.start, -(p.end or 0)))
     return out
 
 
-def _zones_and_towns(g: _Gazetteer, text: str, places: list[Place]) -> list[Place]:
-    """Zones (…开发区) and towns (…镇) written right after a resolved division."""
+def _without_overlaps(divisions: list[Place], towns: list[Place]) -> list[Place]:
+    """Division mentions and towns together: a division inside a town's name is a part of it
+    (长安 in 长安镇), and a town that cuts a division mention in two is dropped."""
+    spans = [(t.start, t.end) for t in towns]
+    keep = [p for p in divisions
+            if not any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end) for a, b in spans)]
+    kept = [(p.start, p.end) for p in keep]
+    return keep + [t for t in towns if not any(
+        a < t.end and t.start < b and not (t.start <= a and b <= t.end) for a, b in kept)]
+
+
+def _zones_and_towns(g: _Gazetteer, text: str, places: list[Place],
+                     town_starts: frozenset | set = frozenset()) -> list[Place]:
+    """Zones (…开发区) and towns (…镇) written right after a resolved division (towns only
+    where the town table found none: names it does not list)."""
     out = []
     taken_until = -1
     for i, p in enumerate(places):
         if p.end <= taken_until:
             continue
         nxt_start = places[i + 1].start if i + 1 < len(places) else len(text)
+        if p.level == "town":
+            continue
         if nxt_start == p.end:  # chain continues (江苏省扬州市…): attach to the last link
             continue
         m = g.zone_re.match(text, p.end)
         level = "zone"
         if not m:
             if p.level != "county":
+                continue
+            if p.end in town_starts:
                 continue
             m = g.town_re.match(text, p.end)
             level = "town"
