@@ -133,7 +133,12 @@ def _places_step(x: Extraction) -> None:
     x.places = [p for p in found if p.start is None
                 or not any(a < p.end and p.start < b for a, b in spans)] if spans else found
     try:
-        x.place = places.main_place(x.text, x.places, title=x.title, outlet=x.outlet, url=x.url)
+        # …though a campaign run in a place the text names elsewhere too (大国工匠潍坊行)
+        # still says where the story is
+        named = {p.adcode for p in x.places if p.adcode}
+        kept = {id(p) for p in x.places}
+        topical = [p for p in found if id(p) in kept or (p.adcode and p.adcode in named)]
+        x.place = places.main_place(x.text, topical, title=x.title, outlet=x.outlet, url=x.url)
     except Exception as e:  # the mentions stay even when choosing the main one fails
         x.fail("extract:place", e)
 
