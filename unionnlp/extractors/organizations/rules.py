@@ -1,192 +1,19 @@
-"""Organization mentions: full names, kind, place, and abbreviations expanded from context.
-
-Method (suffix-anchored NER with boundary rules, in the spirit of rule-based Chinese
-organization recognition, e.g. Zhang et al. "Automatic recognition of Chinese organization
-names", and the head-word approach of jionlp/cpca-style gazetteers):
-
-1. Org heads come from a suffix vocabulary (``resources/organizations/suffixes.tsv``: 总工会,
-   工会联合会, 党委, 组织部, 局, 有限公司, 日报 … with their kind) and fixed names
-   (``vocab.json``: national bodies and media), found with one Aho-Corasick automaton.
-2. Each head is extended to the left over jieba words until a boundary: punctuation, a
-   function word or verb (POS from jieba's dictionary, minus verbs that occur inside names such
-   as 开发/建设), a determiner (各级, 该) or the end of a preceding organization. Place mentions
-   (:func:`unionnlp.extractors.places.find_places`) are never split, so the longest contiguous
-   written form with its place prefix is kept (内蒙古自治区呼和浩特市总工会).
-3. Names without a place prefix must have a proper (non-generic) body: 各级工会, 基层工会,
-   企业工会 are dropped. Contiguous heads merge (市委+组织部, 公司+工会); the internal bodies of
-   a union (党组) are not organizations.
-4. Abbreviations with a bare level character (市总工会, 县委, 市总, 省总) are completed with the
-   article's place: the most specific division of its chain whose name ends in that character;
-   全总 → 全国总工会. Coordinated names share their head: 长寿区、垫江县总工会 →
-   长寿区总工会 + 垫江县总工会.
-5. Media named as sources (``(宝鸡新闻网 记者)``, ``来源:``, ``据…报道``) are added.
-
-An optional statistical pass (``backend="rules+lac"``) adds Baidu LAC ``ORG`` spans
-(:mod:`unionnlp.extractors.lac_tagger`) in sentences that contain an organization head.
-"""
+"""Suffix-anchored organization names: heads extended to the left over words until a
+boundary, validated, completed and split (see the package docstring, steps 1-4)."""
 from __future__ import annotations
 
-import bisect
-import functools
-import json
-import re
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
 
-from unionnlp import resources
 from unionnlp.extractors import segmenter
 from unionnlp.records import NATIONAL, Organization, Place
-
-__all__ = ["find_organizations", "expand_abbreviation", "org_kind"]
-
-
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_STOP_POS = ("p", "c", "u", "r", "d", "m", "q", "t", "f", "y", "e", "o", "x", "w", "z")
-
-
-@dataclass
-class _Lex:
-    auto: object
-    suffix_kind: dict
-    right_check: set
-    vocab: dict
-    tags: dict
-    freq: dict
-    false_re: re.Pattern
-    source_res: list
-    abbr_re: re.Pattern
-    stop_words: frozenset
-    body_ok: frozenset
-    generic: frozenset
-    determiners: tuple
-    boundary: frozenset
-    weak_heads: frozenset
-    abbr_ok: frozenset
-    unit_words: tuple
-    name_prefixes: tuple
-
-
-@functools.lru_cache(maxsize=1)
-def _lex() -> _Lex:
-    import ahocorasick
-
-    vocab = resources.read_json("organizations", "vocab.json")
-    suffix_kind: dict[str, str] = {}
-    right_check: set[str] = set()
-    for line in resources.read_lines("organizations", "suffixes.tsv"):
-        suf, kind, rc = (line.split("\t") + ["", "0"])[:3]
-        suffix_kind[suf] = kind
-        if rc.strip() == "1":
-            right_check.add(suf)
-    auto = ahocorasick.Automaton()
-    for suf, kind in suffix_kind.items():
-        auto.add_word(suf, ("suffix", suf, kind))
-    for name in vocab["media_names"]:
-        auto.add_word(name, ("name", name, "media"))
-    for name, kind in vocab["national_orgs"].items():
-        auto.add_word(name, ("name", name, kind))
-    auto.make_automaton()
-    false_words = sorted(vocab["false_suffix_words"], key=len, reverse=True)
-    abbr = sorted(vocab["abbreviations"], key=len, reverse=True)
-    return _Lex(
-        auto=auto, suffix_kind=suffix_kind, right_check=right_check, vocab=vocab,
-        tags=segmenter.tags(), freq=segmenter.dictionary().FREQ,
-        false_re=re.compile("|".join(map(re.escape, false_words))),
-        source_res=[re.compile(p, re.M) for p in vocab["source_patterns"]],
-        abbr_re=re.compile("(?:" + "|".join(map(re.escape, abbr)) + ")"),
-        stop_words=frozenset(vocab["stop_words"]), body_ok=frozenset(vocab["body_verbs_ok"]),
-        generic=frozenset(vocab["generic_bodies"]),
-        determiners=tuple(sorted(vocab["determiners"], key=len, reverse=True)),
-        boundary=frozenset(vocab["boundary_chars"]),
-        weak_heads=frozenset(vocab["weak_heads"]), abbr_ok=frozenset(vocab["abbr_words_ok"]), unit_words=tuple(vocab["unit_words"]),
-        name_prefixes=tuple(vocab["name_prefixes"]),
-    )
-
-
-def org_kind(name: str) -> str:
-    """Kind of an organization name from its head (union, party, government, enterprise, media,
-    social, school, other)."""
-    lx = _lex()
-    if name in lx.vocab["national_orgs"]:
-        return lx.vocab["national_orgs"][name]
-    if name in lx.vocab["media_names"]:
-        return "media"
-    for k in range(min(len(name), 8), 0, -1):
-        if name[-k:] in lx.suffix_kind:
-            return lx.suffix_kind[name[-k:]]
-    return "other"
-
-
-# --------------------------------------------------------------------------------------------
-# place context
-
-
-def _place_chain(place: Union[Place, str, None]) -> list[str]:
-    """Own full names of the article place and its ancestors, most specific first."""
-    if place is None:
-        return []
-    from unionnlp.extractors import places as pl
-
-    if isinstance(place, str):
-        found = [p for p in pl.find_places(place) if p.adcode]
-        if not found:
-            return []
-        place = found[-1]
-    if place.level == "country" or not place.adcode:
-        return []
-    d = pl.division(place.adcode)
-    if d is None:
-        return []
-    return [x.name for x in pl._gaz().chain(d.adcode)][::-1]
-
-
-def expand_abbreviation(surface: str, place: Union[Place, str, None]) -> Optional[str]:
-    """Complete an abbreviation with a bare level character from the article place.
-
-    ``市总工会`` with 扬州 → ``扬州市总工会``; ``县委`` with 沈丘县 → ``沈丘县委``; ``全总`` →
-    ``全国总工会``; ``市总`` → ``扬州市总工会``. Returns None when the place cannot complete it.
-    """
-    lx = _lex()
-    full = lx.vocab["abbreviations"].get(surface, surface)
-    if full.startswith("全国"):
-        return full
-    ch = full[:1]
-    if ch not in lx.vocab["abbr_level_chars"]:
-        return None
-    for name in _place_chain(place):
-        if name.endswith(ch) and len(name) > 1:
-            return name + full[1:]
-    return None
-
-
-# --------------------------------------------------------------------------------------------
-# extraction
-
-
-class _Index:
-    """Spans sorted by start, for windowed look-ups (keeps extraction linear in the text)."""
-
-    REACH = 32  # no place or org name is longer than this
-
-    def __init__(self, items: Sequence) -> None:
-        self.items = sorted(items, key=lambda x: (x.start, x.end))
-        self.starts = [x.start for x in self.items]
-
-    def within(self, lo: int, hi: int) -> list:
-        """Items that overlap [lo, hi)."""
-        i = bisect.bisect_left(self.starts, lo - self.REACH)
-        j = bisect.bisect_left(self.starts, hi)
-        return [x for x in self.items[i:j] if x.end > lo]
-
-    def overlaps(self, lo: int, hi: int) -> bool:
-        return bool(self.within(lo, hi))
-
-
-@dataclass
-class _Span:
-    start: int
-    end: int
+from unionnlp.extractors.organizations.abbreviations import (_chain_canonical, chain_place,
+                                                             expand_abbreviation)
+from unionnlp.extractors.organizations.abbreviations import _abbreviations, _place_chain
+from unionnlp.extractors.organizations.canonical import _unify
+from unionnlp.extractors.organizations.lexicon import _CJK, _STOP_POS, _Lex, _lex, org_kind
+from unionnlp.extractors.organizations.sources import _sources
+from unionnlp.extractors.organizations.spans import _Index, _Span
+from unionnlp.extractors.organizations.statistical import _lac_organizations
 
 
 def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index") -> int:
@@ -381,65 +208,6 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
     return out
 
 
-def _lac_organizations(text: str, found: Iterable[Organization], *,
-                      chain: Sequence[str] = ()) -> list[Organization]:
-    """LAC ORG spans in sentences that hold a rule-found organization, not overlapping them."""
-    from unionnlp.extractors.lac_tagger import SENTENCE_RE, lac_spans
-
-    found = list(found)
-    if not found:
-        return []
-    taken = sorted((o.start, o.end) for o in found if o.start is not None)
-    starts = [s for s, _ in taken]
-    sent_spans = []
-    for m in SENTENCE_RE.finditer(text):
-        i = bisect.bisect_left(starts, m.start())
-        if i < len(starts) and starts[i] < m.end():
-            sent_spans.append((m.start(), m.end(), taken[i:bisect.bisect_left(starts, m.end())]))
-    out = []
-    for a, b, local in sent_spans:
-        local = list(local)
-        for s, e, _ in lac_spans(text[a:b], labels=("ORG",)):
-            s, e = s + a, e + a
-            if e - s < 3 or any(ts < e and s < te for ts, te in local):
-                continue
-            name = text[s:e]
-            canonical = name
-            if name[0] in "省市县区州" and chain:
-                canonical = expand_abbreviation(name, chain[0]) or name
-            out.append(Organization(name=name, canonical=canonical, kind=org_kind(name),
-                                    place=None, start=s, end=e))
-            local.append((s, e))
-    return out
-
-
-def _unify(orgs: list[Organization], plist: list[Place]) -> None:
-    """One canonical per organization: the longest written full form of the same division and
-    head (大通县总工会 and 西宁市大通回族土族自治县总工会 → the latter); abbreviations whose
-    expansion equals one of the shorter written forms (县总工会 → 大通县总工会) follow it."""
-    by_start = {p.start: p for p in plist if p.adcode}
-    groups: dict[tuple, list[Organization]] = {}
-    for o in orgs:
-        # the most specific leading place mention of the written form
-        pos, code = o.start, None
-        while pos in by_start and by_start[pos].end <= o.end:
-            code = by_start[pos].adcode
-            pos = by_start[pos].end
-        if code is None or pos >= o.end:
-            continue
-        groups.setdefault((code, o.name[pos - o.start:]), []).append(o)
-    redirect: dict[str, str] = {}
-    for members in groups.values():
-        best = max((m.canonical or m.name for m in members), key=len)
-        for m in members:
-            if m.name != best:
-                redirect[m.name] = best
-            m.canonical = best
-    for o in orgs:
-        if o.canonical in redirect:
-            o.canonical = redirect[o.canonical]
-
-
 def _place_canonical(plist: Iterable[Place], start: int, end: int) -> Optional[str]:
     best = None
     for p in plist:
@@ -526,18 +294,6 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
     return res
 
 
-def chain_place(chain: list[str]) -> Optional[str]:
-    return chain[0] if chain else None
-
-
-def _chain_canonical(chain: list[str], ch: str) -> Optional[str]:
-    rev = chain[::-1]
-    for i in range(len(rev) - 1, -1, -1):
-        if rev[i].endswith(ch):
-            return "".join(rev[: i + 1])
-    return None
-
-
 def _strip_head(lx: _Lex, name: str) -> str:
     for k in range(min(len(name), 8), 0, -1):
         if name[-k:] in lx.suffix_kind:
@@ -574,74 +330,4 @@ def _coordinated(lx: _Lex, text: str, s: int, pe: int, e: int, body: str, o: dic
             j = j - 2
             continue
         break
-    return out
-
-
-def _abbreviations(lx: _Lex, text: str, chain: list[str], place_by_end: dict,
-                   found: list[Organization]) -> list[Organization]:
-    """全总, 省总, 市总 (not followed by 工会) and 晋中市总 (place + 总)."""
-    out = []
-    taken = _Index([o for o in found if o.start is not None])
-    for m in lx.abbr_re.finditer(text):
-        s, e = m.span()
-        if taken.overlaps(s, e):
-            continue
-        nxt = text[e:e + 1]
-        if nxt and _CJK.match(nxt) and lx.freq.get("总" + nxt, 0) >= 50:
-            continue
-        full = lx.vocab["abbreviations"][m.group()]
-        p = place_by_end.get(s + 1)  # 晋中市总: the place ends with the level char
-        if p is not None and p.adcode and p.name.endswith(m.group()[0]):
-            surface = text[p.start:e]
-            canonical = p.name + full[1:]
-            out.append(Organization(name=surface, canonical=canonical, kind="union",
-                                    place=p.canonical, start=p.start, end=e))
-            continue
-        prv = text[s - 1:s]
-        if prv and _CJK.match(prv) and m.group() != "全总":
-            continue
-        expanded = expand_abbreviation(m.group(), chain_place(chain))
-        out.append(Organization(name=m.group(), canonical=expanded or full, kind="union",
-                                place=(_chain_canonical(chain, m.group()[0]) if expanded and
-                                       m.group() != "全总" else
-                                       NATIONAL if m.group() == "全总" else None),
-                                start=s, end=e))
-    return out
-
-
-def _trim_to_head(lx: _Lex, name: str) -> Optional[str]:
-    """The longest prefix of a source string that ends with an organization or media head
-    (太和县总工会浏览量 → 太和县总工会); None when there is none."""
-    if name in lx.vocab["media_names"] or name.endswith(("网", "报", "社", "台")):
-        return name
-    for k in range(len(name) - 2, 2, -1):  # what is cut off is a word, not a name's tail
-        pre = name[:k]
-        if pre in lx.vocab["media_names"] or pre.endswith(("网", "报", "社", "台")):
-            return pre
-        if any(pre.endswith(suf) for suf in lx.suffix_kind if len(suf) >= 2):
-            return pre
-    return name if len(name) <= 6 else None  # a short source name (a public account)
-
-
-def _sources(lx: _Lex, text: str, found: list[Organization]) -> list[Organization]:
-    """Media named as the source of the piece."""
-    out = []
-    taken = {(o.start, o.end) for o in found}
-    head = text[:2000]
-    for rx in lx.source_res:
-        for m in rx.finditer(head):
-            s, e = m.span(1)
-            name = m.group(1)
-            cut = _trim_to_head(lx, name)
-            if cut is None:
-                continue
-            name, e = cut, s + len(cut)
-            if (s, e) in taken or len(name) < 3:
-                continue
-            if any(o.start <= s and e <= o.end for o in found):
-                continue
-            out.append(Organization(name=name, canonical=name, kind=org_kind(name)
-                                    if not name.endswith(("网", "报", "社", "台")) else "media",
-                                    place=None, start=s, end=e))
-            taken.add((s, e))
     return out
