@@ -28,6 +28,8 @@ from __future__ import annotations
 
 from unionnlp.extractors.organizations.abbreviations import expand_abbreviation
 from unionnlp.extractors.organizations.lexicon import org_kind
-from unionnlp.extractors.organizations.rules import find_organizations
+from unionnlp.extractors.organizations.find import (DEFAULT_MODE, MODES, UnknownMode,
+                                                    find_organizations, resolve_mode)
 
-__all__ = ["find_organizations", "expand_abbreviation", "org_kind"]
+__all__ = ["find_organizations", "expand_abbreviation", "org_kind", "MODES", "DEFAULT_MODE",
+           "resolve_mode", "UnknownMode"]

@@ -2,18 +2,17 @@
 boundary, validated, completed and split (see the package docstring, steps 1-4)."""
 from __future__ import annotations
 
-from typing import Iterable, Optional, Sequence, Union
+import re
+from typing import Iterable, Optional, Sequence
 
 from unionnlp.extractors import segmenter
 from unionnlp.records import NATIONAL, Organization, Place
 from unionnlp.extractors.organizations.abbreviations import (_chain_canonical, chain_place,
                                                              expand_abbreviation)
-from unionnlp.extractors.organizations.abbreviations import _abbreviations, _place_chain
-from unionnlp.extractors.organizations.canonical import _unify
+from unionnlp.extractors.organizations.abbreviations import _abbreviations
 from unionnlp.extractors.organizations.lexicon import _CJK, _STOP_POS, _Lex, _lex, org_kind
 from unionnlp.extractors.organizations.sources import _sources
 from unionnlp.extractors.organizations.spans import _Index, _Span
-from unionnlp.extractors.organizations.statistical import _lac_organizations
 
 
 def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index") -> int:
@@ -99,29 +98,18 @@ def _is_generic(lx: _Lex, body: str) -> bool:
     return all(w in lx.generic for w in toks)
 
 
-def find_organizations(text: str, *, place: Union[Place, str, None] = None,
-                       places: Sequence[Place] = (), backend: str = "rules") -> list[Organization]:
-    """Every organization named in ``text`` (see module docstring for the method).
-
-    ``name`` is the surface form, ``canonical`` the full form (abbreviations completed with
-    ``place``, the article's main place), ``kind`` from the head, ``place`` the canonical place
-    of the prefix or of the completion. ``places`` are the place mentions of ``text``
-    (computed when empty). ``backend="rules+lac"`` adds LAC ORG spans in head sentences.
-    """
-    if not text or not isinstance(text, str):
-        return []
-    from unionnlp.extractors import places as pl
-
+def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> list[Organization]:
+    """The organizations the rules find in ``text`` (steps 1-5 of the package docstring), given
+    its place mentions ``plist`` (with offsets) and the article place's chain ``chain``."""
     lx = _lex()
-    plist = [p for p in (places or pl.find_places(text)) if p.start is not None]
     pindex = _Index(plist)
     place_by_start = {p.start: p for p in plist}
     place_by_end = {p.end: p for p in plist if p.adcode or p.level == "country"}
     false_index = _Index([_Span(m.start(), m.end()) for m in lx.false_re.finditer(text)])
-    chain = _place_chain(place)
     lex_names = {n for n in lx.vocab["media_names"]} | set(lx.vocab["national_orgs"])
 
     orgs: list[dict] = []
+    listed: list[Organization] = []
     last_end = -1
     for end_idx, (typ, key, kind) in lx.auto.iter_long(text):
         e0 = end_idx + 1
@@ -134,8 +122,10 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
                                     or lx.freq.get(key + nxt, 0) > 0):
                 continue
         if typ == "suffix" and kind == "union" and text.startswith(
-                tuple(lx.vocab["head_not_followed_by"]), e0):
-            continue  # 工会工作者, 工会组织: a category, not a named body
+                tuple(lx.vocab["head_not_followed_by"]), e0) and not (
+                text.startswith("组织", e0) and text.startswith(tuple(lx.vocab["verbs_after_zuzhi"]),
+                                                               e0 + 2)):
+            continue  # 工会工作者, 工会组织: a category, not a named body (工会组织召开: organised)
         prev = orgs[-1] if orgs else None
         if prev is not None and prev["end"] == s0 and typ == "suffix":
             pk = prev["kind"]
@@ -146,6 +136,10 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
             if key in lx.vocab["internal_units"] and pk in ("enterprise", "school", "other",
                                                             "government", "social"):
                 prev.update(end=e0, kind=kind)
+                last_end = e0
+                continue
+            if key in lx.vocab["merge_after_enterprise"] and pk == "enterprise":
+                prev.update(end=e0)  # 造船集团 + 有限公司
                 last_end = e0
                 continue
             last_end = e0
@@ -171,6 +165,13 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
             last_end = e0
             continue
         start = _left_start(lx, text, s0, last_end if last_end > 0 else 0, pindex)
+        if (prev is not None and key in lx.vocab["branch_heads"] and not prev["fixed"]
+                and prev["end"] <= start and _places_only(place_by_start, prev["end"], s0)):
+            prev.update(end=e0)  # XX科技有限公司 + 广州 + 分公司: one name
+            last_end = e0
+            continue
+        if start == s0:
+            listed.extend(_shared_head_list(lx, text, s0, key, kind))
         near = pindex.within(start, e0)
         # place-anchored: a name that contains a place starts at it (马某青海省政协 → 青海省政协)
         inner = [p.start for p in near if start <= p.start < s0 and p.level != "town"]
@@ -200,11 +201,42 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
         out.extend(_finish(lx, text, o, chain, pindex.within(lo, o["end"]),
                            place_by_end, lex_names, place_by_start))
     out.extend(_abbreviations(lx, text, chain, place_by_end, out))
+    out.extend(listed)
     out.extend(_sources(lx, text, out))
-    if backend == "rules+lac":
-        out.extend(_lac_organizations(text, out, chain=chain))
-    _unify(out, plist)
-    out.sort(key=lambda o: (o.start, -(o.end or 0)))
+    return out
+
+
+def _places_only(place_by_start: dict, a: int, b: int) -> bool:
+    """True when text[a:b] is one or more place mentions (or empty)."""
+    while a < b and a in place_by_start:
+        a = place_by_start[a].end
+    return a == b
+
+
+#: names listed before a shared head: 鼎山、津舟、联佳等5家律师事务所 (items of 2-6 characters,
+#: then 等 with an optional count and measure word)
+_LISTED = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等"
+                     r"(?:[0-9]+|[一二三四五六七八九十两几]+)?[家个所座]?$")
+
+
+def _shared_head_list(lx, text: str, s0: int, key: str, kind: str) -> list[Organization]:
+    """Organizations named by a list of short names sharing the head that follows it."""
+    m = _LISTED.search(text, max(0, s0 - 60), s0)
+    if m is None or lx.suffix_kind.get(key) in (None, "union", "party") or len(key) < 2:
+        return []
+    out = []
+    items = m.group(1).split("、")
+    pos = m.start(1)
+    words = segmenter.words(items[0], hmm=False)
+    while len(words) > 1 and (lx.tags.get(words[0]) or "x")[:1] in "vpcdr":
+        pos += len(words[0])  # 来自 + 江津鼎山: the verb before the list is not a name
+        items[0] = items[0][len(words[0]):]
+        words = words[1:]
+    for item in items:
+        if not _is_generic(lx, item) and item not in lx.stop_words:
+            out.append(Organization(name=item, canonical=item + key, kind=kind, place=None,
+                                    start=pos, end=pos + len(item)))
+        pos += len(item) + 1
     return out
 
 

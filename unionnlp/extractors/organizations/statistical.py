@@ -1,41 +1,146 @@
-"""The statistical pass: Baidu LAC ORG spans merged with the rules."""
+"""The statistical pass: Baidu LAC ORG spans merged with the rules' organizations.
+
+LAC (:mod:`unionnlp.extractors.lac_tagger`) knows names the rules have no head for (沃尔玛,
+五彩碱业, 天津大学福州校区) and where a name starts when no place or stop word marks it; the
+rules know the union genre's heads, kinds, places and abbreviations. The merge:
+
+- a LAC span that overlaps rule organizations repairs their boundaries: its left edge wins
+  over a rule's when the part it adds or drops is not a place mention (沃尔玛 + 福建晋江店工会;
+  联合 + 义海能源有限公司 → 义海能源有限公司), and a rule's right edge (the head it found)
+  is kept;
+- a LAC span with no rule organization is added when it is not a place, a person, a generic
+  body (各级工会) or a fragment (one character, digits), with the kind of its head;
+- rule organizations LAC does not see are kept.
+"""
 from __future__ import annotations
 
-import bisect
-from typing import Iterable, Sequence
+import re
+from typing import Optional, Sequence
 
-from unionnlp.records import Organization
 from unionnlp.extractors.organizations.abbreviations import expand_abbreviation
-from unionnlp.extractors.organizations.lexicon import org_kind
+from unionnlp.extractors.organizations.lexicon import _CJK, _lex, org_kind
+from unionnlp.records import Organization, Place
+
+__all__ = ["merge_statistical", "MIN_LAC_NAME_LEN"]
+
+#: a LAC ORG span shorter than this is not taken on its own (局, 厂 alone are fragments)
+MIN_LAC_NAME_LEN = 2
+
+_NOT_A_NAME = re.compile(r"^[\d\W_]+$|^[\d０-９]")
 
 
-def _lac_organizations(text: str, found: Iterable[Organization], *,
-                      chain: Sequence[str] = ()) -> list[Organization]:
-    """LAC ORG spans in sentences that hold a rule-found organization, not overlapping them."""
-    from unionnlp.extractors.lac_tagger import SENTENCE_RE, lac_spans
+def _is_place_only(name: str, s: int, e: int, plist: Sequence[Place]) -> bool:
+    return any(p.start == s and p.end == e for p in plist) or any(
+        p.start <= s and e <= p.end for p in plist)
 
-    found = list(found)
-    if not found:
-        return []
-    taken = sorted((o.start, o.end) for o in found if o.start is not None)
-    starts = [s for s, _ in taken]
-    sent_spans = []
-    for m in SENTENCE_RE.finditer(text):
-        i = bisect.bisect_left(starts, m.start())
-        if i < len(starts) and starts[i] < m.end():
-            sent_spans.append((m.start(), m.end(), taken[i:bisect.bisect_left(starts, m.end())]))
-    out = []
-    for a, b, local in sent_spans:
-        local = list(local)
-        for s, e, _ in lac_spans(text[a:b], labels=("ORG",)):
-            s, e = s + a, e + a
-            if e - s < 3 or any(ts < e and s < te for ts, te in local):
-                continue
+
+def _acceptable(name: str, s: int, e: int, plist: Sequence[Place]) -> bool:
+    from unionnlp.extractors.organizations.rules import _is_generic, _strip_head
+
+    lx = _lex()
+    if len(name) < MIN_LAC_NAME_LEN or _NOT_A_NAME.match(name):
+        return False
+    if _is_place_only(name, s, e, plist):
+        return False
+    if name in lx.generic or name.startswith(lx.determiners):
+        return False
+    body = _strip_head(lx, name)
+    if body != name and _is_generic(lx, body) and name[:1] not in lx.vocab["abbr_level_chars"]:
+        return False  # 基层工会, 企业工会
+    return True
+
+
+def _place_between(plist: Sequence[Place], a: int, b: int) -> bool:
+    """True when [a, b) is made of place mentions (a prefix the rules keep on purpose)."""
+    pos = a
+    by_start = {p.start: p for p in plist}
+    while pos < b and pos in by_start and by_start[pos].end <= b:
+        pos = by_start[pos].end
+    return pos == b and b > a
+
+
+def merge_statistical(text: str, found: list[Organization], lac: Sequence[tuple[int, int]],
+                      plist: Sequence[Place], chain: Sequence[str]) -> list[Organization]:
+    """The rules' organizations ``found`` merged with LAC ORG spans ``lac`` (see module docstring)."""
+    rule = sorted((o for o in found if o.start is not None), key=lambda o: (o.start, o.end))
+    others = [o for o in found if o.start is None]
+    added: list[Organization] = []
+    for s, e in sorted(lac):
+        over = [o for o in rule if o.start < e and s < o.end]
+        if not over:
             name = text[s:e]
-            canonical = name
-            if name[0] in "省市县区州" and chain:
-                canonical = expand_abbreviation(name, chain[0]) or name
-            out.append(Organization(name=name, canonical=canonical, kind=org_kind(name),
-                                    place=None, start=s, end=e))
-            local.append((s, e))
+            if not _acceptable(name, s, e, plist):
+                continue
+            added.append(_new(name, s, e, chain))
+            continue
+        for o in over:
+            _repair(text, o, s, e, plist)
+    merged = rule + added + others
+    return _dedupe(merged)
+
+
+def _new(name: str, s: int, e: int, chain: Sequence[str]) -> Organization:
+    canonical = name
+    lx = _lex()
+    if name[0] in lx.vocab["abbr_level_chars"] and chain:
+        canonical = expand_abbreviation(name, chain[0]) or name
+    return Organization(name=name, canonical=canonical, kind=org_kind(name), place=None,
+                        start=s, end=e)
+
+
+def _repair(text: str, o: Organization, s: int, e: int, plist: Sequence[Place]) -> None:
+    """Move a rule organization's left edge to LAC's where the difference is not a place."""
+    if s == o.start or e <= o.start:
+        return
+    if s < o.start:
+        extra = text[s:o.start]
+        if _place_between(plist, s, o.start) or not all(_CJK.match(c) or c.isalnum() for c in extra):
+            return
+        if o.name and o.name[0] in _lex().vocab["abbr_level_chars"] and o.canonical != o.name:
+            return  # 市总工会 completed from the article: LAC's 我市总工会 adds nothing
+        _set_span(text, o, s, o.end)
+    elif s < o.end - 1:
+        dropped = text[o.start:s]
+        if _place_between(plist, o.start, s) or any(p.start < s < p.end for p in plist):
+            return  # 西宁市大通…总工会: the longest written form keeps its place prefix
+        if e < o.end and e - s < 2:
+            return
+        if any(ch in "、和与及" for ch in dropped[-1:]):
+            return
+        _set_span(text, o, s, o.end)
+
+
+def _set_span(text: str, o: Organization, s: int, e: int) -> None:
+    old = o.name
+    o.start, o.end = s, e
+    o.name = text[s:e]
+    if o.canonical == old or not o.canonical:
+        o.canonical = o.name
+    elif o.canonical.endswith(old):
+        o.canonical = o.canonical[: len(o.canonical) - len(old)] + o.name
+    if o.kind in (None, "other"):
+        o.kind = org_kind(o.name)
+
+
+def _dedupe(orgs: list[Organization]) -> list[Organization]:
+    seen = set()
+    out = []
+    for o in orgs:
+        key = (o.start, o.end, o.canonical)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(o)
+    return out
+
+
+def lac_org_spans(text: str, windows: Optional[Sequence[tuple[int, int]]] = None) -> list:
+    """(start, end) of LAC ORG spans over the whole text, or over the given windows only."""
+    from unionnlp.extractors.lac_tagger import lac_spans
+
+    if windows is None:
+        return [(s, e) for s, e, _ in lac_spans(text, labels=("ORG",))]
+    out = []
+    for a, b in windows:
+        out.extend((s + a, e + a) for s, e, _ in lac_spans(text[a:b], labels=("ORG",)))
     return out
