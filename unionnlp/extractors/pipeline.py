@@ -146,7 +146,8 @@ def _places_step(x: Extraction) -> None:
 def _organizations_step(x: Extraction) -> None:
     from . import organizations
 
-    x.organizations = organizations.find_organizations(x.text, place=x.place, places=x.places)
+    x.organizations = organizations.find_organizations(x.text, place=x.place, places=x.places,
+                                                       title=x.title, outlet=x.outlet)
 
 
 def _statistics_step(x: Extraction) -> None:

@@ -73,6 +73,13 @@ def merge_statistical(text: str, found: list[Organization], lac: Sequence[tuple[
                 continue
             added.append(_new(name, s, e, chain))
             continue
+        inside = [o for o in over if s <= o.start and o.end <= e]
+        if len(inside) >= 2:  # 扬州大学 + 附属医院: LAC reads one name where the rules cut two
+            head = max(inside, key=lambda o: o.end)
+            _set_span(text, head, min(o.start for o in inside), head.end)
+            head.kind = org_kind(head.name)
+            rule = [o for o in rule if o is head or not any(o is x for x in inside)]
+            over = [head] + [o for o in over if not any(o is x for x in inside)]
         for o in over:
             _repair(text, o, s, e, plist)
     merged = rule + added + others
