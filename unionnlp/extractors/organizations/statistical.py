@@ -82,8 +82,43 @@ def merge_statistical(text: str, found: list[Organization], lac: Sequence[tuple[
             over = [head] + [o for o in over if not any(o is x for x in inside)]
         for o in over:
             _repair(text, o, s, e, plist)
+    ends = {p.end: p for p in plist if p.adcode and p.level != "country"}
+    for o in added:
+        _extend_right(text, o)
+        while o.start in ends and ends[o.start].start < o.start:
+            # 北京 + 保利: the longest written form keeps the place it starts with
+            _set_span(text, o, ends[o.start].start, o.end)
+    # a rule name LAC does not see at all is kept when the genre vouches for it: a union or
+    # party body, a medium, or a name that begins with a place
+    lac_cover = sorted(lac)
+    rule = [o for o in rule if _overlaps_any(o, lac_cover) or o.kind in TRUSTED_RULE_KINDS
+            or any(p.start == o.start and p.adcode for p in plist)]
     merged = rule + added + others
     return _dedupe(merged)
+
+
+#: kinds of rule-found names kept in the accurate mode even where LAC tags nothing
+TRUSTED_RULE_KINDS = ("union", "party", "media")
+
+
+def _overlaps_any(o: Organization, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < o.end and o.start < e for s, e in spans)
+
+
+def _extend_right(text: str, o: Organization) -> None:
+    """A LAC name right before an organization head takes it (教育部 + 国际合作与交流司 is not
+    this; 区信访 + 办 is): the longest head of the vocabulary that starts at its end."""
+    lx = _lex()
+    for k in range(min(6, len(text) - o.end), 0, -1):
+        head = text[o.end:o.end + k]
+        if head in lx.suffix_kind and lx.suffix_kind[head] != "media":
+            nxt = text[o.end + k:o.end + k + 1]
+            if head in lx.right_check and nxt and _CJK.match(nxt) and (
+                    lx.freq.get(head[-1] + nxt, 0) >= 200 or lx.freq.get(head + nxt, 0) > 0):
+                continue
+            _set_span(text, o, o.start, o.end + k)
+            o.kind = org_kind(o.name)
+            return
 
 
 def _new(name: str, s: int, e: int, chain: Sequence[str]) -> Organization:
