@@ -170,6 +170,12 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
             prev.update(end=e0)  # XX科技有限公司 + 广州 + 分公司: one name
             last_end = e0
             continue
+        if (prev is not None and prev["end"] == start < s0 and key in lx.vocab["sub_unit_heads"]
+                and not any(c in lx.boundary for c in text[start:s0])):
+            # 自贡市总工会 + 困难职工帮扶中心: a unit of the body named right before it
+            prev.update(end=e0, kind=prev["kind"] if kind == "other" else kind, fixed=False)
+            last_end = e0
+            continue
         if start == s0:
             listed.extend(_shared_head_list(lx, text, s0, key, kind))
         near = pindex.within(start, e0)
