@@ -81,3 +81,14 @@ def test_union_organised_an_event_is_a_named_union():
     (o,) = find_organizations("青松能源有限公司工会组织召开职工代表大会。")
     assert o.name == "青松能源有限公司工会"
     assert find_organizations("要加强工会组织建设。") == []
+
+
+def test_town_abbreviations_and_districts_are_not_regions():
+    orgs = find_organizations("镇工会联合会与区人社局开展维权服务，镇街工会负责人参加。",
+                              place="江津区先锋镇")
+    got = {o.name: o.canonical for o in orgs}
+    assert got["镇工会联合会"] == "先锋镇工会联合会"
+    assert got["区人社局"] == "江津区人社局"
+    assert "镇街工会" not in got
+    orgs = find_organizations("区总工会走访企业。", place="梧州市")  # a city: 区 is unknown
+    assert [o.canonical for o in orgs] == ["区总工会"]

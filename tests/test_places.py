@@ -192,3 +192,17 @@ def test_a_place_inside_a_campaign_name_counts_when_named_elsewhere_too():
     # a place word only inside a campaign name (安康杯) names no locality
     rec = unionnlp.extract("本报讯 xx区总工会开展“安康杯”竞赛，xx区各企业踊跃参加“安康杯”。")
     assert rec.place.name == "xx区"
+
+
+def test_the_district_named_in_the_text_beats_the_city_of_the_dateline_and_address():
+    text = ("梧州新闻网讯 近日，万秀区总工会在城东街道举办招聘会。万秀区总工会为快递员送上清凉用品，"
+            "万秀区将在全区建成一批户外劳动者服务站点。")
+    mp = main_place(text, find_places(text), url="http://news.example.cn/wuzhou/0612.html")
+    assert place_label(mp) == "万秀区"
+
+
+def test_dateline_glued_to_the_text_and_in_the_title():
+    text = "新华社北京6月3日电中华全国总工会日前印发通知，要求全国各级工会做好防暑降温工作。"
+    assert main_place(text, find_places(text)).name == "全国"
+    body = "中华全国总工会日前印发通知，要求全国各级工会做好防暑降温工作。"
+    assert main_place(body, find_places(body), title=text[:12] + "全总部署防暑降温").name == "全国"

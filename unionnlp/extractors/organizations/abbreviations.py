@@ -12,6 +12,8 @@ def _place_chain(place: Union[Place, str, None]) -> list[str]:
     """Own full names of the article place and its ancestors, most specific first."""
     if place is None:
         return []
+    if isinstance(place, (list, tuple)):
+        return list(place)  # already a chain of own names, most specific first
     from unionnlp.extractors import places as pl
 
     if isinstance(place, str):
@@ -41,19 +43,27 @@ def expand_abbreviation(surface: str, place: Union[Place, str, None]) -> Optiona
     if ch not in lx.vocab["abbr_level_chars"]:
         return None
     for name in _place_chain(place):
-        if name.endswith(ch) and len(name) > 1:
+        if _names_level(name, ch):
             return name + full[1:]
     return None
 
 
-def chain_place(chain: list[str]) -> Optional[str]:
-    return chain[0] if chain else None
+def _names_level(name: str, ch: str) -> bool:
+    """True when a division's own name ends with the bare level character ``ch`` (区 is a
+    district: an autonomous region, 自治区, is a province)."""
+    return len(name) > 1 and name.endswith(ch) and not (ch == "区" and name.endswith("自治区"))
+
+
+def chain_place(chain: list[str]) -> Optional[list]:
+    """The article place as its chain of own names (what :func:`expand_abbreviation` takes;
+    a town's bare name alone could not be resolved again)."""
+    return list(chain) if chain else None
 
 
 def _chain_canonical(chain: list[str], ch: str) -> Optional[str]:
     rev = chain[::-1]
     for i in range(len(rev) - 1, -1, -1):
-        if rev[i].endswith(ch):
+        if _names_level(rev[i], ch):
             return "".join(rev[: i + 1])
     return None
 

@@ -19,7 +19,8 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index") -> i
     """Leftmost start of the name whose head starts at ``s0`` (see module docstring)."""
     maxlen = lx.vocab["max_name_len"]
     lo = max(floor, s0 - maxlen)
-    place_at = {p.start: (p.start, p.end) for p in pindex.within(lo, s0) if p.level != "town"}
+    place_at = {p.start: (p.start, p.end) for p in pindex.within(lo, s0)
+                if p.level != "town" or p.adcode}
     i = s0
     while i > lo:
         c = text[i - 1]
@@ -170,8 +171,8 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
             prev.update(end=e0)  # XX科技有限公司 + 广州 + 分公司: one name
             last_end = e0
             continue
-        if (prev is not None and prev["end"] == start < s0 and key in lx.vocab["sub_unit_heads"]
-                and not any(c in lx.boundary for c in text[start:s0])):
+        if (prev is not None and key in lx.vocab["sub_unit_heads"] and prev["end"] < s0
+                and _unit_body(lx, text, prev["end"], s0)):
             # 自贡市总工会 + 困难职工帮扶中心: a unit of the body named right before it
             prev.update(end=e0, kind=prev["kind"] if kind == "other" else kind, fixed=False)
             last_end = e0
@@ -180,7 +181,7 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
             listed.extend(_shared_head_list(lx, text, s0, key, kind))
         near = pindex.within(start, e0)
         # place-anchored: a name that contains a place starts at it (马某青海省政协 → 青海省政协)
-        inner = [p.start for p in near if start <= p.start < s0 and p.level != "town"]
+        inner = [p.start for p in near if start <= p.start < s0 and (p.level != "town" or p.adcode)]
         if inner and inner[0] > start:
             lead = text[start:inner[0]]
             keep = next((x for x in lx.name_prefixes if lead.endswith(x)), None)
@@ -210,6 +211,18 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
     out.extend(listed)
     out.extend(_sources(lx, text, out))
     return out
+
+
+def _unit_body(lx, text: str, a: int, b: int) -> bool:
+    """text[a:b] names a unit of the body ending at ``a``: a short run of name characters that
+    does not begin with a function word (劳动和经济 + 工作部 does; 和 + 帮扶中心 does not)."""
+    run = text[a:b]
+    return (0 < len(run) <= UNIT_BODY_MAX and all(_CJK.match(c) for c in run)
+            and run[0] not in lx.boundary and not run.startswith(lx.determiners))
+
+
+#: longest name of a unit between a body and the unit's head (困难职工 + 帮扶中心)
+UNIT_BODY_MAX = 8
 
 
 def _places_only(place_by_start: dict, a: int, b: int) -> bool:
@@ -283,6 +296,8 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
         if is_abbr and (len(name) == 2 and name[1] == "委" or
                                 _CJK.match(name[1:2] or "") and name[1:] != ""):
             # bare level char: 市总工会, 县委, 市委组织部, 市市场监管局
+            if name[:2] in lx.generic:
+                return []  # 镇街工会: the towns and streets, not one body
             full = expand_abbreviation(name, chain_place(chain))
             rest = name[1:]
             body_ = _strip_head(lx, rest)

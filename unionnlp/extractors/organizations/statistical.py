@@ -125,7 +125,7 @@ def _new(name: str, s: int, e: int, chain: Sequence[str]) -> Organization:
     canonical = name
     lx = _lex()
     if name[0] in lx.vocab["abbr_level_chars"] and chain:
-        canonical = expand_abbreviation(name, chain[0]) or name
+        canonical = expand_abbreviation(name, list(chain)) or name
     return Organization(name=name, canonical=canonical, kind=org_kind(name), place=None,
                         start=s, end=e)
 

@@ -12,7 +12,8 @@ from unionnlp.records import NATIONAL, Place
 
 
 _DATELINE = re.compile(
-    r"^[\s　]*(?:[(（【\[]\s*([^)）】\]\n]{2,24})[)）】\]]|(\S{0,14}?)(?:讯|电)[\s(（:：]|本报\S{0,6}?讯)")
+    r"^[\s　]*(?:[(（【\[]\s*([^)）】\]\n]{2,24})[)）】\]]|(\S{0,14}?)(?:讯|电)[\s(（:：]|本报\S{0,6}?讯"
+    r"|\S{0,8}?\d{1,2}月\d{1,2}日(?:讯|电))")
 
 
 def place_label(place: Optional[Place]) -> Optional[str]:
@@ -73,6 +74,7 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
         surfaces[key][p.name] = surfaces[key].get(p.name, 0) + 1
 
     as_source: dict[str, float] = {}
+    meta: dict[str, float] = {}  # weight from where the page was published, not what it says
     capital_desk = False
     places.sort(key=lambda p: (p.start if p.start is not None else -1))
     for i, p in enumerate(places):
@@ -94,6 +96,8 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
                 capital_desk = True
                 continue  # 新华社北京…电: where the desk is, not what the piece is about
             wt += w["dateline"]
+            if p.adcode:
+                meta[p.adcode] = meta.get(p.adcode, 0.0) + w["dateline"]
         elif p.start < lead_end:
             wt += w["lead"]
         if p.end is not None and g.org_head_re.match(text, p.end) and p.adcode:
@@ -103,12 +107,18 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     # divisions named where the topic is stated (the title), not only where the source is;
     # a site's name in the title (陕西工人报官方网站 | …) weighs as an outlet, not as the topic
     topical: set = set()
+    tdl = _DATELINE.match(title[:80]) if title else None
+    if tdl and "电" in tdl.group():  # a first line taken for the title may open with the dateline
+        title = title[tdl.end():]
+        capital_desk = capital_desk or any(p.adcode == CAPITAL for p in find_places(tdl.group()))
     topic_parts, site_parts = _title_parts(title)
     for extra, weight, is_topic in ([(t, w["title"], True) for t in topic_parts] +
                                     [(t, w["outlet"], False) for t in site_parts + [outlet]]):
         if extra:
             for p in find_places(extra, context=places):
                 add(p, weight)
+                if not is_topic and p.adcode:
+                    meta[p.adcode] = meta.get(p.adcode, 0.0) + weight
                 if is_topic and p.adcode:
                     topical.add(p.adcode)
     _self_references(g, text, score, w)
@@ -122,6 +132,7 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
         d = g.by_code.get(code)
         if d is not None:
             add(_to_place(d, d.name, None, None), w.get("url", 0.0))
+            meta[code] = meta.get(code, 0.0) + w.get("url", 0.0)
     if not score and not anon:
         return _national_or_none(g, text, title, 0.0, capital_desk)
     total = dict(score)
@@ -131,7 +142,7 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
         for anc in g.chain(code)[:-1]:
             total[anc.adcode] = total.get(anc.adcode, 0.0) + w["descendant"] * sc
     best = max(total, key=lambda c: (total[c], LEVELS.index(g.by_code[c].level))) if total else None
-    best = _most_specific(g, best, score, topical)
+    best = _most_specific(g, best, score, topical, meta)
     best_score = total[best] if best else 0.0
     if anon:
         a = max(anon, key=anon.get)
@@ -206,22 +217,31 @@ def _self_references(g: "_Gazetteer", text: str, score: dict, w: dict) -> None:
         score[best] += min(w["self_reference_cap"], n * w["self_reference"])
 
 
+#: a descendant needs at least this score to replace a winner that owes its lead to the page's
+#: metadata (dateline, outlet, address)
+MIN_DESCEND = 2.0
+
+
 def _most_specific(g: "_Gazetteer", best: Optional[str], score: dict, topical: set,
-                   share: float = 0.5) -> Optional[str]:
+                   meta: Optional[dict] = None, share: float = 0.5) -> Optional[str]:
     """Walk down from the winning division to a descendant the article is about.
 
     A newspaper's city wins on dateline and outlet weight (聊城日报讯 …) while the title says the
     story is about one of its counties (东阿县总工会推出 …). The guidelines want the most specific
     place the whole article is about, so a descendant named in the title whose own score
     is at least ``share`` of the winner's own score replaces it (repeatedly, down the chain),
-    unless the title names the winner too.
+    unless the title names the winner too. A descendant the text names at least as often as
+    the winner (leaving out what the dateline, the outlet and the address add, ``meta``) also
+    replaces it: 梧州新闻网讯 … 万秀区总工会 … 万秀区 is about 万秀区.
     """
+    meta = meta or {}
     while best:
         if best in topical:  # the title names the winner itself (阜阳在全市推广颍上…)
             return best
         own = score.get(best, 0.0)
-        kids = [c for c in score if c != best and c in topical
-                and any(a.adcode == best for a in g.chain(c)[:-1])]
+        said = own - meta.get(best, 0.0)  # what the text itself says about the winner
+        kids = [c for c in score if c != best and any(a.adcode == best for a in g.chain(c)[:-1])
+                and (c in topical or score[c] >= max(MIN_DESCEND, said))]
         if not kids:
             return best
         kid = max(kids, key=lambda c: score[c])
