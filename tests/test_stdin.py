@@ -133,3 +133,15 @@ def test_bad_stdin_format_is_refused():
 
     with pytest.raises(ValueError):
         list(read_stdin(stdin_format="xml", stream=io.BytesIO(b"x")))
+
+
+def test_cli_stdin_format_overrides_detection():
+    """--stdin-format text keeps a JSON-looking stream as one text document."""
+    r = subprocess.run([sys.executable, "-m", "unionnlp", "extract", "--stdin-format", "text"],
+                       input=jsonl(DOCS), capture_output=True, env=ENV, timeout=300)
+    assert r.returncode == 0, r.stderr.decode()
+    recs = [json.loads(l) for l in r.stdout.decode().splitlines() if l.strip()]
+    assert len(recs) == 1 and '"text"' in recs[0]["text"]
+    auto = subprocess.run([sys.executable, "-m", "unionnlp", "extract"], input=jsonl(DOCS),
+                          capture_output=True, env=ENV, timeout=300)
+    assert len([l for l in auto.stdout.decode().splitlines() if l.strip()]) == len(DOCS)

@@ -87,7 +87,7 @@ def run(args) -> int:
         out_fh = sys.stdout
     n = ok = 0
     try:
-        for page in iter_pages(paths):
+        for page in iter_pages(paths, stdin_format=getattr(args, "stdin_format", None) or "auto"):
             rec = process_page(page, nlp=nlp, lexicon=lexicon, orgs=getattr(args, "orgs", None))
             n += 1
             if rec.ok:
