@@ -63,6 +63,22 @@ def test_line_ranges_read_exactly_what_the_reader_reads(tmp_path):
         assert [_page(p) for p in pages] == [_page(p) for p in whole], size
 
 
+def test_an_overlong_line_reads_as_the_reader_reads_it(tmp_path):
+    from unionnlp.batch.jsonl_ranges import iter_jsonl_range
+
+    feed = write_feed(tmp_path / "feed.jsonl", 20)
+    lines = feed.read_bytes().split(b"\n")
+    lines[12] = json.dumps({"text": "很长的一行。" * 400}, ensure_ascii=False).encode("utf-8")
+    feed.write_bytes(b"\n".join(lines))
+    cap = 4096
+    whole = list(read_path(feed, max_page_bytes=cap))
+    parts, _ = batch.plan_partitions([feed], partition_size=5)
+    pages = [pg for p in parts for pg in iter_jsonl_range(p.paths[0], p.start, p.end,
+                                                          p.lines_before, max_page_bytes=cap)]
+    assert [_page(p) for p in pages] == [_page(p) for p in whole]
+    assert any(e.kind == "too-large" for p in pages for e in p.errors)
+
+
 def _page(p) -> tuple:
     return (p.source, p.record_id, p.url, p.content, p.is_html, p.encoding, dict(p.meta),
             [(e.stage, e.message, e.kind) for e in p.errors])

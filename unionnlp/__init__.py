@@ -17,14 +17,17 @@ __all__ = ["extract", "extract_many", "compare", "load", "read", "read_records",
 
 
 def extract(content, url=None, *, source=None, published=None, title=None, nlp=None,
-            lexicon=None):
+            lexicon=None, orgs=None):
     """Extract one document given as text, HTML or raw bytes into a :class:`Record`.
 
     ``url``, ``published`` (ISO date) and ``title`` are context the page may not carry itself
     (they help date figures and find the main place); ``nlp`` runs the extractors through a
     spaCy pipeline from :func:`load` instead of the faster direct path; ``lexicon`` is a
     path (or paths, or a :class:`~unionnlp.lexicon.UserLexicon`) of the researcher's own
-    names, aliases and blocks (see :mod:`unionnlp.lexicon.user`).
+    names, aliases and blocks (see :mod:`unionnlp.lexicon.user`); ``orgs`` chooses how
+    organizations are found: ``"fast"`` (the default: the rules) or ``"accurate"`` (the rules
+    merged with Baidu LAC over every sentence: better names outside the union genre, about
+    ten times slower; see :mod:`unionnlp.extractors.organizations`).
 
     >>> rec = extract("2019年,扬州市职工入会率达99%。")
     >>> rec.statistics[0].value
@@ -33,7 +36,7 @@ def extract(content, url=None, *, source=None, published=None, title=None, nlp=N
     from .pipeline import extract as _extract
 
     return _extract(content, url, source=source, published=published, title=title, nlp=nlp,
-                    lexicon=lexicon)
+                    lexicon=lexicon, orgs=orgs)
 
 
 def __getattr__(name):
@@ -63,7 +66,8 @@ def process_page(page, nlp=None):
 
 
 def load(**kwargs):
-    """The spaCy ``Language``: blank ``zh``, jieba segmenter, unionnlp components."""
+    """The spaCy ``Language``: blank ``zh``, jieba segmenter, unionnlp components
+    (``orgs="fast"|"accurate"``: the organization mode; see :func:`extract`)."""
     from .extractors.pipeline import load as _load
 
     return _load(**kwargs)

@@ -5,9 +5,9 @@ lines before ``start``, so that every page keeps the source ``FILE:LINE`` and th
 (the line number) it gets when :func:`unionnlp.io.readers.read_path` reads the whole file:
 records and their ids do not depend on how the file was cut.
 
-Each line becomes a page the way the reader makes it (``{"text"|"html", "url"?, "title"?,
-"published"?}``, an error page for a line that is not such an object or is over the page
-limit), through the reader's own page builders; ``tests/test_batch_jsonl.py`` checks that the
+Each line becomes a page as :func:`unionnlp.io.jsonl.jsonl_pages` makes it, through the same
+page builders (:mod:`unionnlp.io.pages`); that reader numbers lines from the start of its
+stream, so the range keeps its own line loop. ``tests/test_batch_jsonl.py`` checks that the
 ranges of a file read exactly as the whole file does.
 """
 from __future__ import annotations
@@ -16,8 +16,9 @@ import json
 import os
 from typing import Iterator, Optional, Union
 
-from ..io.readers import DEFAULT_MAX_PAGE_BYTES, page_from_bytes, page_from_text, utf8
-from ..records import ErrorEntry, Page
+from ..io.files import DEFAULT_MAX_PAGE_BYTES, describe_limit
+from ..io.pages import error_page, page_from_bytes, page_from_text, utf8
+from ..records import Page
 
 __all__ = ["line_starts", "iter_jsonl_range"]
 
@@ -57,7 +58,7 @@ def line_starts(path: PathLike, every: int) -> list[tuple[int, int]]:
 
 
 def _error(source: str, message: str, kind: str) -> Page:
-    return Page(source=source, errors=[ErrorEntry(stage="read", message=message, kind=kind)])
+    return error_page(source, "read", message, kind)
 
 
 def _line_page(raw: bytes, source: str, lineno: int) -> Optional[Page]:
@@ -108,7 +109,8 @@ def iter_jsonl_range(path: PathLike, start: int = 0, end: Optional[int] = None,
                     while raw and not raw.endswith(b"\n"):  # skip the rest of the line
                         raw = fh.readline(max_page_bytes)
                         pos += len(raw)
-                    yield _error(where, "JSONL line larger than the page limit", "too-large")
+                    yield _error(where, f"JSONL line larger than the "
+                                 f"{describe_limit(max_page_bytes)} page limit", "too-large")
                     continue
                 page = _line_page(raw, where, lineno)
                 if page is not None:
