@@ -420,16 +420,54 @@ def test_warc_offset_ranges_cover_every_record_once(tmp_path):
         "iter_warc(start_offset=…) must compare absolute record offsets with end_offset")
 
 
-def test_batch_output_refuses_a_lexicon_it_would_not_apply(tmp_path, capsys):
-    """The batch workers do not apply --lexicon/--corrections: refuse instead of writing tables
-    that silently lack the researcher's corrections."""
-    inputs = make_inputs(tmp_path / "in", n_txt=1, n_html=0, n_warc=0)
-    fixes = tmp_path / "fixes.csv"
-    fixes.write_text("kind,action,name,canonical,type,note\ncampaign,add,金秋助学,金秋助学,,\n",
-                     encoding="utf-8")
-    for flag in ("--lexicon", "--corrections"):
-        out = tmp_path / f"out{flag}"
-        assert cli_main(["extract", str(inputs), "-o", str(out) + os.sep, "--workers", "1",
-                         flag, str(fixes)]) == 2
-        assert flag.strip("-") in capsys.readouterr().err
-        assert not (out / "articles").exists()
+def test_batch_applies_lexicon_and_corrections_and_redoes_partitions_when_they_change(tmp_path, capsys):
+    """--lexicon/--corrections reach the batch workers: a made-up campaign is in the campaigns
+    table, a corrected place in the articles table; editing the file redoes the partitions
+    (its content is part of the keys), so a resumed run never mixes old and new tables."""
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text("临江市总工会推出青禾暖工坊服务品牌，2020年全市职工入会率达92%。", encoding="utf-8")
+    (d / "b.txt").write_text("泰州市总工会推进党建带工建。", encoding="utf-8")
+    lex = tmp_path / "lex.csv"
+    lex.write_text("kind,action,name,canonical,type,note\ncampaign,add,青禾暖工坊,,brand-title,\n"
+                   "campaign,block,党建带工建,,,\n", encoding="utf-8")
+    fix = tmp_path / "fix.csv"
+    fix.write_text(f"article,item,field,value,note\n{d / 'b.txt'},,place,扬州市,\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli_main(["extract", str(d), "-o", str(out) + os.sep, "--workers", "1", "--no-progress",
+                     "--lexicon", str(lex), "--corrections", str(fix)]) == 0
+    camps = set(store.query(out, "SELECT name FROM campaigns").name)
+    assert "青禾暖工坊" in camps and "党建带工建" not in camps
+    places = dict(store.query(out, "SELECT source, place_code FROM articles").itertuples(index=False))
+    assert places[str(d / "b.txt")] == "321000"
+    again = batch.run([d], out, workers=1, progress=False, lexicon=[lex, fix])
+    assert again.skipped_partitions == again.partitions  # same files: nothing to redo
+    lex.write_text("kind,action,name,canonical,type,note\ncampaign,add,青禾暖工坊,,brand-title,\n",
+                   encoding="utf-8")
+    changed = batch.run([d], out, workers=1, progress=False, lexicon=[lex, fix])
+    assert changed.processed_partitions == changed.partitions  # the block is gone: redone
+    assert "党建带工建" in set(store.query(out, "SELECT name FROM campaigns").name)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("kind,action,name\nnope,add,甲\n", encoding="utf-8")
+    assert cli_main(["extract", str(d), "-o", str(tmp_path / "o2") + os.sep, "--workers", "1",
+                     "--lexicon", str(bad)]) == 2
+    assert "bad.csv:2" in capsys.readouterr().err
+
+
+
+
+def test_batch_organization_mode_is_a_setting(tmp_path):
+    """orgs= reaches the workers and is part of the keys; an unknown mode fails before any work."""
+    from unionnlp.errors import UnionNLPError
+
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text("扬州市总工会和江都区总工会召开会议。", encoding="utf-8")
+    with pytest.raises(UnionNLPError):
+        batch.run([d], tmp_path / "bad", workers=1, progress=False, orgs="quick")
+    assert not (tmp_path / "bad").exists()
+    fast = batch.run([d], tmp_path / "o", workers=1, progress=False)
+    acc = batch.run([d], tmp_path / "o", workers=1, progress=False, orgs="accurate")
+    assert fast.processed_partitions == acc.processed_partitions == 1  # another mode: redone
+    manifest = json.loads((tmp_path / "o" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["settings"]["orgs"] == "accurate"

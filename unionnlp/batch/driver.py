@@ -20,6 +20,7 @@ from .layout import REPRINTS, REPRINTS_FILE, SIGNATURES, replacing
 from .lock import Lock
 from .manifest import Manifest, remove_stale
 from .plan import DEFAULT_PARTITION_SIZE, Partition, plan_partitions, plan_version
+from .settings import Settings
 
 __all__ = ["run", "BatchResult"]
 
@@ -89,6 +90,8 @@ def run(
     partition_size: int = DEFAULT_PARTITION_SIZE,
     progress: Optional[bool] = None,
     pipeline: Optional[str] = None,
+    orgs: Optional[str] = None,
+    lexicon=None,
 ) -> BatchResult:
     """Extract every document under ``inputs`` into the Parquet dataset folder ``out``.
 
@@ -100,6 +103,9 @@ def run(
     ``pipeline``: ``"module:function"`` returning a spaCy ``Language`` to run the extractors
     through (loaded once per worker; part of the partition keys, so changing it redoes
     everything); default: :func:`unionnlp.pipeline.process_page` without spaCy.
+    ``orgs``: the organization mode, ``fast`` (default) or ``accurate``.
+    ``lexicon``: user lexicon and corrections files (a path or paths) applied to every record;
+    their content is part of the partition keys, so editing one redoes the partitions.
 
     Re-running skips finished partitions; a second concurrent run into ``out`` raises
     :class:`~unionnlp.errors.OutputLocked`. Returns a :class:`BatchResult` (see
@@ -111,15 +117,16 @@ def run(
         raise NotADirectoryError(f"{out} exists and is not a folder (batch output is a folder of Parquet files)")
     if workers is not None and workers < 1:
         raise ValueError("workers must be ≥ 1")
+    settings = Settings.make(pipeline, orgs, lexicon).to_dict()  # bad settings fail here
     out.mkdir(parents=True, exist_ok=True)
     with Lock(out):
         manifest = Manifest.load(out)
         result = BatchResult(out=str(out))
-        todo, n_parts = _plan(inputs, manifest, result, partition_size, pipeline)
+        todo, n_parts = _plan(inputs, manifest, result, partition_size, settings)
         manifest.save(force=True)
         t_extract = time.perf_counter()
         if todo:
-            stream = _executor(todo, out, workers, scheduler, pipeline)
+            stream = _executor(todo, out, workers, scheduler, settings)
             _record(stream, manifest, result, n_parts, progress)
         result.phases["extract"] = round(time.perf_counter() - t_extract, 3)
         _finish(manifest, result, t0)
@@ -127,15 +134,16 @@ def run(
 
 
 def _plan(inputs, manifest: Manifest, result: BatchResult, partition_size: int,
-          pipeline: Optional[str]) -> tuple[list[Partition], int]:
+          settings: dict) -> tuple[list[Partition], int]:
     """Plan the partitions into the manifest; returns those still to do and how many in all."""
     t_plan = time.perf_counter()
     parts, stats = plan_partitions(inputs, partition_size, cached=manifest.cached_plan(),
-                                   pipeline=pipeline)
+                                   pipeline=settings)
     keys = {p.key for p in parts}
-    plan = {"version": plan_version(pipeline), "partition_size": partition_size,
+    plan = {"version": plan_version(settings), "partition_size": partition_size,
             "partitions": [p.to_dict() for p in parts]}
-    manifest.start(version=__version__, pipeline=pipeline, stats=stats, plan=plan, keys=keys)
+    manifest.start(version=__version__, pipeline=settings.get("pipeline"), stats=stats, plan=plan,
+                   keys=keys, settings=settings)
     remove_stale(manifest.out, set(manifest.done) | keys)
     todo = [p for p in parts if p.key not in manifest.done]
     result.inputs, result.partitions = len(stats), len(parts)
@@ -145,13 +153,13 @@ def _plan(inputs, manifest: Manifest, result: BatchResult, partition_size: int,
 
 
 def _executor(todo: list[Partition], out: Path, workers: Optional[int], scheduler: Any,
-              pipeline: Optional[str]) -> Results:
+              settings: dict) -> Results:
     n_workers = workers or os.cpu_count() or 1
     if scheduler is not None:
-        return run_dask(todo, out, scheduler, pipeline)
+        return run_dask(todo, out, scheduler, settings)
     if n_workers == 1:
-        return run_serial(todo, out, pipeline)
-    return run_processes(todo, out, min(n_workers, len(todo)), pipeline)
+        return run_serial(todo, out, settings)
+    return run_processes(todo, out, min(n_workers, len(todo)), settings)
 
 
 def _record(stream: Results, manifest: Manifest, result: BatchResult, n_parts: int,

@@ -33,12 +33,12 @@ PRELOAD = ("unionnlp.batch.worker", "unionnlp.pipeline", "unionnlp.parse",
 Results = Iterator[tuple[Partition, Any]]
 
 
-def run_serial(parts: list[Partition], out: Path, pipeline: Optional[str]) -> Results:
+def run_serial(parts: list[Partition], out: Path, settings: dict) -> Results:
     """Every partition in this process, one after the other."""
-    init_worker(pipeline)
+    init_worker(settings)
     for p in parts:
         try:
-            yield p, run_partition(p, out, pipeline)
+            yield p, run_partition(p, out, settings)
         except Exception as exc:
             yield p, exc
 
@@ -55,14 +55,14 @@ def _context():
     return ctx
 
 
-def _start_worker(pipeline: Optional[str], lifeline) -> None:
+def _start_worker(settings: dict, lifeline) -> None:
     """Initializer of a pool worker: end with the driver, then load the pipeline."""
     watch(lifeline)
-    init_worker(pipeline)
+    init_worker(settings)
 
 
 def _pool_round(ctx, lifeline: Lifeline, todo: list[Partition], n: int, out: Path,
-                pipeline: Optional[str], stop_at_break: bool):
+                settings: dict, stop_at_break: bool):
     """Run ``todo`` on a fresh pool of ``n`` workers; yields (partition, result|exception)
     and finally returns the partitions lost to a broken pool, in submission order."""
     from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -70,10 +70,10 @@ def _pool_round(ctx, lifeline: Lifeline, todo: list[Partition], n: int, out: Pat
 
     broken: list[tuple[int, Partition]] = []
     pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_start_worker,
-                               initargs=(pipeline, lifeline.worker_end))
+                               initargs=(settings, lifeline.worker_end))
     finished = False
     try:
-        futures = [(i, p, pool.submit(run_partition, p.to_dict(), str(out), pipeline))
+        futures = [(i, p, pool.submit(run_partition, p.to_dict(), str(out), settings))
                    for i, p in enumerate(todo)]
         if stop_at_break:  # one worker runs them in order: the first broken is the culprit
             for i, p, fut in futures:
@@ -110,7 +110,7 @@ def _pool_round(ctx, lifeline: Lifeline, todo: list[Partition], n: int, out: Pat
 
 
 def run_processes(parts: list[Partition], out: Path, workers: int,
-                  pipeline: Optional[str]) -> Results:
+                  settings: dict) -> Results:
     """The partitions on a pool of ``workers`` local processes.
 
     A worker that dies breaks the whole pool and every unfinished partition with it. The
@@ -122,15 +122,15 @@ def run_processes(parts: list[Partition], out: Path, workers: int,
     pending = list(parts)
     with Lifeline(ctx) as lifeline:
         while pending:
-            broken = yield from _pool_round(ctx, lifeline, pending, workers, out, pipeline,
+            broken = yield from _pool_round(ctx, lifeline, pending, workers, out, settings,
                                             stop_at_break=False)
             if not broken:
                 return
-            pending = yield from _pool_round(ctx, lifeline, broken, 1, out, pipeline,
+            pending = yield from _pool_round(ctx, lifeline, broken, 1, out, settings,
                                              stop_at_break=True)
 
 
-def run_dask(parts: list[Partition], out: Path, scheduler: Any, pipeline: Optional[str]) -> Results:
+def run_dask(parts: list[Partition], out: Path, scheduler: Any, settings: dict) -> Results:
     """The partitions on a ``dask.distributed`` cluster (an address or a ``Client``)."""
     from distributed import Client, as_completed
 
@@ -138,7 +138,7 @@ def run_dask(parts: list[Partition], out: Path, scheduler: Any, pipeline: Option
     client = Client(scheduler) if own else scheduler
     try:
         try:
-            client.run(init_worker, pipeline)
+            client.run(init_worker, settings)
         except Exception as exc:
             raise RuntimeError(
                 f"the Dask workers cannot load the unionnlp pipeline ({type(exc).__name__}: {exc});"
@@ -146,7 +146,7 @@ def run_dask(parts: list[Partition], out: Path, scheduler: Any, pipeline: Option
             ) from exc
         futures = {}
         for p in parts:
-            fut = client.submit(run_partition, p.to_dict(), str(out), pipeline, pure=False,
+            fut = client.submit(run_partition, p.to_dict(), str(out), settings, pure=False,
                                 key=f"unionnlp-partition-{p.key}-{os.getpid()}-{time.time_ns()}")
             futures[fut] = p
         for fut in as_completed(list(futures)):

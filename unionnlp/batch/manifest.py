@@ -64,7 +64,7 @@ class Manifest:
         return None if plan is None else dict(plan, inputs=self.data.get("inputs"))
 
     def start(self, *, version: str, pipeline: Optional[str], stats: list, plan: dict,
-              keys: set) -> None:
+              keys: set, settings: Optional[dict] = None) -> None:
         """Begin a run with this plan: done partitions still in the plan (files present) stay."""
         old = self.data
         done = {k: v for k, v in (old.get("partitions") or {}).items()
@@ -73,6 +73,7 @@ class Manifest:
             "format": FORMAT,
             "version": version,
             "pipeline": pipeline,
+            "settings": settings,
             "created": old.get("created") or _now(),
             "updated": None,
             "inputs": stats,

@@ -63,11 +63,14 @@ class Partition:
         return f"{self.paths[0]} … ({len(self.paths)} files)"
 
 
-def plan_version(pipeline: Optional[str]) -> str:
-    """What the partition keys depend on besides the inputs: library version and pipeline."""
+def plan_version(settings=None) -> str:
+    """What the partition keys depend on besides the inputs: the library version and the
+    extraction settings (pipeline, organization mode, lexicon content)."""
     from .. import __version__
+    from .settings import Settings
 
-    return __version__ + (f"|{pipeline}" if pipeline else "")
+    fp = Settings.from_dict(settings).fingerprint()
+    return __version__ + (f"|{fp}" if fp else "")
 
 
 def _suffix(path: str) -> str:
@@ -130,12 +133,14 @@ def plan_partitions(
     partition_size: int = DEFAULT_PARTITION_SIZE,
     *,
     cached: Optional[dict] = None,
-    pipeline: Optional[str] = None,
+    pipeline=None,
 ) -> tuple[list[Partition], list[dict]]:
     """Split inputs into partitions; returns ``(partitions, input stats)``.
 
     ``cached`` is a previous plan (from a manifest): when the inputs (path, size, mtime),
     partition size and version are unchanged it is reused, saving the offset scans.
+    ``pipeline``: the extraction settings (a :class:`~unionnlp.batch.settings.Settings`, its
+    dict, or a pipeline name), part of every key.
     """
     from ..io.readers import list_inputs
 

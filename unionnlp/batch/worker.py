@@ -19,6 +19,7 @@ from typing import Any, Iterator, Optional, Union
 
 from .layout import SIGNATURES, part_name, temp_path
 from .plan import Partition
+from .settings import Settings
 
 __all__ = ["run_partition", "init_worker", "load_pipeline", "ROW_GROUP"]
 
@@ -48,10 +49,27 @@ def load_pipeline(pipeline: Optional[str]):
 
 
 @functools.lru_cache(maxsize=1)
-def init_worker(pipeline: Optional[str] = None) -> None:
-    """Worker start: load the pipeline and the extractors' resources before the first partition
-    (once per process and pipeline)."""
-    nlp = load_pipeline(pipeline)
+def load_settings(settings_key: tuple) -> tuple:
+    """``(settings, spaCy pipeline or None, user lexicon or None)`` of this worker, loaded once
+    per process and settings (``settings_key`` is :meth:`Settings.to_dict` as a hashable tuple)."""
+    s = Settings.from_dict({k: (list(v) if isinstance(v, tuple) else v) for k, v in settings_key})
+    return s, load_pipeline(s.pipeline), s.load_lexicon()
+
+
+def _key_of(settings) -> tuple:
+    d = Settings.from_dict(settings).to_dict()
+    return tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(d.items()))
+
+
+def init_worker(settings=None) -> None:
+    """Worker start: load the pipeline, the lexicon and the extractors' resources before the
+    first partition (once per process and settings)."""
+    _init_worker(_key_of(settings))
+
+
+@functools.lru_cache(maxsize=1)
+def _init_worker(settings_key: tuple) -> None:
+    s, nlp, lexicon = load_settings(settings_key)
     import logging
 
     import jieba
@@ -61,7 +79,8 @@ def init_worker(pipeline: Optional[str] = None) -> None:
         from ..pipeline import process_page
         from ..records import Page
 
-        process_page(Page(source="<warm-up>", content=_WARM_UP_TEXT.encode("utf-8")), nlp=nlp)
+        process_page(Page(source="<warm-up>", content=_WARM_UP_TEXT.encode("utf-8")), nlp=nlp,
+                     lexicon=lexicon, orgs=s.orgs)
     except Exception:  # a broken extractor shows up as error rows on the real documents
         pass
 
@@ -84,7 +103,7 @@ def _pages(part: Partition) -> Iterator[tuple[str, Any]]:
                 yield path, page
 
 
-def _record_for(page, nlp):
+def _record_for(page, nlp, lexicon=None, orgs=None):
     """Record of one page; pages the reader already failed on skip the pipeline."""
     from ..records import ErrorEntry, Record
 
@@ -94,7 +113,7 @@ def _record_for(page, nlp):
     try:
         from ..pipeline import process_page
 
-        return process_page(page, nlp=nlp)
+        return process_page(page, nlp=nlp, lexicon=lexicon, orgs=orgs)
     except Exception as exc:  # process_page promises not to raise; never trust it with a batch
         return Record(source=page.source, url=page.url, meta=meta,
                       errors=[ErrorEntry("batch", f"{type(exc).__name__}: {exc}", "exception")])
@@ -196,7 +215,7 @@ class _PartitionTables:
             w.abort()
 
 
-def _extract_into(part: Partition, tables: _PartitionTables, nlp) -> dict:
+def _extract_into(part: Partition, tables: _PartitionTables, nlp, lexicon=None, orgs=None) -> dict:
     """Every document of ``part`` into ``tables``; returns the counts."""
     from ..schema import error_row, record_rows
 
@@ -214,7 +233,7 @@ def _extract_into(part: Partition, tables: _PartitionTables, nlp) -> dict:
             counts["documents"] += 1
             counts["errors"] += 1
             break
-        record = _record_for(page, nlp)
+        record = _record_for(page, nlp, lexicon, orgs)
         ref = page.record_id or (page.source if page.source != str(input_path) else None)
         rows = record_rows(record, input=str(input_path), record_ref=ref)
         counts["documents"] += 1
@@ -225,21 +244,23 @@ def _extract_into(part: Partition, tables: _PartitionTables, nlp) -> dict:
     return counts
 
 
-def run_partition(part: Union[Partition, dict], out, pipeline: Optional[str] = None) -> dict:
+def run_partition(part: Union[Partition, dict], out, settings=None) -> dict:
     """Process one partition and write its part files into ``out``; returns its counts.
 
     This is the function shipped to workers (a process pool or a Dask cluster): plain
     arguments in, a small dict out (``key``, ``documents``, ``records``, ``errors``,
     ``warnings``, ``files``, ``seconds``, ``cpu_seconds``, ``max_rss_kb``, ``pid``).
+    ``settings``: a :class:`~unionnlp.batch.settings.Settings` or its dict (a bare pipeline
+    name is accepted too).
     """
     if isinstance(part, dict):
         part = Partition.from_dict(part)
     t0 = time.perf_counter()
     cpu0 = time.process_time()
-    nlp = load_pipeline(pipeline)
+    s, nlp, lexicon = load_settings(_key_of(settings))
     tables = _PartitionTables(Path(out), part.key)
     try:
-        counts = _extract_into(part, tables, nlp)
+        counts = _extract_into(part, tables, nlp, lexicon, s.orgs)
         files = tables.commit()
     except BaseException:
         tables.abort()

@@ -177,14 +177,6 @@ def _extract_batch(args, paths) -> int:
         raise UsageError("batch extraction (--format parquet, --workers, --scheduler) needs -o OUT")
     if "-" in paths:
         raise UsageError("batch extraction reads files, not standard input")
-    if getattr(args, "lexicon", None) or getattr(args, "corrections", None):
-        # not applied by the batch workers yet: refuse rather than write uncorrected tables
-        raise UsageError("--lexicon and --corrections apply to JSONL output (-o OUT.jsonl), not "
-                         "to a batch output yet; apply them to the tables with "
-                         "`unionnlp compare OUT --lexicon …` or `unionnlp export`")
-    if getattr(args, "orgs", None) == "accurate" and not getattr(args, "pipeline", None):
-        # batch workers run a pipeline named by a string: the accurate one
-        args.pipeline = "unionnlp.extractors.pipeline:load_accurate"
     # OUT (or OUT.parquet) is the dataset folder: one Parquet part file per partition and table
     return run_batch(args, paths, out, stream=sys.stderr)
 
@@ -228,7 +220,10 @@ def run_batch(args: argparse.Namespace, inputs: Sequence, out, stream=None) -> i
                      scheduler=getattr(args, "scheduler", None),
                      partition_size=getattr(args, "partition_size", batch.DEFAULT_PARTITION_SIZE),
                      progress=getattr(args, "progress", None),
-                     pipeline=getattr(args, "pipeline", None))
+                     pipeline=getattr(args, "pipeline", None),
+                     orgs=getattr(args, "orgs", None),
+                     lexicon=[*(getattr(args, "lexicon", None) or []),
+                              *(getattr(args, "corrections", None) or [])] or None)
     except OutputLocked as exc:
         print(f"unionnlp: {exc}", file=sys.stderr)
         return 2

@@ -48,10 +48,17 @@ def _page(obj: dict, src: str, lineno: int) -> Optional[Page]:
     return page
 
 
-def jsonl_pages(stream, source: str, max_page_bytes: int) -> Iterator[Page]:
-    """Pages from a binary stream of JSONL documents; sources are ``SOURCE:LINE``."""
-    lineno = 0
-    while True:
+def jsonl_pages(stream, source: str, max_page_bytes: int, *, first_line: int = 0,
+                limit: Optional[int] = None) -> Iterator[Page]:
+    """Pages from a binary stream of JSONL documents; sources are ``SOURCE:LINE``.
+
+    ``first_line``: lines of the file before the stream's position (a batch partition reads a
+    byte range of a file, and its lines keep their numbers in the whole file); ``limit``: stop
+    once this many bytes have been read (the lines starting before it are read whole).
+    """
+    lineno = first_line
+    pos = 0
+    while limit is None or pos < limit:
         try:
             raw = stream.readline(max_page_bytes + 1)
         except (OSError, EOFError, zlib.error) as e:
@@ -59,12 +66,14 @@ def jsonl_pages(stream, source: str, max_page_bytes: int) -> Iterator[Page]:
             return
         if not raw:
             return
+        pos += len(raw)
         lineno += 1
         src = f"{source}:{lineno}"
         if len(raw) > max_page_bytes:
             # skip the rest of the overlong line
             while raw and not raw.endswith(b"\n"):
                 raw = stream.readline(max_page_bytes)
+                pos += len(raw)
             yield error_page(src, "read", f"JSONL line larger than the {describe_limit(max_page_bytes)} "
                              f"page limit", "too-large")
             continue
