@@ -132,7 +132,13 @@ def run_processes(parts: list[Partition], out: Path, workers: int,
 
 def run_dask(parts: list[Partition], out: Path, scheduler: Any, settings: dict) -> Results:
     """The partitions on a ``dask.distributed`` cluster (an address or a ``Client``)."""
-    from distributed import Client, as_completed
+    try:
+        from distributed import Client, as_completed
+    except ImportError as exc:
+        from ..errors import BackendUnavailable
+
+        raise BackendUnavailable("a Dask cluster needs dask.distributed, which is not installed: "
+                                 "pip install 'unionnlp[dask]'") from exc
 
     own = not isinstance(scheduler, Client)
     client = Client(scheduler) if own else scheduler

@@ -97,6 +97,17 @@ def prepare(targets, out, max_pages=None, since=None, until=None, delay=None, **
     return cfg_path, outp
 
 
+def require_scrapy() -> None:
+    """Scrapy is an extra (``unionnlp[crawl]``): say so instead of failing in the child."""
+    try:
+        import scrapy  # noqa: F401 - only whether it imports
+    except ImportError as exc:
+        from ..errors import BackendUnavailable
+
+        raise BackendUnavailable("crawling needs Scrapy, which is not installed: "
+                                 "pip install 'unionnlp[crawl]'") from exc
+
+
 def crawl(
     targets: Union[str, Iterable[str]],
     out: Union[str, os.PathLike],
@@ -137,6 +148,7 @@ def crawl(
     fetched and is logged as ``OffsiteRedirect``. ``allowed_hosts``: more hosts (``host`` or
     ``host:port``) to follow links and redirects onto.
     """
+    require_scrapy()
     cfg_path, outp = prepare(
         targets, out, max_pages=max_pages, since=since, until=until, delay=delay, timeout=timeout,
         max_size=max_size, max_redirects=max_redirects, retries=retries, backoff=backoff,
