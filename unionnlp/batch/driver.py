@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Union
 
 from .. import __version__
+from ..io.readers import describe_skipped
 from .executors import Results, run_dask, run_processes, run_serial
 from .layout import REPRINTS, REPRINTS_FILE, SIGNATURES, replacing
 from .lock import Lock
@@ -35,6 +36,8 @@ class BatchResult:
     inputs: int = 0
     partitions: int = 0
     skipped_partitions: int = 0
+    #: files under the inputs of types unionnlp does not read (.pdf, images …), not read
+    skipped_files: list = field(default_factory=list)
     processed_partitions: int = 0
     failed_partitions: list = field(default_factory=list)
     documents: int = 0
@@ -64,6 +67,8 @@ class BatchResult:
             + (f", {len(self.failed_partitions)} FAILED (re-run to retry)" if self.failed_partitions else ""),
             f"{self.reprint_clusters} reprint clusters; {self.elapsed:.1f} s → {self.out}",
         ]
+        if self.skipped_files:
+            lines.append(describe_skipped(self.skipped_files))
         for f in self.failed_partitions:
             lines.append(f"  failed: {f['partition']}: {f['message']}")
         return "\n".join(lines)
@@ -138,7 +143,7 @@ def _plan(inputs, manifest: Manifest, result: BatchResult, partition_size: int,
     """Plan the partitions into the manifest; returns those still to do and how many in all."""
     t_plan = time.perf_counter()
     parts, stats = plan_partitions(inputs, partition_size, cached=manifest.cached_plan(),
-                                   pipeline=settings)
+                                   pipeline=settings, skipped=result.skipped_files)
     keys = {p.key for p in parts}
     plan = {"version": plan_version(settings), "partition_size": partition_size,
             "partitions": [p.to_dict() for p in parts]}

@@ -134,13 +134,15 @@ def plan_partitions(
     *,
     cached: Optional[dict] = None,
     pipeline=None,
+    skipped: Optional[list] = None,
 ) -> tuple[list[Partition], list[dict]]:
     """Split inputs into partitions; returns ``(partitions, input stats)``.
 
     ``cached`` is a previous plan (from a manifest): when the inputs (path, size, mtime),
     partition size and version are unchanged it is reused, saving the offset scans.
     ``pipeline``: the extraction settings (a :class:`~unionnlp.batch.settings.Settings`, its
-    dict, or a pipeline name), part of every key.
+    dict, or a pipeline name), part of every key. Files of types unionnlp does not read
+    are appended to ``skipped``.
     """
     from ..io.readers import list_inputs
 
@@ -153,7 +155,7 @@ def plan_partitions(
         raise ValueError("partition_size must be ≥ 1")
     # absolute paths: workers (processes, or Dask on other hosts) and later re-runs from another
     # folder read the same files, and Record ids (from the source path) agree across executors
-    files = [Path(os.path.abspath(p)) for p in list_inputs(inputs)]
+    files = [Path(os.path.abspath(p)) for p in list_inputs(inputs, skipped)]
     stats = [_stat(p) for p in files]
     version = plan_version(pipeline)
     if cached and cached.get("partition_size") == partition_size and cached.get(

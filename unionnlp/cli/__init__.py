@@ -36,8 +36,17 @@ def build_parser() -> argparse.ArgumentParser:
         mod = importlib.import_module(f".{modname}", __package__)
         sp = sub.add_parser(name, help=mod.HELP, description=mod.__doc__.split("\n\n")[0])
         mod.add_arguments(sp)
+        _add_verbosity(sp)
         sp.set_defaults(func=mod.run)
     return p
+
+
+def _add_verbosity(p: argparse.ArgumentParser) -> None:
+    """``-q/--quiet`` and ``-v/--verbose`` for every command (only the summary line and errors
+    that stop the command in quiet mode; skipped files and details in verbose mode)."""
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("-q", "--quiet", action="store_true", help="print only what stops the command")
+    g.add_argument("-v", "--verbose", action="store_true", help="say more (e.g. name skipped files)")
 
 
 def _on_sigterm(signum, frame):  # pragma: no cover - exercised through a subprocess

@@ -47,6 +47,17 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as e:
         print(f"unionnlp crawl: {e}", file=sys.stderr)
         return 2
-    print(f"fetched {res.fetched}, kept {res.kept} article pages, {res.errors} errors → {res.out}"
-          f" (log: crawl-log.jsonl)", file=sys.stderr)
-    return 0 if res.ok else 1
+    if not args.quiet:
+        print(f"fetched {res.fetched}, kept {res.kept} article pages, {res.errors} errors → {res.out}"
+              f" (log: crawl-log.jsonl)", file=sys.stderr)
+    return exit_code(res)
+
+
+def exit_code(res) -> int:
+    """0 when some fetches succeeded (or there was nothing left to fetch); 1 when the crawl
+    failed or every request failed (an unreachable host); usage errors are 2 before this."""
+    if not res.ok:
+        return 1
+    if res.fetched == 0 and res.errors > 0:
+        return 1
+    return 0

@@ -17,8 +17,8 @@ from typing import Sequence
 
 from .. import batch
 from ..errors import OutputLocked
-from ..io.readers import STDIN_FORMATS
-from ._common import EXIT_NONE, EXIT_OK, UsageError, err
+from ..io.readers import STDIN_FORMATS, describe_skipped
+from ._common import EXIT_NONE, EXIT_OK, UsageError, err, printable
 
 __all__ = ["HELP", "add_arguments", "run", "add_batch_arguments", "run_batch"]
 
@@ -69,43 +69,80 @@ def _lexicon(args):
     return UserLexicon.load(paths)
 
 
+#: what ``-o`` can write: a JSONL file (or ``-`` for standard output), else a batch folder
+JSONL_SUFFIXES = (".jsonl",)
+
+
 def run(args) -> int:
     paths = args.paths or ["-"]
     if _is_batch_target(args):
         return _extract_batch(args, paths)
     to_stdout = not args.output or args.output == "-"
+    if not to_stdout and not args.output.lower().endswith(JSONL_SUFFIXES):
+        raise UsageError(f"cannot write {args.output}: records are written as JSON lines "
+                         "(-o OUT.jsonl), or as a Parquet batch output (-o OUT.parquet or a folder)")
     lexicon = _lexicon(args)  # a bad lexicon file is a usage error before any output exists
+    skipped: list = []
+    quiet = getattr(args, "quiet", False)
     try:
         with _stdout_sink() if to_stdout else _file_sink(Path(args.output)) as write:
             n, ok = _extract_records(paths, write, lexicon=lexicon, orgs=getattr(args, "orgs", None),
-                                     stdin_format=getattr(args, "stdin_format", None) or "auto")
+                                     stdin_format=getattr(args, "stdin_format", None) or "auto",
+                                     skipped=skipped, quiet=quiet,
+                                     progress=_progress(args, to_stdout))
     except BrokenPipeError:  # the reader of a pipe has had enough (``| head``): not an error
         raise
     except OSError as exc:  # no room (ENOSPC, EFBIG, EDQUOT), no permission …: nothing half left
         err(_write_failed("standard output" if to_stdout else args.output, exc))
         return EXIT_NONE
-    print(f"unionnlp: {n} documents, {ok} extracted, {n - ok} with errors", file=sys.stderr)
+    if not quiet:
+        print(f"unionnlp: {n} documents, {ok} extracted, {n - ok} with errors", file=sys.stderr)
+        if skipped:
+            err(describe_skipped(skipped))
+            if getattr(args, "verbose", False):
+                for p in skipped:
+                    err(f"skipped: {p}")
     return EXIT_OK if ok else EXIT_NONE
 
 
-def _extract_records(paths, write, *, lexicon=None, orgs=None,
-                     stdin_format: str = "auto") -> tuple[int, int]:
+def _progress(args, to_stdout: bool):
+    """A tqdm bar on stderr: on a terminal by default (``--progress``/``--no-progress``)."""
+    from ..batch.driver import show_progress
+
+    if getattr(args, "quiet", False) or not show_progress(getattr(args, "progress", None)):
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True, leave=False)
+
+
+def _extract_records(paths, write, *, lexicon=None, orgs=None, stdin_format: str = "auto",
+                     skipped=None, quiet: bool = False, progress=None) -> tuple[int, int]:
     """Extract every document under ``paths`` (with the user ``lexicon`` and ``orgs`` mode, if
     any), each record a JSON line to ``write``; returns (documents, records without fatal
-    errors)."""
+    errors). Files of other types are appended to ``skipped``; ``quiet`` keeps the
+    per-document error lines off stderr; ``progress`` is a tqdm bar to advance."""
     from ..io.readers import iter_pages
     from ..pipeline import process_page
 
     n = ok = 0
-    for page in iter_pages(paths, stdin_format=stdin_format):
+    for page in iter_pages(paths, stdin_format=stdin_format, skipped=skipped):
         # the tokenizer-free path (nlp None): same extractors, no segmentation cost
         rec = process_page(page, nlp=None, lexicon=lexicon, orgs=orgs)
         n += 1
         if rec.ok:
             ok += 1
-        for line in _record_error_lines(rec):
-            err(line)
+        if not quiet:
+            for line in _record_error_lines(rec):
+                if progress is not None:  # above the bar, not through it
+                    progress.write(printable(f"unionnlp: {line}"), file=sys.stderr)
+                else:
+                    err(line)
         write(rec.to_json() + "\n")
+        if progress is not None:
+            progress.update(1)
+    if progress is not None:
+        progress.close()
     return n, ok
 
 
@@ -211,15 +248,15 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentPar
 def run_batch(args: argparse.Namespace, inputs: Sequence, out, stream=None) -> int:
     """Run a batch from parsed arguments, print the counts; returns the exit status.
 
-    0 when every partition finished (documents that failed are error rows, not failures of the
-    run), 1 when some partitions failed (re-run to retry them), 2 when the output is locked.
+    The same rule as JSONL output: 0 when some documents gave records, 1 when none did or some
+    partitions failed (re-run to retry them), 2 for usage errors (a locked output).
     """
     stream = stream or sys.stdout
     try:
         result = batch.run(inputs, out, workers=getattr(args, "workers", None),
                      scheduler=getattr(args, "scheduler", None),
                      partition_size=getattr(args, "partition_size", batch.DEFAULT_PARTITION_SIZE),
-                     progress=getattr(args, "progress", None),
+                     progress=False if getattr(args, "quiet", False) else getattr(args, "progress", None),
                      pipeline=getattr(args, "pipeline", None),
                      orgs=getattr(args, "orgs", None),
                      lexicon=[*(getattr(args, "lexicon", None) or []),
@@ -230,5 +267,11 @@ def run_batch(args: argparse.Namespace, inputs: Sequence, out, stream=None) -> i
     except OSError as exc:  # no room, no permission: finished partitions stay recorded
         err(_write_failed(f"the batch output {out}", exc))
         return 1
-    print(result.summary(), file=stream)
-    return 0 if not result.failed_partitions else 1
+    if not getattr(args, "quiet", False):
+        print(result.summary(), file=stream)
+        if getattr(args, "verbose", False):
+            for p in result.skipped_files:
+                err(f"skipped: {p}")
+    if result.failed_partitions or (result.documents and not result.records):
+        return EXIT_NONE
+    return EXIT_OK

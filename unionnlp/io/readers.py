@@ -18,7 +18,7 @@ import os
 import sys
 import zlib
 from pathlib import Path
-from typing import Iterable, Iterator, Union
+from typing import Iterable, Iterator, Optional, Union
 
 from ..errors import InputTooLarge
 from ..records import Page
@@ -30,6 +30,7 @@ from .warc import WARC_SUFFIXES, iter_warc, warc_offsets
 __all__ = [
     "iter_pages",
     "list_inputs",
+    "describe_skipped",
     "read_path",
     "read_stdin",
     "iter_warc",
@@ -64,11 +65,13 @@ def _suffix(path: Path) -> str:
     return path.suffix.lower()
 
 
-def list_inputs(paths: Iterable[PathLike]) -> list:
+def list_inputs(paths: Iterable[PathLike], skipped: Optional[list] = None) -> list:
     """Expand folders (recursively, sorted) into the files unionnlp reads.
 
-    Hidden files and folders (crawl state), crawl logs and manifests are skipped. Missing paths
-    are returned as given so that the reader reports them.
+    Hidden files and folders (crawl state), crawl logs and manifests are skipped. Files of
+    other types found in folders (.pdf, .doc, images …) are not read; when ``skipped`` is a
+    list they are appended to it, so a caller can count and name them. Missing paths are
+    returned as given so that the reader reports them.
     """
     out: list = []
     for p in paths:
@@ -85,9 +88,21 @@ def list_inputs(paths: Iterable[PathLike]) -> list:
                     fp = Path(root) / f
                     if _suffix(fp) in SUFFIXES:
                         out.append(fp)
+                    elif skipped is not None:
+                        skipped.append(fp)
         else:
             out.append(path)
     return out
+
+
+def describe_skipped(paths: list, names: int = 3) -> str:
+    """One line counting files not read, by type, with the first few names."""
+    from collections import Counter
+
+    kinds = Counter((os.path.splitext(str(p))[1].lower() or "(no extension)") for p in paths)
+    by_type = ", ".join(f"{n} {k}" for k, n in kinds.most_common())
+    first = "; ".join(str(p) for p in paths[:names]) + (" …" if len(paths) > names else "")
+    return f"{len(paths)} files of types unionnlp does not read were skipped: {by_type} ({first})"
 
 
 def read_path(path: PathLike, *, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES,
@@ -216,10 +231,11 @@ def read_stdin(*, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES, stdin_format: st
 
 
 def iter_pages(paths: Iterable[PathLike], *, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES,
-               stdin_format: str = "auto") -> Iterator[Page]:
+               stdin_format: str = "auto", skipped: Optional[list] = None) -> Iterator[Page]:
     """Every input document under ``paths`` as a Page (errors as error Pages, never raised);
-    ``stdin_format`` says what ``-`` (standard input) holds, see :func:`read_stdin`."""
+    ``stdin_format`` says what ``-`` (standard input) holds, see :func:`read_stdin`; files of
+    types unionnlp does not read are appended to ``skipped`` (see :func:`list_inputs`)."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    for p in list_inputs(paths):
+    for p in list_inputs(paths, skipped):
         yield from read_path(p, max_page_bytes=max_page_bytes, stdin_format=stdin_format)

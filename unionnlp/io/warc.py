@@ -26,6 +26,23 @@ WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
 _WARC_BLOCK = 4096
 
 
+
+#: characters of an exception message kept as they are; a longer or binary-looking one is summarised
+_REASON_CHARS = 200
+
+
+def readable_reason(exc: BaseException) -> str:
+    """An exception message fit for an error row: warcio quotes the bytes it could not parse
+    ("first line: \\x1f\\x8b…"), which is binary on a corrupt archive; such a quote becomes
+    its length and a short hexadecimal preview."""
+    msg = str(exc)
+    head, sep, quoted = msg.partition(": ")
+    bad = sum(1 for ch in quoted if not (ch.isprintable() and ord(ch) < 0x80 or "\u4e00" <= ch <= "\u9fff"))
+    if sep and quoted and bad > len(quoted) // 10:
+        raw = quoted.encode("latin-1", "replace")
+        return f"{head}: {len(raw)} bytes that are not a WARC header (starting {raw[:12].hex(' ')})"
+    return msg if len(msg) <= _REASON_CHARS else msg[:_REASON_CHARS - 1] + "…"
+
 def _http_charset(record) -> tuple:
     ctype = None
     if record.http_headers is not None:
@@ -190,5 +207,5 @@ def iter_warc(path: Union[str, os.PathLike], *, start_offset: int = 0, end_offse
             except Exception as e:  # warcio/gzip/zlib raise many kinds on corrupt input
                 where = f"{source}#{pos if pos is not None else 'record ' + str(n + 1)}"
                 yield error_page(where, "read", f"corrupt or truncated WARC record: "
-                                  f"{type(e).__name__}: {e}", "corrupt")
+                                  f"{type(e).__name__}: {readable_reason(e)}", "corrupt")
                 return
