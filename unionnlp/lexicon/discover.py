@@ -11,10 +11,9 @@ from __future__ import annotations
 import pathlib
 from typing import Iterable, Optional
 
-from ..extractors import campaigns as _campaigns
 from ..extractors.campaigns import find_campaigns, lexicon_words
 from ..io.records import iter_records
-from ..records import Record
+from ..records import Campaign, Record
 from .user import COLUMNS
 
 __all__ = ["discover"]
@@ -62,7 +61,7 @@ def discover(records_or_paths: Iterable, *, context: int = 20):
         place = _place_name(rec)
         for c in items:
             if isinstance(c, dict):
-                c = _campaigns.Campaign(**{k: c.get(k) for k in
+                c = Campaign(**{k: c.get(k) for k in
                                            ("name", "kind", "canonical", "start", "end")})
             if not c.name:
                 continue
