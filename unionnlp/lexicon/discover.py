@@ -12,6 +12,7 @@ import pathlib
 from typing import Iterable, Optional
 
 from ..extractors.campaigns import find_campaigns, lexicon_words
+from ..extractors.campaigns.lexicon import entry_for
 from ..io.records import iter_records
 from ..records import Campaign, Record
 from .user import COLUMNS
@@ -84,11 +85,13 @@ def discover(records_or_paths: Iterable, *, context: int = 20):
     for s in stats.values():
         s = dict(s)
         s["places"] = "; ".join(sorted(s["places"]))
-        s["in_lexicon"] = s["name"] in words or bool(s["canonical"])
+        s["in_lexicon"] = s["name"] in words or any(
+            entry_for(n) is not None for n in (s["name"], s["canonical"]) if n)
         rows.append(s)
     for s in rows:  # the user-lexicon columns: review, then load the same file
         s["type"], s["kind"], s["action"], s["note"] = s["kind"], "campaign", "add", ""
-        s["canonical"] = s["canonical"] or ""
+        # a canonical name that is only the name itself says nothing to review
+        s["canonical"] = s["canonical"] if s["canonical"] and s["canonical"] != s["name"] else ""
     cols = [*COLUMNS, "in_lexicon", "frequency", "n_documents", "places", "first_seen", "example"]
     df = pd.DataFrame(rows, columns=cols)
     if len(df):

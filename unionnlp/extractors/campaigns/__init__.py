@@ -1,45 +1,54 @@
-"""Named campaigns, programs, mechanisms and brand titles in clean simplified text.
+"""Named campaigns, programs, mechanisms, brands and honour titles in clean simplified text.
 
 What counts is defined by the campaigns section of the annotation guidelines
 (``devset/GUIDELINES.md``): quoted names (“三培养工程”, “双推”, “42101”), numbered slogans
-(三X两Y, 四个一批, 6+N), fixed unquoted names from a curated lexicon (党建带工建, 安康杯,
-工人先锋号 …), unquoted fixed 行动/工程 names after a verb of running (实施政治强基行动) and
-lists of 送-activities (送温暖、送清凉、送文化) — told apart from quoted emphasis (“顶梁柱”),
-quoted speech, mottos, category labels (“两新”组织) and 《documents》.
+(三X两Y, 四个一批, 6+N), brand names of local services (“暖心驿站”), honour titles and awards,
+fixed unquoted names (党建带工建, 安康杯, 工人先锋号 …, 政治强基行动) and lists of 送-activities —
+told apart from quoted emphasis (“顶梁柱”), speech, mottos and strategy slogans, category
+labels (“两新”组织), 《documents》, distances (“1公里”) and lone digits.
 
-Method (in the spirit of a span-ruler plus a candidate filter):
+Method (a span proposer plus a learned candidate filter, in the spirit of spaCy's span ruler
+followed by a span classifier):
 
-1. *Candidates* come from three cheap sources: quoted spans (“”, ‘’, "", 「」, 『』), a
-   trie-compiled regular expression over the lexicon (``resources/campaigns/lexicon.csv``)
-   and two patterns for unquoted names. Nothing outside a candidate is ever classified, so the
-   cost is one regex pass plus a few dictionary look-ups per candidate.
-2. *Hard rules* reject what the guidelines exclude by form: sentence punctuation inside the
-   quotes (speech), known non-campaign labels (``non_campaigns.csv``: ideological slogans,
-   category labels, dates, metaphors), category-label heads after the quote (组织, 领域, 群体…).
-3. A *learned classifier* (logistic regression over character n-grams of the name and hand
-   features of the name and its context: leading numeral, suffix 工程/行动/活动/机制/竞赛/杯/号/
-   之家, following head noun 活动/工程/要求/机制, preceding verbs 开展/实施/推进/创建/评选,
-   following 的/精神, punctuation inside) decides the remaining quoted candidates. It is
-   trained by :func:`unionnlp.lexicon.train_classifier` on hand-labelled contexts in
-   ``resources/campaigns/candidates.tsv`` and shipped as a JSON table of feature weights
-   (``classifier.json``), so prediction needs no scikit-learn at run time.
+- :mod:`.candidates` proposes spans by shape and context: quoted phrases, lexicon names,
+  unquoted names introduced by the verbs that run or award them (开展, 实施, 推进, 创建, 命名,
+  授予, 评选, 荣获 …) and ending in a head noun (…驿站, …之家, …工程, …行动, …竞赛, …号, …奖),
+  numbered codes in their full form, lists of 送-activities. Grammar words:
+  ``resources/campaigns/frames.tsv``.
+- :mod:`.rules` removes what the guidelines exclude by form; :mod:`.lexicon` (curated and
+  mined names, ``resources/campaigns/lexicon.csv`` and ``mined.csv``) and the researcher's own
+  lexicon (:mod:`.vocabulary`) trust, add and block names.
+- :mod:`.classifier` (logistic regression over :mod:`.features`, trained by
+  :func:`unionnlp.lexicon.train_classifier` on hand-written contexts and on candidates labelled
+  from gold pages, shipped as a JSON weight table) decides the rest.
+- :mod:`.find` settles overlaps; :mod:`.variants` gives every mention its canonical name and
+  ``campaign_id`` (:func:`unionnlp.extractors.identity.campaign_id`), so variants, short forms
+  and “A、B” pair forms share one identity.
 
 Offsets point at the name without its outer quotes: ``text[c.start:c.end]`` is the name as
 written (line breaks inside a name, from document-sharing layout, are dropped from ``name``).
 """
+from .candidates import Candidate, find_candidates
 from .classifier import CampaignClassifier, load_classifier
 from .features import candidate_features
 from .find import find_campaigns
 from .lexicon import RESOURCES, KINDS, LexiconEntry, lexicon_words, load_lexicon
+from .variants import canonical_name
+from .vocabulary import Vocabulary, vocabulary
 
 __all__ = [
     "find_campaigns",
+    "find_candidates",
+    "canonical_name",
     "lexicon_words",
     "load_lexicon",
     "load_classifier",
     "candidate_features",
     "CampaignClassifier",
+    "Candidate",
     "LexiconEntry",
+    "Vocabulary",
+    "vocabulary",
     "RESOURCES",
     "KINDS",
 ]

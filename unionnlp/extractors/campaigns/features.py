@@ -1,73 +1,81 @@
 """Features of a campaign candidate in its context, for a linear classifier.
 
 :func:`candidate_features` turns a candidate name and the characters just outside it into
-sparse binary features (strings): character n-grams of the name, its form (leading numeral,
-parallel parts, suffix heads), lexicon membership, and the words of its context (the verbs
-that run a program on the left, head nouns such as 活动/工程/要求/机制 on the right).
+sparse binary features (strings): where the candidate came from (quoted, a verb frame, the
+lexicon …), character n-grams of the name, its form (leading numeral, parallel parts, the head
+noun it ends with), lexicon membership, and the words of its context (verbs that run or award
+a program on the left, head nouns such as 活动/工程/要求/机制 or 称号 on the right, see
+``resources/campaigns/frames.tsv``). Full-width and ASCII punctuation give the same features.
 """
 from __future__ import annotations
 
+import functools
 import re
+from typing import Iterable, Optional
 
-from .lexicon import surface_index, surface_key as _key
+from .grammar import CJK, NUMERALS, SPEECH_PUNCT, grammar
+from .lexicon import entry_for, surface_key
 
-__all__ = ["candidate_features", "NUMERALS", "SPEECH_PUNCT", "CJK"]
+__all__ = ["candidate_features", "candidate_feature_parts", "FEATURES_VERSION", "NUMERALS", "SPEECH_PUNCT", "CJK"]
 
-#: numerals that open a numbered slogan (三X两Y, 42101)
-NUMERALS = "一二三四五六七八九十两双百千万零〇0123456789"
-#: the CJK block of names
-CJK = "\u4e00-\u9fff"
-#: punctuation that makes a quote a sentence or a speech fragment
-SPEECH_PUNCT = re.compile("[。！？!?；;：:…]")
-_NUMERALS, _CJK, _SPEECH_PUNCT = NUMERALS, CJK, SPEECH_PUNCT
+#: the feature set a saved model was fitted on (models with another version are refused)
+FEATURES_VERSION = "candidate_features/v2"
 
 #: fold full-width punctuation to ASCII so features do not depend on the cleaner's choice
 _PUNCT_FOLD = str.maketrans("，；：！？（）", ",;:!?()")
+_NUM = "一二三四五六七八九十两双"
+#: level prefixes of a title (全国五一劳动奖章, 省职工体育先进县)
+_LEVEL = ("全国", "省级", "市级", "县级", "区级", "省", "市", "县", "区", "州", "自治区")
+_STRATEGY = re.compile("(?:兴|强|富|立)[" + CJK + "]$|带动$")
 
 
-def _has_lead_numeral(name: str) -> bool:
-    return bool(name) and name[0] in _NUMERALS
+def _len_bucket(n: int) -> str:
+    return str(n) if n <= 8 else "9-12" if n <= 12 else "13-20" if n <= 20 else "21+"
 
 
-def candidate_features(left: str, name: str, right: str, quoted: bool = True) -> list[str]:
-    """Sparse binary features of a candidate name in its context (strings, for a linear model).
+#: how many distinct names and contexts keep their features cached
+FEATURE_CACHE = 50_000
 
-    ``left``/``right`` are the characters just outside the name (outer quotes excluded).
-    Full-width and ASCII punctuation give the same features.
-    """
-    left, name, right = (x.translate(_PUNCT_FOLD) for x in (left, name, right))
-    n = _key(name) or name
-    f = ["bias", "q" if quoted else "uq"]
-    L = len(n)
-    f.append("len:" + (str(L) if L <= 8 else "9-12" if L <= 12 else "13-20" if L <= 20 else "21+"))
+
+def _common_word(word: str) -> bool:
+    """Whether a word is in jieba's general dictionary (清雪, 建功立业: a common phrase, not a
+    coined programme name)."""
+    from ..segmenter import dictionary
+
+    return dictionary().FREQ.get(word, 0) > 0
+
+
+@functools.lru_cache(maxsize=FEATURE_CACHE)
+def _form(name: str, n: str) -> tuple:
+    """Features of the name's shape."""
+    f = ["len:" + _len_bucket(len(n))]
     for k in (1, 2, 3):
         for i in range(len(n) - k + 1):
             f.append(f"c{k}:{n[i:i + k]}")
     f += ["first:" + n[:1], "last:" + n[-1:], "last2:" + n[-2:], "first2:" + n[:2]]
-    nums = sum(ch in _NUMERALS for ch in n)
-    if _has_lead_numeral(n):
+    lead = bool(n) and n[0] in NUMERALS
+    if lead:
         f.append("leadnum")
-        if L <= 6:
+        if len(n) <= 6:
             f.append("leadnum_short")
-    if nums >= 2:
+    if sum(ch in NUMERALS for ch in n) >= 2:
         f.append("nums2+")
     if re.search("[0-9]", n):
         f.append("digit")
     if re.fullmatch("[0-9+]+[A-Za-z0-9+]*", n):
         f.append("digitcode")
-    if re.search("[A-Za-z]", n) and not re.search("[" + _CJK + "]", n):
+    if re.search("[A-Za-z]", n) and not re.search("[" + CJK + "]", n):
         f.append("latin_only")
-    if re.match("[一二三四五六七八九十两双][^一二三四五六七八九十两双]{1,3}[一二三四五六七八九十两双]", n):
+    if re.match(f"[{_NUM}][^{_NUM}]{{1,3}}[{_NUM}]", n):
         f.append("numXnumY")
-    if "个" in n[1:3] and _has_lead_numeral(n):
+    if "个" in n[1:3] and lead:
         f.append("numge")
-    seps = len(re.findall("[、,，]", name))
-    f.append("seps:" + str(min(seps, 3)))
+    f.append("seps:" + str(min(len(re.findall("[、,，]", name)), 3)))
     if re.search("[·•.]", name):
         f.append("dot")
     if re.search("[‘’“”]", name):
         f.append("innerquote")
-    if _SPEECH_PUNCT.search(name):
+    if SPEECH_PUNCT.search(name):
         f.append("speechpunct")
     if re.search("[我你他她咱]|我们|大家", name):
         f.append("pronoun")
@@ -75,48 +83,87 @@ def candidate_features(left: str, name: str, right: str, quoted: bool = True) ->
         f.append("de_inside")
     segs = [s for s in re.split("[、,，]", name) if s]
     if len(segs) >= 2:
-        lens = {len(s) for s in segs}
-        f.append("parallel_same" if len(lens) == 1 else "parallel_mixed")
+        f.append("parallel_same" if len({len(s) for s in segs}) == 1 else "parallel_mixed")
         if all(len(s) <= 3 for s in segs):
             f.append("parallel_short")
         if len({s[-2:] for s in segs}) == 1:
             f.append("parallel_same_head")
         if len({s[:2] for s in segs}) == 1:
             f.append("parallel_same_lead")
-    for sfx in ("工程", "行动", "活动", "机制", "竞赛", "大赛", "杯", "号", "之家", "小家", "年",
-                "驿站", "书屋", "工作室", "岗", "共建", "带工建", "服务站", "计划", "改革", "模式"):
-        if n.endswith(sfx):
-            f.append("sfx:" + sfx)
+        if any(_STRATEGY.search(s) for s in segs):
+            f.append("strategy_part")
+    gr = grammar()
+    head = gr.head_of(n)
+    if head:
+        f += ["head:" + head, "headkind:" + gr.heads[head]]
+        body = n[:-len(head)]
+        f.append("body_len:" + _len_bucket(len(body)))
+        if len(body) <= 2:
+            f.append("head_short_body")
+        if body and _common_word(body):
+            f.append("body_common_word")
+        if body and entry_for(body) is not None:
+            f.append("body_lexicon")
+    if n.startswith(_LEVEL):
+        f.append("level_prefix")
+    e = entry_for(n)
+    if e is not None:
+        f += ["lexicon", "lex:" + e.unquoted, "lexkind:" + e.kind]
+    return tuple(f)
+
+
+@functools.lru_cache(maxsize=FEATURE_CACHE)
+def _context(left: str, right: str) -> tuple:
+    """Features of the words around the name."""
+    gr = grammar()
+    f = []
+    lw = left[-8:]
+    f += ["L1:" + lw[-1:], "L2:" + lw[-2:]]
+    f += ["Lend:" + v for v in gr.ends_with_cue(lw)]
+    for v in gr.run:
+        if v in lw:
+            f.append("Lwin:run")
             break
-    if n in surface_index() or _key(n) in surface_index():
-        f.append("lexicon")
-    # left context
-    l = left[-8:]
-    f += ["L1:" + l[-1:], "L2:" + l[-2:]]
-    for v in ("开展", "实施", "推进", "创建", "评选", "深化", "落实", "按照", "围绕", "建立", "打造",
-              "争创", "启动", "举办", "推行", "坚持", "树立", "形成", "成为", "培养成", "当好",
-              "争当", "称为", "被誉为", "说", "表示", "认为", "提出", "获评", "命名", "荣获", "授予",
-              "以", "通过", "建设", "的", "是", "做"):
-        if l.endswith(v):
-            f.append("Lend:" + v)
-    for v in ("开展", "实施", "推进", "创建", "评选", "深化", "落实"):
-        if v in l:
-            f.append("Lwin:" + v)
+    for v in gr.award:
+        if v in lw:
+            f.append("Lwin:award")
             break
-    # right context
+    if lw[-1:] in "”’」』\"":
+        f.append("L:quote")
     r = right[:6]
     f += ["R1:" + r[:1], "R2:" + r[:2]]
-    for h in ("活动", "工程", "行动", "要求", "工作机制", "机制", "工作", "竞赛", "建设", "品牌",
-              "创建", "标准", "目标", "模式", "主题", "精神", "的", "组织", "领域", "群体", "企业",
-              "作用", "理念", "格局", "局面", "思路", "原则", "方针", "总基调", "为", "和", "、",
-              "等", "。", "，", ",", "称号", "荣誉", "大讲堂", "专栏", "服务", "阵地", "推荐"):
-        if r.startswith(h):
-            f.append("Rstart:" + h)
-    for h in ("理念", "格局", "局面", "思路", "方针", "总基调", "精神", "氛围", "活动", "行动",
-              "工程", "竞赛", "机制", "大赛", "要求", "原则", "目标"):
+    f += ["Rstart:" + h for h in gr.starts_with_cue(r)]
+    for h in gr.cue_window:
         if h in r:
             f.append("Rwin:" + h)
             break
-    if l[-1:] in "”’」』\"":
-        f.append("L:quote")
-    return f
+    return tuple(f)
+
+
+def candidate_feature_parts(left: str, name: str, right: str, quoted: bool = True, *,
+                            source: Optional[str] = None, extra: Iterable[str] = ()) -> tuple:
+    """:func:`candidate_features` as tuples (source, name, context, extra); the name and
+    context parts are shared between equal names and contexts, so a classifier can memoise
+    their sums (:meth:`~.classifier.CampaignClassifier.score_parts`)."""
+    left, name, right = (x.translate(_PUNCT_FOLD) for x in (left, name, right))
+    n = surface_key(name) or name
+    src = source or ("quoted" if quoted else "frame")
+    return (_source(src, quoted), _form(name, n), _context(left, right), tuple(extra))
+
+
+@functools.lru_cache(maxsize=64)
+def _source(src: str, quoted: bool) -> tuple:
+    return ("bias", "q" if quoted else "uq", "src:" + src)
+
+
+def candidate_features(left: str, name: str, right: str, quoted: bool = True, *,
+                       source: Optional[str] = None, extra: Iterable[str] = ()) -> list:
+    """Sparse binary features of a candidate name in its context (strings, for a linear model).
+
+    ``left``/``right`` are the characters just outside the name (outer quotes excluded);
+    ``source`` is the generator that proposed it (quoted, frame, lexicon, code, song, inner;
+    by default quoted or frame after ``quoted``); ``extra`` are features only the generator
+    knows (the frame verb, a list of quotes).
+    """
+    return [f for part in candidate_feature_parts(left, name, right, quoted, source=source,
+                                                  extra=extra) for f in part]

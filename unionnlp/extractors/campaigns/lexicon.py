@@ -18,16 +18,17 @@ from typing import Iterable, Optional
 from unionnlp import resources
 
 __all__ = ["LexiconEntry", "load_lexicon", "lexicon_words", "non_campaigns", "surface_key",
-           "entry_for", "surface_index", "RESOURCES", "KINDS", "LEXICON_FILES"]
+           "entry_for", "root_entry", "surface_index", "RESOURCES", "KINDS", "LEXICON_FILES"]
 
 #: the folder of the shipped campaign data (read through :mod:`unionnlp.resources`)
 RESOURCES = resources.path("campaigns")
 
 #: what a campaign is (``Campaign.kind``)
-KINDS = ("numbered-slogan", "program", "activity", "competition", "brand-title", "mechanism")
+KINDS = ("numbered-slogan", "program", "activity", "competition", "brand-title", "honour",
+         "mechanism")
 
 #: the lexicon files, in the order they are read (an earlier file wins on the same name)
-LEXICON_FILES = ("lexicon.csv",)
+LEXICON_FILES = ("lexicon.csv", "mined.csv")
 
 #: how far a lexicon name is trusted without quotes
 TRUST = ("yes", "head", "no")
@@ -39,8 +40,9 @@ class LexiconEntry:
 
     ``unquoted``: ``yes`` = a campaign wherever written; ``head`` = only before a head noun
     (竞赛, 活动, 创新 …); ``no`` = generic when unquoted (职工之家), so a bare mention is left
-    to the classifier. ``parent``: the program a title or part belongs to (informative; it has
-    its own identity). ``source``: where the name was seen (mined rows).
+    to the classifier. ``parent``: the campaign this name is a seasonal, local or longer form of
+    (冬送温暖 → 送温暖): mentions take the parent's identity. ``source``: where the name was
+    seen (mined rows).
     """
 
     name: str
@@ -52,7 +54,7 @@ class LexiconEntry:
     source: str = ""
 
 
-_STRIP = re.compile(r"[\s“”‘’\"'「」『』＂·•.\-、,，]")
+_STRIP = re.compile(r"[\s“”‘’\"'「」『』＂·•.\-—、,，]")
 
 
 def surface_key(name: str) -> str:
@@ -115,6 +117,18 @@ def entry_for(name: str) -> Optional[LexiconEntry]:
     """The lexicon entry a written name is (by itself or as a variant), if any."""
     idx = surface_index()
     return idx.get(name) or idx.get(surface_key(name))
+
+
+def root_entry(entry: LexiconEntry) -> LexiconEntry:
+    """The entry at the top of ``entry``'s parent chain (冬送温暖 → 送温暖)."""
+    seen = {entry.name}
+    while entry.parent:
+        up = entry_for(entry.parent)
+        if up is None or up.name in seen:
+            break
+        seen.add(up.name)
+        entry = up
+    return entry
 
 
 def lexicon_words() -> list:
