@@ -64,15 +64,17 @@ def process_page(page: Page, nlp=None, lexicon=None) -> Record:
     which gives the same items faster. ``lexicon`` (a :class:`~unionnlp.lexicon.UserLexicon`
     or paths of lexicon files) applies a researcher's own names, aliases and blocks.
     """
-    rec = _process_page(page, nlp)
-    if lexicon is not None and rec.text:
+    if lexicon is not None:
         from .lexicon.user import UserLexicon
 
-        UserLexicon.load(lexicon).apply(rec)
+        lexicon = UserLexicon.load(lexicon)
+    rec = _process_page(page, nlp, lexicon)
+    if lexicon is not None and rec.text:
+        lexicon.apply(rec)
     return rec
 
 
-def _process_page(page: Page, nlp=None) -> Record:
+def _process_page(page: Page, nlp=None, lexicon=None) -> Record:
     from .parse import parse_page
 
     try:
@@ -98,7 +100,7 @@ def _process_page(page: Page, nlp=None) -> Record:
 
         if nlp is None:
             x = extract_text(text, title=article.title, published=article.published,
-                             outlet=article.outlet, url=article.url)
+                             outlet=article.outlet, url=article.url, lexicon=lexicon)
             rec = record_from_extraction(x, article)
         else:
             doc = run_extractors(text, title=article.title, published=article.published,

@@ -100,12 +100,15 @@ class Extraction:
     tokenizer-free :func:`extract_text` that :func:`unionnlp.extract` and batch runs use.
     """
 
-    __slots__ = ("text", "title", "published", "outlet", "url", "place", "places", "organizations",
+    __slots__ = ("text", "title", "published", "outlet", "url", "lexicon", "place", "places",
+                 "organizations",
                  "campaigns", "statistics", "errors")
 
-    def __init__(self, text: str, *, title=None, published=None, outlet=None, url=None):
+    def __init__(self, text: str, *, title=None, published=None, outlet=None, url=None,
+                 lexicon=None):
         self.text, self.title, self.published, self.outlet = text, title, published, outlet
         self.url = url
+        self.lexicon = lexicon  # the researcher's own lexicon, for the steps that use it inside
         self.place: Optional[Place] = None
         self.places: list = []
         self.organizations: list = []
@@ -121,7 +124,7 @@ class Extraction:
 def _campaigns_step(x: Extraction) -> None:
     from . import campaigns
 
-    x.campaigns = campaigns.find_campaigns(x.text)
+    x.campaigns = campaigns.find_campaigns(x.text, lexicon=x.lexicon)
 
 
 def _places_step(x: Extraction) -> None:
@@ -170,9 +173,14 @@ def _run_step(x: Extraction, kind: str) -> None:
 
 
 def extract_text(text: str, *, title=None, published=None, outlet=None, url=None,
-                 kinds: Optional[Iterable[str]] = None) -> Extraction:
-    """Run the extractors over one clean text without tokenizing it (the fast default path)."""
-    x = Extraction(text, title=title, published=published, outlet=outlet, url=url)
+                 kinds: Optional[Iterable[str]] = None, lexicon=None) -> Extraction:
+    """Run the extractors over one clean text without tokenizing it (the fast default path).
+
+    ``lexicon``: a user lexicon (:class:`~unionnlp.lexicon.UserLexicon`) whose campaign
+    entries act inside campaign extraction (added names trusted, blocks removed before
+    overlaps are settled, a ``model`` entry's classifier used)."""
+    x = Extraction(text, title=title, published=published, outlet=outlet, url=url,
+                   lexicon=lexicon)
     wanted = set(kinds) if kinds is not None else None
     for kind, _step in STEPS:
         if wanted is None or kind in wanted:
@@ -188,6 +196,7 @@ class _Component:
     """
 
     kind: str = ""
+    lexicon = None  # a user lexicon acting inside the step (campaigns)
 
     def __init__(self, nlp: Language, name: str):
         register_extensions()
@@ -196,7 +205,7 @@ class _Component:
     def __call__(self, doc: Doc) -> Doc:
         text = _doc_text(doc)
         x = Extraction(text, title=doc._.title, published=doc._.published, outlet=doc._.outlet,
-                       url=doc._.url)
+                       url=doc._.url, lexicon=self.lexicon)
         x.place = Place(**doc._.place) if doc._.place else None
         for kind in ("places", "campaigns"):
             setattr(x, kind, doc_items(doc, kind) if getattr(doc._, kind) else [])
@@ -225,7 +234,17 @@ class _Component:
 
 
 class CampaignComponent(_Component):
+    """Campaigns; ``lexicon`` (paths of user lexicons) acts inside the candidate logic."""
+
     kind = "campaigns"
+
+    def __init__(self, nlp: Language, name: str, lexicon: list = ()):
+        super().__init__(nlp, name)
+        self.paths = [str(p) for p in lexicon]
+        if self.paths:
+            from ..lexicon.user import UserLexicon
+
+            self.lexicon = UserLexicon.load(self.paths)
 
 
 class PlaceComponent(_Component):
@@ -252,11 +271,12 @@ for _fname, _cls, _kind in _FACTORIES:
         Language.factory(
             _fname,
             assigns=[f"doc.spans", f"doc._.{_kind}"],
-            default_config={},
+            default_config={"lexicon": []} if _cls is CampaignComponent else {},
             default_score_weights={f"spans_{SPAN_KEYS[_kind]}_f": 1.0,
                                    f"spans_{SPAN_KEYS[_kind]}_p": 0.0,
                                    f"spans_{SPAN_KEYS[_kind]}_r": 0.0},
-            func=(lambda cls: (lambda nlp, name: cls(nlp, name)))(_cls),
+            func=(lambda nlp, name, lexicon: CampaignComponent(nlp, name, lexicon))
+            if _cls is CampaignComponent else (lambda cls: (lambda nlp, name: cls(nlp, name)))(_cls),
         )
 
 
@@ -331,12 +351,13 @@ def load(*, components: Optional[Iterable[str]] = None, max_length: int = 5_000_
     nlp.tokenizer.jieba_seg = _tokenizer_with_campaign_words()
     nlp.max_length = max_length
     wanted = set(components) if components is not None else {k for _, _, k in _FACTORIES}
-    for fname, _cls, kind in _FACTORIES:
+    paths = [] if lexicon is None else \
+        [str(p) for p in ([lexicon] if isinstance(lexicon, (str, Path)) else lexicon)]
+    for fname, cls, kind in _FACTORIES:
         if kind in wanted:
-            nlp.add_pipe(fname)
-    if lexicon is not None:
-        paths = [lexicon] if isinstance(lexicon, (str, Path)) else list(lexicon)
-        nlp.add_pipe("union_user_lexicon", config={"paths": [str(p) for p in paths]})
+            nlp.add_pipe(fname, config={"lexicon": paths} if cls is CampaignComponent else {})
+    if paths:
+        nlp.add_pipe("union_user_lexicon", config={"paths": paths})
     return nlp
 
 
