@@ -7,7 +7,7 @@ import sys
 
 from ..evaluate import read_split
 from ..lexicon import discover, model_info, train_classifier
-from ..lexicon.train import DEFAULT_C
+from ..lexicon.train import DEFAULT_C, DEFAULT_THRESHOLD
 
 __all__ = ["HELP", "add_arguments", "run"]
 
@@ -33,7 +33,7 @@ def add_arguments(parser) -> None:
     t.add_argument("--exclude", metavar="SPLIT_FILE",
                    help="leave out the documents a split file lists (e.g. a held-out part)")
     t.add_argument("--C", type=float, default=DEFAULT_C, help="inverse regularisation strength")
-    t.add_argument("--threshold", type=float, default=0.5, help="decision threshold")
+    t.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, help="decision threshold")
     t.add_argument("-o", "--output", required=True,
                    help="where to write the model JSON (the shipped model is never replaced "
                         "unless this names it)")

@@ -27,7 +27,7 @@ from ..extractors import campaigns as _campaigns
 from ..extractors.campaigns import CampaignClassifier, candidate_features
 
 __all__ = ["read_candidates", "gold_candidates", "train_classifier", "model_info",
-           "DEFAULT_CANDIDATES", "SHIPPED_MODEL", "DEFAULT_C"]
+           "DEFAULT_CANDIDATES", "SHIPPED_MODEL", "DEFAULT_C", "DEFAULT_THRESHOLD"]
 
 DEFAULT_CANDIDATES = resources.path("campaigns", "candidates.tsv")
 SHIPPED_MODEL = resources.path("campaigns", "classifier.json")
@@ -36,12 +36,16 @@ PathLike = Union[str, pathlib.Path]
 
 #: the regularisation the shipped model was fitted with (chosen by document cross-validation)
 DEFAULT_C = 3.0
+#: the decision threshold of the shipped model (recall matters on unseen pages; chosen by
+#: document cross-validation on the tuning part)
+DEFAULT_THRESHOLD = 0.4
 
 
 def read_candidates(path: Optional[PathLike] = None) -> list:
     """Rows of a labelled candidate file: ``label`` (0/1), ``left``, ``name``, ``right``,
-    ``quoted`` (0/1) and optionally ``source``, tab-separated with a header line. Malformed
-    lines are skipped."""
+    ``quoted`` (0/1) and optionally ``source`` (the generator that would propose it: quoted,
+    frame, inner, lexicon, code, song), tab-separated with a header line. Malformed lines are
+    skipped."""
     p = pathlib.Path(path) if path else DEFAULT_CANDIDATES
     rows = []
     with open(p, encoding="utf-8", newline="") as fh:
@@ -61,8 +65,11 @@ def read_candidates(path: Optional[PathLike] = None) -> list:
 
 
 def _features(row: dict) -> list:
+    from ..extractors.campaigns.candidates import generator_extras
+
+    source = row.get("source") or ("quoted" if row["quoted"] else "frame")
     return candidate_features(row["left"], row["name"], row["right"], row["quoted"],
-                              source=row.get("source"))
+                              source=source, extra=generator_extras(row["left"], row["name"], source))
 
 
 def _clean_text(path: pathlib.Path, url: Optional[str]) -> str:
@@ -145,7 +152,8 @@ def _cross_validate(X: list, y: list, groups: list, folds: int, **params) -> Opt
 
 def train_classifier(path: Optional[PathLike] = None, *, out: PathLike,
                      gold: Iterable[PathLike] = (), exclude: Optional[set] = None,
-                     C: float = DEFAULT_C, threshold: float = 0.5, folds: int = 5) -> dict:
+                     C: float = DEFAULT_C, threshold: float = DEFAULT_THRESHOLD,
+                     folds: int = 5) -> dict:
     """Fit the campaign-candidate classifier and save it as JSON at ``out``.
 
     ``path``: the hand-labelled TSV (default: the shipped ``candidates.tsv``); ``gold``: gold

@@ -25,7 +25,7 @@ from .grammar import CJK, grammar
 from .lexicon import LexiconEntry, non_campaigns, surface_key
 
 __all__ = ["Candidate", "find_candidates", "context", "clean_name", "quoted_candidates", "frame_candidates",
-           "code_candidates", "song_candidates", "CONTEXT_LEFT", "CONTEXT_RIGHT"]
+           "code_candidates", "song_candidates", "generator_extras", "CONTEXT_LEFT", "CONTEXT_RIGHT"]
 
 #: characters of context kept on each side of a candidate (for features)
 CONTEXT_LEFT = 10
@@ -33,6 +33,8 @@ CONTEXT_RIGHT = 8
 #: longest unquoted name a frame proposes, and the shortest body before its head noun
 MAX_FRAME_NAME = 18
 MIN_FRAME_BODY = 2
+#: longest honour an award verb names up to the end of its clause
+MAX_AWARD_TITLE = 12
 #: longest quoted span considered (longer quotes are sentences)
 MAX_QUOTED = 40
 #: longest head noun phrase joined to a quoted distance (“1公里”工会服务圈)
@@ -119,7 +121,7 @@ def quoted_candidates(text: str) -> Iterator[Candidate]:
         g = m.lastgroup
         if g == "a":
             ldquo_spans.append(m.span())
-        if g == "f" and any(a <= m.start() < b for a, b in ldquo_spans):
+        if g == "f" and ldquo_spans and ldquo_spans[-1][0] <= m.start() < ldquo_spans[-1][1]:
             continue  # inner ‘’ of a “” name, already inside that candidate
         if text.count("\n", *m.span(g)) > 1:
             continue
@@ -176,11 +178,12 @@ def _glued(text: str, m: re.Match, name: str) -> Iterator[Candidate]:
     i = s
     while i > 0 and s - i < MAX_GLUED_LEFT and text[i - 1] not in STOP:
         i -= 1
-    fm = None
-    for fm in grammar().frame_re.finditer(text, i, s):
-        pass
-    if fm is not None:
-        i = fm.end()  # the name starts after a verb that runs or awards it
+    for fm in grammar().frame_re.finditer(text, max(0, i - 3), s):
+        if fm.end() > i:
+            i = fm.end()  # the name starts after a verb that runs or awards it
+    k = text.rfind("届", i, s)
+    if k != -1:
+        i = k + 1  # an edition (第二届) is not part of the name
     j = e
     while j < len(text) and j - e < MAX_GLUED_RIGHT and text[j] not in STOP:
         j += 1
@@ -230,6 +233,12 @@ def frame_candidates(text: str) -> Iterator[Candidate]:
             e += 1
         region = text[s:e]
         seen = set()
+        if kind == "award" and e < limit and MIN_FRAME_BODY < len(region) <= MAX_AWARD_TITLE:
+            # an honour named up to the end of the clause (被评为省职工体育先进区。)
+            seen.add(region)
+            left, right = context(text, s, e)
+            yield Candidate(s, e, region, "frame", left, right, False, (s, e), frame=kind,
+                            extra=[f"frame:{kind}", "frameverb:" + verb[-2:], "frame_clause"])
         for i in range(MIN_FRAME_BODY + 1, len(region) + 1):
             piece = region[:i]
             h = next((piece[-k:] for k in lengths if piece[-k:] in heads), "")
@@ -265,6 +274,21 @@ def song_candidates(text: str) -> Iterator[Candidate]:
             s, e = m.start() + part.start(), m.start() + part.end()
             left, right = context(text, s, e)
             yield Candidate(s, e, part.group(0), "song", left, right, False, (s, e))
+
+
+def generator_extras(left: str, name: str, source: Optional[str]) -> list:
+    """The features a generator adds, recovered from a hand-written context (for training rows
+    that carry only left, name, right and source)."""
+    if source == "frame":
+        m = None
+        for m in grammar().frame_re.finditer(left):
+            pass
+        if m is not None and m.end() >= len(left) - 1:
+            kind = "award" if m.group("award") else "run"
+            return [f"frame:{kind}", "frameverb:" + m.group(0)[-2:]]
+    if source == "inner" and re.search("[“”‘’]", name):
+        return ["glued"]
+    return []
 
 
 def find_candidates(text: str, vocabulary) -> list:

@@ -27,6 +27,15 @@ _NUM = "一二三四五六七八九十两双"
 #: level prefixes of a title (全国五一劳动奖章, 省职工体育先进县)
 _LEVEL = ("全国", "省级", "市级", "县级", "区级", "省", "市", "县", "区", "州", "自治区")
 _STRATEGY = re.compile("(?:兴|强|富|立)[" + CJK + "]$|带动$")
+_DIGIT = re.compile("[0-9]")
+_DIGITCODE = re.compile("[0-9+]+[A-Za-z0-9+]*")
+_LATIN = re.compile("[A-Za-z]")
+_HAS_CJK = re.compile("[" + CJK + "]")
+_NUMXNUMY = re.compile(f"[{_NUM}][^{_NUM}]{{1,3}}[{_NUM}]")
+_SEP = re.compile("[、,，]")
+_DOTS = re.compile("[·•.]")
+_QUOTES = re.compile("[‘’“”]")
+_PRONOUN = re.compile("[我你他她咱]|我们|大家")
 
 
 def _len_bucket(n: int) -> str:
@@ -60,28 +69,28 @@ def _form(name: str, n: str) -> tuple:
             f.append("leadnum_short")
     if sum(ch in NUMERALS for ch in n) >= 2:
         f.append("nums2+")
-    if re.search("[0-9]", n):
+    if _DIGIT.search(n):
         f.append("digit")
-    if re.fullmatch("[0-9+]+[A-Za-z0-9+]*", n):
-        f.append("digitcode")
-    if re.search("[A-Za-z]", n) and not re.search("[" + CJK + "]", n):
+        if _DIGITCODE.fullmatch(n):
+            f.append("digitcode")
+    if _LATIN.search(n) and not _HAS_CJK.search(n):
         f.append("latin_only")
-    if re.match(f"[{_NUM}][^{_NUM}]{{1,3}}[{_NUM}]", n):
+    if _NUMXNUMY.match(n):
         f.append("numXnumY")
     if "个" in n[1:3] and lead:
         f.append("numge")
-    f.append("seps:" + str(min(len(re.findall("[、,，]", name)), 3)))
-    if re.search("[·•.]", name):
+    segs = [s for s in _SEP.split(name) if s]
+    f.append("seps:" + str(min(len(segs) - 1 if segs else 0, 3)))
+    if _DOTS.search(name):
         f.append("dot")
-    if re.search("[‘’“”]", name):
+    if _QUOTES.search(name):
         f.append("innerquote")
     if SPEECH_PUNCT.search(name):
         f.append("speechpunct")
-    if re.search("[我你他她咱]|我们|大家", name):
+    if _PRONOUN.search(name):
         f.append("pronoun")
     if "的" in n:
         f.append("de_inside")
-    segs = [s for s in re.split("[、,，]", name) if s]
     if len(segs) >= 2:
         f.append("parallel_same" if len({len(s) for s in segs}) == 1 else "parallel_mixed")
         if all(len(s) <= 3 for s in segs):
@@ -120,23 +129,18 @@ def _context(left: str, right: str) -> tuple:
     lw = left[-8:]
     f += ["L1:" + lw[-1:], "L2:" + lw[-2:]]
     f += ["Lend:" + v for v in gr.ends_with_cue(lw)]
-    for v in gr.run:
-        if v in lw:
-            f.append("Lwin:run")
-            break
-    for v in gr.award:
-        if v in lw:
-            f.append("Lwin:award")
-            break
+    if gr.run_re.search(lw):
+        f.append("Lwin:run")
+    if gr.award_re.search(lw):
+        f.append("Lwin:award")
     if lw[-1:] in "”’」』\"":
         f.append("L:quote")
     r = right[:6]
     f += ["R1:" + r[:1], "R2:" + r[:2]]
     f += ["Rstart:" + h for h in gr.starts_with_cue(r)]
-    for h in gr.cue_window:
-        if h in r:
-            f.append("Rwin:" + h)
-            break
+    m = gr.window_re.search(r)
+    if m:
+        f.append("Rwin:" + m.group(0))
     return tuple(f)
 
 

@@ -45,6 +45,18 @@ class Grammar:
     frame_re: re.Pattern  # a run or award verb; group "award" set for award verbs
     motto_re: re.Pattern  # right context that makes a quote a motto (的理念, 工作格局)
 
+    @functools.cached_property
+    def run_re(self) -> re.Pattern:
+        return re.compile(_alt(self.run))
+
+    @functools.cached_property
+    def award_re(self) -> re.Pattern:
+        return re.compile(_alt(self.award))
+
+    @functools.cached_property
+    def window_re(self) -> re.Pattern:
+        return re.compile(_alt(self.cue_window))
+
     def not_a_campaign(self, name: str) -> str:
         """What a name's ending makes it instead of a campaign ('' when nothing)."""
         for k in range(min(len(name), 5), 0, -1):

@@ -39,6 +39,11 @@ MIN_CODE_DIGITS = 3
 NUMBER_CONTEXT = re.compile("期|开奖|彩|中奖|号码|注|码")
 #: an anonymised target (三个X, XX工程) is not a name
 PLACEHOLDER = re.compile("[一二三四五六七八九十两]个[A-Za-zＸｘ]+|[XxＸ]{1,3}")
+#: a duration or distance opening a name that ends in no head noun (“24小时不打烊” describes
+#: opening hours; “15分钟职工服务圈” names a programme)
+MEASURE_LEAD = re.compile(r"^[0-9０-９一二三四五六七八九十百半]+(?:公里|千米|米|分钟|小时|天|日)")
+#: endings of the names of bodies: a quoted list of them is a list of organizations
+BODY_TAIL = re.compile("(?:总工会|工会|工会联合会|党委|党支部|党总支|党组|居委会|村委会|委员会|公司|协会|商会)$")
 #: a measure word opening an unquoted frame (开展一系列活动, 启动两项工程)
 COUNTED = re.compile("^(?:[一二三四五六七八九十两几多数各每首]|[0-9]+)[项场次批个届期轮类种大家名所户]")
 
@@ -71,7 +76,22 @@ def name_rejection(name: str) -> Optional[str]:
     parts = [p for p in PARTS.split(name) if p]
     if len(parts) >= 2 and any(STRATEGY_PART.search(p) for p in parts):
         return "strategy"
+    if MEASURE_LEAD.match(k) and not grammar().head_of(k):
+        return "measure"
+    if len(parts) >= 2 and all(BODY_TAIL.search(p) for p in parts):
+        return "organizations"
+    if k.endswith("工会") and _place_prefix(k[:-2].removesuffix("总")):
+        return "organization"
     return None
+
+
+def _place_prefix(prefix: str) -> bool:
+    """Whether ``prefix`` is a division name (温州 in 温州工会)."""
+    if len(prefix) < 2:
+        return False
+    from .variants import is_place
+
+    return is_place(prefix)
 
 
 def rejection(c: Candidate) -> Optional[str]:

@@ -25,7 +25,7 @@ from typing import Optional
 from .grammar import grammar
 from .lexicon import LexiconEntry, entry_for, root_entry, surface_key
 
-__all__ = ["canonical_name", "kind_of", "link_short_forms", "split_parts"]
+__all__ = ["canonical_name", "kind_of", "link_short_forms", "split_parts", "is_place"]
 
 _PARTS = re.compile("[、,，;；]")
 _INNER = re.compile(r"[\s“”‘’\"'「」『』＂]")
@@ -79,12 +79,13 @@ def _behind_place(name: str, vocab) -> Optional[str]:
     """A known name after a division name (江苏省五一劳动奖状)."""
     for i in range(2, min(MAX_PLACE_PREFIX, len(name) - 2) + 1):
         hit = _known(name[i:], vocab)
-        if hit and _is_place(name[:i]):
+        if hit and is_place(name[:i]):
             return hit
     return None
 
 
-def _is_place(prefix: str) -> bool:
+def is_place(prefix: str) -> bool:
+    """Whether ``prefix`` is exactly a division name (江苏省, 温州)."""
     from .. import places
 
     found = places.find_places(prefix)
