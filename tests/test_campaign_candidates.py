@@ -120,3 +120,21 @@ def test_candidates_carry_their_source_and_rules_say_why():
     assert ("quoted", "2+1+N") in by
     measure = [c for c in cands if c.name == "3公里"][0]
     assert rejection(measure) == "measure"
+
+
+def test_function_characters_inside_words_do_not_cut_a_name():
+    # 及 in 普及 and 和 in 和谐 belong to words; 和 between two names still separates them
+    got = names("组织职工参加全国职工劳动安全普及知识竞赛。县总工会深入实施劳动关系和谐共建行动。")
+    assert "全国职工劳动安全普及知识竞赛" in got and "劳动关系和谐共建行动" in got
+    assert names("开展送温暖和送清凉活动。") == ["送温暖", "送清凉"]
+
+
+def test_an_honour_is_named_without_the_year_it_was_given():
+    got = names("该驿站获评为全国2022年度最美工会驿站。")
+    assert "最美工会驿站" in got
+    assert not any(n.startswith(("为", "全国2022")) for n in got)
+
+
+def test_a_programme_name_with_its_own_head_noun_keeps_it():
+    c = find_campaigns("全面实施送温暖工程。")[0]
+    assert (c.name, c.canonical) == ("送温暖工程", "送温暖")

@@ -47,6 +47,8 @@ MAX_GLUED_CORE = 4
 MAX_GLUED_CORE_ANY_HEAD = 2
 MAX_GLUED_LEFT = 4
 MAX_GLUED_RIGHT = 16
+#: what the left part of such a name is made of (not digits or dates: 2022年“安康杯”竞赛)
+_GLUED_LEFT_CHAR = re.compile("[\u4e00-\u9fff](?<![年届期])")
 
 #: outer quote pairs; ‘’ only counts as outer when not inside “”
 QUOTED = re.compile(
@@ -61,8 +63,14 @@ OPEN_QUOTES = "“‘「『\"＂"
 CLOSE_QUOTES = "”’」』\"＂"
 #: separators between the items of a coordinated list of quoted names
 LIST_GLUE = frozenset({"", "、", ",", "，", "和", "与", "及", " "})
-#: characters that end an unquoted name (punctuation, quotes, brackets, function words)
-STOP = frozenset("，。、；：！？,.;:!?（）()《》〈〉【】[]“”‘’\"「」『』＂ \t\r\n的和与及等在对把将向从由并也让使给是为")
+#: characters that end an unquoted name: punctuation, quotes and brackets always; function
+#: words (的, 和, 及 …) unless they are inside a word (普及, 和谐, 等级: see :func:`stops_at`)
+PUNCT_STOP = frozenset("，。、；：！？,.;:!?（）()《》〈〉【】[]“”‘’\"「」『』＂ \t\r\n")
+FUNCTION_STOP = frozenset("的和与及等在对把将向从由并也让使给是为")
+STOP = PUNCT_STOP | FUNCTION_STOP
+#: two-character words that are themselves function words (they stop a name)
+FUNCTION_WORDS = frozenset({"以及", "并且", "或者", "等等", "为了", "对于", "关于", "由于", "并将",
+                            "并在", "和在", "是在", "也是", "与会", "在此", "为此"})
 #: a quoted name inside a longer competition title: 百万职工“五小”创新大赛
 INNER_PREFIX = re.compile("(?:[百千万]+名?(?:职工|员工|农民工|女职工))$")
 INNER_SUFFIX = re.compile("^(?:创新大赛|技能大赛|大赛|竞赛|擂台赛|技能比武|比武)")
@@ -73,8 +81,8 @@ CODE = re.compile(r"(?<![0-9A-Za-z+＋.])\d{1,3}(?:[+＋](?:\d{1,3}|[A-Za-z]))+(
 #: a list of named 送-activities: 送温暖、送清凉、送文化
 SONG_LIST = re.compile("送[" + CJK + "]{2}(?:[、,，]送[" + CJK + "]{2})+")
 SONG_ITEM = re.compile("送[" + CJK + "]{2}")
-#: what may follow a run verb before the name (开展了, 做好)
-_VERB_PARTICLE = "了好起"
+#: what may follow a frame verb before the name (开展了, 做好, 获评为)
+_VERB_PARTICLE = "了好起为"
 
 
 @dataclass
@@ -101,6 +109,23 @@ class Candidate:
     @property
     def claimed(self) -> tuple:
         return self.outer or (self.start, self.end)
+
+
+def stops_at(text: str, i: int) -> bool:
+    """Whether the character at ``i`` ends an unquoted name: punctuation always; a function
+    word unless it belongs to a dictionary word with a neighbour (普及, 和谐, 等级)."""
+    ch = text[i]
+    if ch in PUNCT_STOP:
+        return True
+    if ch not in FUNCTION_STOP:
+        return False
+    from ..segmenter import dictionary
+
+    freq = dictionary().FREQ
+    for w in (text[i - 1:i + 1] if i > 0 else "", text[i:i + 2]):
+        if len(w) == 2 and w not in FUNCTION_WORDS and freq.get(w, 0) > 0:
+            return False
+    return True
 
 
 def clean_name(raw: str) -> str:
@@ -176,7 +201,8 @@ def _glued(text: str, m: re.Match, name: str) -> Iterator[Candidate]:
         return
     s, e = m.start(), m.end()
     i = s
-    while i > 0 and s - i < MAX_GLUED_LEFT and text[i - 1] not in STOP:
+    while i > 0 and s - i < MAX_GLUED_LEFT and not stops_at(text, i - 1) and \
+            _GLUED_LEFT_CHAR.match(text, i - 1):
         i -= 1
     for fm in grammar().frame_re.finditer(text, max(0, i - 3), s):
         if fm.end() > i:
@@ -185,15 +211,14 @@ def _glued(text: str, m: re.Match, name: str) -> Iterator[Candidate]:
     if k != -1:
         i = k + 1  # an edition (第二届) is not part of the name
     j = e
-    while j < len(text) and j - e < MAX_GLUED_RIGHT and text[j] not in STOP:
+    while j < len(text) and j - e < MAX_GLUED_RIGHT and not stops_at(text, j):
         j += 1
     tail = text[e:j]
-    h = _last_head(tail)
+    # a longer core only inside a competition title; a short one before any head noun
+    h = _last_head(tail, None if len(name) <= MAX_GLUED_CORE_ANY_HEAD else "competition")
     if h:
         j = e + h
-    elif len(tail) > MAX_JOINED_TAIL:
-        return
-    if len(name) > MAX_GLUED_CORE_ANY_HEAD and grammar().kind_of(text[e:j]) != "competition":
+    elif len(tail) > MAX_JOINED_TAIL or len(name) > MAX_GLUED_CORE_ANY_HEAD:
         return
     if i == s or j == e:
         return
@@ -202,11 +227,13 @@ def _glued(text: str, m: re.Match, name: str) -> Iterator[Candidate]:
                     extra=["glued"])
 
 
-def _last_head(s: str) -> int:
-    """Length of the longest prefix of ``s`` that ends in a head noun (0 when none)."""
-    heads = grammar().head_words
+def _last_head(s: str, kind: Optional[str] = None) -> int:
+    """Length of the longest prefix of ``s`` that ends in a head noun (of that ``kind`` when
+    given; 0 when none)."""
+    gr = grammar()
     for i in range(len(s), 0, -1):
-        if s[:i].endswith(heads):
+        h = gr.head_of(s[:i])
+        if h and (kind is None or gr.heads[h] == kind):
             return i
     return 0
 
@@ -225,11 +252,11 @@ def frame_candidates(text: str) -> Iterator[Candidate]:
         s = m.end()
         if s < n and text[s] in _VERB_PARTICLE:
             s += 1
-        if s >= n or text[s] in STOP:
+        if s >= n or stops_at(text, s):
             continue
         e = s
         limit = min(n, s + MAX_FRAME_NAME)
-        while e < limit and text[e] not in STOP:
+        while e < limit and not stops_at(text, e):
             e += 1
         region = text[s:e]
         seen = set()

@@ -114,7 +114,7 @@ def _form(name: str, n: str) -> tuple:
         if body and entry_for(body) is not None:
             f.append("body_lexicon")
     if n.startswith(_LEVEL):
-        f.append("level_prefix")
+        f += ["level_prefix", "level_prefix:" + (gr.heads[head] if head else "none")]
     e = entry_for(n)
     if e is not None:
         f += ["lexicon", "lex:" + e.unquoted, "lexkind:" + e.kind]

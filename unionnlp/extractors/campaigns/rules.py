@@ -44,6 +44,9 @@ PLACEHOLDER = re.compile("[一二三四五六七八九十两]个[A-Za-zＸｘ]+|
 MEASURE_LEAD = re.compile(r"^[0-9０-９一二三四五六七八九十百半]+(?:公里|千米|米|分钟|小时|天|日)")
 #: endings of the names of bodies: a quoted list of them is a list of organizations
 BODY_TAIL = re.compile("(?:总工会|工会|工会联合会|党委|党支部|党总支|党组|居委会|村委会|委员会|公司|协会|商会)$")
+#: a year or edition inside an unquoted frame (获评全国2021年度最美驿站): the honour is named
+#: without it
+DATED = re.compile(r"[0-9]{2,4}年|年度|第[0-9一二三四五六七八九十]+届")
 #: a measure word opening an unquoted frame (开展一系列活动, 启动两项工程)
 COUNTED = re.compile("^(?:[一二三四五六七八九十两几多数各每首]|[0-9]+)[项场次批个届期轮类种大家名所户]")
 
@@ -129,4 +132,6 @@ def _frame_rejection(c: Candidate) -> Optional[str]:
     body = c.name[:len(c.name) - len(head)] if head else c.name
     if body in gr.generic or COUNTED.match(c.name):
         return "generic"
+    if DATED.search(c.name):
+        return "dated"
     return None
