@@ -5,7 +5,8 @@ programmes are made up unless they are national ones (党建带工建, 安康杯
 """
 import pytest
 
-from unionnlp.extractors.campaigns import canonical_name, find_campaigns, find_candidates, vocabulary
+from unionnlp.extractors.campaigns import canonical_name, find_campaigns, find_candidates
+from unionnlp.extractors.campaigns.vocabulary import vocabulary
 from unionnlp.extractors.campaigns.rules import rejection
 from unionnlp.extractors.identity import campaign_id
 

@@ -34,7 +34,7 @@ from .features import candidate_features
 from .find import find_campaigns
 from .lexicon import RESOURCES, KINDS, LexiconEntry, lexicon_words, load_lexicon
 from .variants import canonical_name
-from .vocabulary import Vocabulary, vocabulary
+from .vocabulary import Vocabulary
 
 __all__ = [
     "find_campaigns",
@@ -48,7 +48,6 @@ __all__ = [
     "Candidate",
     "LexiconEntry",
     "Vocabulary",
-    "vocabulary",
     "RESOURCES",
     "KINDS",
 ]
