@@ -84,30 +84,19 @@ class Grammar:
 
     def ends_with_cue(self, left: str) -> list:
         """The left cues ``left`` ends with."""
-        return [left[-k:] for k in range(1, min(len(left), self._cue_left_max) + 1)
-                if left[-k:] in self._cue_left_set]
+        cues, longest = self._cue_index["left"]
+        return [left[-k:] for k in range(1, min(len(left), longest) + 1) if left[-k:] in cues]
 
     def starts_with_cue(self, right: str) -> list:
         """The right cues ``right`` starts with."""
-        return [right[:k] for k in range(1, min(len(right), self._cue_right_max) + 1)
-                if right[:k] in self._cue_right_set]
+        cues, longest = self._cue_index["right"]
+        return [right[:k] for k in range(1, min(len(right), longest) + 1) if right[:k] in cues]
 
     @functools.cached_property
-    def _cue_left_set(self) -> frozenset:
-        return frozenset(self.cue_left)
-
-    @functools.cached_property
-    def _cue_left_max(self) -> int:
-        return max(map(len, self.cue_left), default=0)
-
-    @functools.cached_property
-    def _cue_right_set(self) -> frozenset:
-        return frozenset(self.cue_right)
-
-    @functools.cached_property
-    def _cue_right_max(self) -> int:
-        return max(map(len, self.cue_right), default=0)
-
+    def _cue_index(self) -> dict:
+        """side → (set of cues, length of the longest)."""
+        return {side: (frozenset(words), max(map(len, words), default=0))
+                for side, words in (("left", self.cue_left), ("right", self.cue_right))}
 
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
