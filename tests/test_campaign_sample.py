@@ -45,6 +45,12 @@ def test_sample_adoption_table_has_one_column_per_campaign(sample_records):
     ids = [campaign_id(n) for n in wide.index]
     assert len(ids) == len(set(ids)) == len(wide.index)
     assert {"三培养工程", "双推", "党建带工建", "送温暖"} <= set(wide.index)
+    # no column is a known campaign with a prefix or a head noun added (全省安康杯竞赛)
+    from unionnlp.extractors.campaigns import canonical_name, load_lexicon
+
+    known = {e.name for e in load_lexicon() if len(e.name) >= 3}
+    for col in wide.index:
+        assert not any(k in col and canonical_name(k) != col for k in known), col
 
 
 def test_own_campaign_gold_pages_score(tmp_path):

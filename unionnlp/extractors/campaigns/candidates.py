@@ -45,6 +45,8 @@ MAX_JOINED_TAIL = 8
 #: and how far the name reaches out on each side
 MAX_GLUED_CORE = 4
 MAX_GLUED_CORE_ANY_HEAD = 2
+#: what a competition title around a longer core adds before its head (职工安全应急技能知识)
+MIN_TITLE_DESCRIPTOR = 3
 MAX_GLUED_LEFT = 4
 MAX_GLUED_RIGHT = 16
 #: what the left part of such a name is made of (not digits or dates: 2022年“安康杯”竞赛)
@@ -215,11 +217,14 @@ def _glued(text: str, m: re.Match, name: str) -> Iterator[Candidate]:
         j += 1
     tail = text[e:j]
     # a longer core only inside a competition title; a short one before any head noun
-    h = _last_head(tail, None if len(name) <= MAX_GLUED_CORE_ANY_HEAD else "competition")
+    long_core = len(name) > MAX_GLUED_CORE_ANY_HEAD
+    h = _last_head(tail, "competition" if long_core else None)
     if h:
         j = e + h
-    elif len(tail) > MAX_JOINED_TAIL or len(name) > MAX_GLUED_CORE_ANY_HEAD:
+    elif len(tail) > MAX_JOINED_TAIL or long_core:
         return
+    if long_core and h - len(grammar().head_of(tail[:h])) < MIN_TITLE_DESCRIPTOR:
+        return  # 全省“安康杯”竞赛 is the quoted name with its head, not a title of its own
     if i == s or j == e:
         return
     left, right = context(text, i, j)

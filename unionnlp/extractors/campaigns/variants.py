@@ -31,7 +31,7 @@ _PARTS = re.compile("[、,，;；]")
 _INNER = re.compile(r"[\s“”‘’\"'「」『』＂]")
 _DOT = re.compile("[•．・]")
 #: level words a title may carry before its name (全国五一劳动奖章, 省级模范职工之家)
-_LEVEL = re.compile("^(?:全国|中华全国|省级|市级|县级|区级|自治区|省|市|县|区|州|盟)")
+_LEVEL = re.compile("^(?:全国|中华全国|全省|全市|全县|全区|省级|市级|县级|区级|自治区|省|市|县|区|州|盟)")
 #: the longest place prefix tried in front of a known name (新疆维吾尔自治区)
 MAX_PLACE_PREFIX = 8
 
@@ -102,7 +102,14 @@ def _before_generic_head(name: str, vocab) -> Optional[str]:
 
 
 def _resolve(name: str, vocab) -> Optional[str]:
-    return _known(name, vocab) or _before_generic_head(name, vocab) or _behind_prefix(name, vocab)
+    hit = _known(name, vocab) or _before_generic_head(name, vocab) or _behind_prefix(name, vocab)
+    if hit is None:  # both: 全省安康杯竞赛
+        for h in grammar().generic_head:
+            if name.endswith(h) and len(name) > len(h) + 1:
+                hit = _behind_prefix(name[:-len(h)], vocab)
+                if hit:
+                    break
+    return hit
 
 
 def canonical_name(name: str, vocab=None) -> str:
