@@ -66,15 +66,17 @@ def process_page(page: Page, nlp=None, lexicon=None, orgs: Optional[str] = None)
     the organization mode of the direct path, ``fast`` (default) or ``accurate`` (a pipeline
     from :func:`unionnlp.load` carries its own, ``load(orgs=...)``).
     """
-    rec = _process_page(page, nlp, orgs)
-    if lexicon is not None and rec.text:
+    if lexicon is not None:
         from .lexicon.user import UserLexicon
 
-        UserLexicon.load(lexicon).apply(rec)
+        lexicon = UserLexicon.load(lexicon)
+    rec = _process_page(page, nlp, orgs, lexicon)
+    if lexicon is not None and rec.text:
+        lexicon.apply(rec)
     return rec
 
 
-def _process_page(page: Page, nlp=None, orgs: Optional[str] = None) -> Record:
+def _process_page(page: Page, nlp=None, orgs: Optional[str] = None, lexicon=None) -> Record:
     from .parse import parse_page
 
     try:
@@ -100,7 +102,8 @@ def _process_page(page: Page, nlp=None, orgs: Optional[str] = None) -> Record:
 
         if nlp is None:
             x = extract_text(text, title=article.title, published=article.published,
-                             outlet=article.outlet, url=article.url, orgs=orgs)
+                             outlet=article.outlet, url=article.url, orgs=orgs,
+                             lexicon=lexicon)
             rec = record_from_extraction(x, article)
         else:
             doc = run_extractors(text, title=article.title, published=article.published,

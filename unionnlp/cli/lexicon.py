@@ -5,7 +5,9 @@ import json
 import pathlib
 import sys
 
+from ..evaluate import read_split
 from ..lexicon import discover, model_info, train_classifier
+from ..lexicon.train import DEFAULT_C, DEFAULT_THRESHOLD
 
 __all__ = ["HELP", "add_arguments", "run"]
 
@@ -19,12 +21,24 @@ def add_arguments(parser) -> None:
     d.add_argument("records", nargs="+", help="JSONL files of records (unionnlp extract output)")
     d.add_argument("-o", "--output", help="CSV file to write (default: stdout)")
     d.add_argument("--new-only", action="store_true", help="only names not yet in the lexicon")
-    t = sub.add_parser("train", help="refit the campaign candidate classifier")
+    t = sub.add_parser("train", help="refit the campaign candidate classifier",
+                       description="Fit the campaign candidate classifier on hand-labelled "
+                                   "contexts and on candidates labelled from gold folders; "
+                                   "use the result with a user lexicon row "
+                                   "'campaign,model,PATH' (or load_classifier(PATH)).")
     t.add_argument("--candidates", help="labelled TSV (default: the shipped candidates.tsv)")
+    t.add_argument("--gold", nargs="+", default=[], metavar="DIR",
+                   help="gold folders (NNN.txt + NNN.json) whose candidates are labelled from "
+                        "their gold campaign lists (features only; no text is stored)")
+    t.add_argument("--exclude", metavar="SPLIT_FILE",
+                   help="leave out the documents a split file lists (e.g. a held-out part)")
+    t.add_argument("--C", type=float, default=DEFAULT_C, help="inverse regularisation strength")
+    t.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, help="decision threshold")
     t.add_argument("-o", "--output", required=True,
                    help="where to write the model JSON (the shipped model is never replaced "
                         "unless this names it)")
-    sub.add_parser("info", help="show the shipped classifier's size and settings")
+    i = sub.add_parser("info", help="show a classifier's size, settings and training data")
+    i.add_argument("--model", help="a model JSON (default: the shipped one)")
 
 
 def run(args) -> int:
@@ -45,11 +59,18 @@ def run(args) -> int:
             df.to_csv(sys.stdout, index=False)
         return 0
     if action == "train":
-        info = train_classifier(args.candidates, out=args.output)
+        missing = [p for p in [*args.gold, args.exclude, args.candidates]
+                   if p and not pathlib.Path(p).exists()]
+        if missing:
+            print(f"unionnlp: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+            return 2
+        exclude = read_split(args.exclude) if args.exclude else None
+        info = train_classifier(args.candidates, out=args.output, gold=args.gold,
+                                exclude=exclude, C=args.C, threshold=args.threshold)
         print(json.dumps(info, ensure_ascii=False, indent=1, default=str))
         return 0
     if action == "info":
-        print(json.dumps(model_info(), ensure_ascii=False, indent=1))
+        print(json.dumps(model_info(args.model), ensure_ascii=False, indent=1))
         return 0
     print("unionnlp lexicon: choose an action: discover, train or info", file=sys.stderr)
     return 2

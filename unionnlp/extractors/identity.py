@@ -3,9 +3,11 @@ spelling.
 
 - :func:`name_key` normalises a written name for comparison: NFKC (full-width → half-width),
   traditional → simplified, and no whitespace, quotes, brackets or middle dots.
-- :func:`campaign_id` is the key of a campaign's canonical name (三创争两提升). Variants and
-  short forms reach one id through their canonical (the lexicon's job, and the user
-  lexicon's), never through the id function.
+- :func:`campaign_id` is the key of a campaign's canonical name (三创争两提升), also without
+  list separators and dashes, so a compound written with 、 or ， is one campaign. Variants
+  and short forms reach one id through their canonical
+  (:mod:`unionnlp.extractors.campaigns.variants`, the lexicon and the user lexicon), never
+  through the id function.
 - :func:`org_id` is ``<division code>:<key of the full name>`` (``321000:扬州市总工会``): the
   code of the division the full name begins with (a name without a division prefix keeps the
   code it is given, else ``000000`` for national bodies and none at all when unknown).
@@ -45,9 +47,13 @@ def name_key(name: Optional[str]) -> str:
     return _DROP.sub("", s)
 
 
+#: separators between the parts of a compound slogan (党建带工建、工建服务党建)
+_SEPARATORS = re.compile(r"[、，,;；:：—\-－]")
+
+
 def campaign_id(canonical: Optional[str]) -> Optional[str]:
     """Identity of a campaign from its canonical name (None for an empty name)."""
-    return name_key(canonical) or None
+    return _SEPARATORS.sub("", name_key(canonical)) or None
 
 
 def org_id(canonical: Optional[str], adcode: Optional[str] = None) -> Optional[str]:

@@ -100,16 +100,17 @@ class Extraction:
     tokenizer-free :func:`extract_text` that :func:`unionnlp.extract` and batch runs use.
     """
 
-    __slots__ = ("text", "title", "published", "outlet", "url", "orgs", "place", "places",
-                 "organizations", "campaigns", "statistics", "errors")
+    __slots__ = ("text", "title", "published", "outlet", "url", "orgs", "lexicon", "place",
+                 "places", "organizations", "campaigns", "statistics", "errors")
 
     def __init__(self, text: str, *, title=None, published=None, outlet=None, url=None,
-                 orgs=None):
+                 orgs=None, lexicon=None):
         self.text, self.title, self.published, self.outlet = text, title, published, outlet
         self.url = url
         #: organization mode, ``fast`` or ``accurate`` (None: the default, see
         #: :mod:`unionnlp.extractors.organizations`)
         self.orgs = orgs
+        self.lexicon = lexicon  # the researcher's own lexicon, for the steps that use it inside
         self.place: Optional[Place] = None
         self.places: list = []
         self.organizations: list = []
@@ -125,7 +126,7 @@ class Extraction:
 def _campaigns_step(x: Extraction) -> None:
     from . import campaigns
 
-    x.campaigns = campaigns.find_campaigns(x.text)
+    x.campaigns = campaigns.find_campaigns(x.text, lexicon=x.lexicon)
 
 
 def _places_step(x: Extraction) -> None:
@@ -181,10 +182,16 @@ def _run_step(x: Extraction, kind: str) -> None:
 
 
 def extract_text(text: str, *, title=None, published=None, outlet=None, url=None,
-                 kinds: Optional[Iterable[str]] = None, orgs: Optional[str] = None) -> Extraction:
+                 kinds: Optional[Iterable[str]] = None, orgs: Optional[str] = None,
+                 lexicon=None) -> Extraction:
     """Run the extractors over one clean text without tokenizing it (the fast default path).
-    ``orgs``: the organization mode, ``fast`` (default) or ``accurate``."""
-    x = Extraction(text, title=title, published=published, outlet=outlet, url=url, orgs=orgs)
+
+    ``orgs``: the organization mode, ``fast`` (default) or ``accurate``. ``lexicon``: a user
+    lexicon (:class:`~unionnlp.lexicon.UserLexicon`) whose campaign entries act inside campaign
+    extraction (added names trusted, blocks removed before overlaps are settled, a ``model``
+    entry's classifier used)."""
+    x = Extraction(text, title=title, published=published, outlet=outlet, url=url, orgs=orgs,
+                   lexicon=lexicon)
     wanted = set(kinds) if kinds is not None else None
     for kind, _step in STEPS:
         if wanted is None or kind in wanted:
@@ -200,6 +207,7 @@ class _Component:
     """
 
     kind: str = ""
+    lexicon = None  # a user lexicon acting inside the step (campaigns)
 
     def __init__(self, nlp: Language, name: str, orgs: Optional[str] = None):
         register_extensions()
@@ -209,7 +217,7 @@ class _Component:
     def __call__(self, doc: Doc) -> Doc:
         text = _doc_text(doc)
         x = Extraction(text, title=doc._.title, published=doc._.published, outlet=doc._.outlet,
-                       url=doc._.url, orgs=self.orgs)
+                       url=doc._.url, orgs=self.orgs, lexicon=self.lexicon)
         x.place = Place(**doc._.place) if doc._.place else None
         for kind in ("places", "campaigns"):
             setattr(x, kind, doc_items(doc, kind) if getattr(doc._, kind) else [])
@@ -238,7 +246,17 @@ class _Component:
 
 
 class CampaignComponent(_Component):
+    """Campaigns; ``lexicon`` (paths of user lexicons) acts inside the candidate logic."""
+
     kind = "campaigns"
+
+    def __init__(self, nlp: Language, name: str, lexicon: list = ()):
+        super().__init__(nlp, name)
+        self.paths = [str(p) for p in lexicon]
+        if self.paths:
+            from ..lexicon.user import UserLexicon
+
+            self.lexicon = UserLexicon.load(self.paths)
 
 
 class PlaceComponent(_Component):
@@ -269,13 +287,16 @@ for _fname, _cls, _kind in _FACTORIES:
         Language.factory(
             _fname,
             assigns=[f"doc.spans", f"doc._.{_kind}"],
-            # the organization component takes the mode (fast | accurate; None: the default)
-            default_config={"orgs": None} if _kind == "organizations" else {},
+            # the organization component takes the mode (fast | accurate; None: the default),
+            # the campaign component the user lexicons that act inside it
+            default_config={"orgs": None} if _kind == "organizations"
+            else {"lexicon": []} if _cls is CampaignComponent else {},
             default_score_weights={f"spans_{SPAN_KEYS[_kind]}_f": 1.0,
                                    f"spans_{SPAN_KEYS[_kind]}_p": 0.0,
                                    f"spans_{SPAN_KEYS[_kind]}_r": 0.0},
             func=_make_organizations if _kind == "organizations"
-            else (lambda cls: (lambda nlp, name: cls(nlp, name)))(_cls),
+            else (lambda nlp, name, lexicon: CampaignComponent(nlp, name, lexicon))
+            if _cls is CampaignComponent else (lambda cls: (lambda nlp, name: cls(nlp, name)))(_cls),
         )
 
 
@@ -355,12 +376,15 @@ def load(*, components: Optional[Iterable[str]] = None, max_length: int = 5_000_
         from .organizations import resolve_mode
 
         orgs = resolve_mode(orgs)  # a wrong mode is an error now, not on the first text
-    for fname, _cls, kind in _FACTORIES:
+    paths = [] if lexicon is None else \
+        [str(p) for p in ([lexicon] if isinstance(lexicon, (str, Path)) else lexicon)]
+    for fname, cls, kind in _FACTORIES:
         if kind in wanted:
-            nlp.add_pipe(fname, config={"orgs": orgs} if kind == "organizations" else {})
-    if lexicon is not None:
-        paths = [lexicon] if isinstance(lexicon, (str, Path)) else list(lexicon)
-        nlp.add_pipe("union_user_lexicon", config={"paths": [str(p) for p in paths]})
+            config = {"orgs": orgs} if kind == "organizations" else \
+                {"lexicon": paths} if cls is CampaignComponent else {}
+            nlp.add_pipe(fname, config=config)
+    if paths:
+        nlp.add_pipe("union_user_lexicon", config={"paths": paths})
     return nlp
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import pathlib
 from typing import Iterable, Optional
 
-from ..extractors import campaigns as _campaigns
 from ..extractors.campaigns import find_campaigns, lexicon_words
+from ..extractors.campaigns.lexicon import entry_for
 from ..io.records import iter_records
-from ..records import Record
+from ..records import Campaign, Record
 from .user import COLUMNS
 
 __all__ = ["discover"]
@@ -62,7 +62,7 @@ def discover(records_or_paths: Iterable, *, context: int = 20):
         place = _place_name(rec)
         for c in items:
             if isinstance(c, dict):
-                c = _campaigns.Campaign(**{k: c.get(k) for k in
+                c = Campaign(**{k: c.get(k) for k in
                                            ("name", "kind", "canonical", "start", "end")})
             if not c.name:
                 continue
@@ -85,11 +85,13 @@ def discover(records_or_paths: Iterable, *, context: int = 20):
     for s in stats.values():
         s = dict(s)
         s["places"] = "; ".join(sorted(s["places"]))
-        s["in_lexicon"] = s["name"] in words or bool(s["canonical"])
+        s["in_lexicon"] = s["name"] in words or any(
+            entry_for(n) is not None for n in (s["name"], s["canonical"]) if n)
         rows.append(s)
     for s in rows:  # the user-lexicon columns: review, then load the same file
         s["type"], s["kind"], s["action"], s["note"] = s["kind"], "campaign", "add", ""
-        s["canonical"] = s["canonical"] or ""
+        # a canonical name that is only the name itself says nothing to review
+        s["canonical"] = s["canonical"] if s["canonical"] and s["canonical"] != s["name"] else ""
     cols = [*COLUMNS, "in_lexicon", "frequency", "n_documents", "places", "first_seen", "example"]
     df = pd.DataFrame(rows, columns=cols)
     if len(df):

@@ -8,6 +8,7 @@ function applies it to records (:meth:`UserLexicon.apply`, used by ``extract``, 
     campaign,add,幸福微驿站,,brand-title,our county's brand (never in the package lexicon)
     campaign,alias,三创两争,三创争两提升,,short form
     campaign,block,1公里,,,a distance, not a campaign
+    campaign,model,my_classifier.json,,,retrained with unionnlp lexicon train
     organization,alias,全国总工会,中华全国总工会,,
     organization,add,沃尔玛,,enterprise,
     metric,alias,职工入会比率,入会率,,
@@ -21,6 +22,11 @@ function applies it to records (:meth:`UserLexicon.apply`, used by ``extract``, 
     (and its id): variants merge into one identity.
   - ``block``: items whose name or canonical is ``name`` are removed (statistics: those whose
     metric is ``name``), with the events that rest on them.
+  - ``model`` (campaigns only): ``name`` is the path of a campaign classifier written by
+    ``unionnlp lexicon train`` (relative to the lexicon file), used instead of the shipped one.
+- Campaign entries also act inside extraction (:mod:`unionnlp.extractors.campaigns`): an
+  added name is trusted by the candidate logic (the classifier never vetoes it), a blocked one
+  is removed before overlaps are settled, an alias gives the identity.
 - YAML: a list of mappings with the same keys (or ``{entries: [...]}``).
 
 Rows that name an ``article`` are corrections of one record (a wrong place, a year, an item to
@@ -36,6 +42,7 @@ output says which values a researcher's lexicon changed. A malformed file raises
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import hashlib
@@ -55,7 +62,7 @@ __all__ = ["LexiconEntry", "UserLexicon", "load_lexicon", "KINDS", "ACTIONS", "C
 
 #: what a user lexicon can speak about, and what it can do
 KINDS = ("campaign", "organization", "metric")
-ACTIONS = ("add", "alias", "merge", "block")
+ACTIONS = ("add", "alias", "merge", "block", "model")
 #: the columns of the file format (``lexicon discover`` writes them first)
 COLUMNS = ("kind", "action", "name", "canonical", "type", "note")
 
@@ -131,6 +138,14 @@ def _entry(path: pathlib.Path, line: int, r: dict) -> Optional[LexiconEntry]:
     if not name:
         raise LexiconError(f"{where}: the entry has no name")
     canonical = get("canonical") or None
+    if action == "model":
+        if kind != "campaign":
+            raise LexiconError(f"{where}: only the campaign classifier can be replaced (kind campaign)")
+        model = pathlib.Path(name).expanduser()
+        model = model if model.is_absolute() else (path.parent / model)
+        if not model.is_file():
+            raise LexiconError(f"{where}: no campaign classifier at {model}")
+        name = str(model.resolve())
     if action in ("alias", "merge") and not canonical:
         raise LexiconError(f"{where}: an {action} entry needs the canonical name it leads to")
     return LexiconEntry(kind, "alias" if action == "merge" else action, name, canonical,
@@ -146,7 +161,8 @@ class UserLexicon:
         self.edits = list(edits)
         self._by = {}
         for e in self.entries:
-            self._by[(e.kind, name_key(e.name))] = e
+            if e.action != "model":
+                self._by[(e.kind, name_key(e.name))] = e
         self._edits_by: dict = {}
         for i, ed in enumerate(self.edits):
             self._edits_by.setdefault(ed.article, []).append((i, ed))
@@ -193,6 +209,9 @@ class UserLexicon:
         h = hashlib.sha1()
         for e in self.entries:
             h.update("\x1f".join([e.kind, e.action, e.name, e.canonical or "", e.type or ""]).encode())
+            if e.action == "model":  # a retrained model at the same path is another lexicon
+                with contextlib.suppress(OSError):
+                    h.update(pathlib.Path(e.name).read_bytes())
             h.update(b"\x1e")
         for ed in self.edits:
             h.update("\x1f".join([ed.article, ed.item, ed.field, ed.value or ""]).encode())
@@ -291,6 +310,12 @@ class UserLexicon:
                     if key:
                         ids[kind][d.get(key)] = (new[key], new["canonical"])
                 kept.append(new)
+            if kind == "campaign":  # names the extractor found because this lexicon adds them
+                for d in kept:
+                    e = self.entry(kind, d.get("name"))
+                    if e is not None and e.action == "add" and d.get("start") is not None:
+                        log.append({"kind": kind, "action": "add", "name": d["name"],
+                                    "start": d["start"], "by": e.source})
             if kind != "metric":
                 taken = [(d["start"], d["end"]) for d in kept if d.get("start") is not None]
                 for d in self.added(kind, text or "", taken):

@@ -1,0 +1,339 @@
+"""Candidate campaign names by shape and context, before anything is decided.
+
+Each generator yields :class:`Candidate` spans; the hard rules (:mod:`.rules`) and the
+classifier (:mod:`.classifier`) decide later, so a generator may over-propose. Sources:
+
+- ``quoted``: a span in quotes (“”, ‘’, "", 「」, 『』). Items of a coordinated list
+  (“A”“B”、“C”等活动) share the list's outer context, as they share its verb and head noun.
+- ``inner``: a longer title around a short quoted name (百万职工“五小”创新大赛, 暖人“心”
+  慰问服务, 全国“安康杯”职工安全应急技能知识竞赛), and a quoted distance or duration joined to
+  the head noun after it (“1公里”服务圈), so a bare “1公里” never stands alone.
+- ``lexicon``: a name or variant from the package lexicon or the user's lexicon, unquoted.
+- ``frame``: an unquoted name after a verb that runs or awards it (开展, 实施, 推进, 创建,
+  命名, 授予, 评选, 荣获 …) ending in a head noun (…驿站, …之家, …工程, …行动, …竞赛, …号, …奖)
+  or before 称号.
+- ``code``: an unquoted numbered code in its full form (2+1+N, never a digit cut from it).
+- ``song``: the parallel items of a list of named 送-activities (送温暖、送清凉、送文化).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
+
+from .grammar import CJK, grammar
+from .lexicon import LexiconEntry, non_campaigns, surface_key
+
+__all__ = ["Candidate", "find_candidates", "context", "clean_name", "quoted_candidates", "frame_candidates",
+           "code_candidates", "song_candidates", "generator_extras", "CONTEXT_LEFT", "CONTEXT_RIGHT"]
+
+#: characters of context kept on each side of a candidate (for features)
+CONTEXT_LEFT = 10
+CONTEXT_RIGHT = 8
+#: longest unquoted name a frame proposes, and the shortest body before its head noun
+MAX_FRAME_NAME = 18
+MIN_FRAME_BODY = 2
+#: longest honour an award verb names up to the end of its clause
+MAX_AWARD_TITLE = 12
+#: longest quoted span considered (longer quotes are sentences)
+MAX_QUOTED = 40
+#: longest head noun phrase joined to a quoted distance (“1公里”工会服务圈)
+MAX_JOINED_TAIL = 8
+#: a short quoted core written inside a name (暖人“心”慰问服务, 全国“安康杯”职工…竞赛): the
+#: longest core of any name, the longest of a name not ending in a competition (a longer core
+#: is a name itself, and what is written around it describes it: 基层工会“四个一批”提升工程),
+#: and how far the name reaches out on each side
+MAX_GLUED_CORE = 4
+MAX_GLUED_CORE_ANY_HEAD = 2
+#: what a competition title around a longer core adds before its head (职工安全应急技能知识)
+MIN_TITLE_DESCRIPTOR = 3
+MAX_GLUED_LEFT = 4
+MAX_GLUED_RIGHT = 16
+#: what the left part of such a name is made of (not digits or dates: 2022年“安康杯”竞赛)
+_GLUED_LEFT_CHAR = re.compile("[\u4e00-\u9fff](?<![年届期])")
+
+#: outer quote pairs; ‘’ only counts as outer when not inside “”
+QUOTED = re.compile(
+    f"“(?P<a>[^“”]{{1,{MAX_QUOTED}}})”"
+    f"|「(?P<b>[^「」]{{1,{MAX_QUOTED}}})」"
+    f"|『(?P<c>[^『』]{{1,{MAX_QUOTED}}})』"
+    f"|＂(?P<d>[^＂\n]{{1,{MAX_QUOTED}}})＂"
+    f"|\"(?P<e>[^\"\n]{{1,{MAX_QUOTED}}})\""
+    "|‘(?P<f>[^‘’“”]{1,30})’"
+)
+OPEN_QUOTES = "“‘「『\"＂"
+CLOSE_QUOTES = "”’」』\"＂"
+#: separators between the items of a coordinated list of quoted names
+LIST_GLUE = frozenset({"", "、", ",", "，", "和", "与", "及", " "})
+#: characters that end an unquoted name: punctuation, quotes and brackets always; function
+#: words (的, 和, 及 …) unless they are inside a word (普及, 和谐, 等级: see :func:`stops_at`)
+PUNCT_STOP = frozenset("，。、；：！？,.;:!?（）()《》〈〉【】[]“”‘’\"「」『』＂ \t\r\n")
+FUNCTION_STOP = frozenset("的和与及等在对把将向从由并也让使给是为")
+STOP = PUNCT_STOP | FUNCTION_STOP
+#: two-character words that are themselves function words (they stop a name)
+FUNCTION_WORDS = frozenset({"以及", "并且", "或者", "等等", "为了", "对于", "关于", "由于", "并将",
+                            "并在", "和在", "是在", "也是", "与会", "在此", "为此"})
+#: a quoted name inside a longer competition title: 百万职工“五小”创新大赛
+INNER_PREFIX = re.compile("(?:[百千万]+名?(?:职工|员工|农民工|女职工))$")
+INNER_SUFFIX = re.compile("^(?:创新大赛|技能大赛|大赛|竞赛|擂台赛|技能比武|比武)")
+#: a distance, duration or count with its unit: never a name by itself
+MEASURE = re.compile(r"^[0-9０-９.一二三四五六七八九十百千两半]+(?:公里|千米|米|分钟|小时|天|日|周|个月|年|里)$")
+#: a numbered code: digits joined by +, ending in a digit or a letter (6+N, 1+5+N, 2+1+N)
+CODE = re.compile(r"(?<![0-9A-Za-z+＋.])\d{1,3}(?:[+＋](?:\d{1,3}|[A-Za-z]))+(?![0-9A-Za-z+＋])")
+#: a list of named 送-activities: 送温暖、送清凉、送文化
+SONG_LIST = re.compile("送[" + CJK + "]{2}(?:[、,，]送[" + CJK + "]{2})+")
+SONG_ITEM = re.compile("送[" + CJK + "]{2}")
+#: what may follow a frame verb before the name (开展了, 做好, 获评为)
+_VERB_PARTICLE = "了好起为"
+
+
+@dataclass
+class Candidate:
+    """A span that might name a campaign, with what the decision needs."""
+
+    start: int
+    end: int
+    name: str
+    source: str  # quoted, inner, lexicon, frame, code, song, repeat
+    left: str = ""
+    right: str = ""
+    quoted: bool = False
+    outer: tuple = ()  # the span the name claims (with its outer quotes)
+    entry: Optional[LexiconEntry] = None  # the package lexicon entry of the name
+    user: Optional[object] = None  # the user-lexicon entry of the name (add or block)
+    group: int = 1  # size of the coordinated list of quotes it stands in
+    frame: str = ""  # the kind of verb that introduced it: run or award (frame candidates)
+    own_right: str = ""  # a quoted item's own right context (``right`` is its list's)
+    extra: list = field(default_factory=list)  # features known only to the generator
+    p: float = 0.0  # probability of being a campaign (set when decided)
+    tier: int = 9  # precedence when candidates overlap (lower wins)
+
+    @property
+    def claimed(self) -> tuple:
+        return self.outer or (self.start, self.end)
+
+
+def stops_at(text: str, i: int) -> bool:
+    """Whether the character at ``i`` ends an unquoted name: punctuation always; a function
+    word unless it belongs to a dictionary word with a neighbour (普及, 和谐, 等级)."""
+    ch = text[i]
+    if ch in PUNCT_STOP:
+        return True
+    if ch not in FUNCTION_STOP:
+        return False
+    from ..segmenter import dictionary
+
+    freq = dictionary().FREQ
+    for w in (text[i - 1:i + 1] if i > 0 else "", text[i:i + 2]):
+        if len(w) == 2 and w not in FUNCTION_WORDS and freq.get(w, 0) > 0:
+            return False
+    return True
+
+
+def clean_name(raw: str) -> str:
+    """The name without layout line breaks (document-sharing pages break names)."""
+    return raw.replace("\r", "").replace("\n", "").strip()
+
+
+def context(text: str, s: int, e: int) -> tuple:
+    return text[max(0, s - CONTEXT_LEFT):s], text[e:e + CONTEXT_RIGHT]
+
+
+# --- quoted ------------------------------------------------------------------------------------
+def quoted_candidates(text: str) -> Iterator[Candidate]:
+    """Quoted spans (and the longer titles around some of them)."""
+    ldquo_spans: list = []
+    quoted: list = []
+    for m in QUOTED.finditer(text):
+        g = m.lastgroup
+        if g == "a":
+            ldquo_spans.append(m.span())
+        if g == "f" and ldquo_spans and ldquo_spans[-1][0] <= m.start() < ldquo_spans[-1][1]:
+            continue  # inner ‘’ of a “” name, already inside that candidate
+        if text.count("\n", *m.span(g)) > 1:
+            continue
+        quoted.append(m)
+    groups: list = []
+    for m in quoted:
+        if groups and text[groups[-1][-1].end():m.start()] in LIST_GLUE:
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    for grp in groups:
+        g_left = text[max(0, grp[0].start() - CONTEXT_LEFT):grp[0].start()]
+        g_right = text[grp[-1].end():grp[-1].end() + CONTEXT_RIGHT]
+        for m in grp:
+            s, e = m.span(m.lastgroup)
+            name = clean_name(text[s:e])
+            own_left, own_right = context(text, m.start(), m.end())
+            yield Candidate(s, e, name, "quoted", g_left, g_right, True, m.span(), group=len(grp),
+                            own_right=own_right)
+            yield from _around_quote(text, m, name, own_left, own_right)
+            if not MEASURE.match(name) and surface_key(name) not in non_campaigns():
+                yield from _glued(text, m, name)
+
+
+def _around_quote(text: str, m: re.Match, name: str, left: str, right: str) -> Iterator[Candidate]:
+    # a quoted name inside a longer competition title: 百万职工“五小”创新大赛
+    pm, sm = INNER_PREFIX.search(left), INNER_SUFFIX.match(right)
+    if pm and sm:
+        xs, xe = m.start() - len(pm.group(0)), m.end() + len(sm.group(0))
+        l2, r2 = context(text, xs, xe)
+        yield Candidate(xs, xe, clean_name(text[xs:xe]), "inner", l2, r2, False, (xs, xe),
+                        extra=["inner_title"])
+        return
+    # a quoted distance or duration joined to its head noun: “1公里”工会服务圈
+    if MEASURE.match(name):
+        tail = ""
+        for ch in right[:MAX_JOINED_TAIL]:
+            if ch in STOP:
+                break
+            tail += ch
+        h = _last_head(tail)
+        if h:
+            xe = m.end() + h
+            l2, r2 = context(text, m.start(), xe)
+            yield Candidate(m.start(), xe, clean_name(text[m.start():xe]), "inner", l2, r2,
+                            False, (m.start(), xe), extra=["joined_measure"])
+
+
+def _glued(text: str, m: re.Match, name: str) -> Iterator[Candidate]:
+    """A name written around a short quoted core, with no break on either side."""
+    if len(name) > MAX_GLUED_CORE:
+        return
+    s, e = m.start(), m.end()
+    i = s
+    while i > 0 and s - i < MAX_GLUED_LEFT and not stops_at(text, i - 1) and \
+            _GLUED_LEFT_CHAR.match(text, i - 1):
+        i -= 1
+    for fm in grammar().frame_re.finditer(text, max(0, i - 3), s):
+        if fm.end() > i:
+            i = fm.end()  # the name starts after a verb that runs or awards it
+    k = text.rfind("届", i, s)
+    if k != -1:
+        i = k + 1  # an edition (第二届) is not part of the name
+    j = e
+    while j < len(text) and j - e < MAX_GLUED_RIGHT and not stops_at(text, j):
+        j += 1
+    tail = text[e:j]
+    # a longer core only inside a competition title; a short one before any head noun
+    long_core = len(name) > MAX_GLUED_CORE_ANY_HEAD
+    h = _last_head(tail, "competition" if long_core else None)
+    if h:
+        j = e + h
+    elif len(tail) > MAX_JOINED_TAIL or long_core:
+        return
+    if long_core and h - len(grammar().head_of(tail[:h])) < MIN_TITLE_DESCRIPTOR:
+        return  # 全省“安康杯”竞赛 is the quoted name with its head, not a title of its own
+    if i == s or j == e:
+        return
+    left, right = context(text, i, j)
+    yield Candidate(i, j, clean_name(text[i:j]), "inner", left, right, False, (i, j),
+                    extra=["glued"])
+
+
+def _last_head(s: str, kind: Optional[str] = None) -> int:
+    """Length of the longest prefix of ``s`` that ends in a head noun (of that ``kind`` when
+    given; 0 when none)."""
+    gr = grammar()
+    for i in range(len(s), 0, -1):
+        h = gr.head_of(s[:i])
+        if h and (kind is None or gr.heads[h] == kind):
+            return i
+    return 0
+
+
+# --- frames: verbs that run or award, and the head noun that ends the name ----------------------
+def frame_candidates(text: str) -> Iterator[Candidate]:
+    """Unquoted names after a verb that runs or awards them, ending in a head noun or before
+    称号 (实施政治强基行动, 荣获省职工体育先进县称号, 开展货拉拉平台司机入会专项行动)."""
+    gr = grammar()
+    heads, tails = gr.heads, gr.title_tail
+    lengths = sorted({len(h) for h in heads}, reverse=True)
+    n = len(text)
+    for m in gr.frame_re.finditer(text):
+        verb = m.group(0)
+        kind = "award" if m.group("award") else "run"
+        s = m.end()
+        if s < n and text[s] in _VERB_PARTICLE:
+            s += 1
+        if s >= n or stops_at(text, s):
+            continue
+        e = s
+        limit = min(n, s + MAX_FRAME_NAME)
+        while e < limit and not stops_at(text, e):
+            e += 1
+        region = text[s:e]
+        seen = set()
+        if kind == "award" and e < limit and MIN_FRAME_BODY < len(region) <= MAX_AWARD_TITLE:
+            # an honour named up to the end of the clause (被评为省职工体育先进区。)
+            seen.add(region)
+            left, right = context(text, s, e)
+            yield Candidate(s, e, region, "frame", left, right, False, (s, e), frame=kind,
+                            extra=[f"frame:{kind}", "frameverb:" + verb[-2:], "frame_clause"])
+        for i in range(MIN_FRAME_BODY + 1, len(region) + 1):
+            piece = region[:i]
+            h = next((piece[-k:] for k in lengths if piece[-k:] in heads), "")
+            if h in gr.award_heads and kind != "award":
+                h = ""
+            is_tail = kind == "award" and region[i:].startswith(tails)
+            if not (h or is_tail) or len(piece) - len(h) < MIN_FRAME_BODY or piece in seen:
+                continue
+            seen.add(piece)
+            left, right = context(text, s, s + i)
+            yield Candidate(s, s + i, piece, "frame", left, right, False, (s, s + i),
+                            frame=kind, extra=[f"frame:{kind}", "frameverb:" + verb[-2:]])
+
+
+# --- numbered codes ----------------------------------------------------------------------------
+def code_candidates(text: str) -> Iterator[Candidate]:
+    """Unquoted numbered codes, whole (1+5+N)."""
+    if "+" not in text and "＋" not in text:
+        return
+    for m in CODE.finditer(text):
+        s, e = m.span()
+        left, right = context(text, s, e)
+        yield Candidate(s, e, m.group(0), "code", left, right, False, (s, e))
+
+
+# --- lists of 送-activities ---------------------------------------------------------------------
+def song_candidates(text: str) -> Iterator[Candidate]:
+    """Each item of a list of named 送-activities (送温暖、送清凉、送文化)."""
+    if "送" not in text:
+        return
+    for m in SONG_LIST.finditer(text):
+        for part in SONG_ITEM.finditer(m.group(0)):
+            s, e = m.start() + part.start(), m.start() + part.end()
+            left, right = context(text, s, e)
+            yield Candidate(s, e, part.group(0), "song", left, right, False, (s, e))
+
+
+def generator_extras(left: str, name: str, source: Optional[str]) -> list:
+    """The features a generator adds, recovered from a hand-written context (for training rows
+    that carry only left, name, right and source)."""
+    if source == "frame":
+        m = None
+        for m in grammar().frame_re.finditer(left):
+            pass
+        if m is not None and m.end() >= len(left) - 1:
+            kind = "award" if m.group("award") else "run"
+            return [f"frame:{kind}", "frameverb:" + m.group(0)[-2:]]
+    if source == "inner" and re.search("[“”‘’]", name):
+        return ["glued"]
+    return []
+
+
+def find_candidates(text: str, vocabulary) -> list:
+    """Every candidate of ``text``: quoted spans, lexicon names (package and user), frames,
+    codes and 送-lists, each with its lexicon entries attached."""
+    out = list(quoted_candidates(text))
+    out += vocabulary.lexicon_candidates(text)
+    out += frame_candidates(text)
+    out += code_candidates(text)
+    out += song_candidates(text)
+    for c in out:
+        if c.entry is None:
+            c.entry = vocabulary.entry(c.name)
+        if c.user is None:
+            c.user = vocabulary.user_entry(c.name)
+    return out

@@ -1,0 +1,209 @@
+"""Campaign mentions in a text: candidates, hard rules, trust, the classifier, and overlaps.
+
+1. :func:`~.candidates.find_candidates` proposes spans by shape and context.
+2. :func:`~.rules.rejection` removes what the guidelines exclude by form (the user's
+   ``block`` entries act after extraction, by name or canonical name, and are logged there).
+3. Trusted names are accepted as they are: the user's ``add`` entries, lexicon names marked
+   ``unquoted=yes`` (or ``head`` before a head noun), quoted names of either, whole lists of
+   送-activities and a quoted distance joined to its head noun. The classifier decides the
+   rest, in one batch.
+4. Overlaps are settled by precedence: quoted names first (a quoted compound keeps the lexicon
+   names inside it), then the user's names, then trusted names, then the classifier's; within
+   a tier the more probable, then the longer, then the earlier wins. A longer title around a
+   quoted name (百万职工“五小”创新大赛) is kept beside it.
+5. Every mention gets its kind, ``canonical`` name and ``campaign_id`` (:mod:`.variants`).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from unionnlp.records import Campaign
+
+from ..identity import campaign_id
+from .candidates import Candidate, find_candidates
+from .classifier import CampaignClassifier, load_classifier
+from .features import candidate_feature_parts
+from .lexicon import surface_key
+from .rules import rejection
+from .variants import canonical_name, kind_of, link_short_forms
+from .vocabulary import vocabulary
+
+__all__ = ["find_campaigns", "decide", "resolve", "trusted", "TIERS"]
+
+#: precedence of accepted candidates when they overlap (lower wins)
+TIERS = {"quoted": 0, "repeat": 1, "user": 2, "trusted": 3, "classified": 4}
+#: head nouns after a lexicon name marked ``head`` that make it a program (五小竞赛)
+NAME_HEADS = ("竞赛", "活动", "创新", "成果", "创建", "评选", "建设", "行动", "工程")
+#: shortest quoted compound that is looked for again where written without quotes
+MIN_REPEAT_KEY = 6
+
+
+def trusted(c: Candidate, text: str) -> bool:
+    """Whether a candidate is accepted without the classifier."""
+    if c.user is not None and c.user.action == "add":
+        return True
+    e = c.entry
+    if e is not None and (e.unquoted == "yes" or
+                          (e.unquoted == "head" and text.startswith(NAME_HEADS, c.end))):
+        # 送岗位2.3万个 counts the jobs given, it does not name the activity
+        return c.quoted or not (c.name.startswith("送") and c.right[:1].isdigit())
+    return c.source == "song" or "joined_measure" in c.extra or "inner_title" in c.extra
+
+
+def _tier(c: Candidate) -> int:
+    if c.quoted or c.source == "inner":
+        return TIERS["quoted"]
+    if c.user is not None:
+        return TIERS["user"]
+    return TIERS["trusted"] if c.p >= 1.0 else TIERS["classified"]
+
+
+def decide(text: str, candidates: list, classifier: CampaignClassifier, vocab) -> list:
+    """The accepted candidates, each with its probability ``p`` and precedence ``tier``."""
+    kept, undecided = [], []
+    for c in candidates:
+        if rejection(c):
+            continue
+        if trusted(c, text):
+            c.p = 1.0
+            kept.append(c)
+        else:
+            undecided.append(c)
+    if undecided:
+        X = [candidate_feature_parts(c.left, c.name, c.right, c.quoted, source=c.source,
+                                     extra=c.extra + (["inlist"] if c.group > 1 else []))
+             for c in undecided]
+        for c, (_, p) in zip(undecided, classifier.predict_proba(X, parts=True)):
+            if p >= classifier.threshold:
+                c.p = p
+                kept.append(c)
+    for c in kept:
+        c.tier = _tier(c)
+    _prefer_modified_names(kept)
+    return kept
+
+
+def _prefer_modified_names(kept: list) -> None:
+    """An accepted frame name that ends in a trusted lexicon name and adds a modifier before it
+    (新业态企业集体协商要约行动 around 集体协商要约行动) is the name written: it takes the
+    lexicon name's precedence. A level or place prefix (县五一劳动奖状) does not count."""
+    lex_ends = {}
+    for c in kept:
+        if c.source == "lexicon" and c.tier == TIERS["trusted"]:
+            lex_ends.setdefault(c.end, []).append(c)
+    if not lex_ends:
+        return
+    for c in kept:
+        if c.source != "frame" or c.tier != TIERS["classified"]:
+            continue
+        for lex in lex_ends.get(c.end, ()):
+            if c.start < lex.start and canonical_name(c.name) != canonical_name(lex.name):
+                c.p, c.tier = 1.0, TIERS["trusted"]
+                break
+
+
+class _Taken:
+    """Character spans already claimed by accepted names (a mark per character, so overlap
+    tests cost the span's length, not the number of names found so far)."""
+
+    def __init__(self, n: int):
+        self._mark = bytearray(n + 1)
+
+    def add(self, s: int, e: int) -> None:
+        self._mark[s:e] = b"\x01" * (e - s)
+
+    def marked(self, i: int) -> bool:
+        return bool(self._mark[i])
+
+    def overlaps(self, s: int, e: int) -> bool:
+        return s < e and 1 in self._mark[s:e]
+
+    def covers(self, s: int, e: int) -> bool:
+        return s < e and 0 not in self._mark[s:e]
+
+
+def resolve(text: str, accepted: list) -> list:
+    """Non-overlapping mentions by precedence; a longer title around a quoted name is kept
+    beside it, and compound quoted names are also taken where written again without quotes."""
+    taken = _Taken(len(text))
+    out: list = []
+    inner = sorted((c for c in accepted if c.source == "inner"),
+                   key=lambda c: (-c.p, -(c.end - c.start), c.start))
+    ordered = sorted((c for c in accepted if c.source != "inner"),
+                     key=lambda c: (c.tier, -c.p, -(c.end - c.start), c.start))
+    quoted_done = False
+    for c in ordered:
+        if not quoted_done and c.tier > TIERS["quoted"]:
+            quoted_done = True
+            out += _titles_around(inner, out, taken)
+            out += _repeats(text, out, taken)
+        s, e = c.claimed
+        if taken.overlaps(s, e):
+            continue
+        taken.add(s, e)
+        out.append(c)
+    if not quoted_done:
+        out += _titles_around(inner, out, taken)
+        out += _repeats(text, out, taken)
+    return out
+
+
+def _titles_around(inner: list, found: list, taken: _Taken) -> list:
+    """Accepted titles written around a quote (百万职工“五小”创新大赛, “1公里”服务圈): kept
+    when they overlap nothing but the quoted names inside them."""
+    out = []
+    for t in inner:
+        inside = [c.claimed for c in found if t.start <= c.claimed[0] and c.claimed[1] <= t.end]
+        if any(taken.marked(i) and not any(a <= i < b for a, b in inside)
+               for i in range(t.start, t.end)):
+            continue
+        out.append(t)
+        taken.add(t.start, t.end)
+    return out
+
+
+def _repeats(text: str, found: list, taken: _Taken) -> list:
+    """A quoted compound name written again without quotes is the same name, not its parts."""
+    out, seen = [], set()
+    for c in found:
+        if c.name in seen or not c.quoted:
+            continue
+        seen.add(c.name)
+        if len(surface_key(c.name)) >= MIN_REPEAT_KEY and re.search("[、,，·]", c.name):
+            i = text.find(c.name)
+            while i != -1:
+                j = i + len(c.name)
+                if not taken.covers(i, j):
+                    r = Candidate(i, j, c.name, "repeat", entry=c.entry, user=c.user, p=c.p,
+                                  tier=TIERS["repeat"])
+                    out.append(r)
+                    taken.add(i, j)
+                i = text.find(c.name, j)
+    return out
+
+
+def find_campaigns(text: str, *, classifier: Optional[CampaignClassifier] = None,
+                   lexicon=None) -> list:
+    """Every campaign mention in ``text`` (clean simplified text), ordered by position.
+
+    Returns :class:`~unionnlp.records.Campaign` items whose ``start``/``end`` delimit the name
+    (outer quotes excluded), with ``kind``, ``canonical`` and ``campaign_id``. ``lexicon`` is
+    a researcher's own lexicon (a :class:`~unionnlp.lexicon.UserLexicon` or paths): its added
+    names are trusted, its blocks removed, its aliases give identities, and its ``model``
+    entry names the classifier (``classifier`` given here wins). Bad or empty input returns
+    ``[]``.
+    """
+    if not text or not isinstance(text, str):
+        return []
+    vocab = vocabulary(lexicon)
+    clf = classifier or load_classifier(vocab.model)
+    accepted = decide(text, find_candidates(text, vocab), clf, vocab)
+    out = []
+    for c in resolve(text, accepted):
+        canonical = vocab.canonical(c.name)
+        out.append(Campaign(c.name, kind_of(c.name, c.entry, c.user), canonical, c.start, c.end,
+                            campaign_id(canonical)))
+    link_short_forms(out)
+    out.sort(key=lambda c: (c.start, -(c.end or 0)))
+    return out

@@ -1,0 +1,141 @@
+"""The words around campaign names (``resources/campaigns/frames.tsv``), loaded once.
+
+Roles: ``run`` (verbs that run or promote a program: 开展, 实施, 推进, 创建 …), ``award`` (verbs
+that name or award an honour: 命名, 授予, 评选, 荣获 …), ``title_tail`` (称号, 荣誉), ``head``
+(nouns that end a name, with the kind they give: 驿站, 之家, 工程, 行动, 竞赛, 号, 奖 …),
+``cue_left``/``cue_right`` (context words the classifier weighs), ``category`` (heads after a quote that make it a label of a group: “两新”组织), ``motto``
+(heads that make it a motto or principle: 理念, 格局, 战略) and ``generic`` (modifiers that do
+not make a 行动/工程 a proper name: 专项, 重点, 系列 …).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from unionnlp import resources
+
+__all__ = ["Grammar", "grammar", "CJK", "NUMERALS", "SPEECH_PUNCT"]
+
+#: the CJK block of names
+CJK = "\u4e00-\u9fff"
+#: numerals that open a numbered slogan (三X两Y, 42101)
+NUMERALS = "一二三四五六七八九十两双百千万零〇0123456789"
+#: punctuation that makes a quote a sentence or a speech fragment
+SPEECH_PUNCT = re.compile("[。！？!?；;：:…]")
+
+
+@dataclass(frozen=True, eq=False)
+class Grammar:
+    run: tuple
+    award: tuple
+    title_tail: tuple
+    heads: dict  # head noun → kind
+    award_heads: frozenset  # heads that end a name only after an award verb (金牌工人)
+    head_words: tuple  # head nouns, longest first
+    category: tuple
+    motto: tuple
+    generic: frozenset
+    cue_left: tuple  # words before a name the classifier weighs (verbs included)
+    cue_right: tuple  # words after a name the classifier weighs
+    cue_window: tuple  # words anywhere in the right-hand window the classifier weighs
+    kind_suffix: tuple  # (ending, kind) for names without a head noun, longest first
+    generic_head: tuple  # generic heads a known name may carry (安康杯竞赛), longest first
+    not_tail: dict  # ending → what it makes a name instead (event, venue, team, platform)
+    frame_re: re.Pattern  # a run or award verb; group "award" set for award verbs
+    motto_re: re.Pattern  # right context that makes a quote a motto (的理念, 工作格局)
+
+    @functools.cached_property
+    def run_re(self) -> re.Pattern:
+        return re.compile(_alt(self.run))
+
+    @functools.cached_property
+    def award_re(self) -> re.Pattern:
+        return re.compile(_alt(self.award))
+
+    @functools.cached_property
+    def window_re(self) -> re.Pattern:
+        return re.compile(_alt(self.cue_window))
+
+    def not_a_campaign(self, name: str) -> str:
+        """What a name's ending makes it instead of a campaign ('' when nothing)."""
+        for k in range(min(len(name), 5), 0, -1):
+            hit = self.not_tail.get(name[-k:])
+            if hit:
+                return hit
+        return ""
+
+    def kind_of(self, name: str) -> str:
+        """The kind a name's ending gives ('' when none does)."""
+        h = self.head_of(name)
+        if h:
+            return self.heads[h]
+        for sfx, kind in self.kind_suffix:
+            if name.endswith(sfx):
+                return kind
+        return ""
+
+    def head_of(self, name: str) -> str:
+        """The head noun a name ends with, the longest ('' when none)."""
+        for k in range(min(len(name), len(self.head_words[0]) if self.head_words else 0), 0, -1):
+            if name[-k:] in self.heads:
+                return name[-k:]
+        return ""
+
+    def ends_with_cue(self, left: str) -> list:
+        """The left cues ``left`` ends with."""
+        cues, longest = self._cue_index["left"]
+        return [left[-k:] for k in range(1, min(len(left), longest) + 1) if left[-k:] in cues]
+
+    def starts_with_cue(self, right: str) -> list:
+        """The right cues ``right`` starts with."""
+        cues, longest = self._cue_index["right"]
+        return [right[:k] for k in range(1, min(len(right), longest) + 1) if right[:k] in cues]
+
+    @functools.cached_property
+    def _cue_index(self) -> dict:
+        """side → (set of cues, length of the longest)."""
+        return {side: (frozenset(words), max(map(len, words), default=0))
+                for side, words in (("left", self.cue_left), ("right", self.cue_right))}
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    rows: dict = {}
+    heads: dict = {}
+    award_heads: set = set()
+    kind_suffix: dict = {}
+    not_tail: dict = {}
+    for line in resources.read_lines("campaigns", "frames.tsv"):
+        parts = line.split("\t")
+        if len(parts) < 2 or not parts[1].strip():
+            continue
+        role, word = parts[0].strip(), parts[1].strip()
+        rows.setdefault(role, []).append(word)
+        kind = (parts[2].strip() if len(parts) > 2 else "") or "program"
+        if role == "head":
+            heads[word] = kind
+            if len(parts) > 3 and parts[3].strip() == "award":
+                award_heads.add(word)
+        elif role == "kind_suffix":
+            kind_suffix[word] = kind
+        elif role == "not_tail":
+            not_tail[word] = kind
+    run, award = tuple(rows.get("run", ())), tuple(rows.get("award", ()))
+    frame_re = re.compile(f"(?P<award>{_alt(award)})|(?P<run>{_alt(run)})")
+    motto = tuple(rows.get("motto", ()))
+    motto_re = re.compile(f"^(?:的?[{CJK}]{{0,2}}?(?:{_alt(motto)})|{_alt(rows.get('motto_start', ()))})")
+    return Grammar(run=run, award=award, title_tail=tuple(rows.get("title_tail", ())),
+                   heads=heads, award_heads=frozenset(award_heads), head_words=tuple(sorted(heads, key=len, reverse=True)),
+                   category=tuple(rows.get("category", ())), motto=motto,
+                   generic=frozenset(rows.get("generic", ())),
+                   cue_left=tuple(dict.fromkeys((*run, *award, *rows.get("cue_left", ())))),
+                   cue_right=tuple(dict.fromkeys(rows.get("cue_right", ()))),
+                   cue_window=tuple(rows.get("cue_window", ())),
+                   kind_suffix=tuple(sorted(kind_suffix.items(), key=lambda kv: -len(kv[0]))),
+                   generic_head=tuple(sorted(rows.get("generic_head", ()), key=len, reverse=True)),
+                   not_tail=not_tail, frame_re=frame_re,
+                   motto_re=motto_re)

@@ -1,0 +1,137 @@
+"""Hard rules: what the guidelines exclude by form, decided before the classifier.
+
+:func:`rejection` returns why a candidate can never be a campaign (or None): speech and
+sentences in quotes, known non-campaigns (ideology, category labels, dates, metaphors,
+generic honours), category labels of groups (“两新”组织), event titles, venues, teams,
+mottos and principles (…的理念, …工作格局), strategy slogans (工业强省, 开放兴X), distances
+and durations (1公里, 15分钟), lone digits and long numbers (lottery draws, years), and
+anonymised placeholders (三个X).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Optional
+
+from .candidates import Candidate, MEASURE
+from .grammar import CJK, SPEECH_PUNCT, grammar
+from .lexicon import non_campaigns, surface_key
+
+__all__ = ["rejection", "name_rejection"]
+
+#: an anniversary title (产业工人队伍建设改革五周年) is an event; the name inside it counts
+ANNIVERSARY = re.compile("[0-9一二三四五六七八九十百]+周年$")
+#: a figure inside a quote (组织1.8万名职工开展疗休养) makes it a sentence, not a name
+FIGURE = re.compile(r"[0-9][0-9.]*[万亿千]?(?:名|人|家|个|项|次|元|场|户|所|期)")
+#: longest quoted name that may carry a figure (“百名律师进千企” has none; “12351”热线 is short)
+MAX_NAME_WITH_FIGURE = 8
+#: a part of a slogan that states a development strategy (工业强省, 开放兴湘, 科技兴市)
+STRATEGY_PART = re.compile(
+    "(?:兴|强|富|立|活)[省市县区州湘鲁苏皖赣闽粤桂琼川蜀黔滇渝陕秦甘陇宁青新藏蒙黑吉辽冀晋豫鄂浙沪京津企农民]$"
+    "|带动$")
+#: parts of a compound slogan
+PARTS = re.compile("[、,，;；]")
+#: the longest run of digits that can be a program code (42101); longer ones are numbers
+MAX_CODE_DIGITS = 6
+#: shortest run of digits that can be a program code (a lone digit never is)
+MIN_CODE_DIGITS = 3
+#: words around a number that make it a lottery draw or a count, not a code
+NUMBER_CONTEXT = re.compile("期|开奖|彩|中奖|号码|注|码")
+#: an anonymised target (三个X, XX工程) is not a name
+PLACEHOLDER = re.compile("[一二三四五六七八九十两]个[A-Za-zＸｘ]+|[XxＸ]{1,3}")
+#: a duration or distance opening a name that ends in no head noun (“24小时不打烊” describes
+#: opening hours; “15分钟职工服务圈” names a programme)
+MEASURE_LEAD = re.compile(r"^[0-9０-９一二三四五六七八九十百半]+(?:公里|千米|米|分钟|小时|天|日)")
+#: endings of the names of bodies: a quoted list of them is a list of organizations
+BODY_TAIL = re.compile("(?:总工会|工会|工会联合会|党委|党支部|党总支|党组|居委会|村委会|委员会|公司|协会|商会)$")
+#: a year or edition inside an unquoted frame (获评全国2021年度最美驿站): the honour is named
+#: without it
+DATED = re.compile(r"[0-9]{2,4}年|年度|第[0-9一二三四五六七八九十]+届")
+#: a measure word opening an unquoted frame (开展一系列活动, 启动两项工程)
+COUNTED = re.compile("^(?:[一二三四五六七八九十两几多数各每首]|[0-9]+)[项场次批个届期轮类种大家名所户]")
+
+
+_WORD = re.compile(f"[{CJK}0-9]")
+_YEAR = re.compile("(?:19|20)[0-9]{2}")
+
+
+@functools.lru_cache(maxsize=50_000)
+def name_rejection(name: str) -> Optional[str]:
+    """Why a name, wherever written, is never a campaign (None when it may be one)."""
+    k = surface_key(name)
+    if not k or (len(k) < 2 and not k.isdigit()):
+        return "short"
+    if k in non_campaigns():
+        return "non-campaign"
+    if not _WORD.search(k):
+        return "no-word"
+    if k.isdigit() and (len(k) < MIN_CODE_DIGITS or len(k) > MAX_CODE_DIGITS):
+        return "digit" if len(k) < MIN_CODE_DIGITS else "number"
+    if k.isdigit() and _YEAR.fullmatch(k):
+        return "number"
+    if MEASURE.match(k):
+        return "measure"
+    if PLACEHOLDER.fullmatch(k):
+        return "placeholder"
+    other = grammar().not_a_campaign(k)
+    if other or ANNIVERSARY.search(k):
+        return other or "event"
+    parts = [p for p in PARTS.split(name) if p]
+    if len(parts) >= 2 and any(STRATEGY_PART.search(p) for p in parts):
+        return "strategy"
+    if MEASURE_LEAD.match(k) and not grammar().head_of(k):
+        return "measure"
+    if len(parts) >= 2 and all(BODY_TAIL.search(p) for p in parts):
+        return "organizations"
+    if k.endswith("工会") and _place_prefix(k[:-2].removesuffix("总")):
+        return "organization"
+    return None
+
+
+def _place_prefix(prefix: str) -> bool:
+    """Whether ``prefix`` is a division name (温州 in 温州工会)."""
+    if len(prefix) < 2:
+        return False
+    from .variants import is_place
+
+    return is_place(prefix)
+
+
+def rejection(c: Candidate) -> Optional[str]:
+    """Why ``c`` is never a campaign, or None when the rules leave it to the lexicon and the
+    classifier."""
+    why = name_rejection(c.name)
+    if why:
+        return why
+    if c.name.isdigit() and NUMBER_CONTEXT.search(c.left[-3:] + c.right[:3]):
+        return "number"
+    if c.quoted:
+        return _quoted_rejection(c)
+    if c.source == "frame":
+        return _frame_rejection(c)
+    return None
+
+
+def _quoted_rejection(c: Candidate) -> Optional[str]:
+    gr = grammar()
+    if SPEECH_PUNCT.search(c.name):
+        return "speech"
+    if len(c.name) > MAX_NAME_WITH_FIGURE and FIGURE.search(c.name):
+        return "sentence"
+    for right in {c.right, c.own_right}:
+        if right.startswith(gr.category):
+            return "category"
+        if gr.motto_re.match(right):
+            return "motto"
+    return None
+
+
+def _frame_rejection(c: Candidate) -> Optional[str]:
+    gr = grammar()
+    head = gr.head_of(c.name)
+    body = c.name[:len(c.name) - len(head)] if head else c.name
+    if body in gr.generic or COUNTED.match(c.name):
+        return "generic"
+    if DATED.search(c.name):
+        return "dated"
+    return None
