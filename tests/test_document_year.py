@@ -35,3 +35,10 @@ def test_targets_keep_their_own_year():
     by_value = {s.value: s for s in rec.statistics}
     assert by_value[120.0].year == 2024
     assert by_value[95.0].kind == "target"
+
+
+def test_first_sentence_frames_only_without_figures_of_its_own():
+    framed = "本报讯 2019年,某县总工会围绕中心、服务大局,各项工作取得显著成效。\n全年新建工会组织41家。"
+    assert document_year(framed) == 2019
+    # a first sentence with its own figure keeps that year to the figure
+    assert document_year("2021年全县新建工会组织36家。目前共有职工书屋58个。") is None

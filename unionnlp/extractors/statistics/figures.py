@@ -83,8 +83,13 @@ def _counts_parts(q, norm: str) -> bool:
         return False
     if q.unit in _KIND_UNITS:
         return True
-    m = re.match(rf"[ \t]*(?:的)?([{CJK}]{{1,12}})", norm[q.end:q.end + 14])
+    m = re.match(rf"[ \t]*(?:的)?([{CJK}“”]{{1,20}})", norm[q.end:q.end + 22])
     if not m:
         return False
-    phrase = re.split(r"[和及与或、，,。；;]", m.group(1))[0]
-    return bool(patterns()["part_tail"].search(phrase)) and not re.search(r"[\d]", phrase)
+    phrase = m.group(1).replace("“", "").replace("”", "")
+    # the noun the count is about: before a conjunction, or after the last 的 of a modifier
+    # (6个与司机切身利益相关的热点焦点问题)
+    first = re.split(r"[和及与或、]", phrase)[0]
+    named = phrase.rsplit("的", 1)[1] if "的" in phrase else ""
+    tail = patterns()["part_tail"]
+    return bool(tail.search(first) or (named and tail.search(named)))

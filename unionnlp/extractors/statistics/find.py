@@ -69,6 +69,9 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
         when = years.time_before(norm, c0, q.start, ref_year)
         if not when.found:
             when = years.carried_time(norm, bounds, s0, ref_year, MAX_CARRY)
+        if when.since_event:
+            started = years.event_this_year(norm, bounds, s0, ref_year, MAX_CARRY)
+            when = started if started.found else when
         if not when.found and years.digest_item(norm, q.start):
             when = years.When(span=True, found=True)
         base = years.base_year(norm, c0, q.start, when.year) if kind == "change" else None

@@ -24,6 +24,8 @@ _FENBIE = re.compile(r"分别(?:为|是|达到|达|占|有|增长|提高)?")
 _COORD = re.compile(r"^(?P<a>.+?(?:率|比例|占比|覆盖面))(?:和|及|与|、)(?P<b>.+?(?:率|比例|占比|覆盖面))$")
 #: a verb with 了 opening a phrase is narration (印发了…, 发放了…), not part of the name
 _NARRATED_VERB = re.compile(rf"^[{CJK}]{{1,3}}了(?=[{CJK}]{{2}})")
+#: a time word inside a metric phrase (the clause before it is a heading or another predicate)
+_INNER_TIME = re.compile(r"(?:上半年|下半年|全年|今年以来|今年|去年|一季度|前三季度|\d{4}年(?:度|底|末)?)")
 #: a phrase ending in a list conjunction belongs to the figure before it (先进班组和|4人)
 _OPEN_LIST = re.compile(r"(?:和|与|以及|(?<![涉普危惠波顾])及|、|，|,)$")
 #: jieba tags of a last word that makes a phrase a predicate (verbs, adverbs, adjectives, idioms)
@@ -58,7 +60,13 @@ def clean(phrase: str) -> str:
         if len(rest) < 2:
             break
         p = rest
+    if pats["strip_left"].fullmatch(p):
+        return ""  # only a connective or a time word (其中|412人): no metric of its own
     p = _NARRATED_VERB.sub("", p)
+    # a time word inside the phrase opens a new clause (组织建设全年新建基层工会 → 新建基层工会)
+    inner = _INNER_TIME.search(p, 2)
+    if inner and len(p) - inner.end() >= 2:
+        p = p[inner.end():]
     for _ in range(8):
         m = pats["strip_right"].search(p)
         if not m or not m.group(0) or len(p) - len(m.group(0)) < 2:
@@ -138,7 +146,7 @@ def after_phrase(text: str, pos: int, stops: list, limit: int = AFTER_LIMIT) -> 
         if re.search(rf"[\d{numbers.CN_DIGITS}]", rest):
             j = i + c.start()
             break
-    phrase = re.sub(r"[“”‘’\"「」\s]", "", window[i:j])[:limit]
+    phrase = noun_phrase(re.sub(r"[“”‘’\"「」\s]", "", window[i:j])[:limit])
     if "的" in phrase:
         head = phrase.rsplit("的", 1)[1]
         phrase = head if len(head) >= 2 else phrase.split("的", 1)[0]
@@ -189,6 +197,10 @@ def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: 
         if co:
             return [(co.group("a"), co.group("a"), bstart, q.end),
                     (co.group("b"), co.group("b"), bstart, q.end)]
+        shared = _shared_rate(text, norm, cs, before)
+        if shared:
+            other, ostart = shared
+            return [(other, other, ostart, q.end), (before, before_raw.strip(), ostart, q.end)]
         return [(before, before_raw.strip(), bstart, q.end)]
     # nothing before or after the measure word: the noun phrase after it (20%以上的基层工会…),
     # the verb phrase after it (4人获合理化建议奖, 1人荣获全国“安康杯”…三等奖), else the metric
@@ -201,9 +213,30 @@ def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: 
         seg = re.sub(r"[\s“”‘’《》]|\d{4}年度?", "", m.group(1))
         stop = re.search(r"[，。；、]", seg)
         seg = patterns()["strip_right"].sub("", seg[: stop.start()] if stop else seg)[:20]
+        lead = patterns()["strip_left"].match(seg)
+        if lead and len(seg) - lead.end() >= 2:
+            seg = seg[lead.end():]  # 412人已入党 → 入党
         if len(seg) >= 2:
             return [(seg, seg, q.start, q.end + m.end())]
     return [(prev_metric or "", "", q.start, q.end)]
+
+
+_RATE_HEAD = re.compile(r"[^率]{2}率$|比例$|覆盖面$")
+
+
+def _shared_rate(text: str, norm: str, cs: int, before: str):
+    """职代会、厂务公开建制率达100%: the item listed before the 、 shares the rate's head
+    (职代会建制率). Returns (metric, evidence start) or None."""
+    head = _RATE_HEAD.search(before)
+    if not head or cs < 2 or norm[cs - 1] != "、":
+        return None
+    m = re.search(rf"([{CJK}]{{2,10}})$", norm[max(0, cs - 12):cs - 1])
+    if not m:
+        return None
+    item = clean(text[cs - 1 - len(m.group(1)):cs - 1])
+    if len(item) < 2 or _RATE_HEAD.search(item):
+        return None
+    return item + head.group(0), cs - 1 - len(m.group(1))
 
 
 def fenbie_groups(text: str, norm: str, kept: list) -> dict:

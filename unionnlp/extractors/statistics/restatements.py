@@ -2,10 +2,10 @@
 lead and its paragraph, a count repeated as the story goes on) is kept once, with the evidence
 of every other occurrence in ``Statistic.mentions`` and the flag ``restated``.
 
-Two figures restate each other when value and unit agree (名/位 count as 人 for figures that
-are not small counts), their years do not contradict each other, and their metrics name the
-same thing: one contains the other, or, for a distinctive value (not a small count), they
-share a two-character word. The kept occurrence is the first one in the body; a headline's
+Two figures restate each other when value, unit and qualifier agree (名/位 count as 人 for
+figures that are not small counts), their years do not contradict each other, and their
+metrics name the same thing: one contains the other, or, for a value that is not a small
+count, they share a two-character word that is not a generic one (职工, 企业 …). The kept occurrence is the first one in the body; a headline's
 copy only adds its span.
 """
 from __future__ import annotations
@@ -16,6 +16,8 @@ import math
 #: that contain each other (1人荣获全国… and 1人荣获市级… are two facts)
 SMALL_COUNT = 10
 _PEOPLE = {"名": "人", "位": "人"}
+#: words too common to tie two metrics together (覆盖职工 and 培训职工 are two facts)
+_GENERIC = {"职工", "企业", "工会", "会员", "单位", "人员", "组织", "活动", "资金", "项目"}
 
 
 def merge(stats: list, headline_end: int = 0) -> list:
@@ -55,7 +57,7 @@ def _restates(group: list, s) -> bool:
     unit_a, unit_b = kept.unit or "", s.unit or ""
     if not small:
         unit_a, unit_b = _PEOPLE.get(unit_a, unit_a), _PEOPLE.get(unit_b, unit_b)
-    if unit_a != unit_b:
+    if unit_a != unit_b or (kept.qualifier or "") != (s.qualifier or ""):
         return False
     if _dated(kept) and _dated(s) and kept.year != s.year:
         return False
@@ -74,4 +76,5 @@ def _same_thing(a: str, b: str, small: bool) -> bool:
         return True
     if small:
         return False
-    return bool({a[i:i + 2] for i in range(len(a) - 1)} & {b[i:i + 2] for i in range(len(b) - 1)})
+    shared = {a[i:i + 2] for i in range(len(a) - 1)} & {b[i:i + 2] for i in range(len(b) - 1)}
+    return bool(shared - _GENERIC)

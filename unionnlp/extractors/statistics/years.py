@@ -29,7 +29,7 @@ from unionnlp.extractors import numbers, segmenter
 
 from .context import LIST_ITEM, sent_start
 
-__all__ = ["When", "time_before", "carried_time", "continues", "digest_item", "base_year", "document_date", "document_year",
+__all__ = ["When", "time_before", "carried_time", "continues", "event_this_year", "digest_item", "base_year", "document_date", "document_year",
            "fill_document_year", "year_of"]
 
 _YEAR = re.compile(
@@ -40,9 +40,9 @@ _YEAR = re.compile(
     r"|(?P<rel>[今去上明前本])年(?:度)?(?P<rsince>以来)?"
     r"|(?P<part>(?<![年\d])(?:上半年|下半年|[一二三四]季度|前三季度))"
     r"|(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3}|多|几)[ \t]*年(?P<nk>来|以来|间|内|中)"
-    r"|(?P<span>近(?:[一二两三四五六七八九十\d]{1,2})?年来?|近年来|历年|每年"
+    r"|(?P<span>近(?P<jn>[一二两三四五六七八九十\d]{1,2})?年来?|近年来|历年|每年"
     r"|连续[^，。；！？\n\d]{0,6}?[一二两三四五六七八九十\d]{1,2}[ \t]*年"
-    r"|自[^，。；！？\n]{1,20}?以来|[^，。；！？\n\d年]{2,12}以来)"
+    r"|(?P<event>自[^，。；！？\n]{1,20}?以来|[^，。；！？\n\d年]{2,12}以来))"
     r"|(?P<now>截[至止]目前|目前|现有|现已|至今|当前|如今|现在)"
 )
 #: words before a year that make it the base of a comparison, and words after it
@@ -67,6 +67,7 @@ class When:
     period: Optional[str] = None
     span: bool = False  # several years (or an open start): never dated by the document
     found: bool = False  # some time expression was read
+    since_event: bool = False  # a span since an event (自竞赛开展以来, 工作法实施以来)
 
 
 def time_before(norm: str, start: int, pos: int, ref_year: Optional[int]) -> When:
@@ -82,7 +83,7 @@ def time_before(norm: str, start: int, pos: int, ref_year: Optional[int]) -> Whe
             if w.year is not None and _RANGE_END.search(norm, max(start, m.start() - 2), m.start()) \
                     and not CLAUSE_EDGE.search(norm, w_end, m.start()):
                 continue  # 2007年12月21日至2008年春节前: the span starts in the first year
-            w.found = True
+            w.found, w.since_event = True, False
             w_end = m.end()
             y1 = int(m.group("y") or m.group("range"))
             y2 = m.group("y2") or m.group("r2")
@@ -94,13 +95,13 @@ def time_before(norm: str, start: int, pos: int, ref_year: Optional[int]) -> Whe
             else:
                 w.year, w.basis, w.period, w.span = y1, "explicit", None, False
         elif m.group("thisyear"):
-            w.found = True
+            w.found, w.since_event = True, False
             w.year, w.basis, w.period, w.span = ref_year, "relative", None, False
         elif m.group("rel"):
             rel = m.group("rel")
             if rel == "上" and re.search(r"[比较同与][ \t]*$", norm[max(start, m.start() - 2):m.start()]):
                 continue  # 比上年: the base of a comparison
-            w.found = True
+            w.found, w.since_event = True, False
             off = _REL_OFFSET[rel]
             if m.group("rsince") and off != 0:
                 w.year, w.basis, w.span = None, None, True
@@ -108,17 +109,19 @@ def time_before(norm: str, start: int, pos: int, ref_year: Optional[int]) -> Whe
             else:
                 w.year, w.basis, w.period, w.span = (ref_year + off if ref_year else None), "relative", None, False
         elif m.group("part"):
-            w.found = True
+            w.found, w.since_event = True, False
             w.year, w.basis, w.period, w.span = ref_year, "relative", None, False
         elif m.group("n") or m.group("span"):
-            w.found = True
+            w.found, w.since_event = True, False
             w.year, w.basis, w.span = None, None, True
+            w.since_event = bool(m.group("event"))
             last_span_end = m.end()
-            n = numbers.to_number(m.group("n")) if m.group("n") and m.group("n") not in "多几" else None
+            count = m.group("n") or m.group("jn")
+            n = numbers.to_number(count) if count and count not in "多几" else None
             w.period = (f"{ref_year - int(n)}-{ref_year}" if (ref_year and n and m.group("nk") != "内")
                         else None)
         elif m.group("now"):
-            w.found = True
+            w.found, w.since_event = True, False
             w.year, w.basis, w.period, w.span = None, None, None, False
     stock = _STOCK.search(norm, max(start, pos - 3), pos) or _STOCK_QUALIFIED.match(norm, pos)
     if w.span and last_span_end is not None and stock and CLAUSE_EDGE.search(norm, last_span_end, pos):
@@ -132,6 +135,21 @@ def time_before(norm: str, start: int, pos: int, ref_year: Optional[int]) -> Whe
 def _is_base(norm: str, m: re.Match, start: int) -> bool:
     return bool(_BASE_BEFORE.search(norm[max(start, m.start() - 4):m.start()])
                 or _BASE_AFTER.match(norm, m.end()))
+
+
+def event_this_year(norm: str, bounds: list, s0: int, ref_year: Optional[int], limit: int) -> When:
+    """For a span since an event (工作法实施以来): when the text before frames the story in the
+    current year (今年以来, 东阿县总工会探索推出…), the event began this year and so do the
+    figures; otherwise the span stays open (an empty :class:`When`)."""
+    end = s0
+    floor = max(0, s0 - limit)
+    while end > floor:
+        st = max(floor, sent_start(bounds, end - 1))
+        w = time_before(norm, st, end, ref_year)
+        if w.found:
+            return w if (w.basis == "relative" and w.year == ref_year and ref_year) else When()
+        end = st
+    return When()
 
 
 def continues(norm: str, s0: int) -> bool:
@@ -199,7 +217,11 @@ def base_year(norm: str, start: int, pos: int, year: Optional[int]) -> Optional[
 
 #: how far into the text a document number counts as the document's own (its header)
 HEAD_CHARS = 300
-_DOC_NUMBER = re.compile(r"(?<!根据)(?<!按照)(?<!依据)(?<!《)[\[〔【(（](?P<y>(?:19|20)\d{2})[\]〕】)）][ \t]*\d{1,4}[ \t]*号")
+_DOC_NUMBER = re.compile(r"[\[〔【(（](?P<y>(?:19|20)\d{2})[\]〕】)）][ \t]*\d{1,4}[ \t]*号")
+#: a document number is the document's own when it heads a line or follows the word 文件
+#: (某县总工会文件 某工发[2013]12号), and not when it is cited (根据…〔2019〕8号文件精神)
+_DOC_NUMBER_OWN = re.compile(r"(?:^|\n|文件)[ \t]*[\u4e00-\u9fff]{0,8}$")
+_DOC_NUMBER_CITED = re.compile(r"根据|按照|依据|贯彻|落实|《|印发|转发")
 _REPORT_FORMULA = re.compile(
     r"现将[^。！？\n]{0,40}?(?P<y>(?:19|20)\d{2})[ \t]*年[^。！？\n]{0,40}?(?:总结|汇报|报告|情况)[^。！？\n]{0,6}如下")
 _DATE_LINE = re.compile(r"^[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*$",
@@ -207,6 +229,7 @@ _DATE_LINE = re.compile(r"^[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*\d{1,2}[ \t
 #: a year written as a reference ("2025年…工作情况", "2024年度"), not a date or a period start
 _HEAD_YEAR_RE = re.compile(
     r"(?<![比较与同和])((?:19|20)\d\d)\s*年(?!\d{1,2}月\d{1,2}日|以来|来|起|至|到|—|-|相比|同期)")
+_SURVEY = re.compile(r"年度|名单|评选|大赛|竞赛|表彰|结果|榜单")
 _REPORT_TITLE = re.compile(r"总结|汇报|报告|要点|计划|方案|情况|工作|规划|安排")
 
 
@@ -214,9 +237,10 @@ def document_date(text: str, *, title: Optional[str] = None) -> Optional[int]:
     """The year of the document's own date, when the text carries one: a document number at
     its head (沈组[2010]35号), a report formula (现将…2011年上半年…汇报如下), a closing date
     line, or a year in the title of a report or plan (某区2023年工会工作总结)."""
-    m = _DOC_NUMBER.search(text, 0, HEAD_CHARS)
-    if m:
-        return int(m.group("y"))
+    for m in _DOC_NUMBER.finditer(text, 0, HEAD_CHARS):
+        before = text[max(0, m.start() - 16):m.start()]
+        if _DOC_NUMBER_OWN.search(before) and not _DOC_NUMBER_CITED.search(before):
+            return int(m.group("y"))
     m = _REPORT_FORMULA.search(text)
     if m:
         return int(m.group("y"))
@@ -242,8 +266,9 @@ def document_year(text: str, *, title: Optional[str] = None,
                   published: Optional[str] = None) -> Optional[int]:
     """The year an article as a whole reports on, when it says so plainly: its own date
     (:func:`document_date`), a year in the headline (``某县2025年…工作情况``, ``2024年度…名单``),
-    else one written in the first sentence of the body (``发布了2022年…大赛…名单``); ``None``
-    otherwise. ``published`` is accepted for symmetry and not used here.
+    else the year that frames the first sentence when it carries no figures of its own
+    (``2021年,某县总工会…各项工作取得优异成绩``) or names a year's list or contest
+    (``发布了2022年…大赛…名单``); ``None`` otherwise. ``published`` is accepted for symmetry and not used here.
     """
     own = document_date(text, title=title)
     if own is not None:
@@ -252,11 +277,19 @@ def document_year(text: str, *, title: Optional[str] = None,
     head = _headline(text, title)
     is_headline = head == first_line and bool(head)
     body = text[len(first_line):].lstrip() if (is_headline and text.startswith(first_line)) else text
-    first_sentence = re.split(r"[。!?！？\n]", body, 1)[0]
-    for chunk in (head[:80], first_sentence[:160]):
-        years = {int(y) for y in _HEAD_YEAR_RE.findall(chunk)}
-        if len(years) == 1:
-            return years.pop()
+    years = {int(y) for y in _HEAD_YEAR_RE.findall(head[:80])}
+    if len(years) == 1:
+        return years.pop()
+    # the first sentence frames the article (2021年,某县总工会…各项工作取得优异成绩) or names a
+    # year's list or contest (发布了2022年…大赛…名单); a first sentence with its own figures keeps
+    # its year to them
+    first_sentence = re.split(r"[。!?！？\n]", body, 1)[0][:160]
+    years = {int(y) for y in _HEAD_YEAR_RE.findall(first_sentence)}
+    if len(years) != 1:
+        return None
+    rest = _HEAD_YEAR_RE.sub("", first_sentence)
+    if _SURVEY.search(first_sentence) or not re.search(rf"[\d{numbers.CN_DIGITS}十百千万]", rest):
+        return years.pop()
     return None
 
 
