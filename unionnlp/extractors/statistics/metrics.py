@@ -101,6 +101,11 @@ def noun_phrase(p: str) -> str:
     without a predicate after its head noun (产业大军蹄急步稳 → 产业大军)."""
     p = _after_deng(p)
     pats = patterns()
+    pos = 0
+    for w in segmenter.words(p, hmm=False):
+        if pos >= 1 and pats["predicate"].fullmatch(w):
+            return p[:pos]  # 9个街道|全部成立了工会联合会
+        pos += len(w)
     heads = list(pats["head"].finditer(p))
     if not heads:
         return p
@@ -120,9 +125,18 @@ def _is_predicate(rest: str) -> bool:
     if _NOMINAL_END.search(rest):
         return False
     words = segmenter.words(rest, hmm=False)
-    if words and segmenter.tags().get(words[-1]) in _PREDICATE_TAGS:
+    tags = segmenter.tags()
+    if words and tags.get(words[-1]) in _PREDICATE_TAGS:
         return True
+    if len(rest) == 4 and len(words) == 1:  # a four-character word after a noun: an idiom
+        return not (tags.get(rest) or "").startswith(("n", "vn")) or tags.get(rest) == "nr"
     return len(rest) == 4 and len(words) >= 3 and rest not in segmenter.dictionary().FREQ
+
+
+def _is_noun(s: str) -> bool:
+    words = segmenter.words(s, hmm=False)
+    tag = segmenter.tags().get(words[-1]) if words else None
+    return bool(tag) and tag.startswith(("n", "zg")) and tag != "nr" or bool(patterns()["head"].search(s[-3:]))
 
 
 def after_phrase(text: str, pos: int, stops: list, limit: int = AFTER_LIMIT) -> tuple:
@@ -146,17 +160,22 @@ def after_phrase(text: str, pos: int, stops: list, limit: int = AFTER_LIMIT) -> 
         if re.search(rf"[\d{numbers.CN_DIGITS}]", rest):
             j = i + c.start()
             break
-    phrase = noun_phrase(re.sub(r"[“”‘’\"「」\s]", "", window[i:j])[:limit])
+    phrase = re.sub(r"[“”‘’\"「」\s]", "", window[i:j])[:limit]
+    lead = patterns()["predicate"].match(phrase)
+    if lead and len(phrase) - lead.end() >= 2:
+        phrase = phrase[lead.end():]  # 86人|已光荣入党 → 光荣入党
+    phrase = noun_phrase(phrase)
     if "的" in phrase:
-        head = phrase.rsplit("的", 1)[1]
-        phrase = head if len(head) >= 2 else phrase.split("的", 1)[0]
+        owner, head = phrase.split("的", 1)[0], phrase.rsplit("的", 1)[1]
+        # 8个村的工会主席: the count is of the owner (村); 6名勇敢的消防队员: of the head
+        phrase = owner if (_is_noun(owner) or len(head) < 2) else head
     phrase = noun_phrase(_DETERMINER.sub("", phrase).rstrip("和及与或"))
     for _ in range(3):
         m = patterns()["strip_right"].search(phrase)
         if not m or not m.group(0) or len(phrase) - len(m.group(0)) < 2:
             break
         phrase = phrase[:m.start()]
-    if len(re.findall(f"[{CJK}]", phrase)) < 2:
+    if len(re.findall(f"[{CJK}]", phrase)) < 2 and not patterns()["single_noun"].match(phrase):
         return "", pos
     return phrase, pos + j
 

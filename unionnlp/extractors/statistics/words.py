@@ -4,8 +4,8 @@ The words live in ``resources/statistics/stopwords.tsv``, one word and its role 
 strip-left / strip-right (trimmed off a metric phrase), stop (ends a phrase read after a
 figure), skip-context (page metadata before a figure), part-head (a count of the parts of a
 text), skip-clause (site furniture anywhere in the clause: 为您分享 …), head (nouns that end a
-counted item: 企业, 会员, 驿站 …) and predicate-start (words after which a phrase is a
-predicate, not a noun phrase).
+counted item: 企业, 会员, 驿站 …), predicate-start (words after which a phrase is a
+predicate, not a noun phrase) and single-noun (one-character nouns a figure may count: 村).
 """
 from __future__ import annotations
 
@@ -59,4 +59,5 @@ def patterns() -> dict:
         "part_tail": re.compile(rf"(?:{alt(w['part-tail'])})$"),
         "head": re.compile(alt(w["head"])),
         "predicate": re.compile(rf"^(?:{alt(w['predicate-start'])})"),
+        "single_noun": re.compile(rf"^(?:{alt(w['single-noun'])})$"),
     }
