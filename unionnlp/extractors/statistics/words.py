@@ -42,13 +42,16 @@ _TIME_LEFT = (
     r"|[一二两三四五六七八九十\d]{1,3}[ \t]*年(?:来|以来|间|内|中)?)"
 )
 
+#: the base of a comparison at the start of a metric phrase (与2020年相比|净增…)
+_COMPARISON_LEFT = r"(?:与|和|同|比|较)(?:\d{4}[ \t]*年(?:底|末)?|上年|去年|上一年度?|同期)(?:相比|同期|相较)?"
+
 
 @functools.lru_cache(maxsize=1)
 def patterns() -> dict:
     w = words()
     return {
         "strip_left": re.compile(
-            rf"^(?:[ \t\n,，、：:（(]|{_TIME_LEFT}|(?:{alt(w['strip-left'])})"
+            rf"^(?:[ \t\n,，、：:（(]|{_TIME_LEFT}|{_COMPARISON_LEFT}|(?:{alt(w['strip-left'])})"
             rf"|[{CJK}]{{0,10}}总工会|[{CJK}]{{1,6}}?期间|[{CJK}]{{2,4}}?(?:省|市|县|区)(?![级委直属])(?=[{CJK}]{{2}}))"
         ),
         "strip_right": re.compile(rf"(?:[ \t\n]|{alt(w['strip-right'])})$"),

@@ -48,7 +48,7 @@ _YEAR = re.compile(
 #: words before a year that make it the base of a comparison, and words after it
 _BASE_BEFORE = re.compile(r"(?:比|较|与|同|和|相比于|对比)[ \t]*$")
 _BASE_AFTER = re.compile(r"[ \t]*(?:相比|同期|同比|相较)")
-_CONTINUES = re.compile(r"其中|同时|此外|另外|其余|并|还|全(?:市|县|省|区|州|盟|旗)")
+_CONTINUES = re.compile(r"其中|同时|此外|另外|其余|并|还|全年|全(?:市|县|省|区|州|盟|旗)")
 _RANGE_END = re.compile(r"(?:至|到|—|-|~|～)[ \t]*$")
 CLAUSE_EDGE = re.compile(r"[，,。；;！!？?\n]")
 #: a stock verb right before a figure (约有5000人, 现有, 共有, 拥有)
