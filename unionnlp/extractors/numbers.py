@@ -36,6 +36,7 @@ from typing import Optional
 import cn2an
 
 from unionnlp import resources
+from unionnlp.extractors.number_layout import noise_spans, repaired_view
 
 __all__ = ["Quantity", "parse", "unit_category", "to_number", "normalize", "noise_spans"]
 
@@ -231,43 +232,6 @@ def _is_chinese(s: str) -> bool:
     return not re.search(r"\d", s)
 
 
-# preview sites hide part of a document behind a placeholder: ……此处隐藏1695个字……
-_NOISE = re.compile(r"[.…。·\s]*此处(?:已)?隐藏[ \t]*\d+[ \t]*个?字[.…。·]*")
-# a decimal point with layout spaces around it, inside running text (not a list marker at a
-# line start): 入会率为95 .5% / 达95. 5%; and a full stop typed for the point before %: 92。3%
-_SPACED_POINT = re.compile(
-    r"(?<=[^\s\d.,])(?P<i>\d{1,4})(?P<gap>[ \t]{1,2}\.[ \t]{0,2}|\.[ \t]{1,2})(?P<f>\d{1,3})"
-    r"(?=[ \t]*(?:%|个百分点|百分点|[万亿]|[\u4e00-\u9fff]))")
-_STOP_POINT = re.compile(r"(?<=[\u4e00-\u9fff])(?P<i>\d{1,3})(?P<gap>。)(?P<f>\d{1,2})(?=[ \t]*%)")
-
-
-def noise_spans(text: str) -> list:
-    """(start, end) of placeholder noise that stands for hidden text (``……此处隐藏1695个字……``):
-    not part of any number or phrase."""
-    if not text or "隐藏" not in text:
-        return []
-    return [(m.start(), m.end()) for m in _NOISE.finditer(text)]
-
-
-def _repaired_view(norm: str) -> tuple:
-    """``norm`` with broken decimals mended in place (same length: the spaces move behind the
-    number, ``。`` becomes ``.``) and noise blanked; returns (view, repaired spans)."""
-    spans = []
-    chars = None
-    for pat in (_SPACED_POINT, _STOP_POINT):
-        for m in pat.finditer(norm):
-            if chars is None:
-                chars = list(norm)
-            mended = m.group("i") + "." + m.group("f")
-            chars[m.start():m.end()] = mended + " " * (m.end() - m.start() - len(mended))
-            spans.append((m.start(), m.end()))
-    for a, b in noise_spans(norm):
-        if chars is None:
-            chars = list(norm)
-        chars[a:b] = " " * (b - a)
-    return ("".join(chars) if chars is not None else norm), spans
-
-
 def parse(text: str) -> list:
     """All quantities in ``text``, left to right, with offsets into ``text``.
 
@@ -275,7 +239,7 @@ def parse(text: str) -> list:
     """
     if not text or not isinstance(text, str):
         return []
-    norm, repaired = _repaired_view(text.translate(_translation()))
+    norm, repaired = repaired_view(text.translate(_translation()))
     skip_spans = [(m.start(), m.end()) for m in _non_numeral_re().finditer(norm)]
     skip_starts = [a for a, _ in skip_spans]
     out: list[Quantity] = []
