@@ -36,6 +36,20 @@ def test_metric_is_a_noun_phrase(text, metric):
     assert only(text).metric == metric
 
 
+def test_subject_before_a_predicate_adverb_is_not_the_metric():
+    assert only("开发区工会积极筹集帮扶资金35万元。").metric == "筹集帮扶资金"
+    assert only("全乡已建非公企业工会组织26家。").metric == "建非公企业工会组织"
+
+
+def test_a_phrase_ending_in_a_verb_is_cut_to_its_noun():
+    assert only("县总工会准备了2000份新春慰问品分批发放。").metric == "新春慰问品"
+
+
+def test_a_date_inside_the_phrase_is_not_the_metric():
+    a, b = stats("全镇会员人数从2020年5月的860人增至年底的1300人。")
+    assert "会员" in a.metric and "会员" in b.metric
+
+
 def test_figure_after_a_list_conjunction_takes_its_own_verb_phrase():
     a, b = stats("评选出先进集体12个和5人获优秀工会工作者称号。")
     assert "先进集体" in a.metric and b.metric == "获优秀工会工作者称号"
@@ -78,6 +92,8 @@ def test_long_metrics_are_flagged():
     ("走访慰问困难职工", "户", ("慰问困难职工", None)),
     ("工会驿站", "个", ("服务站点数", None)),
     ("集体合同覆盖率", "%", ("集体合同覆盖率", None)),
+    ("会员净增", "人", ("会员数", None)),     # the change of an indicator
+    ("某乡工会会员", "人", ("会员数", None)),  # whose members (a place's union), not a subgroup
     ("职工入会率", "人", (None, None)),      # a rate is not counted in people
     ("资助困难职工子女上学", "人", (None, None)),
 ])

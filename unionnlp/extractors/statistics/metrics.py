@@ -19,13 +19,14 @@ from unionnlp.extractors import numbers, segmenter
 from .context import CLAUSE_END
 from .words import CJK, patterns
 
-_CHANGE_ONLY = re.compile(r"(?:净)?(?:提高|增长|增加|上升|提升|下降|减少|降低)(?:了|到)?")
+_CHANGE_ONLY = re.compile(r"(?:净)?(?:提高|增长|增加|上升|提升|下降|减少|降低|增至|升至|降至)(?:了|到)?")
 _FENBIE = re.compile(r"分别(?:为|是|达到|达|占|有|增长|提高)?")
 _COORD = re.compile(r"^(?P<a>.+?(?:率|比例|占比|覆盖面))(?:和|及|与|、)(?P<b>.+?(?:率|比例|占比|覆盖面))$")
 #: a verb with 了 opening a phrase is narration (印发了…, 发放了…), not part of the name
 _NARRATED_VERB = re.compile(rf"^[{CJK}]{{1,3}}了(?=[{CJK}]{{2}})")
 #: a time word inside a metric phrase (the clause before it is a heading or another predicate)
-_INNER_TIME = re.compile(r"(?:上半年|下半年|全年|今年以来|今年|去年|一季度|前三季度|\d{4}年(?:度|底|末)?)")
+_INNER_TIME = re.compile(
+    r"(?:上半年|下半年|全年|今年以来|今年|去年|一季度|前三季度|\d{4}年(?:度|底|末)?)(?![\d一二三四五六七八九十]{1,2}月)")
 #: a phrase ending in a list conjunction belongs to the figure before it (先进班组和|4人)
 _OPEN_LIST = re.compile(r"(?:和|与|以及|(?<![涉普危惠波顾])及|、|，|,)$")
 #: jieba tags of a last word that makes a phrase a predicate (verbs, adverbs, adjectives, idioms)
@@ -45,6 +46,8 @@ LONG_METRIC = 16
 def clean(phrase: str) -> str:
     """A metric phrase without quotes, spaces, leading time/place/subject words, trailing
     copulas, narration verbs (印发了) and modifiers before the last 的."""
+    if not re.search(f"[{CJK}]", phrase):
+        return ""
     pats = patterns()
     p = re.sub(r"[“”‘’\"「」《》\s]", "", phrase)
     # list markers and page junk (ASCII runs) before the phrase; a year stays for strip-left
@@ -63,10 +66,7 @@ def clean(phrase: str) -> str:
     if pats["strip_left"].fullmatch(p):
         return ""  # only a connective or a time word (其中|412人): no metric of its own
     p = _NARRATED_VERB.sub("", p)
-    # a time word inside the phrase opens a new clause (组织建设全年新建基层工会 → 新建基层工会)
-    inner = _INNER_TIME.search(p, 2)
-    if inner and len(p) - inner.end() >= 2:
-        p = p[inner.end():]
+    p = _predicate_of(p)
     for _ in range(8):
         m = pats["strip_right"].search(p)
         if not m or not m.group(0) or len(p) - len(m.group(0)) < 2:
@@ -74,7 +74,11 @@ def clean(phrase: str) -> str:
         p = p[: m.start()]
     p = re.sub(r"(?:比|较)(?:上年|去年|上一年度?|同期|年初)(?:同期)?$", "", p)
     # a trailing date (会员数从2021年3月29日的) and leading page junk (ASCII runs) go
-    p = re.sub(r"(?:从|自|于|在|截至|截止|到)?(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初)?的?$", "", p) or p
+    p = re.sub(r"(?:从|自|于|在|截至|截止|到)?(?:\d{4}年|年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初)?的?$", "", p) or p
+    # a time word inside the phrase opens a new clause (组织建设全年新建基层工会 → 新建基层工会)
+    inner = _INNER_TIME.search(p, 2)
+    if inner and len(p) - inner.end() >= 2:
+        p = p[inner.end():]
     junk = re.match(r"^.*[A-Za-z0-9_./\-]{2,}", p)
     if junk and len(p) - junk.end() >= 2:
         p = p[junk.end():]
@@ -84,6 +88,31 @@ def clean(phrase: str) -> str:
         if len(head) >= 4:
             p = head
     return _after_deng(p)
+
+
+def _predicate_of(p: str) -> str:
+    """The predicate of a phrase read before a figure, without its subject: the part after an
+    adverb that opens a predicate (大社矿工会积极组织服务队 → 组织服务队; 全镇已建企业工会 →
+    建企业工会)."""
+    pats = patterns()
+    pos = 0
+    for w in segmenter.words(p, hmm=False):
+        if pos >= 2 and pats["predicate"].fullmatch(w):
+            rest = p[pos + len(w):]
+            # 建制率均达到: an adverb before a mere copula leaves the subject as the metric
+            if len(_strip_right(rest)) >= 2:
+                return rest
+        pos += len(w)
+    return p
+
+
+def _strip_right(p: str) -> str:
+    for _ in range(8):
+        m = patterns()["strip_right"].search(p)
+        if not m or not m.group(0):
+            break
+        p = p[:m.start()]
+    return p
 
 
 def _after_deng(p: str) -> str:
@@ -99,20 +128,41 @@ def _after_deng(p: str) -> str:
 def noun_phrase(p: str) -> str:
     """``p``, a phrase read after a figure, cut to its noun phrase: after the last 等 and
     without a predicate after its head noun (产业大军蹄急步稳 → 产业大军)."""
-    p = _after_deng(p)
+    p = _before_predicate_word(_after_deng(p))
     pats = patterns()
+    heads = list(pats["head"].finditer(p))
+    if heads:
+        last = heads[-1]
+        rest = p[last.end():]
+        if len(rest) >= 2 and last.end() >= 2 and _is_predicate(rest):
+            return p[:last.end()]
+    return _verb_final(p)
+
+
+def _verb_final(p: str) -> str:
+    """A phrase ending in a verb (定制春联礼包分双线派送) is cut before the first word after a
+    noun that is not itself a noun (定制春联礼包)."""
+    words = segmenter.words(p, hmm=False)
+    tags = segmenter.tags()
+    if len(words) < 3 or tags.get(words[-1]) not in _PREDICATE_TAGS:
+        return p
+    pos, seen_noun = 0, False
+    for w in words:
+        tag = tags.get(w) or ""
+        if seen_noun and pos >= 2 and not (tag.startswith(("n", "s")) or tag == "vn"):
+            return p[:pos]
+        seen_noun = seen_noun or tag.startswith("n")
+        pos += len(w)
+    return p
+
+
+def _before_predicate_word(p: str) -> str:
+    """``p`` up to a word that opens a predicate (9个街道|全部成立了工会联合会)."""
     pos = 0
     for w in segmenter.words(p, hmm=False):
-        if pos >= 1 and pats["predicate"].fullmatch(w):
-            return p[:pos]  # 9个街道|全部成立了工会联合会
+        if pos >= 1 and patterns()["predicate"].fullmatch(w):
+            return p[:pos]
         pos += len(w)
-    heads = list(pats["head"].finditer(p))
-    if not heads:
-        return p
-    last = heads[-1]
-    rest = p[last.end():]
-    if len(rest) >= 2 and last.end() >= 2 and _is_predicate(rest):
-        return p[:last.end()]
     return p
 
 
@@ -161,10 +211,12 @@ def after_phrase(text: str, pos: int, stops: list, limit: int = AFTER_LIMIT) -> 
             j = i + c.start()
             break
     phrase = re.sub(r"[“”‘’\"「」\s]", "", window[i:j])[:limit]
-    lead = patterns()["predicate"].match(phrase)
-    if lead and len(phrase) - lead.end() >= 2:
-        phrase = phrase[lead.end():]  # 86人|已光荣入党 → 光荣入党
-    phrase = noun_phrase(phrase)
+    if not re.match(f"[{CJK}]", phrase):
+        return "", pos
+    first = segmenter.words(phrase[:4], hmm=False)[:1]
+    if first and patterns()["predicate"].fullmatch(first[0]) and len(phrase) - len(first[0]) >= 2:
+        phrase = phrase[len(first[0]):]  # 86人|已光荣入党 → 光荣入党
+    phrase = _before_predicate_word(phrase)
     if "的" in phrase:
         owner, head = phrase.split("的", 1)[0], phrase.rsplit("的", 1)[1]
         # 8个村的工会主席: the count is of the owner (村); 6名勇敢的消防队员: of the head

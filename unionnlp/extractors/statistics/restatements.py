@@ -16,6 +16,9 @@ import math
 #: that contain each other (1人荣获全国… and 1人荣获市级… are two facts)
 SMALL_COUNT = 10
 _PEOPLE = {"名": "人", "位": "人"}
+#: how many earlier figures of the same value (and metrics of one figure) a figure is compared
+#: with: restatements are few, and a page of repeated values must stay linear
+RESTATEMENT_WINDOW = 8
 #: words too common to tie two metrics together (覆盖职工 and 培训职工 are two facts)
 _GENERIC = {"职工", "企业", "工会", "会员", "单位", "人员", "组织", "活动", "资金", "项目",
             "开展", "举办", "发放", "新建", "建成", "培训", "覆盖", "参与", "慰问", "走访", "提供"}
@@ -23,11 +26,17 @@ _GENERIC = {"职工", "企业", "工会", "会员", "单位", "人员", "组织"
 
 def merge(stats: list, headline_end: int = 0) -> list:
     """``stats`` (in text order) with restatements folded into the first body occurrence."""
-    groups: list = []  # [kept statistic, [metrics of the group]]
+    groups: list = []  # [kept statistic, {metrics of the group}]
+    by_value: dict = {}  # (value, unit) → the latest groups with that figure
     for s in stats:
-        g = next((g for g in groups if _restates(g, s)), None)
+        key = (round(s.value, 6), _PEOPLE.get(s.unit or "", s.unit or ""))
+        near = by_value.setdefault(key, [])
+        g = next((g for g in reversed(near) if _restates(g, s)), None)
         if g is None:
-            groups.append([s, [s.metric or ""]])
+            g = [s, {s.metric or ""}]
+            groups.append(g)
+            near.append(g)
+            del near[:-RESTATEMENT_WINDOW]
             continue
         kept = g[0]
         if _in_headline(kept, headline_end) and not _in_headline(s, headline_end):
@@ -35,7 +44,8 @@ def merge(stats: list, headline_end: int = 0) -> list:
             g[0] = s
         else:
             kept.mentions.append([s.start, s.end])
-        g[1].append(s.metric or "")
+        if len(g[1]) < RESTATEMENT_WINDOW:
+            g[1].add(s.metric or "")
     out = []
     for kept, _ in groups:
         if kept.mentions and "restated" not in kept.flags:

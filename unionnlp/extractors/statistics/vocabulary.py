@@ -19,9 +19,14 @@ import re
 from typing import NamedTuple, Optional
 
 from unionnlp import resources
-from unionnlp.extractors import numbers
+from unionnlp.extractors import numbers, segmenter
 
 __all__ = ["Indicator", "indicators", "classify"]
+
+
+#: a remainder naming a place or the union that owns the figure, not a subgroup
+_PLACE_OR_OWNER = re.compile(r"(?:乡|镇|县|区|市|省|州|街道|社区|村|工会|总工会|公司|集团)$")
+_CHANGE_TAIL = re.compile(r"(?:净增|净减|增长|增加|提高|上升|下降|减少|降低)(?:了)?$")
 
 
 class Indicator(NamedTuple):
@@ -90,6 +95,7 @@ def classify(metric: Optional[str], unit: str = "") -> Reading:
 def _classify(metric: str, unit_kind: str) -> Reading:
     pats = _patterns()
     phrase = pats["neutral"].sub("", metric) or metric
+    phrase = _CHANGE_TAIL.sub("", phrase) or phrase  # 会员净增 → 会员: the change of 会员数
     best = None  # (has verb, head length, indicator, verb, head)
     for ind in indicators():
         if unit_kind not in ind.units and not (unit_kind == "-" and "count" in ind.units):
@@ -121,14 +127,14 @@ def _classify(metric: str, unit_kind: str) -> Reading:
     known = pats["population"].search(rest)
     if known and known.group(0) == rest:
         return Reading(ind.id, rest)
+    if _PLACE_OR_OWNER.search(rest):
+        return Reading(ind.id, None)  # 幸福乡工会会员数: whose members, not which group
     if re.fullmatch(r"[\u4e00-\u9fff]{2,10}", rest) and not _opens_with_verb(rest):
         return Reading(ind.id, rest)
     return Reading(None, None)
 
 
 def _opens_with_verb(s: str) -> bool:
-    from unionnlp.extractors import segmenter
-
     words = segmenter.words(s, hmm=False)
     tag = segmenter.tags().get(words[0]) if words else None
     return bool(tag) and tag.startswith("v") and tag != "vn"

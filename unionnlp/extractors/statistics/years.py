@@ -21,6 +21,8 @@ hosting site's upload date.
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -70,13 +72,25 @@ class When:
     since_event: bool = False  # a span since an event (自竞赛开展以来, 工作法实施以来)
 
 
+@functools.lru_cache(maxsize=4)
+def _time_expressions(norm: str) -> tuple:
+    """Every time expression of a text, found once: (start offsets, matches)."""
+    found = list(_YEAR.finditer(norm))
+    return [m.start() for m in found], found
+
+
 def time_before(norm: str, start: int, pos: int, ref_year: Optional[int]) -> When:
     """The time that applies at ``pos``, read from the time expressions in ``norm[start:pos]``
     (the last one wins)."""
     w = When()
     last_span_end = None
     w_end = start
-    for m in _YEAR.finditer(norm, start, pos):
+    starts, found = _time_expressions(norm)
+    i = bisect.bisect_left(starts, start)
+    j = bisect.bisect_left(starts, pos)
+    for m in found[i:j]:
+        if m.end() > pos:
+            continue
         if m.group("y") or m.group("range"):
             if m.group("y") and _is_base(norm, m, start):
                 continue
@@ -112,9 +126,8 @@ def time_before(norm: str, start: int, pos: int, ref_year: Optional[int]) -> Whe
             w.found, w.since_event = True, False
             w.year, w.basis, w.period, w.span = ref_year, "relative", None, False
         elif m.group("n") or m.group("span"):
-            w.found, w.since_event = True, False
+            w.found, w.since_event = True, bool(m.group("event"))
             w.year, w.basis, w.span = None, None, True
-            w.since_event = bool(m.group("event"))
             last_span_end = m.end()
             count = m.group("n") or m.group("jn")
             n = numbers.to_number(count) if count and count not in "多几" else None
@@ -305,7 +318,8 @@ def fill_document_year(stats: list, year: Optional[int], *, text: Optional[str] 
     ``document``) or else the year of ``published`` (basis ``publication``), flagged
     ``inferred_year``. Figures over several years (``period``, or ``year_basis`` already
     ``none``) and figures already dated are left as they are; a researcher who wants only
-    written years drops the ``inferred_year`` ones."""
+    written years drops the ``inferred_year`` ones. ``text`` is accepted for callers of the
+    earlier signature and not needed: :func:`find_statistics` has read the time already."""
     pub_year = year_of(published)
     for s in stats:
         if s.year is not None or s.period is not None or s.year_basis is not None:
