@@ -31,6 +31,7 @@ def only(text, **kw):
     ("向会员赠送了劳动法、工会法等普法读本1600册。", "普法读本"),  # the noun after an enumeration's 等
     ("印发了职工维权手册各2000本。", "职工维权手册"),              # narration verb and 各 trimmed
     ("9个街道全部成立了工会联合会。", "街道"),
+    ("区总工会为300余名农民工解决了就业难题。", "农民工"),    # a verb after the head noun
 ])
 def test_metric_is_a_noun_phrase(text, metric):
     assert only(text).metric == metric
@@ -94,6 +95,10 @@ def test_long_metrics_are_flagged():
     ("集体合同覆盖率", "%", ("集体合同覆盖率", None)),
     ("会员净增", "人", ("会员数", None)),     # the change of an indicator
     ("某乡工会会员", "人", ("会员数", None)),  # whose members (a place's union), not a subgroup
+    ("市级工人先锋号", "个", ("工人先锋号", None)),   # a level, not a subgroup
+    ("八大群体工会组织", "家", ("基层工会数", "八大群体")),
+    ("非公企业党组织组建率", "%", (None, None)),   # the party's indicator, not the union's
+    ("被评选为全国最美驿站", "家", (None, None)),
     ("职工入会率", "人", (None, None)),      # a rate is not counted in people
     ("资助困难职工子女上学", "人", (None, None)),
 ])

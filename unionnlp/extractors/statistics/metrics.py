@@ -176,8 +176,8 @@ def _is_predicate(rest: str) -> bool:
         return False
     words = segmenter.words(rest, hmm=False)
     tags = segmenter.tags()
-    if words and tags.get(words[-1]) in _PREDICATE_TAGS:
-        return True
+    if words and (tags.get(words[-1]) in _PREDICATE_TAGS or tags.get(words[0]) == "v"):
+        return True  # 职工|解决实际困难: a verb after the head opens the predicate
     if len(rest) == 4 and len(words) == 1:  # a four-character word after a noun: an idiom
         return not (tags.get(rest) or "").startswith(("n", "vn")) or tags.get(rest) == "nr"
     return len(rest) == 4 and len(words) >= 3 and rest not in segmenter.dictionary().FREQ

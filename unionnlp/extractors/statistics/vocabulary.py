@@ -67,6 +67,7 @@ def _patterns() -> dict:
         "generic_right": re.compile(rf"(?:{alt(w['generic'])})+$"),
         "flow": re.compile(rf"^(?:{alt(flow)})"),
         "population": re.compile(alt(w["population"])),
+        "other_body": re.compile(rf"(?:{alt(w['other-body'])})$"),
     }
 
 
@@ -124,17 +125,21 @@ def _classify(metric: str, unit_kind: str) -> Reading:
         return Reading(ind.id, None)
     if not ind.verbs and pats["flow"].match(rest):
         return Reading(None, None)  # 新建工会组织 is not the stock of unions
+    if pats["other_body"].search(rest):
+        return Reading(None, None)  # 党组织组建率: another body's indicator
     known = pats["population"].search(rest)
     if known and known.group(0) == rest:
         return Reading(ind.id, rest)
-    if _PLACE_OR_OWNER.search(rest):
-        return Reading(ind.id, None)  # 幸福乡工会会员数: whose members, not which group
-    if re.fullmatch(r"[\u4e00-\u9fff]{2,10}", rest) and not _opens_with_verb(rest):
+    if _has_verb(rest):
+        return Reading(None, None)  # 资助困难职工子女…, 被评选为…驿站: not the indicator itself
+    if _PLACE_OR_OWNER.search(rest) or "people" not in ind.units:
+        # 幸福乡工会会员数: whose members, not which group; 省级工人先锋号: a level, not a group
+        return Reading(ind.id, known.group(0) if known else None)
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,10}", rest):
         return Reading(ind.id, rest)
     return Reading(None, None)
 
 
-def _opens_with_verb(s: str) -> bool:
-    words = segmenter.words(s, hmm=False)
-    tag = segmenter.tags().get(words[0]) if words else None
-    return bool(tag) and tag.startswith("v") and tag != "vn"
+def _has_verb(s: str) -> bool:
+    tags = segmenter.tags()
+    return any((tags.get(w) or "").startswith(("v", "p")) for w in segmenter.words(s, hmm=False))
