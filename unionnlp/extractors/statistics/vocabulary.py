@@ -3,7 +3,8 @@
 
 The vocabulary is ``resources/statistics/indicators.tsv``: each indicator with the unit
 categories its figures take, the verbs its phrase opens with (新发展会员: 发展, 新增 …; none for
-stock indicators) and the heads its phrase ends with (会员, 工会会员 …). A phrase is read as
+stock indicators; optional for some: 命名工人先锋号 and 市级工人先锋号 alike) and the heads its
+phrase ends with (会员, 工会会员 …). A phrase is read as
 ``[handling verb][verb][population][head]``: 发展新就业形态劳动者会员 → 新发展会员 for the
 population 新就业形态劳动者; 农民工会员 → 会员数 for 农民工; 全市职工入会率 → 入会率 for all.
 Words that name the whole membership or place (全市, 职工, 现有 …) and handling verbs that do
@@ -34,6 +35,7 @@ class Indicator(NamedTuple):
     units: frozenset
     verbs: tuple
     heads: tuple
+    verb_optional: bool = False
 
 
 @functools.lru_cache(maxsize=1)
@@ -43,7 +45,9 @@ def indicators() -> tuple:
         parts = (ln.split("\t") + ["", "", ""])[:4]
         iid, units, verbs, heads = (p.strip() for p in parts)
         split = lambda s: tuple(sorted((w for w in s.split("|") if w), key=len, reverse=True))  # noqa: E731
-        out.append(Indicator(iid, frozenset(split(units)), split(verbs), split(heads)))
+        optional = verbs.startswith("?")
+        out.append(Indicator(iid, frozenset(split(units)), split(verbs.lstrip("?")), split(heads),
+                             optional))
     return tuple(out)
 
 
@@ -109,7 +113,7 @@ def _classify(metric: str, unit_kind: str) -> Reading:
         if ind.verbs:
             rest = pats["generic_left"].sub("", rest)
             verb = next((v for v in ind.verbs if rest.startswith(v)), "")
-            if not verb:
+            if not verb and not ind.verb_optional:
                 continue
         key = (bool(verb), len(head) + len(verb))
         if best is None or key > best[0]:
@@ -123,7 +127,7 @@ def _classify(metric: str, unit_kind: str) -> Reading:
     rest = pats["generic_right"].sub("", pats["generic_left"].sub("", rest)).strip("的")
     if not rest:
         return Reading(ind.id, None)
-    if not ind.verbs and pats["flow"].match(rest):
+    if (not ind.verbs or ind.verb_optional and not verb) and pats["flow"].match(rest):
         return Reading(None, None)  # 新建工会组织 is not the stock of unions
     if pats["other_body"].search(rest):
         return Reading(None, None)  # 党组织组建率: another body's indicator
