@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, char_ngrams
 
 GOLD = ROOT / "corpora" / "gold" / "statistics"
 KEYS = {"value", "unit", "metric", "qualifier", "kind", "year", "evidence"}
@@ -34,10 +34,7 @@ def test_pages_are_our_own_words(seed_texts, devset_dir):
                                           for d in (devset_dir, devset_dir.parent / "devset2")
                                           for p in d.glob("*.txt")]
     n = 16
-    grams = set()
-    for t in shared:
-        t = re.sub(r"\s+", "", t)
-        grams.update(t[i:i + n] for i in range(len(t) - n + 1))
+    grams = char_ngrams(shared, n)
     for path in GOLD.glob("*.txt"):
         body = re.sub(r"\s+", "", path.read_text(encoding="utf-8"))
         hits = [body[i:i + n] for i in range(len(body) - n + 1) if body[i:i + n] in grams]

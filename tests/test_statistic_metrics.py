@@ -3,17 +3,15 @@ flags and what is not a statistic (sentences written for these tests)."""
 import pytest
 
 import unionnlp
-from unionnlp.extractors.statistics import classify, find_statistics
+from conftest import checked_statistics
+from unionnlp.extractors.statistics import classify
 
 PUB = "2023-06-01"
 
 
 def stats(text, **kw):
     kw.setdefault("published", PUB)
-    out = find_statistics(text, **kw)
-    for s in out:
-        assert text[s.start:s.end] == s.text
-    return out
+    return checked_statistics(text, **kw)
 
 
 def only(text, **kw):

@@ -2,6 +2,7 @@
 (sentences written for these tests in the style of union news and work reports)."""
 import pytest
 
+from conftest import checked_statistics
 from unionnlp.extractors.statistics import document_date, find_statistics
 
 PUB = "2022-05-10"
@@ -9,10 +10,7 @@ PUB = "2022-05-10"
 
 def by_value(text, **kw):
     kw.setdefault("published", PUB)
-    out = find_statistics(text, **kw)
-    for s in out:
-        assert text[s.start:s.end] == s.text
-    return {s.value: s for s in out}
+    return {s.value: s for s in checked_statistics(text, **kw)}
 
 
 def test_each_basis():

@@ -22,6 +22,8 @@ from typing import NamedTuple, Optional
 from unionnlp import resources
 from unionnlp.extractors import numbers, segmenter
 
+from .words import alt, role_words
+
 __all__ = ["Indicator", "indicators", "classify"]
 
 
@@ -52,19 +54,9 @@ def indicators() -> tuple:
 
 
 @functools.lru_cache(maxsize=1)
-def _words() -> dict:
-    out: dict = {}
-    for ln in resources.read_lines("statistics", "indicator_words.tsv"):
-        w, role = ln.split("\t")[:2]
-        out.setdefault(role.strip(), []).append(w.strip())
-    return {k: sorted(v, key=len, reverse=True) for k, v in out.items()}
-
-
-@functools.lru_cache(maxsize=1)
 def _patterns() -> dict:
-    w = _words()
-    alt = lambda ws: "|".join(re.escape(x) for x in ws)  # noqa: E731
-    flow = sorted({v for ind in indicators() for v in ind.verbs}, key=len, reverse=True)
+    w = role_words("indicator_words.tsv")
+    flow = {v for ind in indicators() for v in ind.verbs}
     return {
         "neutral": re.compile(rf"^(?:{alt(w['neutral-verb'])})"),
         "generic_left": re.compile(rf"^(?:{alt(w['generic'])})+"),

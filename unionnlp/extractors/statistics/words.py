@@ -23,16 +23,21 @@ def alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-@functools.lru_cache(maxsize=1)
-def words() -> dict:
-    """role → words (longest first)."""
+@functools.lru_cache(maxsize=4)
+def role_words(filename: str) -> dict:
+    """role → words (longest first) of a ``word<TAB>role`` file in resources/statistics."""
     out: dict = {}
-    for ln in resources.read_lines("statistics", "stopwords.tsv"):
+    for ln in resources.read_lines("statistics", filename):
         w, role = ln.split("\t")[:2]
         out.setdefault(role.strip(), []).append(w.strip())
     for k in out:
         out[k].sort(key=len, reverse=True)
     return out
+
+
+def words() -> dict:
+    """role → words (longest first) of ``stopwords.tsv``."""
+    return role_words("stopwords.tsv")
 
 
 #: a time expression at the start of a metric phrase (stripped off it)
