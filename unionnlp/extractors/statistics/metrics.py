@@ -11,6 +11,7 @@ before a predicate that follows its head noun (滤料企业星罗棋布 → 滤�
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import Optional
 
@@ -43,6 +44,7 @@ AFTER_LIMIT = 24
 LONG_METRIC = 16
 
 
+@functools.lru_cache(maxsize=8192)
 def clean(phrase: str) -> str:
     """A metric phrase without quotes, spaces, leading time/place/subject words, trailing
     copulas, narration verbs (印发了) and modifiers before the last 的."""
@@ -125,6 +127,7 @@ def _after_deng(p: str) -> str:
     return p
 
 
+@functools.lru_cache(maxsize=8192)
 def noun_phrase(p: str) -> str:
     """``p``, a phrase read after a figure, cut to its noun phrase: after the last 等 and
     without a predicate after its head noun (产业大军蹄急步稳 → 产业大军)."""
@@ -156,6 +159,7 @@ def _verb_final(p: str) -> str:
     return p
 
 
+@functools.lru_cache(maxsize=8192)
 def _before_predicate_word(p: str) -> str:
     """``p`` up to a word that opens a predicate (9个街道|全部成立了工会联合会)."""
     pos = 0
