@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, char_ngrams
 
 CORPORA = ROOT / "corpora"
 GOLD = CORPORA / "gold"
@@ -128,10 +128,7 @@ def test_no_text_borrowed_from_shared_material(sources, seed_texts, devset_dir):
     shared = list(seed_texts.values()) + [p.read_text(encoding="utf-8")
                                           for p in devset_dir.glob("*.txt")]
     n = 16
-    grams = set()
-    for t in shared:
-        t = re.sub(r"\s+", "", t)
-        grams.update(t[i:i + n] for i in range(len(t) - n + 1))
+    grams = char_ngrams(shared, n)
     for s in sources:
         body = re.sub(r"\s+", "", "".join(s["paragraphs"]))
         hits = [body[i:i + n] for i in range(len(body) - n + 1) if body[i:i + n] in grams]

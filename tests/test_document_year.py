@@ -13,17 +13,21 @@ def test_year_from_first_sentence_not_from_a_period_start():
     assert document_year("自2015年以来,全市工会持续推进建会工作,截至目前共建会300家。") is None
 
 
-def test_publication_date_dates_only_figures_tied_to_the_time_of_writing():
+def test_publication_date_dates_undated_figures_and_says_so():
     from unionnlp.extractors.statistics import fill_document_year, find_statistics
 
     text = "截至8月底,全区已有87家企业建立职工骨干库。2015年全区建会率为80%。\n园区设有工会驿站12个。"
     assert document_year(text, published="2022-09-20") is None
     stats = fill_document_year(find_statistics(text, published="2022-09-20"), None, text=text,
                                published="2022-09-20")
-    years = {s.value: s.year for s in stats}
-    assert years[87.0] == 2022      # 截至8月底 in an article of September 2022
-    assert years[80.0] == 2015      # its own year
-    assert years[12.0] is None      # nothing ties it to a year
+    by_value = {s.value: s for s in stats}
+    assert (by_value[80.0].year, by_value[80.0].year_basis) == (2015, "explicit")
+    assert by_value[80.0].flags == []
+    # undated present-tense figures take the publication year, flagged so they can be dropped
+    for v in (87.0, 12.0):
+        s = by_value[v]
+        assert (s.year, s.year_basis) == (2022, "publication")
+        assert "inferred_year" in s.flags
 
 
 def test_targets_keep_their_own_year():
@@ -31,3 +35,10 @@ def test_targets_keep_their_own_year():
     by_value = {s.value: s for s in rec.statistics}
     assert by_value[120.0].year == 2024
     assert by_value[95.0].kind == "target"
+
+
+def test_first_sentence_frames_only_without_figures_of_its_own():
+    framed = "本报讯 2019年,某县总工会围绕中心、服务大局,各项工作取得显著成效。\n全年新建工会组织41家。"
+    assert document_year(framed) == 2019
+    # a first sentence with its own figure keeps that year to the figure
+    assert document_year("2021年全县新建工会组织36家。目前共有职工书屋58个。") is None

@@ -156,3 +156,19 @@ def test_seed_001_teasers_dropped(seed_texts):
     out = clean(seed_texts["001"])
     assert "摘要" not in out and "放大" not in out
     assert out.startswith("蚌埠:党工共建")
+
+
+def test_bulleted_sentences_of_the_article_are_kept():
+    # a "figures at a glance" block: bulleted sentences between paragraphs are the article's
+    # own content, while bulleted headlines (teasers of other articles) still go
+    text = "\n".join([
+        "某市总工会聚焦主责主业,各项工作取得新进展,为全市高质量发展凝聚起职工力量。",
+        "数说工会",
+        "◆新建基层工会组织128个,发展会员9600余人,建成职工书屋45家。",
+        "◆全年开展技能竞赛210场次,覆盖职工3.2万人次。",
+        "下一步,市总工会将继续深化改革创新,推动工会工作再上新台阶。",
+        "• 某县工会举办职工运动会",
+    ])
+    out = clean(text)
+    assert "发展会员9600余人" in out and "覆盖职工3.2万人次" in out
+    assert "职工运动会" not in out

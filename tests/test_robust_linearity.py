@@ -175,7 +175,7 @@ def test_deeply_nested_html_is_bounded():
 #: (where the audit found it, a piece of its source, reason). HANG_INPUTS carries a hostile
 #: line for each, run through every entry point under a time limit.
 REVIEWED = [
-    ("statistics._PAGE_MARKER", "、",
+    ("statistics.context._PAGE_MARKER", "、",
      "[ \\t] and \\n are disjoint, so the nesting splits one way; the lookbehind lets only the "
      "first newline of a run after text start a match"),
     ("furniture_patterns()", "[>»]",

@@ -225,7 +225,9 @@ def test_year_carries_into_continuation_sentence_only():
     text = "2020年全市新建工会组织52家。其中，非公企业工会40家。\n市总工会投入资金300万元。"
     a, b, c = stats(text)
     assert (a.year, b.year) == (2020, 2020)
-    assert c.year is None
+    assert (a.year_basis, b.year_basis) == ("explicit", "explicit")
+    # the new paragraph does not inherit the year as written: it is only inferred, and says so
+    assert c.year_basis in ("document", "publication") and "inferred_year" in c.flags
 
 
 def test_after_phrase_stops_at_next_counted_item_and_drops_modifiers():

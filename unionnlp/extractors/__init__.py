@@ -15,8 +15,8 @@ The contract between modules (keep these signatures stable):
 - ``organizations.find_organizations(text, *, place=None, places=()) -> list[Organization]``.
 - ``campaigns.find_campaigns(text) -> list[Campaign]``.
 - ``numbers.parse(text) -> list[Quantity]``.
-- ``statistics.find_statistics(text, *, place=None, published=None, campaigns=()) ->
-  list[Statistic]``.
+- ``statistics.find_statistics(text, *, place=None, published=None, campaigns=(), title=None)
+  -> list[Statistic]``.
 
 Importing this package has no side effects: the jieba tokenizer the pipeline uses is a
 private one, and spaCy extensions are registered when a pipeline is first built.

@@ -10,6 +10,10 @@ What is recognised (full-width and traditional forms included, offsets into the 
   (``3个百分点``), tenths (``九成``, ``三成多``, ``七五折``), fractions (``三分之一``, ``3/5``,
   ``三百五又三分之一``), ranges (``3至5家``, ``10-15人``: ``low``/``high`` set, ``value`` the
   upper bound), ordinals (``第2批``: ``kind="ordinal"``);
+- numbers broken by document-sharing layout, repaired and flagged (``Quantity.repaired``):
+  a space around the decimal point (``95 .5%``, ``95. 5%`` → 95.5) and a full stop for the
+  point before a percent sign (``92。3%``); ``……此处隐藏1695个字……`` placeholders of
+  preview sites are noise (:func:`noise_spans`), never a number;
 - the qualifier around the number (``约``/``近``/``超过``/``余``/``多``/``以上``/``左右`` …) and the
   measure word after it (``unit``, table ``resources/statistics/units.tsv``), with 万/亿 folded
   into ``value`` (``42万余人`` → 420000, unit ``人``, qualifier ``余``).
@@ -32,8 +36,9 @@ from typing import Optional
 import cn2an
 
 from unionnlp import resources
+from unionnlp.extractors.number_layout import noise_spans, repaired_view
 
-__all__ = ["Quantity", "parse", "unit_category", "to_number", "normalize"]
+__all__ = ["Quantity", "parse", "unit_category", "to_number", "normalize", "noise_spans"]
 
 @functools.lru_cache(maxsize=1)
 def _units() -> dict[str, str]:
@@ -103,6 +108,8 @@ class Quantity:
     num_end: int = 0
     #: True when the number is written with Chinese numerals only
     chinese: bool = False
+    #: True when the number was read through layout damage (``95 .5%`` → 95.5)
+    repaired: bool = False
 
 
 # --------------------------------------------------------------------------------------------
@@ -232,7 +239,7 @@ def parse(text: str) -> list:
     """
     if not text or not isinstance(text, str):
         return []
-    norm = text.translate(_translation())
+    norm, repaired = repaired_view(text.translate(_translation()))
     skip_spans = [(m.start(), m.end()) for m in _non_numeral_re().finditer(norm)]
     skip_starts = [a for a, _ in skip_spans]
     out: list[Quantity] = []
@@ -259,6 +266,8 @@ def parse(text: str) -> list:
         if not math.isfinite(q.value):
             continue
         q.text = text[q.start:q.end]
+        if repaired and any(a < q.num_end and q.num_start < b for a, b in repaired):
+            q.repaired = True
         out.append(q)
     return _merge_ranges(out, norm, text)
 
@@ -353,7 +362,11 @@ def _build(m: re.Match, norm: str) -> Optional[Quantity]:
             return None
         if chinese and len(raw.replace(" ", "")) == 1 and raw in "万亿兆":
             return None
-        value = to_number(raw)
+        # 近百名, 逾千人: a lone 百/千 after an approximator is a round number
+        if raw in ("百", "千") and re.search(r"(?:近|将近|逾|超)$", norm[max(0, start - 2):start]):
+            value = 100.0 if raw == "百" else 1000.0
+        else:
+            value = to_number(raw)
         if value is None:
             return None
         inner = re.search("[余多几]", raw)

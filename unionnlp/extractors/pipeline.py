@@ -159,10 +159,8 @@ def _organizations_step(x: Extraction) -> None:
 def _statistics_step(x: Extraction) -> None:
     from . import statistics
 
-    found = statistics.find_statistics(x.text, place=x.place, published=x.published,
-                                       campaigns=x.campaigns)
-    year = statistics.document_year(x.text, title=x.title, published=x.published)
-    x.statistics = statistics.fill_document_year(found, year, text=x.text, published=x.published)
+    x.statistics = statistics.find_statistics(x.text, place=x.place, published=x.published,
+                                              campaigns=x.campaigns, title=x.title)
 
 
 #: (kind, step) in the order they must run: campaigns before statistics (numbers inside names

@@ -1,0 +1,52 @@
+"""Numbers damaged by document layout, as document-sharing previews and PDF dumps show them.
+
+- a decimal point with layout spaces around it, inside running text (``入会率为95 .5%``,
+  ``达95. 5%``; not a list marker at a line start: ``1. 5%的企业``), and a full stop typed for
+  the point before a percent sign (``92。3%``): mended in place, and the spans reported so the
+  number reader can flag the quantity ``repaired``;
+- placeholders that stand for hidden text (``……此处隐藏1695个字……``): noise, never a number.
+
+Every repair keeps the text's length, so offsets into the repaired view are offsets into the
+original text.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["noise_spans", "repaired_view"]
+
+# preview sites hide part of a document behind a placeholder: ……此处隐藏1695个字……
+_NOISE = re.compile(r"[.…。·\s]*此处(?:已)?隐藏[ \t]*\d+[ \t]*个?字[.…。·]*")
+# a decimal point with layout spaces around it, inside running text (not a list marker at a
+# line start): 入会率为95 .5% / 达95. 5%; and a full stop typed for the point before %: 92。3%
+_SPACED_POINT = re.compile(
+    r"(?<=[^\s\d.,])(?P<i>\d{1,4})(?P<gap>[ \t]{1,2}\.[ \t]{0,2}|\.[ \t]{1,2})(?P<f>\d{1,3})"
+    r"(?=[ \t]*(?:%|个百分点|百分点|[万亿]|[\u4e00-\u9fff]))")
+_STOP_POINT = re.compile(r"(?<=[\u4e00-\u9fff])(?P<i>\d{1,3})(?P<gap>。)(?P<f>\d{1,2})(?=[ \t]*%)")
+
+
+def noise_spans(text: str) -> list:
+    """(start, end) of placeholder noise that stands for hidden text (``……此处隐藏1695个字……``):
+    not part of any number or phrase."""
+    if not text or "隐藏" not in text:
+        return []
+    return [(m.start(), m.end()) for m in _NOISE.finditer(text)]
+
+
+def repaired_view(norm: str) -> tuple:
+    """``norm`` with broken decimals mended in place (same length: the spaces move behind the
+    number, ``。`` becomes ``.``) and noise blanked; returns (view, repaired spans)."""
+    spans = []
+    chars = None
+    for pat in (_SPACED_POINT, _STOP_POINT):
+        for m in pat.finditer(norm):
+            if chars is None:
+                chars = list(norm)
+            mended = m.group("i") + "." + m.group("f")
+            chars[m.start():m.end()] = mended + " " * (m.end() - m.start() - len(mended))
+            spans.append((m.start(), m.end()))
+    for a, b in noise_spans(norm):
+        if chars is None:
+            chars = list(norm)
+        chars[a:b] = " " * (b - a)
+    return ("".join(chars) if chars is not None else norm), spans

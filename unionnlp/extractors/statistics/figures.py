@@ -1,0 +1,95 @@
+"""Which numbers are statistics (``devset/GUIDELINES.md`` § statistics, Exclude).
+
+Not statistics: dates, times, durations and ages (unit categories; 8个小时, 5年来), ordinals
+(第2批), document and phone numbers, numbers without a measure word unless written with 万/亿
+or a qualifier (194.1万职工, 2万多产业大军), the determiner 一 (一个, 一批), fractions and
+tenths written in words (一半, 超六成), thresholds that define a group (25人以上企业), numbers
+inside campaign names, short quotations and 《titles》, counts of the parts of a text or a
+plan (十一个方面, 六类, 5项共性目标, 三项举措), site furniture (小编为您分享的…总结7篇) and
+page metadata (页数, 大小, 浏览).
+"""
+from __future__ import annotations
+
+import re
+
+from unionnlp.extractors import numbers
+
+from .context import Spans
+from .words import CJK, patterns
+
+#: unit categories that are never statistics
+SKIP_CATEGORIES = {"date", "time", "age", "temperature", "size", "doc", "ordinal", "length"}
+#: a count this small of things named by a part word (举措, 目标, 方面 …) counts parts of a text
+STRUCTURE_MAX = 12
+#: measure words that count kinds of things (六类, 三种): small counts of them are structure
+_KIND_UNITS = {"类", "种"}
+#: measure words of the parts of a text or plan (5项共性目标, 三个方面, 十件实事)
+_PART_UNITS = {"项", "个", "条", "点", "件", "类", "种"}
+
+
+def is_statistic(q, norm: str, excl: Spans) -> bool:
+    """True when the quantity ``q`` (from :func:`unionnlp.extractors.numbers.parse`) is a
+    measured or targeted figure. ``norm``: the normalised text; ``excl``: spans to skip."""
+    if q.kind in ("ordinal", "fraction"):
+        return False
+    if excl.overlaps(q.num_start, q.num_end):
+        return False
+    cat = numbers.unit_category(q.unit) if q.unit else ""
+    if cat in SKIP_CATEGORIES:
+        return False
+    numtxt = norm[q.num_start:q.num_end]
+    if q.kind == "percent" and re.search("[成折]", norm[q.num_end:q.end]):
+        return False  # 超六成, 九折: tenths written in words
+    before = norm[max(0, q.start - 3):q.start]
+    if re.search(r"(?:第|前|后|首|每)[ \t]*$", before):
+        return False
+    # 十三届五次会议, 八届人大五次会议: session numbers
+    if q.unit == "次" and re.search(r"届[^，。；]{0,4}$", norm[max(0, q.start - 5):q.start]):
+        return False
+    pats = patterns()
+    if pats["skip_ctx"].search(norm, max(0, q.start - 8), q.start):
+        return False
+    clause = re.split(r"[，,。；;！!？?\n]", norm[max(0, q.start - 40):q.start])[-1]
+    if pats["skip_clause"].search(clause):
+        return False
+    has_mag = bool(re.search("[万亿]", numtxt))
+    if not q.unit:
+        if not (has_mag or q.qualifier in ("余", "多")):
+            return False
+        nxt = norm[q.end:q.end + 1]
+        if not has_mag and not re.match(f"[{CJK}]", nxt or " "):
+            return False
+        if re.match(r"[年月日号时点分秒]", nxt or " "):
+            return False
+    # the determiner 一 (一个, 一批) and 一 in fixed words
+    if q.chinese and q.value == 1 and numtxt.strip() in ("一", "壹"):
+        return False
+    # numbers glued to Latin letters (IDs, model numbers)
+    if re.search(r"[A-Za-z]$", norm[max(0, q.num_start - 1):q.num_start]):
+        return False
+    after = norm[q.end:q.end + 6]
+    # thresholds that define a group: 25人以上非公企业, 百人以上的企业
+    if re.search(r"以[ \t]?[上下]$", norm[q.start:q.end]) and cat in ("people", "count", "money") and \
+            re.match(rf"[ \t]*(?:的)?[{CJK}]", after) and not re.match(r"[ \t]*的?(?:比例|比重)", after):
+        return False
+    if q.unit and pats["part_head"].match(after.lstrip()):
+        return False
+    return not _counts_parts(q, norm)
+
+
+def _counts_parts(q, norm: str) -> bool:
+    """六类, 5项共性目标, 三项创新举措: a small count of the parts of a text or plan."""
+    if q.unit not in _PART_UNITS or q.value > STRUCTURE_MAX or q.kind != "number":
+        return False
+    if q.unit in _KIND_UNITS:
+        return True
+    m = re.match(rf"[ \t]*(?:的)?([{CJK}“”]{{1,20}})", norm[q.end:q.end + 22])
+    if not m:
+        return False
+    phrase = m.group(1).replace("“", "").replace("”", "")
+    # the noun the count is about: before a conjunction, or after the last 的 of a modifier
+    # (6个与司机切身利益相关的热点焦点问题)
+    first = re.split(r"[和及与或、]", phrase)[0]
+    named = phrase.rsplit("的", 1)[1] if "的" in phrase else ""
+    tail = patterns()["part_tail"]
+    return bool(tail.search(first) or (named and tail.search(named)))

@@ -1,0 +1,125 @@
+"""``find_statistics``: every statistic of a clean text, with metric, kind, year and evidence."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from unionnlp.extractors import numbers
+from unionnlp.records import Statistic
+
+from . import context, figures, kinds, metrics, restatements, vocabulary, years
+
+_QUALIFIERS = {"余", "多", "以上", "近", "约"}
+_PLACE_WORD = re.compile(r"全国|(?:全|我|本|该)(?:市|县|省|区|州|盟|旗)")
+_NAMED_PLACE = re.compile(
+    r"(?:^|(?<=[年，,在据]))(?P<p>[\u4e00-\u9fff]{2,5}?(?:自治州|自治县|省|市|县|区))(?!级|委|长|民|场|直)"
+)
+
+#: how far back before a figure its sentence is read for kind, year and place (characters)
+MAX_LOOKBACK = 240
+#: how far back a sentence without a time of its own looks for one in its paragraph
+MAX_CARRY = 2 * MAX_LOOKBACK
+
+
+def find_statistics(text: str, *, place=None, published: Optional[str] = None,
+                    campaigns=(), title: Optional[str] = None) -> list:
+    """All statistics in ``text`` (clean, simplified), in text order, each with evidence offsets.
+
+    ``place``: the article's :class:`~unionnlp.records.Place` (全市/全县… resolve to it);
+    ``published``: ISO date of the article (resolves 今年/去年 and dates figures the text
+    leaves undated, unless the document carries its own date); ``campaigns``: campaign items
+    whose spans hold no statistics; ``title``: the article's headline (a report's year).
+    """
+    if not text or not isinstance(text, str):
+        return []
+    try:
+        qs = numbers.parse(text)
+    except Exception:  # never let a parsing problem lose the document
+        return []
+    layout = context.layout_spans(text)
+    noise = numbers.noise_spans(text)
+    # context views: page markers and hard wraps blanked, hidden-text placeholders a clause edge
+    view = context.blank(context.blank(text, layout), noise, "，")
+    norm = context.blank(context.blank(numbers.normalize(text), layout), noise, "，")
+    excl = context.Spans(context.excluded_spans(text, campaigns))
+    bounds = context.sentence_bounds(norm)
+    kept = [q for q in qs if figures.is_statistic(q, norm, excl)]
+    # boundaries between figures: statistics and numbers with a measure word (2011年, 25人以上)
+    # end a metric phrase; bare numerals inside words (一等奖, 八大群体) do not
+    kept_ids = {id(q) for q in kept}
+    measured = [q for q in qs if id(q) in kept_ids or (
+        q.unit and numbers.unit_category(q.unit) not in ("date", "time"))]
+    ends = sorted(q.end for q in measured)
+    starts = sorted(q.start for q in measured)
+    fenbie = metrics.fenbie_groups(view, norm, kept)
+    own_year = years.document_date(text, title=title)
+    ref_year = own_year if own_year is not None else years.year_of(published)
+    out: list = []
+    prev_metric: Optional[str] = None
+    prev_sent = -1
+    for q in kept:
+        s0 = context.sent_start(bounds, q.start)
+        if s0 != prev_sent:
+            prev_metric, prev_sent = None, s0
+        # context (kind, year, place) is read back to the sentence start, but never further than
+        # MAX_LOOKBACK characters: an unpunctuated run of figures would otherwise cost O(n²)
+        c0 = max(s0, q.start - MAX_LOOKBACK)
+        found = fenbie.get(id(q)) or metrics.metrics_for(q, view, norm, ends, starts, prev_metric)
+        kind = kinds.kind_of(q, norm, c0, ref_year)
+        when = years.time_before(norm, c0, q.start, ref_year)
+        if not when.found:
+            when = years.carried_time(norm, bounds, s0, ref_year, MAX_CARRY)
+        if when.since_event:
+            started = years.event_this_year(norm, bounds, s0, ref_year, MAX_CARRY)
+            when = started if started.found else when
+        if not when.found and years.digest_item(norm, q.start):
+            when = years.When(span=True, found=True)
+        base = years.base_year(norm, c0, q.start, when.year) if kind == "change" else None
+        where = _place_info(norm, c0, q.start, place)
+        qual = q.qualifier if q.qualifier in _QUALIFIERS else ""
+        if not qual and "预计" in re.split(r"[，,。；;：:、\n]", norm[max(s0, q.start - 12):q.start])[-1]:
+            qual = "约"  # 预计参与职工3000人
+        for metric, surface, ev_start, ev_end in found:
+            reading = vocabulary.classify(metric, q.unit)
+            flags = []
+            if q.repaired:
+                flags.append("repaired_number")
+            if metric and len(metric) > metrics.LONG_METRIC:
+                flags.append("long_metric")
+            out.append(Statistic(
+                value=q.value, unit=q.unit, metric=metric or None, qualifier=qual, kind=kind,
+                year=when.year, place=where, text=text[ev_start:ev_end], start=ev_start, end=ev_end,
+                metric_surface=surface or None, period=when.period, metric_id=reading.metric_id,
+                population=reading.population, base_year=base,
+                year_basis=when.basis if when.year is not None else ("none" if when.span else None),
+                flags=flags,
+            ))
+            prev_metric = metric or prev_metric
+    out = restatements.merge(out, context.headline_end(text))
+    doc_year = own_year if own_year is not None else years.document_year(text, title=title)
+    return years.fill_document_year(out, doc_year, published=published)
+
+
+def _place_info(text: str, sent_start: int, pos: int, place) -> Optional[str]:
+    local = None
+    if place is not None:
+        local = getattr(place, "canonical", None) or getattr(place, "name", None)
+    seg = text[sent_start:pos]
+    best = None
+    for m in _PLACE_WORD.finditer(seg):
+        best = ("word", m)
+    for m in _NAMED_PLACE.finditer(seg):
+        if best is None or m.start() > best[1].start():
+            best = ("named", m)
+    if best is None:
+        return None
+    kind, m = best
+    if kind == "word":
+        return "全国" if m.group(0) == "全国" else local
+    name = m.group("p")
+    if place is not None:
+        pname = getattr(place, "name", None) or ""
+        canon = getattr(place, "canonical", None) or ""
+        if name and (name == pname or (canon and canon.endswith(name)) or (pname and name.startswith(pname))):
+            return canon or pname
+    return name

@@ -1,0 +1,53 @@
+"""The kind of a figure: ``actual``, ``target`` or ``change``.
+
+``change`` for percentage points and for figures right after 提高/增长/增加/下降…;
+``target`` when the sentence sets a goal or a plan before the figure (到…年底, 力争, 确保,
+计划, 拟, 将, 争取, 目标, 年内, 要…) without reporting it as reached (已, 累计, 截至) — a
+deadline already past at the time of writing (到2014年底 in a 2015 article) reports a result;
+``actual`` otherwise.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+_CHANGE_BEFORE = re.compile(
+    r"(?:提高|增长|增加|上升|提升|下降|减少|降低|增幅|降幅|扩大|缩小|下滑|回落|净增|净减)(?:了|为|达)?[ \t]*$"
+)
+_TARGET = re.compile(
+    r"力争|确保|计划|争取|目标|年内|拟(?=[\u4e00-\u9fff])|(?<![已即])将(?!近|其|之|此|这|该|[\d])(?=[\u4e00-\u9fff])"
+    r"|要(?:实现|达到|确保|建成|完成|新建|新增|发展|培训|创建|覆盖|组建|突破|保持|建立)"
+    r"|(?<!增长)(?<!增加)(?<!提高)(?<!上升)(?<!提升)(?<!下降)(?<!减少)(?<!降低)(?<!发展)"
+    r"到(?:(?P<y>\d{4})[ \t]*年|[今明本]年|年)[^，。；]{0,6}?(?:年底|年末|底|末|前)"
+)
+_REPORTED = re.compile(r"已|累计|截至|截止")
+#: 将 is the disposal construction, not the future, when its clause goes on to one of these
+#: verbs (将党组织建设与群团建设有机结合, 将…纳入十件实事)
+_DISPOSAL = re.compile(r"纳入|列入|作为|结合|融入|建成|打造成?|转化为|培养成|变成|当作|视为|写入|放在")
+
+
+def _future(norm: str, pos: int) -> bool:
+    clause = re.split(r"[，,。；;！!？?\n]", norm[pos:pos + 40], maxsplit=1)[0]
+    return not _DISPOSAL.search(clause)
+
+
+def kind_of(q, norm: str, sent_start: int, ref_year: Optional[int] = None) -> str:
+    """``actual``, ``target`` or ``change`` for the quantity ``q`` whose sentence (or its
+    readable part) starts at ``sent_start``; ``ref_year``: the year of writing, when known."""
+    if q.kind == "points":
+        return "change"
+    lead = norm[max(sent_start, q.start - 12):q.start]
+    if _CHANGE_BEFORE.search(lead):
+        return "change"
+    seg = norm[sent_start:q.start]
+    tm = None
+    for m in _TARGET.finditer(seg):
+        y = m.group("y")
+        if y and ref_year and int(y) < ref_year:
+            continue  # a deadline already past when the text was written
+        if m.group(0) == "将" and not _future(norm, sent_start + m.end()):
+            continue
+        tm = m
+    if tm is not None and not _REPORTED.search(seg[tm.end():]):
+        return "target"
+    return "actual"

@@ -1,0 +1,352 @@
+"""The metric of a figure: the noun phrase naming what is counted, as written.
+
+The phrase after the measure word when there is one (28个|劳模创新工作室), else the clause
+before the number, stripped of time, place, subject and copula words (全市工会组织已达5600余家
+→ 工会组织); word lists in ``resources/statistics/stopwords.tsv``. A phrase is cut at verbs,
+prepositions and clause edges, at the next figure, after 等 (…书籍等宣传资料 → 宣传资料), and
+before a predicate that follows its head noun (滤料企业星罗棋布 → 滤料企业, 一线劳动者蓄能再出发 →
+一线劳动者). Coordinated metrics (工会组建率和职工入会率达99%) give one statistic each;
+``A、B分别为x、y`` pairs values and metrics in order.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from typing import Optional
+
+from unionnlp.extractors import numbers, segmenter
+
+from .context import CLAUSE_END
+from .words import CJK, patterns
+
+_CHANGE_ONLY = re.compile(r"(?:净)?(?:提高|增长|增加|上升|提升|下降|减少|降低|增至|升至|降至)(?:了|到)?")
+_FENBIE = re.compile(r"分别(?:为|是|达到|达|占|有|增长|提高)?")
+_COORD = re.compile(r"^(?P<a>.+?(?:率|比例|占比|覆盖面))(?:和|及|与|、)(?P<b>.+?(?:率|比例|占比|覆盖面))$")
+#: a verb with 了 opening a phrase is narration (印发了…, 发放了…), not part of the name
+_NARRATED_VERB = re.compile(rf"^[{CJK}]{{1,3}}了(?=[{CJK}]{{2}})")
+#: a time word inside a metric phrase (the clause before it is a heading or another predicate)
+_INNER_TIME = re.compile(
+    r"(?:上半年|下半年|全年|今年以来|今年|去年|一季度|前三季度|\d{4}年(?:度|底|末)?)(?![\d一二三四五六七八九十]{1,2}月)")
+#: a phrase ending in a list conjunction belongs to the figure before it (先进班组和|4人)
+_OPEN_LIST = re.compile(r"(?:和|与|以及|(?<![涉普危惠波顾])及|、|，|,)$")
+#: jieba tags of a last word that makes a phrase a predicate (verbs, adverbs, adjectives, idioms)
+_PREDICATE_TAGS = {"v", "vd", "vi", "a", "ad", "d", "i", "z", "ul", "uz", "y"}
+#: endings that make a phrase a noun whatever jieba tags them (入会率, 占比, 会员数, 经费额)
+_NOMINAL_END = re.compile(r"(?:率|比例|比重|占比|数|量|额|面|金|款|费|值|次)$")
+#: determiners before the noun a figure counts (3万元的各类常备药品)
+_DETERMINER = re.compile(r"^(?:各类|各种|各项|各级|这些|全体)(?=[\u4e00-\u9fff]{2})")
+#: a verb phrase read after a figure that has no noun (4人荣获全国“安康杯”…竞赛三等奖)
+_VERB_AFTER = re.compile(r"[ \t]*([\u4e00-\u9fff](?:[\u4e00-\u9fff“”‘’《》 \t\n]|\d{4}年度?){1,24})")
+#: longest phrase read after a measure word (characters)
+AFTER_LIMIT = 24
+#: a metric longer than this is flagged ``long_metric``
+LONG_METRIC = 16
+
+
+@functools.lru_cache(maxsize=8192)
+def clean(phrase: str) -> str:
+    """A metric phrase without quotes, spaces, leading time/place/subject words, trailing
+    copulas, narration verbs (印发了) and modifiers before the last 的."""
+    if not re.search(f"[{CJK}]", phrase):
+        return ""
+    pats = patterns()
+    p = re.sub(r"[“”‘’\"「」《》\s]", "", phrase)
+    # list markers and page junk (ASCII runs) before the phrase; a year stays for strip-left
+    junk = re.match(r"^.*?[A-Za-z0-9_./\-]{2,}(?![\d年])", p)
+    if junk and len(p) - junk.end() >= 2 and re.search("[A-Za-z_/]", junk.group(0)):
+        p = p[junk.end():]
+    p = re.sub(rf"^[^{CJK}\d]+", "", p)
+    for _ in range(12):
+        m = pats["strip_left"].match(p)
+        if not m or not m.group(0):
+            break
+        rest = p[m.end():]
+        if len(rest) < 2:
+            break
+        p = rest
+    if pats["strip_left"].fullmatch(p):
+        return ""  # only a connective or a time word (其中|412人): no metric of its own
+    p = _NARRATED_VERB.sub("", p)
+    p = _predicate_of(p)
+    for _ in range(8):
+        m = pats["strip_right"].search(p)
+        if not m or not m.group(0) or len(p) - len(m.group(0)) < 2:
+            break
+        p = p[: m.start()]
+    p = re.sub(r"(?:比|较)(?:上年|去年|上一年度?|同期|年初)(?:同期)?$", "", p)
+    # a trailing date (会员数从2021年3月29日的) and leading page junk (ASCII runs) go
+    p = re.sub(r"(?:从|自|于|在|截至|截止|到)?(?:\d{4}年|年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初)?的?$", "", p) or p
+    # a time word inside the phrase opens a new clause (组织建设全年新建基层工会 → 新建基层工会)
+    inner = _INNER_TIME.search(p, 2)
+    if inner and len(p) - inner.end() >= 2:
+        p = p[inner.end():]
+    junk = re.match(r"^.*[A-Za-z0-9_./\-]{2,}", p)
+    if junk and len(p) - junk.end() >= 2:
+        p = p[junk.end():]
+    p = p.strip("，,、：: ")
+    if "的" in p:
+        head = p.rsplit("的", 1)[1]
+        if len(head) >= 4:
+            p = head
+    return _after_deng(p)
+
+
+def _predicate_of(p: str) -> str:
+    """The predicate of a phrase read before a figure, without its subject: the part after an
+    adverb that opens a predicate (大社矿工会积极组织服务队 → 组织服务队; 全镇已建企业工会 →
+    建企业工会)."""
+    pats = patterns()
+    pos = 0
+    for w in segmenter.words(p, hmm=False):
+        if pos >= 2 and pats["predicate"].fullmatch(w):
+            rest = p[pos + len(w):]
+            # 建制率均达到: an adverb before a mere copula leaves the subject as the metric
+            if len(_strip_right(rest)) >= 2:
+                return rest
+        pos += len(w)
+    return p
+
+
+def _strip_right(p: str) -> str:
+    for _ in range(8):
+        m = patterns()["strip_right"].search(p)
+        if not m or not m.group(0):
+            break
+        p = p[:m.start()]
+    return p
+
+
+def _after_deng(p: str) -> str:
+    """The part after the last enumeration 等 (…书籍等宣传资料 → 宣传资料)."""
+    m = None
+    for m in re.finditer(r"等(?!级|奖|次|同|待)", p):
+        pass
+    if m is not None and len(p) - m.end() >= 2:
+        return p[m.end():]
+    return p
+
+
+@functools.lru_cache(maxsize=8192)
+def noun_phrase(p: str) -> str:
+    """``p``, a phrase read after a figure, cut to its noun phrase: after the last 等 and
+    without a predicate after its head noun (产业大军蹄急步稳 → 产业大军)."""
+    p = _before_predicate_word(_after_deng(p))
+    pats = patterns()
+    heads = list(pats["head"].finditer(p))
+    if heads:
+        last = heads[-1]
+        rest = p[last.end():]
+        if len(rest) >= 2 and last.end() >= 2 and _is_predicate(rest):
+            return p[:last.end()]
+    return _verb_final(p)
+
+
+def _verb_final(p: str) -> str:
+    """A phrase ending in a verb (定制春联礼包分双线派送) is cut before the first word after a
+    noun that is not itself a noun (定制春联礼包)."""
+    words = segmenter.words(p, hmm=False)
+    tags = segmenter.tags()
+    if len(words) < 3 or tags.get(words[-1]) not in _PREDICATE_TAGS:
+        return p
+    pos, seen_noun = 0, False
+    for w in words:
+        tag = tags.get(w) or ""
+        if seen_noun and pos >= 2 and not (tag.startswith(("n", "s")) or tag == "vn"):
+            return p[:pos]
+        seen_noun = seen_noun or tag.startswith("n")
+        pos += len(w)
+    return p
+
+
+@functools.lru_cache(maxsize=8192)
+def _before_predicate_word(p: str) -> str:
+    """``p`` up to a word that opens a predicate (9个街道|全部成立了工会联合会)."""
+    pos = 0
+    for w in segmenter.words(p, hmm=False):
+        if pos >= 1 and patterns()["predicate"].fullmatch(w):
+            return p[:pos]
+        pos += len(w)
+    return p
+
+
+def _is_predicate(rest: str) -> bool:
+    """True when ``rest`` (what follows a head noun) is a predicate rather than more of the
+    noun phrase: it opens with a predicate word (分别, 全部, 积极 …), or its last word is not a
+    noun in jieba's dictionary, or it is an unknown four-character run (an idiom: 勠力同心)."""
+    if patterns()["predicate"].match(rest):
+        return True
+    if _NOMINAL_END.search(rest):
+        return False
+    words = segmenter.words(rest, hmm=False)
+    tags = segmenter.tags()
+    if words and (tags.get(words[-1]) in _PREDICATE_TAGS or tags.get(words[0]) == "v"):
+        return True  # 职工|解决实际困难: a verb after the head opens the predicate
+    if len(rest) == 4 and len(words) == 1:  # a four-character word after a noun: an idiom
+        return not (tags.get(rest) or "").startswith(("n", "vn")) or tags.get(rest) == "nr"
+    return len(rest) == 4 and len(words) >= 3 and rest not in segmenter.dictionary().FREQ
+
+
+def _is_noun(s: str) -> bool:
+    words = segmenter.words(s, hmm=False)
+    tag = segmenter.tags().get(words[-1]) if words else None
+    return bool(tag) and tag.startswith(("n", "zg")) and tag != "nr" or bool(patterns()["head"].search(s[-3:]))
+
+
+def after_phrase(text: str, pos: int, stops: list, limit: int = AFTER_LIMIT) -> tuple:
+    """Noun phrase right after a measure word (28个|劳模创新工作室), with its end offset.
+
+    The phrase ends at a verb or preposition of ``stopwords.tsv`` (role stop), at clause
+    punctuation, at the next figure (``stops``: sorted start offsets of numbers), or at a
+    conjunction followed by another counted item (…工作室和10个…); a modifier before 的 is
+    dropped (6名勇敢的消防队员 → 消防队员)."""
+    window = text[pos:pos + limit + 4]
+    lead = re.match(r"[ \t]*(?:的)?[ \t]*[“‘\"「]?", window)
+    i = lead.end() if lead else 0
+    m = patterns()["stop"].search(window, i)
+    j = m.start() if m else len(window)
+    k = bisect.bisect_right(stops, pos + i)
+    if k < len(stops) and stops[k] < pos + j:
+        j = stops[k] - pos
+    for c in re.finditer(r"[和及与或]", window[i:j]):
+        rest = text[pos + i + c.end():pos + i + c.end() + 30]
+        rest = re.split(r"[，,。；;：:！!？?\n]", rest, maxsplit=1)[0]
+        if re.search(rf"[\d{numbers.CN_DIGITS}]", rest):
+            j = i + c.start()
+            break
+    phrase = re.sub(r"[“”‘’\"「」\s]", "", window[i:j])[:limit]
+    if not re.match(f"[{CJK}]", phrase):
+        return "", pos
+    first = segmenter.words(phrase[:4], hmm=False)[:1]
+    if first and patterns()["predicate"].fullmatch(first[0]) and len(phrase) - len(first[0]) >= 2:
+        phrase = phrase[len(first[0]):]  # 86人|已光荣入党 → 光荣入党
+    phrase = _before_predicate_word(phrase)
+    if "的" in phrase:
+        owner, head = phrase.split("的", 1)[0], phrase.rsplit("的", 1)[1]
+        # 8个村的工会主席: the count is of the owner (村); 6名勇敢的消防队员: of the head
+        phrase = owner if (_is_noun(owner) or len(head) < 2) else head
+    phrase = noun_phrase(_DETERMINER.sub("", phrase).rstrip("和及与或"))
+    for _ in range(3):
+        m = patterns()["strip_right"].search(phrase)
+        if not m or not m.group(0) or len(phrase) - len(m.group(0)) < 2:
+            break
+        phrase = phrase[:m.start()]
+    if len(re.findall(f"[{CJK}]", phrase)) < 2 and not patterns()["single_noun"].match(phrase):
+        return "", pos
+    return phrase, pos + j
+
+
+def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: Optional[str]):
+    """[(metric, surface, evidence_start, evidence_end)] for one figure ``q``.
+
+    ``text``: the context view of the text; ``ends`` / ``starts``: sorted end / start offsets
+    of the figures and measured numbers around (a phrase never runs across another figure);
+    ``prev_metric``: the metric of the figure before in the same sentence."""
+    cs = 0
+    for m in CLAUSE_END.finditer(norm, max(0, q.start - 60), q.start):
+        cs = m.end()
+    i = bisect.bisect_right(ends, q.start) - 1
+    if i >= 0:
+        cs = max(cs, ends[i])
+    before_raw = text[cs:q.start]
+    after, after_end = ("", q.end)
+    if q.unit and q.unit not in ("%", "个百分点"):
+        after, after_end = after_phrase(text, q.end, starts)
+        if q.unit == "项" and norm[q.end:q.end + 1] == "目":
+            after, after_end = after_phrase(text, q.end - 1, starts)
+    elif not q.unit:
+        after, after_end = after_phrase(text, q.end, starts)
+    open_list = bool(_OPEN_LIST.search(before_raw.rstrip()))
+    before = "" if open_list else clean(before_raw)
+    if len(before) < 2 or _CHANGE_ONLY.fullmatch(before):
+        changed = _CHANGE_ONLY.search(before_raw)
+        before = (prev_metric or "") if (before or changed) else ""
+    # 占发展总数的18.5% → 发展企业党员占发展总数比例
+    if before.startswith("占") and not re.search("比例|比重|占比", before):
+        before = (prev_metric or "") + before.rstrip("的") + "比例"
+    if after:
+        return [(after, after, q.start, after_end)]
+    if before:
+        co = _COORD.match(before)
+        bstart = cs + max(0, before_raw.find(before[:2])) if before[:2] in before_raw else cs
+        if co:
+            return [(co.group("a"), co.group("a"), bstart, q.end),
+                    (co.group("b"), co.group("b"), bstart, q.end)]
+        shared = _shared_rate(text, norm, cs, before)
+        if shared:
+            other, ostart = shared
+            return [(other, other, ostart, q.end), (before, before_raw.strip(), ostart, q.end)]
+        return [(before, before_raw.strip(), bstart, q.end)]
+    # nothing before or after the measure word: the noun phrase after it (20%以上的基层工会…),
+    # the verb phrase after it (4人获合理化建议奖, 1人荣获全国“安康杯”…三等奖), else the metric
+    # of the previous figure in the sentence (活动4场500余人次)
+    np_, np_end = after_phrase(text, q.end, starts)
+    if np_:
+        return [(np_, np_, q.start, np_end)]
+    m = _VERB_AFTER.match(text, q.end)
+    if m:
+        seg = re.sub(r"[\s“”‘’《》]|\d{4}年度?", "", m.group(1))
+        stop = re.search(r"[，。；、]", seg)
+        seg = patterns()["strip_right"].sub("", seg[: stop.start()] if stop else seg)[:20]
+        lead = patterns()["strip_left"].match(seg)
+        if lead and len(seg) - lead.end() >= 2:
+            seg = seg[lead.end():]  # 412人已入党 → 入党
+        if len(seg) >= 2:
+            return [(seg, seg, q.start, q.end + m.end())]
+    return [(prev_metric or "", "", q.start, q.end)]
+
+
+_RATE_HEAD = re.compile(r"[^率]{2}率$|比例$|覆盖面$")
+
+
+def _shared_rate(text: str, norm: str, cs: int, before: str):
+    """职代会、厂务公开建制率达100%: the item listed before the 、 shares the rate's head
+    (职代会建制率). Returns (metric, evidence start) or None."""
+    head = _RATE_HEAD.search(before)
+    if not head or cs < 2 or norm[cs - 1] != "、":
+        return None
+    m = re.search(rf"([{CJK}]{{2,10}})$", norm[max(0, cs - 12):cs - 1])
+    if not m:
+        return None
+    item = clean(text[cs - 1 - len(m.group(1)):cs - 1])
+    if len(item) < 2 or _RATE_HEAD.search(item):
+        return None
+    return item + head.group(0), cs - 1 - len(m.group(1))
+
+
+def fenbie_groups(text: str, norm: str, kept: list) -> dict:
+    """``A、B分别为x、y``: map each listed figure to its own metric, in order."""
+    out: dict = {}
+    by_start = sorted(kept, key=lambda q: q.start)
+    for fm in _FENBIE.finditer(norm):
+        group = []
+        pos = fm.end()
+        for q in by_start:
+            if q.start < pos:
+                continue
+            gap = norm[pos:q.start]
+            if re.fullmatch(r"[ \t、，,和及与]*", gap) and (not group or gap):
+                group.append(q)
+                pos = q.end
+            elif group or q.start > fm.end() + 4:
+                break
+        if len(group) < 2:
+            continue
+        w0 = max(0, fm.start() - 80)
+        cs = w0
+        for m in re.finditer(r"[，,。；;：:\n]", norm[w0: fm.start()]):
+            cs = w0 + m.end()
+        phrase = text[cs:fm.start()]
+        parts = [p for p in (clean(x) for x in re.split(r"、|和|及|与", phrase)) if p]
+        # 外企、私企建会率分别为…: the last part's head (建会率) is shared by the others
+        head = re.search(r"[^率]{2}率$", parts[-1]) if parts else None
+        if head and len(parts) > 1:
+            parts = [p if p.endswith("率") else p + head.group(0) for p in parts]
+        if len(parts) == len(group):
+            for q, p in zip(group, parts):
+                out[id(q)] = [(p, p, cs, q.end)]
+        else:
+            whole = clean(phrase)
+            for q in group:
+                out[id(q)] = [(whole, whole, cs, q.end)]
+    return out

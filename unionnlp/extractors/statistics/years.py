@@ -1,0 +1,338 @@
+"""The year of a figure, how it was found (``year_basis``), and the base year of a comparison.
+
+Read back from the figure through its sentence (``devset/GUIDELINES.md``: a year "when stated or
+unambiguously inferable"):
+
+- ``explicit``: the nearest year written before it (2019年, 截至2020年底, 到2012年年底), except
+  the base of a comparison (比2020年, 较2019年, 与2003年相比 → ``base_year``);
+- ``relative``: 今年/去年/明年/本年度/上半年/一季度 resolved against the text's reference
+  year (the document's own date when it has one, else the publication date);
+- spans of several years (五年来, 2013年以来, 自竞赛开展以来, 近两年, 每年, 三年内) set ``period``
+  when it can be computed and leave the year empty: they are never dated by the document;
+- a present-tense cue after a year (建于2005年,现有藏书7000册) means the figure is of the time of
+  writing, not of that year.
+
+A sentence without any time expression takes the time of the nearest earlier sentence of its
+paragraph and list item (2017年全州清欠…。接待职工来访104起). Figures still undated take the
+document's own year (``document``: a document number such as 沈组[2010]35号 at its head, a
+closing date line, a report formula 现将…2011年上半年…汇报如下, a year in the headline) or the
+publication year (``publication``), flagged ``inferred_year``; the document's own date beats a
+hosting site's upload date.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from unionnlp.extractors import numbers, segmenter
+
+from .context import LIST_ITEM, sent_start
+
+__all__ = ["When", "time_before", "carried_time", "continues", "event_this_year", "digest_item", "base_year", "document_date", "document_year",
+           "fill_document_year", "year_of"]
+
+_YEAR = re.compile(
+    r"(?P<y>(?:19|20)\d{2})[ \t]*年(?:度)?(?P<since>以来|起)?"
+    r"(?:[ \t]*(?:至|到|—|-|~|～)[ \t]*(?P<y2>(?:19|20)\d{2})[ \t]*年)?(?P<half>上半年|下半年|[一二三四]季度|前三季度)?"
+    r"|(?P<range>(?:19|20)\d{2})[ \t]*(?:—|-|~|～|至)[ \t]*(?P<r2>(?:19|20)\d{2})[ \t]*年"
+    r"|(?P<thisyear>(?:今年|本年度?)[^，。；！？\n\d]{0,8}?以来)"
+    r"|(?P<rel>[今去上明前本])年(?:度)?(?P<rsince>以来)?"
+    r"|(?P<part>(?<![年\d])(?:上半年|下半年|[一二三四]季度|前三季度))"
+    r"|(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3}|多|几)[ \t]*年(?P<nk>来|以来|间|内|中)"
+    r"|(?P<span>近(?P<jn>[一二两三四五六七八九十\d]{1,2})?年来?|近年来|历年|每年"
+    r"|连续[^，。；！？\n\d]{0,6}?[一二两三四五六七八九十\d]{1,2}[ \t]*年"
+    r"|(?P<event>自[^，。；！？\n]{1,20}?以来|[^，。；！？\n\d年]{2,12}以来))"
+    r"|(?P<now>截[至止]目前|目前|现有|现已|至今|当前|如今|现在)"
+)
+#: words before a year that make it the base of a comparison, and words after it
+_BASE_BEFORE = re.compile(r"(?:比|较|与|同|和|相比于|对比)[ \t]*$")
+_BASE_AFTER = re.compile(r"[ \t]*(?:相比|同期|同比|相较)")
+_CONTINUES = re.compile(r"其中|同时|此外|另外|其余|并|还|全年|全(?:市|县|省|区|州|盟|旗)")
+_RANGE_END = re.compile(r"(?:至|到|—|-|~|～)[ \t]*$")
+CLAUSE_EDGE = re.compile(r"[，,。；;！!？?\n]")
+#: a stock verb right before a figure (约有5000人, 现有, 共有, 拥有)
+_STOCK = re.compile(r"(?<!共)(?:约有|现有|拥有|有)[ \t]*$")
+_STOCK_QUALIFIED = re.compile(r"约有|现有|拥有")
+_REL_OFFSET = {"今": 0, "本": 0, "去": -1, "上": -1, "明": 1, "前": -2}
+_BASE_REL = re.compile(r"(?:比|较|同比)(?:上年|去年|上一年|前一年)?|与(?:上年|去年)(?:同期)?相比")
+
+
+@dataclass
+class When:
+    """The time a stretch of text gives its figures."""
+
+    year: Optional[int] = None
+    basis: Optional[str] = None  # explicit | relative
+    period: Optional[str] = None
+    span: bool = False  # several years (or an open start): never dated by the document
+    found: bool = False  # some time expression was read
+    since_event: bool = False  # a span since an event (自竞赛开展以来, 工作法实施以来)
+
+
+@functools.lru_cache(maxsize=4)
+def _time_expressions(norm: str) -> tuple:
+    """Every time expression of a text, found once: (start offsets, matches)."""
+    found = list(_YEAR.finditer(norm))
+    return [m.start() for m in found], found
+
+
+def time_before(norm: str, start: int, pos: int, ref_year: Optional[int]) -> When:
+    """The time that applies at ``pos``, read from the time expressions in ``norm[start:pos]``
+    (the last one wins)."""
+    w = When()
+    last_span_end = None
+    w_end = start
+    starts, found = _time_expressions(norm)
+    i = bisect.bisect_left(starts, start)
+    j = bisect.bisect_left(starts, pos)
+    for m in found[i:j]:
+        if m.end() > pos:
+            continue
+        if m.group("y") or m.group("range"):
+            if m.group("y") and _is_base(norm, m, start):
+                continue
+            if w.year is not None and _RANGE_END.search(norm, max(start, m.start() - 2), m.start()) \
+                    and not CLAUSE_EDGE.search(norm, w_end, m.start()):
+                continue  # 2007年12月21日至2008年春节前: the span starts in the first year
+            w.found, w.since_event = True, False
+            w_end = m.end()
+            y1 = int(m.group("y") or m.group("range"))
+            y2 = m.group("y2") or m.group("r2")
+            if y2:
+                w.year, w.basis, w.period, w.span = None, None, f"{y1}-{y2}", True
+            elif m.group("since") == "以来":
+                w.year, w.basis, w.span = None, None, True
+                w.period = f"{y1}-{ref_year}" if ref_year else f"{y1}年以来"
+            else:
+                w.year, w.basis, w.period, w.span = y1, "explicit", None, False
+        elif m.group("thisyear"):
+            w.found, w.since_event = True, False
+            w.year, w.basis, w.period, w.span = ref_year, "relative", None, False
+        elif m.group("rel"):
+            rel = m.group("rel")
+            if rel == "上" and re.search(r"[比较同与][ \t]*$", norm[max(start, m.start() - 2):m.start()]):
+                continue  # 比上年: the base of a comparison
+            w.found, w.since_event = True, False
+            off = _REL_OFFSET[rel]
+            if m.group("rsince") and off != 0:
+                w.year, w.basis, w.span = None, None, True
+                w.period = f"{ref_year + off}-{ref_year}" if ref_year else m.group(0)
+            else:
+                w.year, w.basis, w.period, w.span = (ref_year + off if ref_year else None), "relative", None, False
+        elif m.group("part"):
+            w.found, w.since_event = True, False
+            w.year, w.basis, w.period, w.span = ref_year, "relative", None, False
+        elif m.group("n") or m.group("span"):
+            w.found, w.since_event = True, bool(m.group("event"))
+            w.year, w.basis, w.span = None, None, True
+            last_span_end = m.end()
+            count = m.group("n") or m.group("jn")
+            n = numbers.to_number(count) if count and count not in "多几" else None
+            w.period = (f"{ref_year - int(n)}-{ref_year}" if (ref_year and n and m.group("nk") != "内")
+                        else None)
+        elif m.group("now"):
+            w.found, w.since_event = True, False
+            w.year, w.basis, w.period, w.span = None, None, None, False
+    stock = _STOCK.search(norm, max(start, pos - 3), pos) or _STOCK_QUALIFIED.match(norm, pos)
+    if w.span and last_span_end is not None and stock and CLAUSE_EDGE.search(norm, last_span_end, pos):
+        # 近年来,…,据了解,全县新就业形态劳动者约有5000人: a stock at the time of writing
+        w.year, w.basis, w.period, w.span = None, None, None, False
+    if w.basis and w.year is None:
+        w.basis = None
+    return w
+
+
+def _is_base(norm: str, m: re.Match, start: int) -> bool:
+    return bool(_BASE_BEFORE.search(norm[max(start, m.start() - 4):m.start()])
+                or _BASE_AFTER.match(norm, m.end()))
+
+
+def event_this_year(norm: str, bounds: list, s0: int, ref_year: Optional[int], limit: int) -> When:
+    """For a span since an event (工作法实施以来): when the text before frames the story in the
+    current year (今年以来, 东阿县总工会探索推出…), the event began this year and so do the
+    figures; otherwise the span stays open (an empty :class:`When`)."""
+    end = s0
+    floor = max(0, s0 - limit)
+    while end > floor:
+        st = max(floor, sent_start(bounds, end - 1))
+        w = time_before(norm, st, end, ref_year)
+        if w.found:
+            return w if (w.basis == "relative" and w.year == ref_year and ref_year) else When()
+        end = st
+    return When()
+
+
+def continues(norm: str, s0: int) -> bool:
+    """True when the sentence at ``s0`` goes on with the previous one's subject and frame: it
+    opens with 其中/同时/此外/全市… or with a verb (接待职工来访104起), not with a new subject."""
+    head = norm[s0:s0 + 8].lstrip(" \t\u3000")
+    if _CONTINUES.match(head):
+        return True
+    words = segmenter.words(head[:4], hmm=False)
+    tag = segmenter.tags().get(words[0]) if words else None
+    return bool(tag) and tag.startswith(("v", "d")) and tag != "vn"
+
+
+def carried_time(norm: str, bounds: list, s0: int, ref_year: Optional[int], limit: int) -> When:
+    """The time a sentence without one of its own (starting at ``s0``) takes from its paragraph
+    (or list item), at most ``limit`` characters back: a sentence that :func:`continues` the one
+    before takes the time of the nearest earlier sentence with one (2017年全州清欠…。接待职工
+    来访104起); any other takes the frame set by the paragraph's opening clause (五年来,… /
+    自竞赛开展以来,…)."""
+    para = norm.rfind("\n", 0, s0) + 1
+    floor = max(para, s0 - limit)
+    for item in LIST_ITEM.finditer(norm, floor, s0):
+        floor = max(floor, item.start())
+    if floor >= s0:
+        return When()
+    if continues(norm, s0):
+        end = s0
+        while end > floor:
+            st = max(floor, sent_start(bounds, end - 1))
+            w = time_before(norm, st, end, ref_year)
+            if w.found:
+                return w
+            if st <= floor:
+                break
+            end = st
+        return When()
+    edge = CLAUSE_EDGE.search(norm, floor, s0)
+    return time_before(norm, floor, edge.start() if edge else s0, ref_year)
+
+
+#: a line opening with a bullet: an item of a digest of results (◆新建工会组织316个…)
+_BULLET = re.compile(r"[ \t\u3000]*[◆◇•●■□▪►▶★☆]")
+
+
+def digest_item(norm: str, pos: int) -> bool:
+    """True when ``pos`` lies on a bulleted line. Such a digest sums up results over a period
+    it does not state (a year, a term of office, since a congress): its undated figures are
+    not dated by the publication."""
+    return bool(_BULLET.match(norm, norm.rfind("\n", 0, pos) + 1))
+
+
+def base_year(norm: str, start: int, pos: int, year: Optional[int]) -> Optional[int]:
+    """The base year of a comparison written in ``norm[start:pos]`` (比2020年 → 2020; 比上年,
+    同比 → the figure's year minus one)."""
+    base = None
+    for m in _YEAR.finditer(norm, start, pos):
+        if m.group("y") and _is_base(norm, m, start):
+            base = int(m.group("y"))
+    if base is None and year and _BASE_REL.search(norm, start, pos):
+        base = year - 1
+    return base
+
+
+# -- the document's own date -----------------------------------------------------------------
+
+#: how far into the text a document number counts as the document's own (its header)
+HEAD_CHARS = 300
+_DOC_NUMBER = re.compile(r"[\[〔【(（](?P<y>(?:19|20)\d{2})[\]〕】)）][ \t]*\d{1,4}[ \t]*号")
+#: a document number is the document's own when it heads a line or follows the word 文件
+#: (某县总工会文件 某工发[2013]12号), and not when it is cited (根据…〔2019〕8号文件精神)
+_DOC_NUMBER_OWN = re.compile(r"(?:^|\n|文件)[ \t]*[\u4e00-\u9fff]{0,8}$")
+_DOC_NUMBER_CITED = re.compile(r"根据|按照|依据|贯彻|落实|《|印发|转发")
+_REPORT_FORMULA = re.compile(
+    r"现将[^。！？\n]{0,40}?(?P<y>(?:19|20)\d{2})[ \t]*年[^。！？\n]{0,40}?(?:总结|汇报|报告|情况)[^。！？\n]{0,6}如下")
+_DATE_LINE = re.compile(r"^[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*$",
+                        re.MULTILINE)
+#: a year written as a reference ("2025年…工作情况", "2024年度"), not a date or a period start
+_HEAD_YEAR_RE = re.compile(
+    r"(?<![比较与同和])((?:19|20)\d\d)\s*年(?!\d{1,2}月\d{1,2}日|以来|来|起|至|到|—|-|相比|同期)")
+_SURVEY = re.compile(r"年度|名单|评选|大赛|竞赛|表彰|结果|榜单")
+_REPORT_TITLE = re.compile(r"总结|汇报|报告|要点|计划|方案|情况|工作|规划|安排")
+
+
+def document_date(text: str, *, title: Optional[str] = None) -> Optional[int]:
+    """The year of the document's own date, when the text carries one: a document number at
+    its head (沈组[2010]35号), a report formula (现将…2011年上半年…汇报如下), a closing date
+    line, or a year in the title of a report or plan (某区2023年工会工作总结)."""
+    for m in _DOC_NUMBER.finditer(text, 0, HEAD_CHARS):
+        before = text[max(0, m.start() - 16):m.start()]
+        if _DOC_NUMBER_OWN.search(before) and not _DOC_NUMBER_CITED.search(before):
+            return int(m.group("y"))
+    m = _REPORT_FORMULA.search(text)
+    if m:
+        return int(m.group("y"))
+    tail = text[-200:]
+    dates = list(_DATE_LINE.finditer(tail))
+    if dates:
+        return int(dates[-1].group("y"))
+    head = _headline(text, title)
+    if head and _REPORT_TITLE.search(head):
+        years = {int(y) for y in _HEAD_YEAR_RE.findall(head[:80])}
+        if len(years) == 1:
+            return years.pop()
+    return None
+
+
+def _headline(text: str, title: Optional[str]) -> str:
+    first_line = text.split("\n", 1)[0]
+    is_headline = len(first_line) <= 40 and not re.search(r"[。;；!?！？]", first_line)
+    return (title or "").strip() or (first_line if is_headline else "")
+
+
+def document_year(text: str, *, title: Optional[str] = None,
+                  published: Optional[str] = None) -> Optional[int]:
+    """The year an article as a whole reports on, when it says so plainly: its own date
+    (:func:`document_date`), a year in the headline (``某县2025年…工作情况``, ``2024年度…名单``),
+    else the year that frames the first sentence when it carries no figures of its own
+    (``2021年,某县总工会…各项工作取得优异成绩``) or names a year's list or contest
+    (``发布了2022年…大赛…名单``); ``None`` otherwise. ``published`` is accepted for symmetry and not used here.
+    """
+    own = document_date(text, title=title)
+    if own is not None:
+        return own
+    first_line = text.split("\n", 1)[0]
+    head = _headline(text, title)
+    is_headline = head == first_line and bool(head)
+    body = text[len(first_line):].lstrip() if (is_headline and text.startswith(first_line)) else text
+    years = {int(y) for y in _HEAD_YEAR_RE.findall(head[:80])}
+    if len(years) == 1:
+        return years.pop()
+    # the first sentence frames the article (2021年,某县总工会…各项工作取得优异成绩) or names a
+    # year's list or contest (发布了2022年…大赛…名单); a first sentence with its own figures keeps
+    # its year to them
+    first_sentence = re.split(r"[。!?！？\n]", body, 1)[0][:160]
+    years = {int(y) for y in _HEAD_YEAR_RE.findall(first_sentence)}
+    if len(years) != 1:
+        return None
+    rest = _HEAD_YEAR_RE.sub("", first_sentence)
+    if _SURVEY.search(first_sentence) or not re.search(rf"[\d{numbers.CN_DIGITS}十百千万]", rest):
+        return years.pop()
+    return None
+
+
+def year_of(published: Optional[str]) -> Optional[int]:
+    """The year of an ISO date string, or None."""
+    m = re.match(r"\s*(\d{4})", published or "")
+    return int(m.group(1)) if m else None
+
+
+def fill_document_year(stats: list, year: Optional[int], *, text: Optional[str] = None,
+                       published: Optional[str] = None) -> list:
+    """Date the figures whose text gives them no year: with ``year`` (the document's, basis
+    ``document``) or else the year of ``published`` (basis ``publication``), flagged
+    ``inferred_year``. Figures over several years (``period``, or ``year_basis`` already
+    ``none``) and figures already dated are left as they are; a researcher who wants only
+    written years drops the ``inferred_year`` ones. ``text`` is accepted for callers of the
+    earlier signature and not needed: :func:`find_statistics` has read the time already."""
+    pub_year = year_of(published)
+    for s in stats:
+        if s.year is not None or s.period is not None or s.year_basis is not None:
+            if s.year_basis is None:
+                s.year_basis = "explicit" if s.year is not None else "none"
+            continue
+        if year is not None:
+            s.year, s.year_basis = year, "document"
+        elif pub_year is not None:
+            s.year, s.year_basis = pub_year, "publication"
+        else:
+            s.year_basis = "none"
+            continue
+        if "inferred_year" not in s.flags:
+            s.flags.append("inferred_year")
+    return stats
