@@ -286,3 +286,29 @@ def test_plots_render(records):
     png2 = compare.figure_png(compare.plot_panel(panel, "职工入会率"))
     assert png2[:4] == b"\x89PNG"
     assert compare.figure_png(compare.plot_panel(panel.iloc[0:0]))[:4] == b"\x89PNG"
+
+
+def test_panel_groups_by_indicator_and_keeps_subgroups_apart():
+    """Two phrases of one indicator are one series (their disagreement is a conflict); a
+    subgroup's figure (population) is its own series, never a conflict with the whole."""
+    from unionnlp import compare
+    from unionnlp.records import Place, Record, Statistic
+
+    yz = Place(name="扬州市", canonical="江苏省扬州市", level="city", adcode="321000")
+    recs = [
+        Record(source="a", text="x", published="2021-01-05", place=yz, statistics=[
+            Statistic(value=420000.0, unit="人", metric="工会会员", metric_id="会员数", year=2020,
+                      kind="actual", flags=["inferred_year"]),
+            Statistic(value=37000.0, unit="人", metric="农民工会员", metric_id="会员数",
+                      population="农民工", year=2020, kind="actual")]),
+        Record(source="b", text="y", published="2021-02-05", place=yz, statistics=[
+            Statistic(value=430000.0, unit="人", metric="会员总数", metric_id="会员数", year=2020,
+                      kind="actual")]),
+    ]
+    p = compare.statistics_panel(recs)
+    whole = p[p["population"] == ""]
+    assert set(whole["indicator"]) == {"会员数"} and whole["conflict"].all()
+    sub = p[p["population"] == "农民工"]
+    assert len(sub) == 1 and not sub["conflict"].any()
+    assert "inferred_year" in set(p["flags"])
+    assert len(compare.statistics_panel(recs, "会员数")) == 3

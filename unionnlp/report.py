@@ -78,9 +78,10 @@ def _panel_table(panel: pd.DataFrame, by: str, metric: Optional[str]) -> tuple[s
     p = panel[(panel["kind"] == "actual") & panel["year"].notna()]
     if p.empty:
         return metric or "", pd.DataFrame()
-    if metric is None or metric not in set(p["metric"]):
-        metric = p["metric"].value_counts().index[0]
-    p = p[p["metric"] == metric].copy()
+    if metric is None or metric not in set(p["indicator"]):
+        within = p[p["indicator"].str.contains(metric, regex=False)] if metric else p.iloc[0:0]
+        metric = (within if len(within) else p)["indicator"].value_counts().index[0]
+    p = p[(p["indicator"] == metric) & (p["population"] == "")].copy()
     p["where"] = [_label(a, c) for a, c in zip(p["place"], p["place_code"])]
 
     def cell(g):
@@ -182,8 +183,7 @@ def build_sections(source, *, by: str = "place", campaign: Optional[str] = None,
                      "table": shown_tl, "png": png})
 
     panel = compare.statistics_panel(fr, metric)
-    shown, ptable = _panel_table(panel, by, None if metric is None else
-                                 (metric if metric in set(panel["metric"]) else None))
+    shown, ptable = _panel_table(panel, by, metric)
     png = None
     if plots and not ptable.empty:
         png = compare.figure_png(compare.plot_panel(panel, shown))
@@ -193,9 +193,11 @@ def build_sections(source, *, by: str = "place", campaign: Optional[str] = None,
     conflicts = panel[panel["conflict"]] if not panel.empty else panel
     if not conflicts.empty:
         sections.append({"title": "Conflicting reports",
-                         "note": "Same place, year, metric, kind and unit, different values.",
-                         "table": conflicts[["place", "year", "metric", "kind", "value", "unit",
-                                             "evidence", "published", "article_id"]]
+                         "note": "Same place, year, indicator, population, kind and unit, "
+                                 "different values.",
+                         "table": conflicts[["place", "year", "indicator", "population", "metric",
+                                             "kind", "value", "unit", "evidence", "published",
+                                             "article_id"]]
                          .reset_index(drop=True),
                          "png": None})
     co = compare.org_campaign_links(fr, kinds=None)

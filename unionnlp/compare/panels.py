@@ -15,9 +15,9 @@ from .sources import Source, frames, place_key, select_articles
 
 __all__ = ["statistics_panel", "format_value", "format_year"]
 
-_PANEL_COLS = ["place_code", "place", "level", "year", "metric", "value", "unit", "qualifier",
-               "kind", "evidence", "article_id", "published", "article_year", "conflict",
-               "n_values"]
+_PANEL_COLS = ["place_code", "place", "level", "year", "indicator", "population", "metric", "value",
+               "unit", "qualifier", "kind", "year_basis", "base_year", "flags", "evidence",
+               "article_id", "published", "article_year", "conflict", "n_values"]
 
 #: decimals compared when telling whether two reported values differ
 VALUE_DECIMALS = 6
@@ -39,14 +39,19 @@ def format_year(y) -> str:
 
 def statistics_panel(source: Source, metric: Optional[str] = None, *,
                      include_reprints: bool = False) -> pd.DataFrame:
-    """Place × year × metric panel of reported figures, one row per report.
+    """Place × year × indicator panel of reported figures, one row per report.
 
-    The place of a figure is ``Statistic.place`` when given, else the article's place; its code
-    is looked up among the place mentions of the source. Reports that disagree for the same
-    place, year, metric, kind and unit are all kept and flagged ``conflict`` (``n_values``
-    distinct values), never merged; figures whose year is unknown are never flagged (their
-    ``article_year`` — the publication year, else the year the article's text states — is
-    given so a user can decide). ``metric`` keeps metrics containing that string.
+    ``indicator`` is the figure's ``metric_id`` (the controlled vocabulary: 入会率, 会员数 …),
+    else its metric phrase; ``population`` the subgroup it counts (农民工 …), if not all;
+    ``metric`` the phrase as written. The place of a figure is ``Statistic.place`` when given,
+    else the article's place; its code is looked up among the place mentions of the source.
+    Reports that disagree for the same place, year, indicator, population, kind and unit are all
+    kept and flagged ``conflict`` (``n_values`` distinct values), never merged; a subgroup's
+    figure is never a conflict with the whole's. Figures whose year is unknown are never flagged
+    (their ``article_year`` — the publication year, else the year the article's text states — is
+    given so a user can decide); ``year_basis`` and ``flags`` (``inferred_year``,
+    ``repaired_number`` …, ``;``-joined) say how each figure was read. ``metric`` keeps figures
+    whose indicator or metric phrase contains that string.
     """
     fr = frames(source)
     a = select_articles(fr, include_reprints)
@@ -56,8 +61,10 @@ def statistics_panel(source: Source, metric: Optional[str] = None, *,
     m = s.merge(a[["id", "place", "place_code", "place_level", "published", "year"]]
                 .rename(columns={"place": "a_place", "year": "a_year"}),
                 left_on="article_id", right_on="id", how="inner")
+    m = m.assign(indicator=_indicator(m))
     if metric:
-        m = m[m["metric"].fillna("").str.contains(re.escape(metric))]
+        m = m[m["metric"].fillna("").str.contains(re.escape(metric))
+              | m["indicator"].fillna("").str.contains(re.escape(metric))]
     if m.empty:
         return pd.DataFrame(columns=_PANEL_COLS)
     codes = _place_codes(fr)
@@ -76,18 +83,32 @@ def statistics_panel(source: Source, metric: Optional[str] = None, *,
     m = m.assign(place=place, place_code=code, level=level)
     m["year"] = m["year"].astype("Int64") if "year" in m.columns else pd.NA
     m["evidence"] = m["text"] if "text" in m.columns else None
-    for col in ("unit", "qualifier", "kind"):
+    for col in ("unit", "qualifier", "kind", "population"):
         m[col] = m[col].fillna("") if col in m.columns else ""
+    for col in ("year_basis", "base_year"):
+        if col not in m.columns:
+            m[col] = None
+    m["flags"] = [";".join(f) if isinstance(f, (list, tuple)) else (f if isinstance(f, str) else "")
+                  for f in (m["flags"] if "flags" in m.columns else [None] * len(m))]
     m["metric"] = m["metric"].fillna("")
     m["pkey"] = place_key(m)
-    keys = ["pkey", "year", "metric", "kind", "unit"]
+    keys = ["pkey", "year", "indicator", "population", "kind", "unit"]
     nvals = m.groupby(keys, dropna=False)["value"].transform(lambda v: v.round(VALUE_DECIMALS).nunique())
     m["n_values"] = nvals.astype(int)
     # figures of unknown year are not comparable with each other: never a conflict
     m["conflict"] = (m["n_values"] > 1) & m["year"].notna()
     m["article_year"] = m["a_year"]
-    m = m.sort_values(["pkey", "metric", "year", "published"], kind="stable", na_position="last")
+    m = m.sort_values(["pkey", "indicator", "year", "published"], kind="stable", na_position="last")
     return m[_PANEL_COLS].reset_index(drop=True)
+
+
+def _indicator(s: pd.DataFrame) -> pd.Series:
+    """A figure's indicator: its ``metric_id`` when the vocabulary knows it, else the phrase."""
+    phrase = s["metric"].fillna("") if "metric" in s.columns else pd.Series("", index=s.index)
+    if "metric_id" not in s.columns:
+        return phrase
+    ids = s["metric_id"]
+    return ids.where(ids.notna() & (ids.astype(str) != ""), phrase)
 
 
 def _place_codes(fr: dict) -> dict:

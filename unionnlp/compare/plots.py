@@ -83,22 +83,25 @@ def plot_diffusion(timeline: Union[pd.DataFrame, Source], *,
 
 def plot_panel(panel: Union[pd.DataFrame, Source], metric: Optional[str] = None, *,
                kind: str = "actual"):
-    """Lines of a metric's value by year, one per place; conflicting reports for a year are
-    drawn as separate crosses, never averaged. Takes the table of
-    :func:`~unionnlp.compare.statistics_panel` or a source. ``metric`` is a metric's name, or
-    part of one (the most reported metric containing it); it defaults to the most reported
-    metric. Returns a Figure."""
+    """Lines of an indicator's value by year, one per place (whole populations only);
+    conflicting reports for a year are drawn as separate crosses, never averaged. Takes the table
+    of :func:`~unionnlp.compare.statistics_panel` or a source. ``metric`` is an indicator or a
+    metric phrase, or part of one (the most reported indicator containing it); it defaults to
+    the most reported indicator. Returns a Figure."""
     panel = table_or_source(panel, _PANEL_NEEDS, statistics_panel, "plot_panel")
     fig, font = _figure()
     ax = fig.add_subplot()
     p = panel[(panel["kind"] == kind) & panel["year"].notna()]
-    if metric is not None and len(p) and metric not in set(p["metric"]):
-        within = p[p["metric"].str.contains(metric, regex=False)]["metric"]
+    key = "indicator" if "indicator" in p.columns else "metric"
+    if "population" in p.columns:
+        p = p[p["population"].fillna("") == ""]
+    if metric is not None and len(p) and metric not in set(p[key]):
+        within = p[p[key].str.contains(metric, regex=False) | p["metric"].str.contains(metric, regex=False)][key]
         metric = within.value_counts().index[0] if len(within) else metric
     if metric is None and len(p):
-        metric = p["metric"].value_counts().index[0]
+        metric = p[key].value_counts().index[0]
     if metric is not None:
-        p = p[p["metric"] == metric]
+        p = p[p[key] == metric]
     props = {"family": font} if font else {}
     for (pkey, unit), grp in p.groupby([p["place_code"].fillna(p["place"]), "unit"], sort=True):
         grp = grp.sort_values("year")

@@ -293,11 +293,12 @@ def require_campaign(source: Source, term: str) -> set:
 
 
 def require_metric(source: Source, term: str) -> list:
-    """The metrics of the source that contain ``term`` (``入会率`` → ``职工入会率`` …), or
-    :class:`~unionnlp.errors.UnknownName` naming the closest metrics of the source."""
+    """The metrics and indicators of the source that contain ``term`` (``入会率`` → ``职工入会率``
+    …), or :class:`~unionnlp.errors.UnknownName` naming the closest ones of the source."""
     fr = frames(source)
     s = fr["statistics"]
-    names = s["metric"] if "metric" in s.columns else pd.Series(dtype=object)
+    names = pd.concat([s[c] for c in ("metric", "metric_id") if c in s.columns] or
+                      [pd.Series(dtype=object)], ignore_index=True)
     found = sorted({n for n in names if isinstance(n, str) and term in n})
     if found:
         return found
