@@ -312,3 +312,28 @@ def test_panel_groups_by_indicator_and_keeps_subgroups_apart():
     assert len(sub) == 1 and not sub["conflict"].any()
     assert "inferred_year" in set(p["flags"])
     assert len(compare.statistics_panel(recs, "会员数")) == 3
+
+
+def test_diffusion_labels_do_not_collide(tmp_path):
+    """Every place label of the diffusion plot has its own room (one panel per campaign)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from unionnlp import compare
+    from unionnlp.records import Campaign, Place, Record
+
+    places = [("扬州市", "321000"), ("泰州市", "321200"), ("南通市", "320600"), ("盐城市", "320900")]
+    recs = []
+    for i, (name, code) in enumerate(places):
+        for camp in ("三培养工程", "双推", "党建带工建"):  # every campaign reaches every place
+            recs.append(Record(source=f"{code}-{camp}", text=camp, published=f"202{i}-03-0{i + 1}",
+                               place=Place(name=name, canonical="江苏省" + name, level="city", adcode=code),
+                               campaigns=[Campaign(camp, "program", camp, 0, len(camp))]))
+    fig = compare.plot_diffusion(recs)
+    FigureCanvasAgg(fig).draw()
+    r = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        boxes = [t.get_window_extent(r) for t in ax.texts]
+        assert len(boxes) <= len(places)
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                assert not a.overlaps(b), (ax.get_title(), a, b)

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import unicodedata
 
+import pandas as pd
 import pytest
 
 from test_compare import sample_records
@@ -134,3 +135,25 @@ def test_html_report_in_headless_chromium(records, tmp_path):
     subprocess.run(flags + [f"--screenshot={png}", "--window-size=1200,2000", out.as_uri()],
                    capture_output=True, timeout=120)
     assert png.exists() and png.read_bytes()[:4] == b"\x89PNG" and png.stat().st_size > 20000
+
+
+def test_report_is_readable_and_csv_keeps_every_table(records, tmp_path):
+    """Place names never squeezed (nowrap, campaign headers upright in wide tables), one row
+    per organization in 'who runs what', and every table of the report in the CSV output."""
+    import zipfile
+
+    html = report.write_report(records, tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "white-space:nowrap" in html and 'class="dataframe wide"' not in html.split("Diffusion")[1].split("</table>")[0]
+    secs = {s["title"]: s["table"] for s in report.build_sections(records, plots=False)}
+    who = next(t for k, t in secs.items() if k.startswith("Who runs what"))
+    assert who["organization"].is_unique
+    assert list(who["places"]) == sorted(who["places"], reverse=True)
+    out = report.write_report(records, tmp_path / "c" / "r.csv")
+    written = sorted(p.name for p in out.parent.iterdir())
+    assert "r.csv" in written and "r-campaign-adoption.csv" in written and "r-coverage.csv" in written
+    assert len(written) == 1 + sum(1 for t in secs.values() if isinstance(t, pd.DataFrame) and not t.empty)
+    z = report.write_report(records, tmp_path / "r.zip")
+    with zipfile.ZipFile(z) as f:
+        names = set(f.namelist())
+        assert {"index.csv", "main.csv", "campaign-adoption.csv"} <= names
+        assert "a01" in f.read("main.csv").decode("utf-8")  # article ids kept whole

@@ -26,6 +26,7 @@ __all__ = [
     "BackendUnavailable",
     "NotFitted",
     "LexiconError",
+    "UnsupportedFormat",
     "SourceError",
     "UnknownName",
     "UnsafeQuery",
@@ -83,6 +84,10 @@ class UnknownName(UnionNLPError, ValueError):
 class UnsafeQuery(UnionNLPError, ValueError):
     """SQL refused by the read-only query mode (several statements, or one that is not a
     query); ``unsafe=True`` / ``--unsafe`` lifts the restriction."""
+
+
+class UnsupportedFormat(UnionNLPError, ValueError):
+    """An output format (a file suffix, an export format) unionnlp cannot write."""
 
 
 #: what a public entry point may raise for bad input (besides ``TypeError`` for wrong types)

@@ -25,7 +25,7 @@ from typing import Optional, Union
 
 import pandas as pd
 
-from .errors import UnionNLPError
+from .errors import UnsupportedFormat
 
 __all__ = ["export", "panels", "FORMATS", "LABELS"]
 
@@ -161,7 +161,7 @@ def export(source, out: Union[str, pathlib.Path], *, format: str = "csv", lexico
     ``format``: ``csv``, ``parquet``, ``stata`` or ``r`` (see the module docstring).
     """
     if format not in FORMATS:
-        raise UnionNLPError(f"unknown export format {format!r}: one of {', '.join(FORMATS)}")
+        raise UnsupportedFormat(f"unknown export format {format!r}: one of {', '.join(FORMATS)}")
     tables = {k: _flat(v) for k, v in panels(source, lexicon=lexicon,
                                                include_reprints=include_reprints).items()}
     codebook = _codebook(tables)

@@ -19,6 +19,7 @@ import base64
 import datetime as _dt
 import html as htmllib
 import pathlib
+import re
 import shutil
 import sys
 import unicodedata
@@ -27,6 +28,7 @@ from typing import Any, Optional
 import pandas as pd
 
 from . import compare
+from .errors import UnsupportedFormat
 from .compare.adoption import adoption_order
 from .compare.panels import format_value
 from .compare.sources import require_campaign, require_metric
@@ -99,6 +101,33 @@ def _panel_table(panel: pd.DataFrame, by: str, metric: Optional[str]) -> tuple[s
     return metric, t
 
 
+#: organizations shown in "who runs what", and campaigns listed per organization
+WHO_TOP, WHO_CAMPAIGNS = 15, 5
+
+
+def _who_runs_what(fr: dict) -> pd.DataFrame:
+    """One row per organization: its reach (places, articles) and its main campaigns, so one
+    body named beside fifteen campaigns is one row, not fifteen."""
+    co = compare.org_campaign_links(fr, kinds=None)
+    if co.empty:
+        return co
+    co = co[co["kind"].fillna("") != "media"]  # outlets report campaigns, they do not run them
+    rows = []
+    for org, g in co.groupby("organization", sort=False):
+        places = {p for ps in g["places"] for p in ps}
+        arts = {a for ids in g["article_ids"] for a in ids}
+        g = g.sort_values(["articles", "campaign"], ascending=[False, True])
+        camps = "、".join(f"{c} ({n})" for c, n in zip(g["campaign"][:WHO_CAMPAIGNS], g["articles"]))
+        more = len(g) - WHO_CAMPAIGNS
+        rows.append({"organization": org, "kind": g["kind"].iloc[0], "places": len(places),
+                     "articles": len(arts), "campaigns": len(g),
+                     "main campaigns": camps + (f" … +{more}" if more > 0 else ""),
+                     "article_ids": sorted(arts)})
+    out = pd.DataFrame(rows).sort_values(["places", "articles", "campaigns", "organization"],
+                                         ascending=[False, False, False, True], kind="stable")
+    return out.head(WHO_TOP).reset_index(drop=True)
+
+
 def _check_names(fr: dict, campaign: Optional[str], metric: Optional[str]) -> None:
     """Refuse a campaign or metric the source does not hold (UnknownName, closest names)."""
     if campaign:
@@ -115,7 +144,7 @@ def _first_when(date, year) -> str:
 
 
 def build_sections(source, *, by: str = "place", campaign: Optional[str] = None,
-                   metric: Optional[str] = None, plots: bool = True) -> list[dict]:
+                   metric: Optional[str] = None, plots: bool = True, tidy: bool = True) -> list[dict]:
     """The report's content as ``[{"title", "note", "table", "png"}]`` (table a DataFrame,
     png bytes or None), in reading order. Reprints are excluded throughout.
 
@@ -200,24 +229,23 @@ def build_sections(source, *, by: str = "place", campaign: Optional[str] = None,
                                              "article_id"]]
                          .reset_index(drop=True),
                          "png": None})
-    co = compare.org_campaign_links(fr, kinds=None)
-    if not co.empty:
-        co = co[co["kind"].fillna("") != "media"]  # outlets report campaigns, they do not run them
-    if not co.empty:
-        sections.append({"title": "Who runs what: organization × campaign (top 15)",
-                         "note": "Organizations (media outlets left out) named in the same article as a "
-                                 "campaign.",
-                         "table": co.head(15)[["organization", "campaign", "articles", "places"]],
-                         "png": None})
+    who = _who_runs_what(fr)
+    if not who.empty:
+        sections.append({"title": f"Who runs what: organizations by reach (top {WHO_TOP})",
+                         "note": "Organizations (media outlets left out) named in the same article as "
+                                 "a campaign, ranked by the places and articles they appear in; "
+                                 "their most frequent campaigns with the number of articles.",
+                         "table": who, "png": None})
     if campaign:
         k = compare.kwic(fr, campaign, window=18)
         if not k.empty:
             sections.append({"title": f"Concordance: {campaign}", "note": "",
                              "table": k[["published", "place", "left", "match", "right"]],
                              "png": None})
-    for s in sections:
-        if isinstance(s["table"], pd.DataFrame) and not s["table"].empty:
-            s["table"] = _tidy(s["table"])
+    if tidy:  # for reading: lists shortened, dates as days (the CSV output keeps everything)
+        for s in sections:
+            if isinstance(s["table"], pd.DataFrame) and not s["table"].empty:
+                s["table"] = _tidy(s["table"])
     return sections
 
 
@@ -227,7 +255,13 @@ def build_sections(source, *, by: str = "place", campaign: Optional[str] = None,
 _CSS = """body{font-family:"WenQuanYi Micro Hei","Noto Sans CJK SC",sans-serif;margin:2em;
 max-width:1150px}table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:13px}
 th,td{border:1px solid #ccc;padding:3px 7px;text-align:left}th{background:#f0f0f0}
+.scroll{overflow-x:auto}tbody th,td:first-child{white-space:nowrap}
+table.wide thead th{writing-mode:vertical-rl;white-space:nowrap;vertical-align:bottom}
 img{max-width:100%;border:1px solid #eee}.note{color:#555;font-size:13px}"""
+
+#: a table with more columns than this, headed mostly by Chinese names (campaigns), gets
+#: upright column headers read top to bottom, so the place names of its rows keep their width
+WIDE_COLUMNS = 8
 
 
 def _html(sections: list[dict], title: str) -> str:
@@ -240,7 +274,10 @@ def _html(sections: list[dict], title: str) -> str:
             parts.append(f"<p class=\"note\">{htmllib.escape(s['note'])}</p>")
         t = s["table"]
         if isinstance(t, pd.DataFrame) and not t.empty:
-            parts.append(t.to_html(escape=True, na_rep="", border=0))
+            cjk = sum(any("\u4e00" <= ch <= "\u9fff" for ch in str(c)) for c in t.columns)
+            classes = "wide" if len(t.columns) > WIDE_COLUMNS and cjk * 2 >= len(t.columns) else None
+            parts.append('<div class="scroll">' + t.to_html(escape=True, na_rep="", border=0,
+                                                            classes=classes) + "</div>")
         else:
             parts.append("<p class=\"note\">(nothing to show)</p>")
         if s["png"]:
@@ -278,22 +315,72 @@ def _markdown(sections: list[dict], title: str) -> str:
     return "\n".join(out)
 
 
+#: report formats by suffix
+FORMATS = (".html", ".htm", ".md", ".csv", ".zip")
+
+
+def _csv_ready(df: pd.DataFrame) -> pd.DataFrame:
+    """Lists joined by spaces (every article id kept), the row labels as a first column."""
+    out = df.reset_index() if not isinstance(df.index, pd.RangeIndex) else df.copy()
+    for c in out.columns:
+        if out[c].dtype == object:
+            out[c] = out[c].map(lambda v: " ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
+    return out
+
+
+def _slug(title: str) -> str:
+    words = re.findall(r"[a-z0-9]+", title.split(":")[0].lower())
+    return "-".join(words) or "table"
+
+
+def _csv_tables(source, by: str, campaign: Optional[str], metric: Optional[str]) -> list:
+    """``[(name, table)]``: the main long table (the statistics panel for a ``metric``, else
+    campaign adoption) first, then every table of the report, untruncated."""
+    fr = compare.frames(source)
+    _check_names(fr, campaign, metric)
+    main = (compare.statistics_panel(fr, metric) if metric
+            else compare.campaign_adoption(fr, campaign=campaign))
+    out, seen = [("main", main)], {"main"}
+    for s in build_sections(fr, by=by, campaign=campaign, metric=metric, plots=False, tidy=False):
+        t = s["table"]
+        if isinstance(t, pd.DataFrame) and not t.empty:
+            name = _slug(s["title"])
+            while name in seen:
+                name += "-2"
+            seen.add(name)
+            out.append((name, t))
+    return [(n, _csv_ready(t)) for n, t in out]
+
+
 def write_report(frames_or_source, out_path, *, by: str = "place", campaign: Optional[str] = None,
                  metric: Optional[str] = None, title: str = "unionnlp: comparison of places") -> pathlib.Path:
-    """Write the comparison report; the format follows the suffix (.html, .htm, .md, .csv)."""
+    """Write the comparison report; the format follows the suffix.
+
+    ``.html``/``.htm`` (one self-contained page), ``.md``; ``.csv`` writes the main long table
+    (the statistics panel when a ``metric`` is given, else campaign adoption) at ``out_path``
+    and every other table of the report beside it as ``<stem>-<table>.csv``; ``.zip`` packs
+    all those tables, with ``index.csv`` naming them. Tables in CSV keep every article id.
+    """
     out = pathlib.Path(out_path)
     suffix = out.suffix.lower()
-    if suffix not in (".html", ".htm", ".md", ".csv"):
-        raise ValueError(f"unsupported report format {suffix!r}: use .html, .md or .csv")
+    if suffix not in FORMATS:
+        raise UnsupportedFormat(f"unsupported report format {suffix!r}: use .html, .md, .csv or .zip")
     out.parent.mkdir(parents=True, exist_ok=True)
-    if suffix == ".csv":
-        fr = compare.frames(frames_or_source)
-        _check_names(fr, campaign, metric)
-        table = (compare.statistics_panel(fr, metric) if metric
-                 else compare.campaign_adoption(fr, campaign=campaign))
-        if "article_ids" in table.columns:
-            table = table.assign(article_ids=table["article_ids"].map(lambda v: " ".join(v)))
-        table.to_csv(out, index=False, encoding="utf-8")
+    if suffix in (".csv", ".zip"):
+        tables = _csv_tables(frames_or_source, by, campaign, metric)
+        if suffix == ".csv":
+            for name, t in tables:
+                path = out if name == "main" else out.with_name(f"{out.stem}-{name}.csv")
+                t.to_csv(path, index=False, encoding="utf-8")
+            return out
+        import zipfile
+
+        index = pd.DataFrame([{"file": f"{n}.csv", "rows": len(t), "columns": " ".join(map(str, t.columns))}
+                              for n, t in tables])
+        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
+            z.writestr("index.csv", index.to_csv(index=False))
+            for name, t in tables:
+                z.writestr(f"{name}.csv", t.to_csv(index=False))
         return out
     sections = build_sections(frames_or_source, by=by, campaign=campaign, metric=metric)
     text = _markdown(sections, title) if suffix == ".md" else _html(sections, title)
@@ -308,6 +395,29 @@ def _display_width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
 
+def _wrap(text: str, width: int) -> list:
+    """Lines of ``text`` no wider than ``width`` display columns, broken at spaces where
+    possible (CJK characters count double)."""
+    lines, line = [], ""
+    for word in re.split(r"(?<= )", text):
+        if _display_width(line + word) <= width:
+            line += word
+            continue
+        if line:
+            lines.append(line.rstrip())
+            line = ""
+        while _display_width(word) > width:  # a run without spaces longer than a line
+            cut = width
+            while _display_width(word[:cut]) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
 def render_text(sections: list[dict], width: Optional[int] = None) -> str:
     """Plain-text rendering of the sections, tables wrapped to ``width`` display columns
     (terminal width by default; CJK characters count double)."""
@@ -316,7 +426,7 @@ def render_text(sections: list[dict], width: Optional[int] = None) -> str:
     for s in sections:
         out += [s["title"], "=" * min(width, _display_width(s["title"]))]
         if s["note"]:
-            out.append(s["note"])
+            out.extend(_wrap(s["note"], width))
         t = s["table"]
         if isinstance(t, pd.DataFrame) and not t.empty:
             with pd.option_context("display.unicode.east_asian_width", True,

@@ -51,33 +51,60 @@ def _label(place, code, font) -> str:
     return str(code or place.encode("unicode_escape").decode())
 
 
+#: campaigns drawn by :func:`plot_diffusion` at most (one small panel each)
+MAX_DIFFUSION_PANELS = 6
+
+
+def _short_place(place, code) -> str:
+    """A place's own name for a plot label (江都区 for 江苏省扬州市江都区): the chain is in the
+    table beside the plot, and long labels collide."""
+    if isinstance(code, str) and code:
+        from ..extractors import places
+
+        d = places.division(code)
+        if d is not None:
+            return d.name
+    return place if isinstance(place, str) else str(code)
+
+
 def plot_diffusion(timeline: Union[pd.DataFrame, Source], *,
                    campaigns: Optional[Sequence[str]] = None):
-    """Step plot of cumulative adopting places over time, one line per campaign, each step
-    labelled with the place (hollow marker when a higher-level place mentioned it first; a
+    """Cumulative places mentioning each campaign over time: one small step plot per campaign
+    (at most :data:`MAX_DIFFUSION_PANELS`, the most widely mentioned first), each step labelled
+    with the place's own name (hollow marker when a higher-level place mentioned it first; a
     diamond at the end of the year when the first mention is dated only by the year its text
-    states). Takes the table of :func:`~unionnlp.compare.diffusion_timeline` or a source.
-    Returns a :class:`matplotlib.figure.Figure`."""
+    states). One panel per campaign keeps labels from colliding across campaigns; within a panel
+    every step is one place higher. Takes the table of
+    :func:`~unionnlp.compare.diffusion_timeline` or a source. Returns a
+    :class:`matplotlib.figure.Figure`."""
     timeline = table_or_source(timeline, _TIMELINE_NEEDS, diffusion_timeline, "plot_diffusion")
-    fig, font = _figure()
-    ax = fig.add_subplot()
-    props = {"family": font} if font else {}
     tl = timeline if campaigns is None else timeline[timeline["campaign"].isin(campaigns)]
-    for name, grp in tl.groupby("campaign", sort=True):
+    order = (tl.groupby("campaign")["cum_places"].max().sort_values(ascending=False, kind="stable")
+             .index[:MAX_DIFFUSION_PANELS].tolist()) if len(tl) else []
+    cols = 1 if len(order) <= 1 else 2
+    rows = max(1, -(-len(order) // cols))
+    top = max([int(tl["cum_places"].max())] if len(tl) else [1])
+    fig, font = _figure(width=8.0 if cols == 2 else 7.0, height=max(3.0, rows * (1.2 + 0.28 * top)))
+    props = {"family": font} if font else {}
+    axes = fig.subplots(rows, cols, sharex=True, squeeze=False).ravel()
+    for ax, name in zip(axes, order):
+        grp = tl[tl["campaign"] == name]
         x = [mention_time(d, y) for d, y in zip(grp["first_date"], grp["year"])]
-        y = list(grp["cum_places"])
-        line = ax.step(x, y, where="post", label=_label(name, name, font))[0]
+        line = ax.step(x, list(grp["cum_places"]), where="post")[0]
         for r, when in zip(grp.itertuples(), x):
             ax.plot([when], [r.cum_places], marker="o" if not pd.isna(r.first_date) else "D",
                     color=line.get_color(), fillstyle="none" if r.higher_first else "full")
-            ax.annotate(_label(r.place, r.place_code, font), (when, r.cum_places),
-                        xytext=(3, 3), textcoords="offset points", fontsize=7, **props)
-    ax.set_xlabel("first mention")
-    ax.set_ylabel("places mentioning (cumulative)")
-    ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.set_title("Campaign diffusion")
-    if len(tl):
-        ax.legend(prop={"family": font, "size": 8} if font else {"size": 8}, loc="upper left")
+            ax.annotate(_label(_short_place(r.place, r.place_code), r.place_code, font),
+                        (when, r.cum_places), xytext=(4, -3), textcoords="offset points",
+                        fontsize=7, va="top", **props)
+        ax.set_title(_label(name, name, font), fontsize=9, **props)
+        ax.set_ylim(0, top + 1)
+        ax.yaxis.get_major_locator().set_params(integer=True)
+        ax.tick_params(labelsize=7)
+    for ax in axes[len(order):]:
+        ax.set_visible(False)
+    fig.supxlabel("first mention", fontsize=8)
+    fig.supylabel("places mentioning (cumulative)", fontsize=8)
     return fig
 
 
