@@ -237,6 +237,20 @@ def test_an_organization_after_a_preposition_or_a_calling_verb_does_not_act():
     assert triples(evs) == [("launch", "三培养工程", "泰州市总工会")]
 
 
+def test_a_call_across_a_comma_stays_the_callers():
+    text = ("6月15日，江苏省总工会一行到泰州调研。\n"
+            "调研组要求，泰州市总工会要继续深化“双推”工作。")
+    evs = events(text, ["双推"], ["江苏省总工会", "泰州市总工会"], ["泰州"])
+    assert triples(evs) == [("promote", "双推", "江苏省总工会")]
+
+
+def test_the_citys_union_system_speaks_for_the_own_body():
+    text = ("3月2日，泰州市总工会召开全委会议，部署全年工作。\n"
+            "全市工会深入开展“送温暖”活动。全市上下持续开展“双推”工作。")
+    evs = events(text, ["送温暖", "双推"], ["泰州市总工会"])
+    assert triples(evs) == [("promote", "送温暖", "泰州市总工会"), ("promote", "双推", None)]
+
+
 def test_a_sentence_without_subject_is_the_lead_bodys_statement():
     text = ("泰州日报讯 3月17日，泰州市总工会召开全市基层工会工作会议，部署全年工作。\n"
             "会议要求，持续深化“双推”工作，年内实现规上企业全覆盖。")

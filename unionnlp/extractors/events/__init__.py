@@ -23,6 +23,7 @@ argument frames, e.g. ACE-style trigger + role patterns):
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Optional
 
 from ...records import Event
@@ -43,7 +44,12 @@ def _campaign_names(c) -> tuple:
 
 def _org_names(o) -> tuple:
     name = o.canonical or o.name
-    return name, o.org_id or identity.org_id(name, o.adcode)
+    return name, o.org_id or _org_id(name, o.adcode)
+
+
+@functools.lru_cache(maxsize=65536)
+def _org_id(name: str, adcode) -> str:
+    return identity.org_id(name, adcode)
 
 
 def _place_name(p) -> Optional[str]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .layout import Layout
+from .layout import ORG_MASK, Layout
 from .lexicon import Lexicon
 
 __all__ = ["Actors", "NO_ACTOR", "LEAD_SENTENCES", "MIN_LEAD_CHARS"]
@@ -52,8 +52,7 @@ class Actors:
         self.orgs = sorted((o for o in organizations if o.start is not None and o.end is not None
                             and o.kind not in _REPORTERS), key=lambda o: o.start)
         self.places = sorted((p for p in places if p.start is not None and p.end is not None
-                              and not any(o.start <= p.start < o.end for o in organizations
-                                          if o.start is not None)), key=lambda p: p.start)
+                              and lay.masked[p.start] != ORG_MASK), key=lambda p: p.start)
         self._place_starts = {p.start: p for p in self.places}
         self.groups = self._subject_groups()
         self._cache: dict = {}
@@ -62,7 +61,7 @@ class Actors:
     # -- groups of organizations ---------------------------------------------------------
     def _joined(self, a, b) -> bool:
         between = self.lay.masked[a.end:b.start].strip()
-        return re.fullmatch("(?:%s|\\s)*" % self.lex.pattern("joiner").pattern, between) is not None
+        return self.lex.regex(r"(?:<joiner>|\s)*").fullmatch(between) is not None
 
     def _subject_groups(self) -> list:
         """[(group, is_subject)] over the whole text, in order."""
@@ -80,14 +79,15 @@ class Actors:
 
     def _is_subject(self, group: list) -> bool:
         masked = self.lay.masked
-        k0 = self.lay.clause(group[0].start)[0]
-        left = masked[max(k0, group[0].start - _LEFT_CONTEXT):group[0].start].rstrip()
+        s0 = self.lay.sentence(group[0].start)[0]
+        left = masked[max(s0, group[0].start - _LEFT_CONTEXT):group[0].start].rstrip()
         right = masked[group[-1].end:group[-1].end + _RIGHT_CONTEXT].lstrip()
         lex = self.lex
-        for kind in ("preposition", "call"):  # 在市总工会…, 要求各级工会…: not the subject
-            if left and re.search("(?:%s)$" % lex.pattern(kind).pattern, left):
-                return False
-        if re.match(lex.pattern("under").pattern, right):
+        if lex.regex("<preposition>$").search(left):
+            return False  # 在市总工会…, 据市总工会…
+        if lex.regex("<call>[，,：:]?$").search(left):
+            return False  # 要求各级工会…, 调研组要求，泰州市总工会要…: the caller acts
+        if lex.pattern("under").match(right):
             return False
         return True
 
@@ -101,9 +101,9 @@ class Actors:
         if pos in self._place_starts:
             return "none"
         rest = self.lay.masked[pos:end]
-        if re.match(self.lex.pattern("own").pattern, rest):
+        if self.lex.pattern("own").match(rest):
             return "own"
-        if re.match(self.lex.pattern("nonorg").pattern, rest):
+        if self.lex.pattern("nonorg").match(rest):
             return "none"
         return None
 

@@ -31,11 +31,13 @@ __all__ = ["Dating", "EXPLICIT", "RELATIVE", "PUBLICATION", "DOCUMENT", "LEAD_CH
 EXPLICIT, RELATIVE, PUBLICATION, DOCUMENT = "explicit", "relative", "publication", "document"
 
 _DATE = re.compile(
+    # the lookahead only lets the scan skip quickly past characters no date begins with
+    r"(?=[\d今去明本前日近目当昨一二两三四五六七八九十])(?:"
     r"(?P<y>(?<![\d~～\-—至到])(?:19|20)\d\d)\s*年(?!度?\s*[~～\-—至到])(?P<since>以来)?"
     r"|(?P<n>(?<![\d年])(?:[一二两三四五六七八九十]{1,2}|\d{1,2}))年(?:来|以来)"
     r"|(?<![比较同与])(?P<rel>[今去明本前])年(?!度?\s*[~～至])"
     r"|(?P<now>日前|近日|近期|目前|当前|昨天|今天|今日|昨日"
-    r"|(?<![\d年])\d{1,2}月(?:\d{1,2}日|份|初|上旬|中旬|下旬|底|末)?(?!\d))")
+    r"|(?<![\d年])\d{1,2}月(?:\d{1,2}日|份|初|上旬|中旬|下旬|底|末)?(?!\d)))")
 _OFFSET = {"今": 0, "本": 0, "去": -1, "明": 1, "前": -2}
 #: the number of an official document: 沈组〔2010〕35号, 某工发[2021]3号
 _DOC_NUMBER = re.compile(r"[〔\[［(（]((?:19|20)\d\d)[〕\]］)）]\s*\d{1,4}\s*号")
@@ -60,6 +62,8 @@ class Dating:
         #: the year 今年 and 4月15日 refer to
         self.now = self.numbered or _publication_year(published)
         self._title, self._published = title, published
+        self._dates: dict = {}  # sentence start → its dates, read once when first asked
+        self._carry: dict = {}  # sentence start → the date the sentences before it carry
         self._lead = self._doc = None
         self._lead_done = self._doc_done = False
 
@@ -82,16 +86,23 @@ class Dating:
             return self.now + _OFFSET[m.group("rel")], RELATIVE
         return self.now, PUBLICATION
 
+    def _sentence_dates(self, s0: int, s1: int) -> list:
+        found = self._dates.get(s0)
+        if found is None:
+            found = self._dates[s0] = list(_DATE.finditer(self.lay.masked, s0, s1))
+        return found
+
     def _in_span(self, start: int, end: int, last: bool, *, carried: bool = False) \
             -> Optional[tuple]:
-        found = None
-        for m in _DATE.finditer(self.lay.masked, start, end):
-            r = self._resolve(m, after=not last, carried=carried)
-            if r is not None:
-                found = r
-                if not last:
-                    break
-        return found
+        """The last (or first) date written in [start, end) that gives a year."""
+        sentences = self.lay.sentences_between(start, end)
+        for s0, s1 in (reversed(sentences) if last else sentences):
+            dates = [m for m in self._sentence_dates(s0, s1) if start <= m.start() and m.end() <= end]
+            for m in (reversed(dates) if last else dates):
+                r = self._resolve(m, after=not last, carried=carried)
+                if r is not None:
+                    return r
+        return None
 
     def _lead_date(self) -> Optional[tuple]:
         """The date of the lead sentence when it is the time of writing (日前, 4月15日)."""
@@ -121,6 +132,24 @@ class Dating:
         found = self._in_span(s0, verb_start, last=True) or \
             self._in_span(verb_start, clause_end, last=False)
         if found is None:
-            p0 = self.lay.paragraph(verb_start)[0]
-            found = self._in_span(p0, s0, last=True, carried=True) if p0 < s0 else None
+            found = self._carried(s0)
         return found or self._lead_date() or self._document() or (None, None)
+
+    def _carried(self, s0: int) -> Optional[tuple]:
+        """The last date the sentences before ``s0`` in its paragraph carry (remembered per
+        sentence, so a long paragraph is read once however many events it holds)."""
+        p0 = self.lay.paragraph(s0)[0]
+        walked, pos, found = [], s0, None
+        while pos > p0:
+            if pos in self._carry:
+                found = self._carry[pos]
+                break
+            walked.append(pos)
+            prev = max(p0, self.lay.sentence(pos - 1)[0])
+            found = self._in_span(prev, pos, last=True, carried=True)
+            if found is not None:
+                break
+            pos = prev
+        for w in walked:
+            self._carry[w] = found
+        return found

@@ -30,6 +30,9 @@ from .lexicon import Lexicon, alternation
 __all__ = ["Frame", "frames_for", "MAX_BEFORE_GAP", "MAX_AFTER_HEADS", "MAX_AROUND_GAP",
            "MAX_FUND_DISTANCE", "MAX_MONEY_GAP"]
 
+#: the most characters read on either side of a campaign for its frame (a clause of a page
+#: without punctuation can run for thousands)
+MAX_WINDOW = 120
 #: characters between a verb and its campaign (names of other campaigns not counted)
 MAX_BEFORE_GAP = 14
 #: head nouns between a campaign and a frame word after it (活动, 劳动竞赛 …)
@@ -46,6 +49,8 @@ MAX_MONEY_GAP = 24
 MAX_SOURCE_GAP = 8
 
 _SKIP = re.compile(f"[{CAMPAIGN_MASK}“”‘’\"'《》\\s]")
+#: 被 and the organization before a verb: 被省总工会授予
+_BY_ORG = re.compile(f"被{ORG_MASK}*$")
 _BACKGROUND_AFTER = re.compile(r"^(?:活动|工作|竞赛|行动|工程)?(?:中|当中|过程中)")
 
 
@@ -70,17 +75,16 @@ class Frame:
 
 def _compact(s: str) -> tuple:
     """``s`` without masked campaign names, quotes and spaces, with each kept char's index."""
-    keep = [(i, ch) for i, ch in enumerate(s) if not _SKIP.match(ch)]
-    return "".join(ch for _, ch in keep), [i for i, _ in keep]
+    idx = [i for i, ch in enumerate(s) if not _SKIP.match(ch)]
+    return "".join(s[i] for i in idx), idx
 
 
 def _after(lex: Lexicon, lay: Layout, c, k1: int) -> Optional[Frame]:
     right = lay.masked[c.end:k1]
-    compact, idx = _compact(right)
-    m = re.match(r"(?:%s){0,%d}(%s)" % (lex.pattern("head").pattern, MAX_AFTER_HEADS,
-                                       lex.patterns["after"].pattern), compact)
+    m = lex.regex("<head>{0,%d}(<@after>)" % MAX_AFTER_HEADS).match(_SKIP.sub("", right))
     if not m:
         return None
+    _compact_right, idx = _compact(right)
     cue = m.group(1)
     s, e = c.end + idx[m.start(1)], c.end + idx[m.end(1) - 1] + 1
     return Frame(lex.action("after", cue), "after", cue, s, e, verb_start=c.start)
@@ -123,13 +127,13 @@ def _object(lex: Lexicon, lay: Layout, c, k0: int, k1: int) -> Optional[Frame]:
 
 
 def _gap(s: str) -> int:
-    return len(_compact(s)[0])
+    return len(_SKIP.sub("", s))
 
 
 def _continuity(lex: Lexicon, lay: Layout, k0: int, at: int) -> Optional[int]:
     """Start of a modifier of continuity right before ``at`` (深入|开展), else None."""
     before = lay.masked[max(k0, at - 8):at]
-    m = re.search("(?:%s)[地并和、]?$" % lex.pattern("continuity").pattern, before)
+    m = lex.regex("<continuity>[地并和、]?$").search(before)
     return at - len(before) + m.start() if m else None
 
 
@@ -174,8 +178,7 @@ def _source_place(lex: Lexicon, lay: Layout, places: list, lo: int, hi: int,
             break
         last = q
     tail = masked[last.end:hi]
-    practice = lex.pattern("practice").pattern
-    if re.match("[\u4e00-\u9fff]{0,6}?(?:%s)" % practice, tail) or _gap(tail) <= 2:
+    if lex.regex("[\u4e00-\u9fff]{0,6}?<practice>").match(tail) or _gap(tail) <= 2:
         return chosen
     return None
 
@@ -204,7 +207,7 @@ def _learn(lex: Lexicon, lay: Layout, places: list, c, lo: int) -> Optional[Fram
 
 def _relative(lay: Layout, m: re.Match, c) -> bool:
     """The verb ends a relative clause on another noun: 致力于推动[工业企业发展]的“五小”竞赛."""
-    between = _compact(lay.masked[m.end():c.start])[0]
+    between = _SKIP.sub("", lay.masked[m.end():c.start])
     return len(between) > 1 and between.endswith("的")
 
 
@@ -241,10 +244,10 @@ def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Opt
             action, verb_start = "promote", mod
     # background: 在深入开展“X”活动中 … tells where something else happened
     if lay.masked[max(k0, verb_start - 1):verb_start] == "在" and \
-            _BACKGROUND_AFTER.match(_compact(lay.masked[c.end:k1])[0]):
+            _BACKGROUND_AFTER.match(_SKIP.sub("", lay.masked[c.end:k1])):
         return None
     passive = cue in lex.words("passive") or \
-        re.search(f"被{ORG_MASK}*$", lay.masked[k0:m.start()]) is not None
+        _BY_ORG.search(lay.masked, k0, m.start()) is not None
     visited = _visited_place(lex, lay, places, k0, m) if action == "inspect" else None
     return Frame(action, "before", cue, m.start(), m.end(), verb_start=verb_start,
                  passive=passive, source=source, visited=visited)
@@ -281,13 +284,14 @@ def _fund(lex: Lexicon, lay: Layout, c, s0: int, s1: int, next_campaign: int) ->
 def frames_for(lex: Lexicon, lay: Layout, c, places: list, next_campaign: int) -> list:
     """The frames a campaign mention's clause states (possibly none: only mentioned)."""
     k0, k1 = lay.clause(c.start)
+    k0, k1 = max(k0, c.start - MAX_WINDOW), min(k1, c.end + MAX_WINDOW)
     s0, s1 = lay.sentence(c.start)
     main = (_after(lex, lay, c, k1) or _around(lex, lay, c, k0, k1)
             or _object(lex, lay, c, k0, k1) or _before(lex, lay, places, c, k0, k1))
     out = [main] if main is not None else []
     if main is None or main.action != "learn":
         prev_clause = lay.clause(k0 - 1)[0] if k0 > s0 else k0
-        learn = _learn(lex, lay, places, c, max(s0, prev_clause))
+        learn = _learn(lex, lay, places, c, max(s0, prev_clause, c.start - MAX_WINDOW))
         if learn is not None:
             out.append(learn)
     if main is None or main.action != "fund":

@@ -22,12 +22,25 @@ _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_END = re.compile(r"[，,：:。！？!?；;\n]")
 
 
-def _mask(text: str, spans: Iterable[tuple], char: str, chars: list) -> None:
-    for start, end in spans:
-        if start is None or end is None:
-            continue
-        start, end = max(0, start), min(len(text), end)
-        chars[start:end] = char * max(0, end - start)
+def _masked(text: str, spans: list) -> str:
+    """``text`` with each (start, end, char) span overwritten by its char, later spans over
+    earlier ones where they overlap."""
+    ordered = sorted((max(0, s), min(len(text), e), ch) for s, e, ch in spans
+                     if s is not None and e is not None and e > s)
+    if any(a[1] > b[0] for a, b in zip(ordered, ordered[1:])):  # overlaps: paint in order
+        chars = list(text)
+        for s, e, ch in spans:
+            if s is not None and e is not None and e > s:
+                s, e = max(0, s), min(len(text), e)
+                chars[s:e] = ch * (e - s)
+        return "".join(chars)
+    out, pos = [], 0
+    for s, e, ch in ordered:
+        out.append(text[pos:s])
+        out.append(ch * (e - s))
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
 
 
 class Layout:
@@ -35,12 +48,10 @@ class Layout:
 
     def __init__(self, text: str, campaigns=(), organizations=()):
         self.text = text
-        chars = list(text)
-        _mask(text, ((m.start() + 1, m.end() - 1) for m in _QUOTED.finditer(text)),
-              CAMPAIGN_MASK, chars)
-        _mask(text, ((o.start, o.end) for o in organizations), ORG_MASK, chars)
-        _mask(text, ((c.start, c.end) for c in campaigns), CAMPAIGN_MASK, chars)
-        self.masked = "".join(chars)
+        quoted = _QUOTED.sub(lambda m: "“" + CAMPAIGN_MASK * (len(m.group()) - 2) + "”", text)
+        spans = [(o.start, o.end, ORG_MASK) for o in organizations]
+        spans += [(c.start, c.end, CAMPAIGN_MASK) for c in campaigns]
+        self.masked = _masked(quoted, spans)
         self._sentence_ends = [m.end() for m in _SENTENCE_END.finditer(self.masked)]
         self._clause_ends = [m.end() for m in _CLAUSE_END.finditer(self.masked)]
         self._paragraph_ends = [m.end() for m in re.finditer(r"\n", self.masked)]
@@ -63,6 +74,18 @@ class Layout:
     def paragraph(self, pos: int) -> tuple:
         """(start, end) of the line holding ``pos``."""
         return self._around(self._paragraph_ends, pos, len(self.text))
+
+    def sentences_between(self, start: int, end: int) -> list:
+        """(start, end) of the sentences that overlap [start, end), in order."""
+        out = []
+        pos = start
+        while pos < end:
+            s0, s1 = self.sentence(pos)
+            out.append((s0, s1))
+            if s1 <= pos:
+                break
+            pos = s1
+        return out
 
     def sentences(self, start: int = 0, end: int = None) -> list:
         """(start, end) of the sentences that begin in [start, end)."""

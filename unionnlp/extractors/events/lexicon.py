@@ -52,12 +52,22 @@ class Lexicon:
 
     def pattern(self, kind: str) -> re.Pattern:
         """A compiled alternation of one cue class (cached)."""
-        return _cue_pattern(self, kind)
+        return self.regex(f"<{kind}>")
+
+    def regex(self, template: str) -> re.Pattern:
+        """A compiled regex with ``<kind>`` standing for the alternation of a cue class and
+        ``<@position>`` for the cues of a frame position (``"<continuity>[地并]?$"``), cached."""
+        return _compiled(self, template)
 
 
 @functools.lru_cache(maxsize=None)
-def _cue_pattern(lex: Lexicon, kind: str) -> re.Pattern:
-    return re.compile(alternation(lex.words(kind)) or r"(?!)")
+def _compiled(lex: Lexicon, template: str) -> re.Pattern:
+    def words(m: re.Match) -> str:
+        if m.group(1):  # <@after>: the cues of a frame position
+            return "(?:%s)" % lex.patterns[m.group(2)].pattern
+        return "(?:%s)" % (alternation(lex.words(m.group(2))) or "(?!)")
+
+    return re.compile(re.sub(r"<(@?)(\w+)>", words, template))
 
 
 @functools.lru_cache(maxsize=1)
