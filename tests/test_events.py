@@ -134,6 +134,20 @@ def test_main_verb_before_a_relative_clause():
     assert triples(evs) == [("launch", "五小", "江苏省总工会")]
 
 
+def test_a_document_read_out_is_not_issued():
+    text = "会上，宣读了《关于在非公企业推行“三培养工程”的实施意见》。"
+    assert events(text, ["三培养工程"], ["泰州市总工会"], title="泰州市总工会召开会议") == []
+
+
+@pytest.mark.parametrize("text", [
+    "建立职工骨干培养考核和“双推”推荐机制。",   # 考核 is a noun here
+    "加强非公企业和社会组织党建带工建工作。",      # 社会组织 is a noun
+])
+def test_noun_like_verbs_do_not_act(text):
+    assert all(e.action not in ("inspect",) and e.text[:2] != "组织"
+               for e in events(text, ["双推", "党建带工建"]))
+
+
 def test_noun_like_verb_only_governs_what_follows_it_closely():
     # 组织 as the noun of 工会组织 does not launch the campaign four characters on
     evs = events("各级工会组织要以“三培养工程”为主线，泰州市总工会负责指导。", ["三培养工程"],
@@ -273,6 +287,21 @@ def test_a_place_or_collective_subject_means_no_actor():
     evs = events(text, ["三培养工程", "双推"], ["泰州市总工会"], ["泰州"])
     assert triples(evs) == [("promote", "三培养工程", None), ("promote", "双推", None)]
     assert evs[0].year == 2018 and evs[0].year_basis == "explicit"
+
+
+def test_the_subject_written_before_a_relative_clause():
+    text = "泰州市总工会召开会议。其中，海陵街道社区建立的“四点半课堂”受到职工欢迎。"
+    evs = events(text, ["四点半课堂"], ["泰州市总工会"])
+    assert triples(evs) == [("launch", "四点半课堂", None)]
+    text = "泰州市总工会召开会议。由海陵区总工会主办的“职工技能月”活动在园区举行。"
+    evs = events(text, ["职工技能月"], ["泰州市总工会", "海陵区总工会"])
+    assert triples(evs) == [("launch", "职工技能月", "海陵区总工会")]
+
+
+def test_a_place_referred_back_to_is_no_actor():
+    text = "海陵区总工会召开会议。自此，该区春节“送温暖”工作启动。"
+    evs = events(text, ["送温暖"], ["海陵区总工会"])
+    assert triples(evs) == [("launch", "送温暖", None)]
 
 
 def test_reporting_media_never_act():

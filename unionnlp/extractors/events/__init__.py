@@ -109,7 +109,7 @@ def find_events(text: str, *, campaigns, organizations=(), places=(), place=None
         nxt = camps[i + 1].start if i + 1 < len(camps) else len(text)
         for fr in frames_for(lex, lay, c, places_sorted, nxt):
             s0, _s1 = lay.sentence(fr.verb_start)
-            subject = actors.subject(fr.verb_start)
+            subject = actors.subject(fr.verb_start, fr.end if fr.position == "before" else None)
             recipient = None
             if fr.action == "commend":
                 if fr.passive:

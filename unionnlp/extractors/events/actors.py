@@ -30,6 +30,8 @@ BODY_KINDS = ("union", "party", "government")
 _REPORTERS = ("media",)
 #: characters read before an organization for a preposition or a calling verb
 _LEFT_CONTEXT = 4
+#: characters before the verb of a relative clause where its subject is written
+_RELATIVE_SUBJECT = 4
 #: characters read after an organization for a word that makes it a modifier
 _RIGHT_CONTEXT = 5
 
@@ -120,11 +122,20 @@ class Actors:
             return self.own or None
         return None
 
-    def subject(self, verb_start: int):
+    def subject(self, verb_start: int, verb_end: int = None):
         """The subject of a verb: a list of organizations or NO_ACTOR. Read in the verb's
         clause up to the verb, else in the clauses before it in its sentence, else the
-        article's own body (a sentence without subject is the body's own statement)."""
+        article's own body (a sentence without subject is the body's own statement).
+
+        A verb that ends a relative clause (学府街社区建立的“四点半学校”) has its subject
+        right before it: an organization there acts (由市总工会主办的), anything else
+        written there is no organization, and the event has no actor.
+        """
         cs, _ce = self.lay.clause(verb_start)
+        if verb_end is not None and self.lay.masked.startswith("的", verb_end):
+            head = self.lay.masked[max(cs, verb_start - _RELATIVE_SUBJECT):verb_start]
+            if ORG_MASK not in head and re.search(r"[\u4e00-\u9fff]{2}$", head):
+                return NO_ACTOR
         found = self._decision(cs, verb_start)
         if found is not None:
             return found

@@ -281,11 +281,22 @@ def _fund(lex: Lexicon, lay: Layout, c, s0: int, s1: int, next_campaign: int) ->
     return None
 
 
+def _in_read_document(lex: Lexicon, lay: Layout, c, k0: int) -> bool:
+    """The campaign is named in the title of a document read out or passed on (宣读了
+    《关于…“X”…的意见》): the verbs of the title are nobody's acts here."""
+    opened = lay.masked.rfind("《", k0, c.start)
+    if opened < 0 or lay.masked.find("》", opened, c.start) >= 0:
+        return False
+    return lex.regex("<reading>了?$").search(lay.masked, max(k0, opened - 4), opened) is not None
+
+
 def frames_for(lex: Lexicon, lay: Layout, c, places: list, next_campaign: int) -> list:
     """The frames a campaign mention's clause states (possibly none: only mentioned)."""
     k0, k1 = lay.clause(c.start)
     k0, k1 = max(k0, c.start - MAX_WINDOW), min(k1, c.end + MAX_WINDOW)
     s0, s1 = lay.sentence(c.start)
+    if _in_read_document(lex, lay, c, k0):
+        return []
     main = (_after(lex, lay, c, k1) or _around(lex, lay, c, k0, k1)
             or _object(lex, lay, c, k0, k1) or _before(lex, lay, places, c, k0, k1))
     out = [main] if main is not None else []

@@ -21,7 +21,8 @@ ACTIONS = ("launch", "promote", "commend", "learn", "inspect", "fund")
 POSITIONS = ("before", "after", "object", "around", "money")
 #: the kinds of ``cues.tsv``
 CUE_KINDS = ("continuity", "preposition", "under", "call", "joiner", "passive", "own", "nonorg",
-             "source", "practice", "money", "head", "adopt")
+             "source", "practice", "money", "head", "adopt",
+             "reading")
 
 
 def alternation(words) -> str:
