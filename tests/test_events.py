@@ -224,10 +224,18 @@ def test_the_campaign_a_sentence_is_about_takes_its_money():
     assert funds == ["送温暖"]
 
 
-def test_money_in_the_next_sentence_that_names_no_campaign():
+def test_money_in_the_next_sentence_that_goes_on_reporting_or_details_a_heading():
     text = "1月20日，海陵区总工会“送温暖”工作启动。据介绍，该区安排帮扶资金60万元。"
     evs = events(text, ["送温暖"], ["海陵区总工会"])
     assert sorted(e.action for e in evs) == ["fund", "launch"]
+    text = "一是开展“送温暖”活动。春节前走访困难职工120户，发放慰问金36万元。"
+    assert "fund" in [e.action for e in events(text, ["送温暖"], ["海陵区总工会"])]
+
+
+def test_money_in_an_unrelated_next_sentence_is_not_the_campaigns():
+    text = ("海陵区总工会今年在园区企业深入开展“技能比武”活动，参赛职工达到两千余人。"
+            "突出劳模服务管理，走访慰问劳动模范39名，发放慰问金7.8万元。")
+    assert [e.action for e in events(text, ["技能比武"], ["海陵区总工会"])] == ["promote"]
 
 
 # --- actors ------------------------------------------------------------------------------

@@ -43,6 +43,8 @@ MAX_AROUND_GAP = 16
 MAX_OBJECT_GAP = 10
 #: characters after a campaign within which a money verb makes a fund event
 MAX_FUND_DISTANCE = 150
+#: a sentence this short is a heading that the next sentence details
+MAX_HEADING_CHARS = 16
 #: characters between a money verb and the money or goods it gives
 MAX_MONEY_GAP = 24
 #: characters between a learn verb (or 赴) and the place learned from
@@ -253,12 +255,15 @@ def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Opt
                  passive=passive, source=source, visited=visited)
 
 
+#: a sentence that goes on reporting the one before (据介绍，据悉，据了解，据统计)
+_REPORTING = re.compile(r"\s*据[^，,。]{0,4}?(?:介绍|悉|了解|统计)")
 _TOPIC = re.compile(f"{CAMPAIGN_MASK}[”’]?(?:活动|工作)?(?:中|期间)")
 
 
 def _fund(lex: Lexicon, lay: Layout, c, s0: int, s1: int, next_campaign: int) -> Optional[Frame]:
     """Money or goods given later in the campaign's sentence, or in the next sentence when
-    that one names no other campaign (“送温暖”工作启动。据介绍，该区安排了60万元帮扶资金).
+    that one goes on reporting or details a heading and names no other campaign (“送温暖”
+    工作启动。据介绍，该区安排了60万元帮扶资金).
 
     A campaign the sentence is about (“送温暖”活动中，…) takes the money given anywhere in
     its sentence, and the campaigns named after it take none.
@@ -270,8 +275,12 @@ def _fund(lex: Lexicon, lay: Layout, c, s0: int, s1: int, next_campaign: int) ->
         end = s1
     else:
         end = min(c.end + MAX_FUND_DISTANCE, next_campaign)
-        if s1 < end:
+        # the next sentence when it goes on reporting (据介绍，…) or details a heading (一是
+        # 走访慰问送温暖。…)
+        if s1 < end and (_REPORTING.match(lay.masked, s1) or s1 - s0 <= MAX_HEADING_CHARS):
             end = min(end, lay.sentence(s1)[1])
+        else:
+            end = min(end, s1)
     money = lex.pattern("money")
     for m in lex.patterns["money"].finditer(lay.masked, c.end, end):
         tail = lay.masked[m.end():min(len(lay.masked), m.end() + MAX_MONEY_GAP)]
