@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test install bench clean system-deps eval
+.PHONY: run test install bench clean system-deps eval docs
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,3 +50,7 @@ eval: $(STAMP)
 	@$(VENV)/bin/unionnlp evaluate $(SHARED)/devset $(SHARED)/devset2 --exclude corpora/split/aside.txt
 	@echo; echo "== held-out part (corpora/split/aside.txt)"
 	@$(VENV)/bin/unionnlp evaluate $(SHARED)/devset2 --only corpora/split/aside.txt
+
+# Reference files generated from the code (record JSON Schema, table list) and the API reference.
+docs: $(STAMP)
+	$(PY) scripts/build_docs.py --api build/api

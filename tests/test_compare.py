@@ -207,8 +207,8 @@ def test_profile_side_by_side(records):
     assert prof.loc["campaigns", "江苏省泰州市"] == "三培养工程 (2020)"
 
 
-def test_cooccurrence_and_networkx(records):
-    co = compare.org_campaign_cooccurrence(records)
+def test_org_campaign_links_and_networkx(records):
+    co = compare.org_campaign_links(records)
     row = co[(co["organization"] == "阜宁县总工会") & (co["campaign"] == "双推")].iloc[0]
     assert row["articles"] == 1 and row["article_ids"] == ["a07"]
     g = compare.to_networkx(co)
@@ -268,7 +268,7 @@ def test_duckdb_connection_source(records):
 
 def test_empty_and_odd_inputs():
     for fn in (compare.campaign_adoption, compare.diffusion_timeline, compare.statistics_panel,
-               compare.coverage, compare.org_campaign_cooccurrence):
+               compare.coverage, compare.org_campaign_links):
         assert fn([]).empty
     assert compare.kwic([], "x").empty
     assert compare.adoption_wide([]).empty

@@ -237,11 +237,14 @@ def test_size_limit_is_logged_not_fatal(tmp_path):
 
 
 def test_resume_after_graceful_stop_jobdir(tmp_path):
-    with SiteServer(SITES / "portal", delay=0.3, slow_seconds=1) as s:
+    # a slow server (every answer takes 0.6 s, ~10 s for the site) and a stop after 4 s: the
+    # crawl is under way when stopped even when a loaded machine takes seconds to start it
+    with SiteServer(SITES / "portal", delay=0.6, slow_seconds=1) as s:
         out = tmp_path / "stop"
         opts = dict(delay=0, timeout=0.5, retries=2, backoff=0.01, concurrency=1)
-        r1 = crawl([f"workercn={s.url}"], out, wall_timeout=1.5, **opts)  # SIGINT mid-crawl
+        r1 = crawl([f"workercn={s.url}"], out, wall_timeout=4.0, **{**opts, "timeout": 2.0})  # SIGINT mid-crawl
         assert r1.reason == "shutdown" and (out / ".state" / "jobdir" / "requests.queue").exists()
+        s.delay = 0.0
         r2 = crawl([f"workercn={s.url}"], out, **opts)
         assert r2.reason == "finished"
         faults = {"/robots.txt", "/c/2023-11-23/1004.shtml", "/c/2023-11-24/1005.shtml",

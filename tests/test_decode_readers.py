@@ -137,3 +137,84 @@ def test_missing_gz_and_too_large(tmp_path):
     bomb.write_bytes(gzip.compress(b"<p>" + b"0" * 5_000_000))
     pg = list(iter_pages([bomb], max_page_bytes=1_000_000))[0]
     assert pg.errors and pg.errors[0].kind == "too-large"
+
+
+# -- NUL bytes and UTF-16 without a byte-order mark ------------------------------------------
+
+NEWS = ("扬州市总工会召开全市工会工作推进会。\n会议指出，2019年全市职工入会率达到99%，"
+        "新建基层工会组织35家，会员42万余人。\n")
+
+
+@pytest.mark.parametrize("enc", ["utf-8", "gb18030"])
+def test_nul_bytes_in_good_text_are_stripped_and_counted(enc):
+    data = NEWS.encode(enc)
+    dirty = data[:9] + b"\x00" + data[9:30] + b"\x00\x00" + data[30:] + b"\x00" * 4096  # NUL padding
+    d = decode_bytes(dirty)
+    assert d.text == NEWS and d.nul_stripped == 4099
+    assert "4099 NUL" in d.note
+
+
+def test_nul_bytes_in_html_with_a_declared_charset():
+    page = ARTICLE.format(cs="gbk", body=BODY).encode("gbk")
+    d = decode_bytes(page.replace("。".encode("gbk"), "。".encode("gbk") + b"\x00"))
+    assert BODY in d.text and d.encoding == "gb18030" and d.source == "meta" and d.nul_stripped == 1
+
+
+def test_binary_with_nul_bytes_is_still_binary():
+    import random
+
+    rng = random.Random(16)
+    noise = bytes(rng.randrange(256) for _ in range(20000))
+    for data in (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + noise, noise, b"\x00" * 5000,
+                 b"\x00\x01\x02\x89PNG\x00\x00" * 50):
+        with pytest.raises(DecodeError):
+            decode_bytes(data)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [
+    NEWS,  # Chinese text with ASCII digits and newlines: NUL at every other byte of those
+    ARTICLE.format(cs="utf-16", body=BODY),  # markup: mostly ASCII code units
+    "工会职工入会率达到百分之九十九，新建基层工会组织三十五家。" * 20,  # no ASCII at all: no NUL
+    "工会职工入会率达到百分之九十九，新建基层工会组织三十五家。" * 20 + "\n" + "会员四十二万余人。" * 9,  # one NUL
+])
+def test_utf16_without_bom_is_text(codec, text):
+    d = decode_bytes(text.encode(codec), is_html=text.startswith("<"))
+    assert d.text == text and d.encoding == codec and not d.nul_stripped
+
+
+def test_ascii_text_with_a_stray_nul_is_not_taken_for_utf16():
+    text = "Trade union news digest, issue 12: membership rose by 4 percent in 2019.\n" * 5
+    d = decode_bytes(text.encode()[:40] + b"\x00" + text.encode()[40:])
+    assert d.text == text and d.nul_stripped == 1 and d.encoding == "utf-8"
+
+
+def test_reader_and_parser_keep_a_utf16_file_and_flag_stripped_nuls(tmp_path):
+    from unionnlp.parse import parse_page
+    from unionnlp.pipeline import process_page
+
+    (tmp_path / "a.txt").write_bytes(NEWS.encode("utf-16-le"))
+    (tmp_path / "b.txt").write_bytes(NEWS.encode("utf-8") + b"\x00" * 512)
+    a, b = list(iter_pages([tmp_path]))
+    art_a, art_b = parse_page(a), parse_page(b)
+    assert "入会率" in art_a.text and not art_a.errors and art_a.encoding == "utf-16-le"
+    assert "入会率" in art_b.text
+    [flag] = art_b.errors
+    assert (flag.stage, flag.kind) == ("decode:repair", "nul-stripped") and "512" in flag.message
+    rec = process_page(b)
+    assert rec.ok and [e.kind for e in rec.errors] == ["nul-stripped"] and not rec.errors[0].fatal
+
+
+def test_page_limit_raises_the_documented_error(tmp_path):
+    """``errors.InputTooLarge`` is what a capped read raises; readers catch it by type."""
+    from unionnlp.errors import InputTooLarge
+    from unionnlp.io.files import read_capped
+
+    with pytest.raises(InputTooLarge, match="10-byte page limit"):
+        read_capped(io.BytesIO(b"x" * 11), 10)
+    assert read_capped(io.BytesIO(b"x" * 10), 10) == b"x" * 10
+    gz = tmp_path / "a.txt.gz"
+    gz.write_bytes(gzip.compress(b"x" * 100))
+    [page] = iter_pages([gz], max_page_bytes=50)
+    assert [(e.kind, e.message.endswith("larger than the 50-byte page limit")) for e in page.errors] == [
+        ("too-large", True)]

@@ -113,14 +113,15 @@ def test_seed_organizations(seed_texts):
     assert "阜宁县滤料产业集群党委" in canon
 
 
-def test_lac_pass_adds_only_non_overlapping_orgs():
+def test_lac_pass_repairs_boundaries_without_overlaps():
+    # behaviour change (issue 11): the accurate mode merges rule names LAC reads as one
     text = "扬州市总工会联合扬州大学附属医院和中国银行扬州分行开展义诊活动。"
-    rules = find_organizations(text)
     both = find_organizations(text, backend="rules+lac")
+    assert find_organizations(text, mode="accurate") == both
     spans = [(o.start, o.end) for o in both]
-    assert {(o.start, o.end) for o in rules} <= set(spans)
     assert all(not (a < d and c < b) for i, (a, b) in enumerate(spans)
                for (c, d) in spans[i + 1:])
+    assert "扬州大学附属医院" in [o.name for o in both]
 
 
 def test_hanlp_backend_raises_clear_error_when_unavailable():

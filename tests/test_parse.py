@@ -9,7 +9,7 @@ from unionnlp.parse import (continuation_of, group_continuations, merge_pages, p
                             parse_pages)
 from unionnlp.parse.dates import date_from_url, find_dates, normalise_date
 from unionnlp.parse.meta import paren_author, scan_line
-from unionnlp.records import Page
+from unionnlp.records import ErrorEntry, Page
 
 SITES = pathlib.Path(__file__).resolve().parent / "fixtures" / "sites"
 
@@ -94,9 +94,10 @@ def test_bad_input_never_raises(content, is_html):
         content = content.encode("utf-8")
     a = parse_page(Page(source="bad", content=content, is_html=is_html))
     assert isinstance(a.text, str)
-    assert not any(e.get("kind") == "exception" for e in a.errors if isinstance(e, dict))
+    assert all(isinstance(e, ErrorEntry) for e in a.errors)
+    assert not any(e.kind == "exception" for e in a.errors)
     if not a.text:
-        assert a.errors and all(e["stage"] in ("parse", "decode") for e in a.errors)
+        assert a.errors and all(e.stage in ("parse", "decode") for e in a.errors)
 
 
 def test_multi_page_merge():
@@ -157,3 +158,82 @@ def test_text_dump_with_navigation_and_teasers():
     assert a.title == "某县总工会建成职工服务阵地二十个"
     assert (a.issue, a.outlet, a.author) == ("第1234期", "某某工人报", "张伟")
     assert a.text.startswith("本报讯") and "摘要" not in a.text and "劳模风采" not in a.text
+
+
+# -- errors are ErrorEntry everywhere; a failed continuation page does not crash the merge -------
+
+def test_every_article_error_is_an_error_entry():
+    pages = [Page(source="binary", content=b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40, is_html=True),
+             Page(source="empty", content=b"<html><body></body></html>", is_html=True),
+             Page(source="lost", errors=[{"stage": "read", "message": "no such file", "kind": "missing"}]),
+             Page(source="furniture", content="分享到：微信 微博\n".encode(), is_html=False)]
+    for page in pages:
+        art = parse_page(page)
+        assert art.errors and all(isinstance(e, ErrorEntry) for e in art.errors), art.errors
+        assert any(e.fatal for e in art.errors)
+    assert merge_pages([]).errors == [ErrorEntry("parse", "no pages", "empty")]
+
+
+def test_merge_with_a_continuation_page_the_reader_failed_on():
+    base = "http://h/c/2023-11-20/1001.shtml"
+    first = html_page("portal/c/2023-11-20/1001.shtml", base)
+    cont = base.replace("1001", "1001_2")
+    for lost in (Page(source=cont, url=cont, errors=[ErrorEntry("read", "cannot read: gone", "missing")]),
+                 Page(source=cont, url=cont, content=b"<html><body>Not Found</body></html>", is_html=True,
+                      errors=[ErrorEntry("read", "HTTP status 404", "http-status")])):
+        [art] = parse_pages([first, lost])
+        assert "慰问金" in art.text and art.title == "扬州市总工会开展“冬送温暖”慰问活动"
+        assert all(isinstance(e, ErrorEntry) for e in art.errors)
+        # the article stands (its first page is good); the lost page is said, not fatal
+        [e] = art.errors
+        assert not e.fatal and e.kind == lost.errors[0].kind
+        assert cont in e.message and lost.errors[0].message in e.message
+
+
+# -- deep markup -----------------------------------------------------------------------------------
+
+def _deep(page: Page, opening: str, closing: str, depth: int) -> Page:
+    """The page with its whole body wrapped ``depth`` times."""
+    html = page.content.decode("utf-8")
+    html = html.replace("<body>", "<body>" + opening * depth, 1)
+    html = html.replace("</body>", closing * depth + "</body>", 1)
+    return Page(source=page.source, url=page.url, content=html.encode("utf-8"), is_html=True)
+
+
+FIELDS_SEEN = ("title", "text", "published", "outlet", "author", "editor")
+
+
+@pytest.mark.parametrize("url", ["https://www.workercn.cn/c/2023-11-20/1001.shtml",  # adapter
+                                 "http://127.0.0.1:9/c/2023-11-20/1001.shtml"])  # generic
+@pytest.mark.parametrize("opening,closing", [("<div>", "</div>"), ("<font color=red>", "")])
+@pytest.mark.parametrize("depth", [254, 300, 1500])
+def test_article_under_deep_nesting_parses_as_when_shallow(url, opening, closing, depth):
+    """Hundreds of wrapper divs or unclosed fonts around the page: the same article."""
+    page = html_page("portal/c/2023-11-20/1001.shtml", url)
+    shallow = parse_page(page)
+    deep = parse_page(_deep(page, opening, closing, depth))
+    assert not deep.errors
+    assert {k: getattr(deep, k) for k in FIELDS_SEEN} == {k: getattr(shallow, k) for k in FIELDS_SEEN}
+
+
+@pytest.mark.parametrize("opening,closing", [("<div>", "</div>"), ("<font>", ""), ("<span><b>", "")])
+def test_text_below_any_depth_is_kept(opening, closing):
+    """Deeper than the parser builds trees: the structure down there is flattened, the text kept,
+    one line per paragraph."""
+    page = html_page("portal/c/2023-11-20/1001.shtml", "https://www.workercn.cn/c/2023-11-20/1001.shtml")
+    art = parse_page(_deep(page, opening, closing, 3000))
+    assert not art.errors
+    for sentence in ("发放慰问金和物资折合人民币186万元。", "保障职工安全过冬。", "累计服务职工超过30万人次。"):
+        assert sum(sentence in line for line in art.text.split("\n")) == 1
+
+
+def test_nesting_flattened_only_below_the_limit():
+    from unionnlp.parse.nesting import MAX_NESTING, flatten_deep
+
+    n = MAX_NESTING - 1  # the <p> is the MAX_NESTING-th element
+    shallow = "<div>" * n + "<p>工会</p><script>if (a<b) {x='<div>'}</script>" + "</div>" * n
+    assert flatten_deep(shallow) == shallow
+    deep = "<div>" * (MAX_NESTING + 5) + "<p>工会<br/>职工</p>" + "</div>" * (MAX_NESTING + 5)
+    flat = flatten_deep(deep)
+    assert flat.count("<div>") == MAX_NESTING and flat.count("</div>") == MAX_NESTING
+    assert "工会" in flat and "职工" in flat and "<p>" not in flat and flat.count("<br>") == 12

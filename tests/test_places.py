@@ -125,6 +125,8 @@ def test_build_resources_matches_repo_table(tmp_path):
     n = places.build_resources(out)
     assert n > 3000
     assert out.read_text(encoding="utf-8") == places.DIVISIONS_CSV.read_text(encoding="utf-8")
+    towns = tmp_path / "towns.csv"
+    assert towns.read_text(encoding="utf-8") == places.TOWNS_CSV.read_text(encoding="utf-8")
 
 
 def test_short_form_glued_to_unrelated_place_is_a_name_part():
@@ -154,3 +156,53 @@ def test_level_character_inside_a_word():
 def test_surname_rule_spares_words_ending_in_a_surname_char():
     got = [p.canonical for p in find_places("建设平安扬州，刘长春说，李和平发言") if p.adcode]
     assert got == ["江苏省扬州市"]
+
+
+def test_site_name_in_the_title_weighs_as_an_outlet():
+    text = "本报讯 近日，沈丘县总工会召开全委会议，沈丘县各基层工会负责人参加。"
+    mp = main_place(text, find_places(text), title="河南工人日报 | 首页")
+    assert place_label(mp) == "沈丘县"
+
+
+def test_beijing_dateline_of_a_national_piece_is_not_its_place():
+    text = ("新华社北京3月2日电 全国总工会日前印发通知，要求全国各级工会做好困难职工帮扶，"
+            "全国工会系统将开展专项督查。")
+    assert main_place(text, find_places(text)).name == "全国"
+
+
+def test_own_level_references_outweigh_national_honour_titles():
+    text = ("本报讯 一年来，通榆县总工会在县委、县政府领导下开展工作。全县推荐全国劳模1人，"
+            "1人获全国“安康杯”知识竞赛三等奖，全国优秀工会工作者1人。县总工会慰问困难职工。")
+    assert place_label(main_place(text, find_places(text))) == "通榆县"
+
+
+def test_provincial_union_as_source_of_a_county_story():
+    text = "福建省总工会日前发文，南安市总工会的做法获推广。南安市总工会在全市推行。"
+    assert place_label(main_place(text, find_places(text))) == "南安市"
+    text = "福建省总工会召开全委会议，福建省总工会主席作报告。"
+    assert place_label(main_place(text, find_places(text))) == "福建省"
+
+
+def test_a_place_inside_a_campaign_name_counts_when_named_elsewhere_too():
+    import unionnlp
+
+    text = ("本报讯 由市总工会主办的“大国工匠潍坊行”活动首期举行。活动邀请来自上海市的焊接大师"
+            "讲述技能成长经历。“大国工匠潍坊行”将走进更多企业，打造具有潍坊特色的技能品牌。")
+    assert place_label(unionnlp.extract(text).place) == "潍坊市"
+    # a place word only inside a campaign name (安康杯) names no locality
+    rec = unionnlp.extract("本报讯 xx区总工会开展“安康杯”竞赛，xx区各企业踊跃参加“安康杯”。")
+    assert rec.place.name == "xx区"
+
+
+def test_the_district_named_in_the_text_beats_the_city_of_the_dateline_and_address():
+    text = ("梧州新闻网讯 近日，万秀区总工会在城东街道举办招聘会。万秀区总工会为快递员送上清凉用品，"
+            "万秀区将在全区建成一批户外劳动者服务站点。")
+    mp = main_place(text, find_places(text), url="http://news.example.cn/wuzhou/0612.html")
+    assert place_label(mp) == "万秀区"
+
+
+def test_dateline_glued_to_the_text_and_in_the_title():
+    text = "新华社北京6月3日电中华全国总工会日前印发通知，要求全国各级工会做好防暑降温工作。"
+    assert main_place(text, find_places(text)).name == "全国"
+    body = "中华全国总工会日前印发通知，要求全国各级工会做好防暑降温工作。"
+    assert main_place(body, find_places(body), title=text[:12] + "全总部署防暑降温").name == "全国"

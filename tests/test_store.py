@@ -36,6 +36,20 @@ def _records():
     return [a, a_copy, b, bad]
 
 
+def write_part(out, key, recs):
+    """One partition of a batch output: a Parquet part file per table, written with the
+    store's own row functions (what the batch workers write)."""
+    import pyarrow.parquet as pq
+
+    rows = {t: [] for t in store.TABLES}
+    for r in recs:
+        for t, rs in store.record_rows(r).items():
+            rows[t].extend(rs)
+    for t in store.TABLES:
+        (out / t).mkdir(parents=True, exist_ok=True)
+        pq.write_table(store.rows_to_table(t, rows[t]), out / t / f"part-{key}.parquet")
+
+
 @pytest.fixture()
 def jsonl(tmp_path):
     path = tmp_path / "records.jsonl"
@@ -135,18 +149,10 @@ def test_open_missing_and_empty_folder(tmp_path):
 
 
 def test_folder_reads_only_done_partitions(tmp_path):
-    import pyarrow.parquet as pq
-
     out = tmp_path / "out"
     a, a_copy, b, bad = _records()
     for key, recs in (("k1", [a, bad]), ("k2", [b])):
-        rows = {t: [] for t in store.TABLES}
-        for r in recs:
-            for t, rs in store.record_rows(r).items():
-                rows[t].extend(rs)
-        for t in store.TABLES:
-            (out / t).mkdir(parents=True, exist_ok=True)
-            pq.write_table(store.rows_to_table(t, rows[t]), out / t / f"part-{key}.parquet")
+        write_part(out, key, recs)
     manifest = {"partitions": {"k1": {"status": "done", "files": {t: "part-k1.parquet" for t in store.TABLES}}}}
     (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     # k2 is on disk but not recorded as done (a killed run): not visible

@@ -142,3 +142,98 @@ def test_discover_writes_a_lexicon_that_loads(tmp_path):
     lex = UserLexicon.load(p)
     assert {e.name for e in lex.entries} == set(df["name"])
     assert all(e.kind == "campaign" and e.action == "add" for e in lex.entries)
+
+
+def test_corrections_fix_one_article_and_say_so(tmp_path):
+    """A wrong main place, a wrong year and a junk item, fixed by a file; the record lists each
+    change with its file and line, and an edit that finds nothing is listed as not applied."""
+    text = "临江市总工会推进“三创两争”，2019年全市职工入会率达99%，会员4.2万余人。"
+    rec = unionnlp.extract(text, source="pages/lj.txt")
+    members = next(s for s in rec.statistics if s.value == 42000)
+    fix = tmp_path / "fix.csv"
+    fix.write_text("article,item,field,value,note\n"
+                   f"pages/lj.txt,,place,泰州市,the story is about Taizhou\n"
+                   f"{rec.id},statistics@{members.start},year,2020,\n"
+                   f"{rec.id},campaign#0,delete,,\n"
+                   f"{rec.id},statistics@9999,year,2020,\n", encoding="utf-8")
+    before = records_to_frames([rec])
+    lex = UserLexicon.load(fix)
+    lex.apply(rec)
+    assert rec.place.canonical == "江苏省泰州市" and rec.place.adcode == "321200"
+    assert {s.place for s in rec.statistics} == {"江苏省泰州市"}  # figures follow the main place
+    assert next(s for s in rec.statistics if s.value == 42000).year == 2020
+    assert rec.campaigns == []
+    log = rec.meta["corrections"]
+    assert [e["applied"] for e in log] == [True, True, True, False]
+    assert log[0]["new"] == "江苏省泰州市" and log[0]["old"] != log[0]["new"]
+    assert all(e["by"].startswith(str(fix)) for e in log)
+    # the same file over the tables of a comparison
+    after = lex.apply_frames(before)
+    assert after["articles"].loc[0, "place_code"] == "321200"
+    assert sorted(after["statistics"]["year"]) == [2019, 2020]
+    assert len(after["campaigns"]) == 0
+
+
+@pytest.mark.parametrize("row, msg", [
+    ("x,,nowhere,1,", "article correction sets one of"),
+    ("x,statistics@3,colour,red,", "have no field 'colour'"),
+    ("x,widgets@3,year,2020,", "is not <kind>@<start>"),
+    ("x,,,1,", "needs a field"),
+])
+def test_bad_corrections_are_named(tmp_path, row, msg):
+    p = tmp_path / "fix.csv"
+    p.write_text("article,item,field,value,note\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="fix.csv:2"):
+        UserLexicon.load(p)
+    with pytest.raises(LexiconError, match=msg):
+        UserLexicon.load(p)
+
+
+def test_cli_extract_with_corrections(tmp_path):
+    doc = tmp_path / "lj.txt"
+    doc.write_text("临江市总工会召开会议，2019年全市职工入会率达99%。", encoding="utf-8")
+    fix = tmp_path / "fix.yaml"
+    fix.write_text(f"corrections:\n  - {{article: {doc}, field: place, value: 泰州市}}\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "unionnlp", "extract", str(doc), "--corrections", str(fix)],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    rec = json.loads(r.stdout)
+    assert rec["place"]["adcode"] == "321200" and rec["meta"]["corrections"][0]["field"] == "place"
+
+
+def test_compare_respects_lexicon_and_corrections(tmp_path, lexicon_file):
+    """The same files change a comparison of stored records: a made-up campaign appears in
+    the adoption table, a blocked one disappears, a corrected place moves an article."""
+    from unionnlp import compare
+
+    recs = [unionnlp.extract(TEXT, source="a.txt", published="2021-03-01"),
+            unionnlp.extract("泰州市总工会推进党建带工建。", source="b.txt", published="2020-05-01")]
+    path = tmp_path / "r.jsonl"
+    path.write_text("".join(r.to_json() + "\n" for r in recs), encoding="utf-8")
+    plain = compare.campaign_adoption(str(path))
+    assert MADE_UP not in set(plain["campaign"]) and "党建带工建" in set(plain["campaign"])
+    fix = tmp_path / "fix.csv"
+    fix.write_text("article,item,field,value,note\nb.txt,,place,扬州市,\n", encoding="utf-8")
+    fr = compare.frames(str(path), lexicon=[lexicon_file, fix])
+    ad = compare.campaign_adoption(fr)
+    assert MADE_UP in set(ad["campaign"]) and "党建带工建" not in set(ad["campaign"])
+    assert "三创争两提升" in set(ad["campaign"]) and "三创两争" not in set(ad["campaign"])
+    arts = fr["articles"].set_index("source")
+    assert arts.loc["b.txt", "place_code"] == "321000" and arts.loc["b.txt", "place"] == "江苏省扬州市"
+    r = subprocess.run([sys.executable, "-m", "unionnlp", "compare", str(path), "--lexicon", str(lexicon_file)],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert MADE_UP in r.stdout
+
+
+def test_variants_with_one_id_are_counted_once():
+    """Two spellings that the lexicon gives one campaign_id are one column of adoption."""
+    from unionnlp import compare
+    from unionnlp.lexicon.user import LexiconEntry
+
+    lex = UserLexicon([LexiconEntry("campaign", "alias", "三创两争", "三创争两提升")])
+    recs = [unionnlp.extract("扬州市总工会开展“三创两争”活动。", source="a", published="2020-01-01"),
+            unionnlp.extract("扬州市总工会推进“三创争两提升”。", source="b", published="2021-01-01")]
+    ad = compare.campaign_adoption(compare.frames(recs, lexicon=lex))
+    assert set(ad["campaign"]) == {"三创争两提升"}  # one campaign, mentioned in 2020 and 2021
+    assert set(ad["first_year"]) == {2020} and ad["adopted"].sum() == 1

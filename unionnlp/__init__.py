@@ -10,21 +10,24 @@ from .schema import records_to_frames
 
 __version__ = "0.1.0"
 
-__all__ = ["extract", "extract_many", "load", "read", "read_records", "records_to_frames", "open",
+__all__ = ["extract", "extract_many", "compare", "load", "read", "read_records", "records_to_frames", "open",
            "crawl", "batch_run",
            "process_page", "Page", "Article", "Place", "Organization", "Campaign", "Statistic",
            "Event", "Record", "ErrorEntry", "__version__"]
 
 
 def extract(content, url=None, *, source=None, published=None, title=None, nlp=None,
-            lexicon=None):
+            lexicon=None, orgs=None):
     """Extract one document given as text, HTML or raw bytes into a :class:`Record`.
 
     ``url``, ``published`` (ISO date) and ``title`` are context the page may not carry itself
     (they help date figures and find the main place); ``nlp`` runs the extractors through a
     spaCy pipeline from :func:`load` instead of the faster direct path; ``lexicon`` is a
     path (or paths, or a :class:`~unionnlp.lexicon.UserLexicon`) of the researcher's own
-    names, aliases and blocks (see :mod:`unionnlp.lexicon.user`).
+    names, aliases and blocks (see :mod:`unionnlp.lexicon.user`); ``orgs`` chooses how
+    organizations are found: ``"fast"`` (the default: the rules) or ``"accurate"`` (the rules
+    merged with Baidu LAC over every sentence: better names outside the union genre, about
+    ten times slower; see :mod:`unionnlp.extractors.organizations`).
 
     >>> rec = extract("2019年,扬州市职工入会率达99%。")
     >>> rec.statistics[0].value
@@ -33,7 +36,20 @@ def extract(content, url=None, *, source=None, published=None, title=None, nlp=N
     from .pipeline import extract as _extract
 
     return _extract(content, url, source=source, published=published, title=title, nlp=nlp,
-                    lexicon=lexicon)
+                    lexicon=lexicon, orgs=orgs)
+
+
+def __getattr__(name):
+    """``unionnlp.compare`` is imported on first use (it brings pandas and matplotlib along)."""
+    if name == "compare":
+        import importlib
+
+        return importlib.import_module(".compare", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | {"compare"})
 
 
 def extract_many(paths, **kwargs):
@@ -50,7 +66,8 @@ def process_page(page, nlp=None):
 
 
 def load(**kwargs):
-    """The spaCy ``Language``: blank ``zh``, jieba segmenter, unionnlp components."""
+    """The spaCy ``Language``: blank ``zh``, jieba segmenter, unionnlp components
+    (``orgs="fast"|"accurate"``: the organization mode; see :func:`extract`)."""
     from .extractors.pipeline import load as _load
 
     return _load(**kwargs)
@@ -70,12 +87,14 @@ def read_records(path):
     return _rr(path)
 
 
-def open(out):  # noqa: A001 - ``unionnlp.open(OUT)`` is the documented name
+def open(out, *, read_only=False):  # noqa: A001 - ``unionnlp.open(OUT)`` is the documented name
     """A DuckDB connection with views articles, places, organizations, campaigns, statistics,
-    errors over a batch output folder (Parquet) or a JSONL file of records."""
+    errors over a batch output folder (Parquet) or a JSONL file of records; ``read_only=True``
+    for one that can reach nothing else (no file, extension or network; see
+    :mod:`unionnlp.store`)."""
     from .store import open as _open
 
-    return _open(out)
+    return _open(out, read_only=read_only)
 
 
 def crawl(targets, out, **kwargs):

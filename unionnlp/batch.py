@@ -57,9 +57,6 @@ __all__ = [
     "plan_partitions",
     "Partition",
     "BatchResult",
-    "add_arguments",
-    "run_from_args",
-    "main",
     "DEFAULT_PARTITION_SIZE",
 ]
 

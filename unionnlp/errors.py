@@ -26,6 +26,9 @@ __all__ = [
     "BackendUnavailable",
     "NotFitted",
     "LexiconError",
+    "SourceError",
+    "UnknownName",
+    "UnsafeQuery",
     "DOCUMENTED_ERRORS",
     "is_documented",
 ]
@@ -64,6 +67,22 @@ class NotFitted(UnionNLPError, AttributeError):
 class LexiconError(UnionNLPError, ValueError):
     """A user lexicon or corrections file that cannot be read; the message names the file and
     the line."""
+
+
+class SourceError(UnionNLPError, TypeError):
+    """Something given to :mod:`unionnlp.compare` as a source that is not one (records, a JSONL
+    path, a batch output folder, a DuckDB connection, the frames dict); the message names what
+    is accepted."""
+
+
+class UnknownName(UnionNLPError, ValueError):
+    """A campaign or metric asked for that the data does not hold; the message names the
+    closest ones it does hold."""
+
+
+class UnsafeQuery(UnionNLPError, ValueError):
+    """SQL refused by the read-only query mode (several statements, or one that is not a
+    query); ``unsafe=True`` / ``--unsafe`` lifts the restriction."""
 
 
 #: what a public entry point may raise for bad input (besides ``TypeError`` for wrong types)

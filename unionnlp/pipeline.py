@@ -57,15 +57,17 @@ def record_from_extraction(x, article) -> Record:
     )
 
 
-def process_page(page: Page, nlp=None, lexicon=None) -> Record:
+def process_page(page: Page, nlp=None, lexicon=None, orgs: Optional[str] = None) -> Record:
     """Parse, clean and extract one page. Never raises; failures land in ``Record.errors``.
 
     With ``nlp`` (a pipeline from :func:`unionnlp.load`) the text goes through spaCy and the
     components; without it the same extractors run directly on the text (no segmentation),
     which gives the same items faster. ``lexicon`` (a :class:`~unionnlp.lexicon.UserLexicon`
-    or paths of lexicon files) applies a researcher's own names, aliases and blocks.
+    or paths of lexicon files) applies a researcher's own names, aliases and blocks. ``orgs``:
+    the organization mode of the direct path, ``fast`` (default) or ``accurate`` (a pipeline
+    from :func:`unionnlp.load` carries its own, ``load(orgs=...)``).
     """
-    rec = _process_page(page, nlp)
+    rec = _process_page(page, nlp, orgs)
     if lexicon is not None and rec.text:
         from .lexicon.user import UserLexicon
 
@@ -73,7 +75,7 @@ def process_page(page: Page, nlp=None, lexicon=None) -> Record:
     return rec
 
 
-def _process_page(page: Page, nlp=None) -> Record:
+def _process_page(page: Page, nlp=None, orgs: Optional[str] = None) -> Record:
     from .parse import parse_page
 
     try:
@@ -99,7 +101,7 @@ def _process_page(page: Page, nlp=None) -> Record:
 
         if nlp is None:
             x = extract_text(text, title=article.title, published=article.published,
-                             outlet=article.outlet, url=article.url)
+                             outlet=article.outlet, url=article.url, orgs=orgs)
             rec = record_from_extraction(x, article)
         else:
             doc = run_extractors(text, title=article.title, published=article.published,
@@ -132,13 +134,14 @@ def _looks_html_text(s: str) -> bool:
 
 def extract(content: Union[str, bytes], url: Optional[str] = None, *, source: Optional[str] = None,
             published: Optional[str] = None, title: Optional[str] = None, nlp=None,
-            lexicon=None) -> Record:
+            lexicon=None, orgs: Optional[str] = None) -> Record:
     """Extract one document given as text, HTML or raw bytes.
 
     >>> rec = extract("2019年,扬州市职工入会率达99%。")
     >>> rec.statistics[0].value
     99.0
     """
+    _check_orgs(orgs)
     if source is None and url is None:
         # no name given: name the content, so two different texts never share a record id
         raw = content if isinstance(content, bytes) else str(content).encode("utf-8", "surrogatepass")
@@ -158,17 +161,27 @@ def extract(content: Union[str, bytes], url: Optional[str] = None, *, source: Op
         page.meta["published"] = published
     if title:
         page.meta["title"] = title
-    return process_page(page, nlp=nlp, lexicon=lexicon)
+    return process_page(page, nlp=nlp, lexicon=lexicon, orgs=orgs)
 
 
-def extract_many(paths: Iterable, *, nlp=None, lexicon=None) -> Iterator[Record]:
+def extract_many(paths: Iterable, *, nlp=None, lexicon=None,
+                 orgs: Optional[str] = None) -> Iterator[Record]:
     """Records for every document under the given paths (files, folders, WARC, JSONL)."""
+    _check_orgs(orgs)
     if lexicon is not None:
         from .lexicon.user import UserLexicon
 
         lexicon = UserLexicon.load(lexicon)  # read the files once, not per document
     for page in iter_pages(paths):
-        yield process_page(page, nlp=nlp, lexicon=lexicon)
+        yield process_page(page, nlp=nlp, lexicon=lexicon, orgs=orgs)
+
+
+def _check_orgs(orgs: Optional[str]) -> None:
+    """A wrong organization mode is the caller's error (raised), not a document's."""
+    if orgs is not None:
+        from .extractors.organizations import resolve_mode
+
+        resolve_mode(orgs)
 
 
 def read_records(path: Union[str, os.PathLike]) -> Iterator[Record]:

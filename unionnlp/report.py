@@ -27,6 +27,9 @@ from typing import Any, Optional
 import pandas as pd
 
 from . import compare
+from .compare.adoption import adoption_order
+from .compare.panels import format_value
+from .compare.sources import require_campaign, require_metric
 
 __all__ = ["build_sections", "write_report", "render_text"]
 
@@ -66,7 +69,7 @@ def _adoption_table(fr: dict, by: str, campaign: Optional[str]) -> pd.DataFrame:
         t = firsts.groupby(["first_year", "campaign"])["where"].apply(lambda s: "、".join(s))
         return t.unstack("campaign").fillna("").rename_axis(index="year", columns=None)
     t = firsts.pivot_table(index="where", columns="campaign", values="first_year", aggfunc="min")
-    order = firsts.sort_values("first_date").drop_duplicates("where")["where"]
+    order = adoption_order(firsts).drop_duplicates("where")["where"]
     t = t.reindex(order).astype("Int64").astype(str).replace("<NA>", "")
     return t.rename_axis(index="place", columns=None)
 
@@ -82,7 +85,7 @@ def _panel_table(panel: pd.DataFrame, by: str, metric: Optional[str]) -> tuple[s
 
     def cell(g):
         vals = sorted({float(v) for v in g["value"]})
-        s = " / ".join(compare._fmt(v) for v in vals)
+        s = " / ".join(format_value(v) for v in vals)
         return s + (" ⚠" if len(vals) > 1 else "")
 
     t = p.groupby(["where", "year"]).apply(cell, include_groups=False).unstack("year").fillna("")
@@ -95,27 +98,57 @@ def _panel_table(panel: pd.DataFrame, by: str, metric: Optional[str]) -> tuple[s
     return metric, t
 
 
+def _check_names(fr: dict, campaign: Optional[str], metric: Optional[str]) -> None:
+    """Refuse a campaign or metric the source does not hold (UnknownName, closest names)."""
+    if campaign:
+        require_campaign(fr, campaign)
+    if metric:
+        require_metric(fr, metric)
+
+
+def _first_when(date, year) -> str:
+    """A first mention's date, or its year marked as stated in the text (no publication date)."""
+    if not pd.isna(date):
+        return date.strftime("%Y-%m-%d")
+    return f"{year} (year in text)"
+
+
 def build_sections(source, *, by: str = "place", campaign: Optional[str] = None,
                    metric: Optional[str] = None, plots: bool = True) -> list[dict]:
     """The report's content as ``[{"title", "note", "table", "png"}]`` (table a DataFrame,
-    png bytes or None), in reading order. Reprints are excluded throughout."""
+    png bytes or None), in reading order. Reprints are excluded throughout.
+
+    A ``campaign`` or ``metric`` the source does not hold raises
+    :class:`~unionnlp.errors.UnknownName` naming the closest ones (never another one shown
+    in its place)."""
     if by not in ("place", "year"):
         raise ValueError("by must be 'place' or 'year'")
     fr = compare.frames(source)
+    _check_names(fr, campaign, metric)
     arts = fr["articles"]
     canon = arts[arts["is_canonical"].astype(bool)]
     sections: list[dict] = []
     years = canon["year"].dropna()
+    no_date = canon[canon["date"].isna()]
+    by_text = int((no_date["year_basis"] == "text").sum())
     summary = pd.DataFrame({
         "value": [len(arts), int((~arts["is_canonical"].astype(bool)).sum()),
-                  int(canon["place"].isna().sum()), int(canon["year"].isna().sum()),
+                  int(canon["place"].isna().sum()), len(no_date), by_text, len(no_date) - by_text,
                   canon["place"].nunique(), f"{int(years.min())}–{int(years.max())}" if len(years) else "",
                   fr["campaigns"]["campaign"].nunique() if len(fr["campaigns"]) else 0,
                   len(fr["statistics"]), len(fr["errors"])]},
         index=["articles", "reprints (excluded)", "without place (not compared)",
-               "without date (not compared)", "places", "years", "campaigns", "statistics",
+               "without publication date", "  dated by a year in their text",
+               "  undated (not compared)", "places", "years", "campaigns", "statistics",
                "errors"]).rename_axis("item")
     sections.append({"title": "Corpus", "note": "", "table": summary, "png": None})
+    if len(no_date):
+        sections.append({"title": "Articles without a publication date",
+                         "note": "A year stated in the headline or first sentence stands for the "
+                                 "date; undated articles are left out of every table by year.",
+                         "table": compare.undated(fr, include_reprints=False)[
+                             ["title", "place", "year", "status", "article_id"]],
+                         "png": None})
 
     cov = compare.coverage(fr, wide=True)
     if by == "year" and not cov.empty:
@@ -139,14 +172,16 @@ def build_sections(source, *, by: str = "place", campaign: Optional[str] = None,
         png = compare.figure_png(compare.plot_diffusion(tl))
     cols = ["campaign", "order", "place", "level", "first_date", "cum_places", "cum_share",
             "higher_first", "higher_place"]
+    shown_tl = tl
+    if not tl.empty:
+        shown_tl = tl[cols].reset_index(drop=True)
+        shown_tl["first_date"] = [_first_when(d, y) for d, y in zip(tl["first_date"], tl["year"])]
     sections.append({"title": "Diffusion timeline" + (f": {campaign}" if campaign else ""),
                      "note": "higher_first: a higher-level division containing the place "
                              "mentioned the campaign earlier (hollow markers in the plot).",
-                     "table": tl[cols].reset_index(drop=True) if not tl.empty else tl, "png": png})
+                     "table": shown_tl, "png": png})
 
     panel = compare.statistics_panel(fr, metric)
-    if metric and panel.empty:
-        panel = compare.statistics_panel(fr)
     shown, ptable = _panel_table(panel, by, None if metric is None else
                                  (metric if metric in set(panel["metric"]) else None))
     png = None
@@ -163,7 +198,7 @@ def build_sections(source, *, by: str = "place", campaign: Optional[str] = None,
                                              "evidence", "published", "article_id"]]
                          .reset_index(drop=True),
                          "png": None})
-    co = compare.org_campaign_cooccurrence(fr, kinds=None)
+    co = compare.org_campaign_links(fr, kinds=None)
     if not co.empty:
         co = co[co["kind"].fillna("") != "media"]  # outlets report campaigns, they do not run them
     if not co.empty:
@@ -251,6 +286,7 @@ def write_report(frames_or_source, out_path, *, by: str = "place", campaign: Opt
     out.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".csv":
         fr = compare.frames(frames_or_source)
+        _check_names(fr, campaign, metric)
         table = (compare.statistics_panel(fr, metric) if metric
                  else compare.campaign_adoption(fr, campaign=campaign))
         if "article_ids" in table.columns:

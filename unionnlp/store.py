@@ -16,6 +16,25 @@ partitions the manifest lists as done are read, so a folder being written (or le
 run) is always seen in a consistent state. :func:`query` runs one SQL statement and returns a
 pandas DataFrame; :func:`format_table` renders it for a terminal (``unionnlp query``).
 
+Read-only queries. SQL is often pasted from others, and DuckDB SQL can read and write any file
+(``read_csv('/etc/passwd')``, ``COPY … TO``, ``ATTACH``, ``EXPORT DATABASE``), install and load
+extensions, and run several statements. :func:`query` (and ``unionnlp query``) therefore runs,
+by default, exactly one statement, which must be a query (``SELECT``/``WITH``/``FROM``,
+``DESCRIBE``, ``SHOW``, ``SUMMARIZE``, ``EXPLAIN``), on a connection opened with
+``read_only=True``: the views are built first, then DuckDB's ``enable_external_access`` is
+switched off, extension auto-loading with it, and the configuration is locked, so no statement
+can reach a file, an extension or the network, nor switch that back on. Anything else raises
+:class:`~unionnlp.errors.UnsafeQuery`; ``unsafe=True`` (``--unsafe``) lifts every restriction.
+
+DuckDB views over Parquet files read them at query time, through the very file access that is
+switched off, so a read-only connection does not use ``read_parquet``: the part files of a batch
+output are opened as :mod:`pyarrow.dataset` datasets and registered with DuckDB, which scans
+them lazily through Arrow (projection and filters pushed down, nothing loaded up front), while
+DuckDB itself can open no file. (DuckDB's ``allowed_paths`` would keep ``read_parquet``, but it
+lets ``COPY … TO`` overwrite the very files it allows.) A JSONL output is loaded into in-memory
+tables either way. ``bench/bench_query.py`` measures the cost of the Arrow scans against
+``read_parquet``.
+
 The table layouts come from :mod:`unionnlp.schema`, so the batch writer and the JSONL loader
 produce exactly the same columns.
 """
@@ -31,6 +50,7 @@ from typing import Any, Iterable, Iterator, Optional, Union
 
 import pyarrow as pa
 
+from .errors import UnsafeQuery
 from .io.records import iter_records
 from .schema import (ARTICLE_COLUMNS, ITEM_KINDS, REPRINTS_SCHEMA, SCHEMAS, TABLES, error_row,
                      record_rows)
@@ -45,6 +65,7 @@ __all__ = [
     "rows_to_table",
     "open",
     "query",
+    "check_query",
     "format_table",
     "part_files",
 ]
@@ -125,10 +146,30 @@ def _sql_str(s: str) -> str:
     return "'" + s.replace("'", "''") + "'"
 
 
-def _create_table_view(con, table: str, files: list[Path]) -> None:
-    if files:
+def _parquet_dataset(files: list[Path]):
+    """The files as one lazy :mod:`pyarrow.dataset` (columns united by name, as DuckDB's
+    ``union_by_name``): read by Arrow at query time, never by DuckDB."""
+    import pyarrow.dataset as ds
+    import pyarrow.parquet as pq
+
+    schema = pa.unify_schemas([pq.read_schema(f) for f in files], promote_options="permissive")
+    return ds.dataset([str(f) for f in files], format="parquet", schema=schema)
+
+
+def _parquet_view(con, view: str, files: list[Path], arrow: bool) -> None:
+    """``CREATE VIEW view`` over Parquet files: DuckDB's ``read_parquet``, or (``arrow``) a
+    registered Arrow dataset, which still works once DuckDB's file access is switched off."""
+    if arrow:
+        con.register(f"_{view}_files", _parquet_dataset(files))
+        con.execute(f"CREATE VIEW {view} AS SELECT * FROM _{view}_files")
+    else:
         lst = "[" + ", ".join(_sql_str(str(f)) for f in files) + "]"
-        con.execute(f"CREATE VIEW {table}_parts AS SELECT * FROM read_parquet({lst}, union_by_name=true)")
+        con.execute(f"CREATE VIEW {view} AS SELECT * FROM read_parquet({lst}, union_by_name=true)")
+
+
+def _create_table_view(con, table: str, files: list[Path], arrow: bool = False) -> None:
+    if files:
+        _parquet_view(con, f"{table}_parts", files, arrow)
     else:
         empty = SCHEMAS[table].empty_table()
         con.register(f"_empty_{table}", empty)
@@ -153,15 +194,15 @@ def _articles_view(con, base: str, reprints: Optional[str]) -> None:
         )
 
 
-def _open_folder(out: Path, con) -> None:
+def _open_folder(out: Path, con, arrow: bool = False) -> None:
     files = part_files(out)
     for t in TABLES:
-        _create_table_view(con, t, files[t])
+        _create_table_view(con, t, files[t], arrow)
         if t != "articles":
             con.execute(f"CREATE VIEW {t} AS SELECT * FROM {t}_parts")
     reprints = out / "reprints" / "reprints.parquet"
     if reprints.exists():
-        con.execute(f"CREATE VIEW reprints AS SELECT * FROM read_parquet({_sql_str(str(reprints))})")
+        _parquet_view(con, "reprints", [reprints], arrow)
         _articles_view(con, "articles_parts", "reprints")
     else:
         _articles_view(con, "articles_parts", None)
@@ -211,7 +252,20 @@ def _open_jsonl(path: Path, con, chunk: int = 2000) -> None:
     _articles_view(con, "articles_parts", "reprints")
 
 
-def open(out: Union[str, Path]):  # noqa: A001 - the natural name: store.open(out)
+#: statement types a read-only query may be (SELECT covers WITH, FROM …, DESCRIBE, SHOW, SUMMARIZE)
+READ_ONLY_STATEMENTS = ("SELECT", "EXPLAIN")
+
+
+def _lock(con) -> None:
+    """Switch off every way out of the connection (files, extensions, network), then lock the
+    configuration so that no statement can switch it back on."""
+    for setting in ("autoinstall_known_extensions", "autoload_known_extensions",
+                    "enable_external_access"):
+        con.execute(f"SET {setting} = false")
+    con.execute("SET lock_configuration = true")
+
+
+def open(out: Union[str, Path], *, read_only: bool = False):  # noqa: A001 - store.open(out)
     """A DuckDB connection with views over extracted records.
 
     ``out`` is a batch output folder (see module docstring) or a JSONL file of records
@@ -222,6 +276,10 @@ def open(out: Union[str, Path]):  # noqa: A001 - the natural name: store.open(ou
     ``organizations``, ``campaigns``, ``statistics`` (one row per item, with ``article_id``
     and its ``start``/``end`` into the article's ``text``), ``errors`` (input, record, stage,
     message, kind, article_id, source, fatal).
+
+    ``read_only=True`` gives a connection that reads these views and nothing else: no file
+    read or written, no extension installed or loaded, no database attached, the
+    configuration locked (see the module docstring).
     """
     import duckdb
 
@@ -231,18 +289,46 @@ def open(out: Union[str, Path]):  # noqa: A001 - the natural name: store.open(ou
     con = duckdb.connect()
     try:
         if out.is_dir():
-            _open_folder(out, con)
+            _open_folder(out, con, arrow=read_only)
         else:
             _open_jsonl(out, con)
+        if read_only:
+            _lock(con)
     except BaseException:
         con.close()
         raise
     return con
 
 
-def query(out: Union[str, Path], sql: str):
-    """Run one SQL statement over :func:`open` ``(out)`` and return a pandas DataFrame."""
-    con = open(out)
+def check_query(sql: str) -> None:
+    """Raise :class:`~unionnlp.errors.UnsafeQuery` unless ``sql`` is exactly one query
+    statement (the read-only mode of :func:`query`); bad SQL raises DuckDB's parser error."""
+    import duckdb
+
+    statements = duckdb.extract_statements(sql)
+    if len(statements) != 1:
+        raise UnsafeQuery(f"read-only mode runs exactly one SQL statement, this is {len(statements)} "
+                          f"(unsafe=True / --unsafe runs several)")
+    kind = str(statements[0].type).rsplit(".", 1)[-1]
+    if kind not in READ_ONLY_STATEMENTS:
+        words = statements[0].query.split(None, 1)
+        raise UnsafeQuery(f"read-only mode runs queries only (SELECT, WITH, DESCRIBE, SHOW, "
+                          f"SUMMARIZE, EXPLAIN), not {words[0].upper() if words else kind} "
+                          f"(unsafe=True / --unsafe allows it)")
+
+
+def query(out: Union[str, Path], sql: str, *, unsafe: bool = False):
+    """Run SQL over :func:`open` ``(out)`` and return a pandas DataFrame (the result of the
+    last statement).
+
+    By default the SQL must be one query statement and runs on a read-only connection that
+    can reach no file, extension or network (:class:`~unionnlp.errors.UnsafeQuery` otherwise;
+    DuckDB raises a ``PermissionException`` for a query that tries to read a file).
+    ``unsafe=True`` runs any statements with DuckDB's full access: only for SQL you trust.
+    """
+    if not unsafe:
+        check_query(sql)
+    con = open(out, read_only=not unsafe)
     try:
         return con.execute(sql).df()
     finally:

@@ -1,4 +1,4 @@
-"""Command line: ``unionnlp extract | evaluate | crawl | compare | query | lexicon``.
+"""Command line: ``unionnlp extract | evaluate | crawl | compare | export | query | lexicon``.
 
 One module per command in this package, each with ``HELP``, ``add_arguments(parser)`` and
 ``run(args) -> int``; arguments are parsed here, the work is done by library functions.
@@ -22,7 +22,7 @@ __all__ = ["main", "build_parser", "COMMANDS", "UsageError", "EXIT_OK", "EXIT_NO
 #: command name → module of this package (imported only when the command runs, so that
 #: ``unionnlp --help`` stays fast)
 COMMANDS = {"extract": "extract", "evaluate": "evaluate", "crawl": "crawl", "compare": "compare",
-            "query": "query", "lexicon": "lexicon"}
+            "query": "query", "lexicon": "lexicon", "export": "export"}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -5,6 +5,8 @@ import argparse
 import pathlib
 import sys
 
+from ..errors import UnionNLPError
+from ..compare import frames
 from ..report import build_sections, render_text, write_report
 
 __all__ = ["HELP", "add_arguments", "run"]
@@ -17,18 +19,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("records", help="JSONL file of records, or a batch output folder (Parquet)")
     parser.add_argument("--by", choices=["place", "year"], default="place",
                         help="rows of the summary tables (default: place)")
-    parser.add_argument("--campaign", help="campaign to follow (timeline, concordance)")
-    parser.add_argument("--metric", help="metric of the statistics panel (e.g. 职工入会率)")
-    parser.add_argument("--out", help="write a report (.html, .md or .csv) instead of printing")
+    parser.add_argument("--campaign", help="campaign to follow (timeline, concordance); a name "
+                                           "the records do not hold is an error (exit 2) naming "
+                                           "the closest ones")
+    parser.add_argument("--metric", help="metric of the statistics panel (e.g. 职工入会率, or part "
+                                         "of one: 入会率); a metric the records do not hold is an "
+                                         "error (exit 2) naming the closest ones")
+    parser.add_argument("--out", help="write a report (.html, .md or .csv) instead of printing; "
+                                      "another extension is an error (exit 2)")
+    parser.add_argument("--lexicon", action="append", metavar="PATH",
+                        help="a user lexicon (your names, merges, blocks) applied before comparing; "
+                             "may be given several times")
+    parser.add_argument("--corrections", action="append", metavar="PATH",
+                        help="corrections (per-article fixes and global renames, same format) "
+                             "applied before comparing; may be given several times")
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run ``unionnlp compare``; returns an exit code."""
+    """Run ``unionnlp compare``; returns an exit code (2: missing input, not a source, unknown
+    campaign or metric, unsupported ``--out`` format)."""
     src = pathlib.Path(args.records)
     if not src.exists():
         print(f"unionnlp compare: {src} does not exist", file=sys.stderr)
         return 2
     try:
+        fixes = [*(args.lexicon or []), *(args.corrections or [])]
+        if fixes:
+            src = frames(src, lexicon=fixes)
         if args.out:
             path = write_report(src, args.out, by=args.by, campaign=args.campaign,
                                 metric=args.metric)
@@ -36,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
             return 0
         sections = build_sections(src, by=args.by, campaign=args.campaign, metric=args.metric,
                                   plots=False)
-    except (ValueError, OSError) as e:  # bad JSONL line, unsupported suffix, unreadable output
+    # bad JSONL line, not a source, unknown campaign or metric, unsupported suffix, unreadable output
+    except (UnionNLPError, ValueError, OSError) as e:
         print(f"unionnlp compare: {e}", file=sys.stderr)
         return 2
     sys.stdout.write(render_text(sections) + "\n")

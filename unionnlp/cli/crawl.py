@@ -28,6 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--concurrency", type=int, default=None, help=f"requests per host at once (default {DEFAULTS['concurrency']})")
     parser.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt")
     parser.add_argument("--http-cache", action="store_true", help="cache responses in OUT/.state/httpcache")
+    parser.add_argument("--allow-host", action="append", default=None, metavar="HOST[:PORT]",
+                        help="also follow links and redirects onto this host (repeatable); by default "
+                             "the crawl stays on the targets' hosts and their www./m. twins")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
             delay=args.delay, timeout=args.timeout, max_size=args.max_size,
             max_redirects=args.max_redirects, retries=args.retries, concurrency=args.concurrency,
             obey_robots=not args.ignore_robots, http_cache=args.http_cache or None,
+            allowed_hosts=args.allow_host,
         )
     except ValueError as e:
         print(f"unionnlp crawl: {e}", file=sys.stderr)

@@ -15,6 +15,7 @@ from typing import Sequence
 
 from .. import batch
 from ..errors import OutputLocked
+from ..io.readers import STDIN_FORMATS
 from ._common import EXIT_NONE, EXIT_OK, UsageError, err
 
 __all__ = ["HELP", "add_arguments", "run", "add_batch_arguments", "run_batch"]
@@ -30,6 +31,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="a user lexicon (CSV/TSV/YAML: kind, action, name, canonical, type, note) "
                         "of your own campaign and organization names, aliases, merges and blocks; "
                         "may be given several times")
+    p.add_argument("--corrections", action="append", metavar="PATH",
+                   help="corrections (CSV/TSV/YAML: article, item, field, value, note; and lexicon "
+                        "rows for global renames, merges and blocks), applied to the records and "
+                        "listed in each record's meta; may be given several times")
+    p.add_argument("--orgs", choices=["fast", "accurate"], default=None,
+                   help="how organizations are found: fast (default: the rules) or accurate "
+                        "(the rules merged with Baidu LAC over every sentence, about ten times "
+                        "slower)")
+    p.add_argument("--stdin-format", choices=STDIN_FORMATS, default="auto", help="what standard input holds: one JSONL document per line (streamed), one text or HTML document, or auto (JSONL when its first line is a {\"text\"|\"html\": …} object)")
     add_batch_arguments(p)  # --workers, --scheduler, --partition-size, --pipeline, --progress
 
 
@@ -47,12 +57,14 @@ def _record_error_lines(rec) -> list:
 
 
 def _lexicon(args):
-    """The user lexicon named by ``--lexicon`` (read once), or None."""
-    if not getattr(args, "lexicon", None):
+    """The user lexicon and corrections named by ``--lexicon``/``--corrections`` (one format,
+    read once), or None."""
+    paths = [*(getattr(args, "lexicon", None) or []), *(getattr(args, "corrections", None) or [])]
+    if not paths:
         return None
     from ..lexicon.user import UserLexicon
 
-    return UserLexicon.load(args.lexicon)
+    return UserLexicon.load(paths)
 
 
 def run(args) -> int:
@@ -75,8 +87,8 @@ def run(args) -> int:
         out_fh = sys.stdout
     n = ok = 0
     try:
-        for page in iter_pages(paths):
-            rec = process_page(page, nlp=nlp, lexicon=lexicon)
+        for page in iter_pages(paths, stdin_format=getattr(args, "stdin_format", None) or "auto"):
+            rec = process_page(page, nlp=nlp, lexicon=lexicon, orgs=getattr(args, "orgs", None))
             n += 1
             if rec.ok:
                 ok += 1
@@ -103,6 +115,9 @@ def _extract_batch(args, paths) -> int:
         raise UsageError("batch extraction (--format parquet, --workers, --scheduler) needs -o OUT")
     if "-" in paths:
         raise UsageError("batch extraction reads files, not standard input")
+    if getattr(args, "orgs", None) == "accurate" and not getattr(args, "pipeline", None):
+        # batch workers run a pipeline named by a string: the accurate one
+        args.pipeline = "unionnlp.extractors.pipeline:load_accurate"
     # OUT (or OUT.parquet) is the dataset folder: one Parquet part file per partition and table
     return run_batch(args, paths, out, stream=sys.stderr)
 

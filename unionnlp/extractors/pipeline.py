@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from ..records import ITEM_CLASSES, Place
 
-__all__ = ["load", "SPAN_KEYS", "LABELS", "doc_items", "run_extractors", "extract_text", "Extraction",
+__all__ = ["load", "load_accurate", "SPAN_KEYS", "LABELS", "doc_items", "run_extractors", "extract_text", "Extraction",
            "STEPS", "make_doc"]
 
 #: doc.spans key for each item kind, and the span label used for display
@@ -102,12 +102,16 @@ class Extraction:
     tokenizer-free :func:`extract_text` that :func:`unionnlp.extract` and batch runs use.
     """
 
-    __slots__ = ("text", "title", "published", "outlet", "url", "place", "places", "organizations",
-                 "campaigns", "statistics", "events", "errors")
+    __slots__ = ("text", "title", "published", "outlet", "url", "orgs", "place", "places",
+                 "organizations", "campaigns", "statistics", "events", "errors")
 
-    def __init__(self, text: str, *, title=None, published=None, outlet=None, url=None):
+    def __init__(self, text: str, *, title=None, published=None, outlet=None, url=None,
+                 orgs=None):
         self.text, self.title, self.published, self.outlet = text, title, published, outlet
         self.url = url
+        #: organization mode, ``fast`` or ``accurate`` (None: the default, see
+        #: :mod:`unionnlp.extractors.organizations`)
+        self.orgs = orgs
         self.place: Optional[Place] = None
         self.places: list = []
         self.organizations: list = []
@@ -136,7 +140,12 @@ def _places_step(x: Extraction) -> None:
     x.places = [p for p in found if p.start is None
                 or not any(a < p.end and p.start < b for a, b in spans)] if spans else found
     try:
-        x.place = places.main_place(x.text, x.places, title=x.title, outlet=x.outlet, url=x.url)
+        # …though a campaign run in a place the text names elsewhere too (大国工匠潍坊行)
+        # still says where the story is
+        named = {p.adcode for p in x.places if p.adcode}
+        kept = {id(p) for p in x.places}
+        topical = [p for p in found if id(p) in kept or (p.adcode and p.adcode in named)]
+        x.place = places.main_place(x.text, topical, title=x.title, outlet=x.outlet, url=x.url)
     except Exception as e:  # the mentions stay even when choosing the main one fails
         x.fail("extract:place", e)
 
@@ -144,7 +153,9 @@ def _places_step(x: Extraction) -> None:
 def _organizations_step(x: Extraction) -> None:
     from . import organizations
 
-    x.organizations = organizations.find_organizations(x.text, place=x.place, places=x.places)
+    x.organizations = organizations.find_organizations(x.text, place=x.place, places=x.places,
+                                                       title=x.title, outlet=x.outlet,
+                                                       mode=x.orgs)
 
 
 def _statistics_step(x: Extraction) -> None:
@@ -182,9 +193,10 @@ def _run_step(x: Extraction, kind: str) -> None:
 
 
 def extract_text(text: str, *, title=None, published=None, outlet=None, url=None,
-                 kinds: Optional[Iterable[str]] = None) -> Extraction:
-    """Run the extractors over one clean text without tokenizing it (the fast default path)."""
-    x = Extraction(text, title=title, published=published, outlet=outlet, url=url)
+                 kinds: Optional[Iterable[str]] = None, orgs: Optional[str] = None) -> Extraction:
+    """Run the extractors over one clean text without tokenizing it (the fast default path).
+    ``orgs``: the organization mode, ``fast`` (default) or ``accurate``."""
+    x = Extraction(text, title=title, published=published, outlet=outlet, url=url, orgs=orgs)
     wanted = set(kinds) if kinds is not None else None
     for kind, _step in STEPS:
         if wanted is None or kind in wanted:
@@ -201,14 +213,15 @@ class _Component:
 
     kind: str = ""
 
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, orgs: Optional[str] = None):
         register_extensions()
         self.name = name
+        self.orgs = orgs
 
     def __call__(self, doc: Doc) -> Doc:
         text = _doc_text(doc)
         x = Extraction(text, title=doc._.title, published=doc._.published, outlet=doc._.outlet,
-                       url=doc._.url)
+                       url=doc._.url, orgs=self.orgs)
         x.place = Place(**doc._.place) if doc._.place else None
         for kind in ("places", "campaigns", "organizations"):
             setattr(x, kind, doc_items(doc, kind) if getattr(doc._, kind) else [])
@@ -264,16 +277,22 @@ _FACTORIES = [
     ("union_events", EventComponent, "events"),
 ]
 
+def _make_organizations(nlp, name, orgs):
+    return OrganizationComponent(nlp, name, orgs=orgs)
+
+
 for _fname, _cls, _kind in _FACTORIES:
     if not Language.has_factory(_fname):
         Language.factory(
             _fname,
             assigns=[f"doc.spans", f"doc._.{_kind}"],
-            default_config={},
+            # the organization component takes the mode (fast | accurate; None: the default)
+            default_config={"orgs": None} if _kind == "organizations" else {},
             default_score_weights={f"spans_{SPAN_KEYS[_kind]}_f": 1.0,
                                    f"spans_{SPAN_KEYS[_kind]}_p": 0.0,
                                    f"spans_{SPAN_KEYS[_kind]}_r": 0.0},
-            func=(lambda cls: (lambda nlp, name: cls(nlp, name)))(_cls),
+            func=_make_organizations if _kind == "organizations"
+            else (lambda cls: (lambda nlp, name: cls(nlp, name)))(_cls),
         )
 
 
@@ -329,7 +348,7 @@ if not Language.has_factory("union_user_lexicon"):
 
 
 def load(*, components: Optional[Iterable[str]] = None, max_length: int = 5_000_000,
-         lexicon=None) -> Language:
+         lexicon=None, orgs: Optional[str] = None) -> Language:
     """A blank ``zh`` pipeline with the jieba segmenter and the unionnlp components.
 
     ``components`` picks a subset of places, organizations, campaigns, statistics, events (in
@@ -337,7 +356,8 @@ def load(*, components: Optional[Iterable[str]] = None, max_length: int = 5_000_
     organizations|campaigns|statistics|events`` (plain dicts; :func:`doc_items` turns them
     into dataclasses).
     ``lexicon``: path(s) of a user lexicon, applied by a last component
-    (``union_user_lexicon``) to what the others found.
+    (``union_user_lexicon``) to what the others found. ``orgs``: the organization mode,
+    ``fast`` (default) or ``accurate`` (see :mod:`unionnlp.extractors.organizations`).
     """
     import spacy
 
@@ -349,13 +369,22 @@ def load(*, components: Optional[Iterable[str]] = None, max_length: int = 5_000_
     nlp.tokenizer.jieba_seg = _tokenizer_with_campaign_words()
     nlp.max_length = max_length
     wanted = set(components) if components is not None else {k for _, _, k in _FACTORIES}
+    if orgs is not None:
+        from .organizations import resolve_mode
+
+        orgs = resolve_mode(orgs)  # a wrong mode is an error now, not on the first text
     for fname, _cls, kind in _FACTORIES:
         if kind in wanted:
-            nlp.add_pipe(fname)
+            nlp.add_pipe(fname, config={"orgs": orgs} if kind == "organizations" else {})
     if lexicon is not None:
         paths = [lexicon] if isinstance(lexicon, (str, Path)) else list(lexicon)
         nlp.add_pipe("union_user_lexicon", config={"paths": [str(p) for p in paths]})
     return nlp
+
+
+def load_accurate() -> Language:
+    """:func:`load` with ``orgs="accurate"`` (a name batch workers can import)."""
+    return load(orgs="accurate")
 
 
 def _words_and_spaces(words: list, text: str) -> tuple:

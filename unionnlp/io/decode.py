@@ -14,6 +14,14 @@ Chinese legacy labels are widened to their superset: gb2312, gbk, x-gbk, cp936 �
 A declared encoding is only trusted when the bytes decode under it without error: a page whose
 meta *lies* (says gb2312 but is UTF-8, or says utf-8 but is GBK) is detected and the next
 evidence used; the result says so in ``DecodedText.note``.
+
+NUL bytes: UTF-16 without a byte-order mark puts a NUL in every ASCII code unit, on one side of
+each byte pair (odd positions for little-endian, even for big-endian); such bytes are decoded as
+UTF-16 when nearly every character they give is ordinary text (ASCII, CJK, CJK punctuation,
+full-width forms). Otherwise NULs in bytes that are text once they are removed (a file padded
+with NULs, a stray NUL from a broken export) are removed and counted in
+``DecodedText.nul_stripped``, and the parser flags the document (non-fatal); bytes that are not
+text either way (images, archives) are binary and raise :class:`DecodeError`.
 """
 from __future__ import annotations
 
@@ -64,6 +72,21 @@ class DecodedText:
     #: where the encoding came from: bom, header, meta, utf-8, guess, fallback
     source: str
     note: Optional[str] = None
+    #: NUL bytes removed from otherwise good text (0: none)
+    nul_stripped: int = 0
+
+
+#: bytes looked at to call data binary or UTF-16
+_SAMPLE_BYTES = 8192
+#: share of control bytes (besides tab, newline, carriage return) that makes data binary
+_BINARY_CONTROL_SHARE = 0.10
+#: UTF-16 without BOM: share of the NUL bytes that must sit on one side of the byte pairs …
+_UTF16_NUL_SIDE = 0.9
+#: … and share of the code units that must have a NUL there (ASCII code units); below this a
+#: NUL is a stray byte in 8-bit text
+_UTF16_ASCII_UNITS = 0.05
+#: share of the characters decoded as UTF-16 that must be ordinary text (see ``_ordinary``)
+_UTF16_TEXT_SHARE = 0.9
 
 
 def normalise_label(label: Optional[str]) -> Optional[str]:
@@ -120,20 +143,103 @@ def _try_lenient(data: bytes, enc: str) -> Optional[tuple]:
 
 
 def _looks_binary(data: bytes) -> bool:
-    sample = data[:8192]
+    sample = data[:_SAMPLE_BYTES]
     if not sample:
         return False
     if b"\x00" in sample:
         return True
     ctrl = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    return ctrl / len(sample) > 0.10
+    return ctrl / len(sample) > _BINARY_CONTROL_SHARE
+
+
+_ORDINARY = re.compile("[\t\n\r -~\u00a0-\u00ff\u2000-\u206f\u2100-\u27bf\u3000-\u30ff"
+                       "\u3400-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+
+
+def _ordinary(text: str) -> float:
+    """Share of ``text`` that is ordinary text in a Chinese document: ASCII, Latin-1, general
+    punctuation and symbols, CJK punctuation and kana, CJK ideographs, full-width forms."""
+    return len(_ORDINARY.findall(text)) / len(text) if text else 0.0
+
+
+def _utf16_by_nuls(data: bytes) -> Optional[str]:
+    """``utf-16-le``/``utf-16-be`` when the NUL bytes of ``data`` sit where UTF-16 puts the
+    high byte of ASCII code units and the decoded sample is ordinary text; else None."""
+    sample = data[:_SAMPLE_BYTES]
+    sample = sample[: len(sample) // 2 * 2]
+    units = len(sample) // 2
+    nuls = sample.count(0)
+    if not units or not nuls:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    side = max(even, odd)
+    if side < _UTF16_NUL_SIDE * nuls or side < _UTF16_ASCII_UNITS * units:
+        return None
+    enc = "utf-16-le" if odd > even else "utf-16-be"
+    return enc if _ordinary(sample.decode(enc, errors="replace")) >= _UTF16_TEXT_SHARE else None
+
+
+def _utf16_by_text(data: bytes) -> Optional[str]:
+    """``utf-16-le``/``utf-16-be`` when the sample decoded as UTF-16 is ordinary text: for text
+    with few or no ASCII code units (all CJK), whose NUL bytes are too few to tell. Only asked
+    once the 8-bit encodings failed (pairs of ASCII letters read as UTF-16 are CJK ideographs)."""
+    sample = data[:_SAMPLE_BYTES]
+    sample = sample[: len(sample) // 2 * 2]
+    for enc in ("utf-16-le", "utf-16-be"):
+        text = _try(sample, enc)
+        if text and _ordinary(text) >= _UTF16_TEXT_SHARE:
+            return enc
+    return None
+
+
+def _decode_utf16(data: bytes, enc: str, why: str) -> DecodedText:
+    data = data[: len(data) // 2 * 2]  # a file cut in the middle of a code unit
+    text = _try(data, enc)
+    if text is None:
+        text = data.decode(enc, errors="replace")
+    return DecodedText(text, enc, "guess", f"{enc} without a byte-order mark ({why})")
+
+
+def _is_text_once_stripped(data: bytes, declared: Optional[str], is_html: bool) -> bool:
+    """True when ``data`` (NULs removed) decodes as text under the declared/meta label, UTF-8 or
+    GB18030, strictly or with a handful of broken sequences."""
+    if _looks_binary(data):
+        return False
+    labels = [normalise_label(declared)]
+    if is_html:
+        labels.append(normalise_label(sniff_meta_charset(data)))
+    for enc in dict.fromkeys([l for l in labels if l] + ["utf-8", "gb18030"]):
+        if _try(data, enc) is not None or _try_lenient(data, enc) is not None:
+            return True
+    return False
+
+
+def _strip_nuls(data: bytes, declared: Optional[str], is_html: bool) -> DecodedText:
+    """Decode text holding NUL bytes: as UTF-16 when they are its ASCII high bytes, else with
+    the NULs removed and counted; raise :class:`DecodeError` for binary data."""
+    enc = _utf16_by_nuls(data)
+    if enc is not None:
+        side = "odd" if enc.endswith("le") else "even"
+        return _decode_utf16(data, enc, f"NUL bytes at {side} positions")
+    stripped = data.replace(b"\x00", b"")
+    if not stripped or not _is_text_once_stripped(stripped, declared, is_html):
+        enc = _utf16_by_text(data)  # CJK text with a rare newline: few NULs, but UTF-16
+        if enc is not None:
+            return _decode_utf16(data, enc, "few ASCII code units, ordinary text")
+        raise DecodeError("binary data, not text (NUL or control bytes)")
+    n = len(data) - len(stripped)
+    dec = decode_bytes(stripped, declared, is_html=is_html)
+    dec.nul_stripped = n
+    dec.note = "; ".join(x for x in (dec.note, f"{n} NUL byte(s) removed") if x)
+    return dec
 
 
 def decode_bytes(data: bytes, declared: Optional[str] = None, *, is_html: bool = True) -> DecodedText:
     """Decode page bytes to text.
 
     ``declared`` is the transport's charset or whole ``Content-Type`` value. Raises
-    :class:`DecodeError` for data that is not text (NUL bytes, control-character noise).
+    :class:`DecodeError` for data that is not text (binary: control-character noise, NUL
+    bytes that are neither UTF-16 nor strays in text).
     """
     if not data:
         return DecodedText("", "utf-8", "empty")
@@ -142,8 +248,10 @@ def decode_bytes(data: bytes, declared: Optional[str] = None, *, is_html: bool =
             text = _try(data, enc)
             if text is not None:
                 return DecodedText(text, enc.replace("-sig", ""), "bom")
+    if b"\x00" in data:
+        return _strip_nuls(data, declared, is_html)
     if _looks_binary(data):
-        raise DecodeError("binary data, not text (NUL or control bytes)")
+        raise DecodeError("binary data, not text (control bytes)")
 
     notes = []
     candidates = []
@@ -193,6 +301,10 @@ def decode_bytes(data: bytes, declared: Optional[str] = None, *, is_html: bool =
         if lenient is not None and lenient[1] <= 3 and _mostly_cjk(lenient[0]):
             notes.append(f"decoded as {enc}; {lenient[1]} broken byte sequence(s) replaced")
             return DecodedText(lenient[0], enc, "guess", "; ".join(notes))
+
+    enc = _utf16_by_text(data)
+    if enc is not None:
+        return _decode_utf16(data, enc, "no ASCII code unit, ordinary text")
 
     guess = None
     try:

@@ -14,20 +14,24 @@ from __future__ import annotations
 
 import gzip
 import io
-import json
 import os
-import re
 import sys
 import zlib
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Union
+from typing import Iterable, Iterator, Union
 
-from ..records import ErrorEntry, Page
+from ..errors import InputTooLarge
+from ..records import Page
+from .files import DEFAULT_MAX_PAGE_BYTES, describe_limit, read_capped
+from .jsonl import document_object, jsonl_pages
+from .pages import error_page, open_or_error, page_from_bytes, page_from_text, utf8
+from .warc import WARC_SUFFIXES, iter_warc, warc_offsets
 
 __all__ = [
     "iter_pages",
     "list_inputs",
     "read_path",
+    "read_stdin",
     "iter_warc",
     "warc_offsets",
     "page_from_text",
@@ -35,17 +39,19 @@ __all__ = [
     "utf8",
     "DEFAULT_MAX_PAGE_BYTES",
     "SUFFIXES",
+    "STDIN_FORMATS",
 ]
-
-#: pages larger than this (raw bytes, after decompression) become error rows
-DEFAULT_MAX_PAGE_BYTES = 32 * 1024 * 1024
-#: compressed bytes warcio reads at a time: deflate inflates up to ~1000:1, so this bounds the
-#: memory one read of a gzip bomb takes (4 KB → at most ~4 MB per step)
-_WARC_BLOCK = 4096
 
 SUFFIXES = (".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".jsonl", ".warc", ".warc.gz",
             ".txt.gz", ".html.gz", ".htm.gz", ".jsonl.gz", ".arc.gz")
+_HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
+_TEXT_SUFFIXES = (".txt", ".text")
 _SKIP_NAMES = {"crawl-log.jsonl", "manifest.json"}
+
+#: what standard input may hold (``--stdin-format``); ``auto`` detects JSONL by its first line
+STDIN_FORMATS = ("auto", "jsonl", "text", "html")
+#: the source name of documents read from standard input (``<stdin>:N`` for JSONL lines)
+STDIN_SOURCE = "<stdin>"
 
 PathLike = Union[str, os.PathLike]
 
@@ -84,315 +90,136 @@ def list_inputs(paths: Iterable[PathLike]) -> list:
     return out
 
 
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+def read_path(path: PathLike, *, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES,
+              stdin_format: str = "auto") -> Iterator[Page]:
+    """Pages from one file (or a folder, or ``-`` for standard input; see :func:`read_stdin`).
 
-
-def utf8(text: str) -> bytes:
-    """UTF-8 bytes of any ``str``: lone surrogates (from JSON ``\\ud800`` escapes, broken
-    notebooks) become U+FFFD instead of raising ``UnicodeEncodeError``."""
-    try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError:
-        return _SURROGATE_RE.sub("\ufffd", text).encode("utf-8")
-
-
-def page_from_text(text: str, source: str, url: Optional[str] = None, **kw) -> Page:
-    """A Page for text already in hand (notebook strings, JSONL ``text``)."""
-    return Page(source=source, content=utf8(text), url=url, encoding="utf-8",
-                declared_encoding="utf-8", is_html=False, **kw)
-
-
-def _looks_html(data: bytes) -> bool:
-    head = data[:2048].lstrip().lower()
-    return head.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<meta", b"<body", b"<div",
-                            b"<p>", b"<table", b"<!--")) or b"<html" in head or b"<body" in head
-
-
-def page_from_bytes(data: bytes, source: str, url: Optional[str] = None, *, is_html=None, **kw) -> Page:
-    """A Page for raw bytes; HTML vs text sniffed from the first bytes when not given."""
-    if is_html is None:
-        is_html = _looks_html(data)
-    return Page(source=source, content=data, url=url, is_html=bool(is_html), **kw)
-
-
-def _error_page(source: str, stage: str, message: str, kind: str, **kw) -> Page:
-    return Page(source=source, errors=[ErrorEntry(stage=stage, message=message, kind=kind)], **kw)
-
-
-def _read_capped(stream, cap: int) -> bytes:
-    """Read at most ``cap`` bytes; raise ValueError when the stream holds more."""
-    data = stream.read(cap + 1)
-    if len(data) > cap:
-        raise ValueError(f"larger than the {cap // (1024 * 1024)} MB page limit")
-    return data
-
-
-def read_path(path: PathLike, *, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> Iterator[Page]:
-    """Pages from one file (not a folder)."""
+    Only regular files are read (a symlink to one is fine): a named pipe, device or socket is
+    one error page of kind ``not-a-file``, never opened for a blocking read.
+    """
     if str(path) == "-":
-        yield from _read_stdin(max_page_bytes)
+        yield from read_stdin(max_page_bytes=max_page_bytes, stdin_format=stdin_format)
         return
     path = Path(path)
     source = str(path)
     if not path.exists():
-        yield _error_page(source, "read", f"no such file: {source}", "missing")
+        yield error_page(source, "read", f"no such file: {source}", "missing")
         return
     if path.is_dir():
         for p in list_inputs([path]):
             yield from read_path(p, max_page_bytes=max_page_bytes)
         return
     suffix = _suffix(path)
-    try:
-        if suffix in (".warc", ".warc.gz", ".arc.gz"):
-            yield from iter_warc(path, max_page_bytes=max_page_bytes)
-            return
-        if suffix == ".jsonl" or suffix == ".jsonl.gz":
-            yield from _iter_jsonl(path, max_page_bytes)
-            return
-        size = path.stat().st_size
-        if suffix.endswith(".gz") or suffix == ".gz":
-            with gzip.open(path, "rb") as fh:
-                data = _read_capped(fh, max_page_bytes)
-            inner = suffix[: -len(".gz")]
-        else:
-            if size > max_page_bytes:
-                yield _error_page(source, "read", f"{size} bytes: larger than the "
-                                  f"{max_page_bytes // (1024 * 1024)} MB page limit", "too-large")
-                return
-            data = path.read_bytes()
-            inner = suffix
-        is_html = True if inner in (".html", ".htm", ".shtml", ".xhtml") else (
-            False if inner in (".txt", ".text") else None)
-        yield page_from_bytes(data, source, is_html=is_html)
-    except (OSError, EOFError, zlib.error, gzip.BadGzipFile, ValueError) as e:
-        kind = "too-large" if "limit" in str(e) else "corrupt"
-        yield _error_page(source, "read", f"cannot read {source}: {e}", kind)
-
-
-def _read_stdin(max_page_bytes: int) -> Iterator[Page]:
-    try:
-        data = _read_capped(sys.stdin.buffer, max_page_bytes)
-    except ValueError as e:
-        yield _error_page("<stdin>", "read", f"standard input {e}", "too-large")
+    if suffix in WARC_SUFFIXES:
+        yield from iter_warc(path, max_page_bytes=max_page_bytes)
         return
-    yield page_from_bytes(data, "<stdin>")
-
-
-def _iter_jsonl(path: Path, max_page_bytes: int) -> Iterator[Page]:
-    opener = gzip.open if str(path).endswith(".gz") else open
-    source = str(path)
-    with opener(path, "rb") as fh:
-        lineno = 0
-        while True:
-            try:
-                raw = fh.readline(max_page_bytes + 1)
-            except (OSError, EOFError, zlib.error) as e:
-                yield _error_page(f"{source}:{lineno + 1}", "read", f"cannot read line: {e}", "corrupt")
-                return
-            if not raw:
-                return
-            lineno += 1
-            src = f"{source}:{lineno}"
-            if len(raw) > max_page_bytes:
-                # skip the rest of the overlong line
-                while raw and not raw.endswith(b"\n"):
-                    raw = fh.readline(max_page_bytes)
-                yield _error_page(src, "read", "JSONL line larger than the page limit", "too-large")
-                continue
-            if not raw.strip():
-                continue
-            try:
-                obj = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError) as e:
-                yield _error_page(src, "read", f"invalid JSON on line {lineno}: {e}", "corrupt")
-                continue
-            if not isinstance(obj, dict):
-                yield _error_page(src, "read", f"line {lineno} is not a JSON object", "corrupt")
-                continue
-            url = obj.get("url") if isinstance(obj.get("url"), str) else None
-            extra = {k: obj[k] for k in ("title", "published") if isinstance(obj.get(k), str)}
-            if isinstance(obj.get("html"), str):
-                page = Page(source=src, content=utf8(obj["html"]), url=url,
-                            encoding="utf-8", declared_encoding="utf-8", is_html=True,
-                            record_id=str(lineno))
-            elif isinstance(obj.get("text"), str):
-                page = page_from_text(obj["text"], src, url, record_id=str(lineno))
-            else:
-                yield _error_page(src, "read", f"line {lineno} has neither 'text' nor 'html'", "corrupt")
-                continue
-            page.meta.update(extra)
-            yield page
-
-
-# -- WARC ---------------------------------------------------------------------------------
-
-def _http_charset(record) -> tuple:
-    ctype = None
-    if record.http_headers is not None:
-        ctype = record.http_headers.get_header("Content-Type")
-    if ctype is None:
-        ctype = record.rec_headers.get_header("Content-Type")
-    return ctype
-
-
-def _is_html_type(ctype: Optional[str]) -> Optional[bool]:
-    """True/False from a Content-Type; None (sniff the bytes) when it says neither."""
-    if not ctype:
-        return None
-    c = ctype.lower()
-    if "html" in c or "xml" in c:
-        return True
-    if c.startswith("text/plain"):
-        return False
-    return None
-
-
-def _content_stream(record):
-    """``record.content_stream()`` with a small decompression block (HTTP Content-Encoding).
-
-    warcio's own reader inflates 16 KB of compressed body at once, up to ~16 MB for a
-    gzip bomb; reading ``_WARC_BLOCK`` bytes at a time keeps each step to a few MB.
-    """
-    from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
-
-    if not record.http_headers:
-        return record.raw_stream
-    encoding = record.http_headers.get_header("content-encoding")
-    if encoding:
-        encoding = encoding.lower()
-        if encoding not in BufferedReader.get_supported_decompressors():
-            encoding = None
-    if record.http_headers.get_header("transfer-encoding") == "chunked":
-        return ChunkedDataReader(record.raw_stream, decomp_type=encoding, block_size=_WARC_BLOCK)
-    if encoding:
-        return BufferedReader(record.raw_stream, decomp_type=encoding, block_size=_WARC_BLOCK)
-    return record.raw_stream
-
-
-def _leftover(fh, start: int, end: Optional[int]) -> bool:
-    """True when the file holds another (cut) record from ``start`` on, before ``end``.
-
-    For gzip files warcio's record lengths can be one byte long, so the check starts a byte
-    early and looks for the magic number of a further gzip member; for plain WARC anything
-    but blank lines is a record.
-    """
-    if end is not None and start >= end:
-        return False
-    try:
-        fh.seek(0)
-        gz = fh.read(2) == b"\x1f\x8b"
-        fh.seek(max(0, start - 1) if gz else start)
-        chunk = fh.read(65536)
-    except (OSError, ValueError):
-        return False
-    if gz:
-        return b"\x1f\x8b" in chunk
-    return bool(chunk.strip(b"\r\n\t \x00"))
-
-
-def warc_offsets(path: PathLike) -> list:
-    """Start offsets of the WARC records in a file (each gzip member holds one record)."""
-    from warcio.archiveiterator import ArchiveIterator
-
-    offsets = []
-    with open(path, "rb") as fh:
-        it = ArchiveIterator(fh)
-        try:
-            for rec in it:
-                offsets.append(it.get_record_offset())
-        except Exception:
-            pass
-    return offsets
-
-
-def iter_warc(path: PathLike, *, start_offset: int = 0, end_offset: Optional[int] = None,
-              max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> Iterator[Page]:
-    """Pages from the response/resource records of a WARC file.
-
-    ``start_offset``/``end_offset`` restrict reading to the records that start in that byte range
-    (for partitioned batch runs). A corrupt or truncated record yields one error Page and ends
-    the file (a gzip stream cannot be resynchronised safely).
-    """
-    from warcio.archiveiterator import ArchiveIterator
-
-    path = Path(path)
-    source = str(path)
-    try:
-        fh = open(path, "rb")
-    except OSError as e:
-        yield _error_page(source, "read", f"cannot open {source}: {e}", "missing")
+    fh, failed = open_or_error(path, source, "corrupt")
+    if failed is not None:
+        yield failed
         return
-    n = 0
-    last_end = start_offset  # where the last complete record ended
     with fh:
-        if start_offset:
-            fh.seek(start_offset)
-        it = ArchiveIterator(fh, no_record_parse=False, check_digests=False, block_size=_WARC_BLOCK)
-        while True:
-            pos = None
-            try:
-                rec = next(it)
-                data = too_large = None
-                if rec.rec_type is None or rec.rec_headers.get_header("Content-Length") is None:
-                    # warcio yields a record whose header block was cut short (truncated file)
-                    raise EOFError("record headers cut short (no WARC-Type or Content-Length)")
-                if rec.rec_type in ("response", "resource"):
-                    try:
-                        data = _read_capped(_content_stream(rec), max_page_bytes)
-                    except ValueError as e:
-                        too_large = str(e)
-                    else:
-                        # a record cut short (truncated file) leaves part of its declared length
-                        missing = getattr(rec.raw_stream, "limit", 0) or 0
-                        if missing > 0:
-                            raise EOFError(f"record is {missing} bytes shorter than its "
-                                           f"Content-Length (truncated file)")
-                # the offset is known once the record is read (warcio reads to its end)
-                pos = it.get_record_offset()  # absolute: warcio starts from fh.tell()
-                last_end = pos + (it.get_record_length() or 0)
-                if end_offset is not None and pos >= end_offset:
+        if suffix in (".jsonl", ".jsonl.gz"):
+            stream = gzip.GzipFile(fileobj=fh) if suffix.endswith(".gz") else fh
+            yield from jsonl_pages(stream, source, max_page_bytes)
+            return
+        try:
+            if suffix.endswith(".gz"):
+                data = read_capped(gzip.GzipFile(fileobj=fh), max_page_bytes)
+                inner = suffix[: -len(".gz")]
+            else:
+                size = os.fstat(fh.fileno()).st_size
+                if size > max_page_bytes:  # known too large: say how large, without reading it
+                    yield error_page(source, "read", f"{size} bytes: larger than the "
+                                     f"{describe_limit(max_page_bytes)} page limit", "too-large")
                     return
-                n += 1
-                if rec.rec_type not in ("response", "resource"):
-                    continue
-                url = rec.rec_headers.get_header("WARC-Target-URI")
-                rid = rec.rec_headers.get_header("WARC-Record-ID")
-                date = rec.rec_headers.get_header("WARC-Date")
-                src = url or f"{source}#{pos}"
-                if rec.rec_type == "response" and rec.http_headers is None:
-                    yield _error_page(src, "read", "WARC response without HTTP headers", "corrupt",
-                                      url=url, record_id=rid, fetched=date)
-                    continue
-                if too_large:
-                    yield _error_page(src, "read", f"WARC record {too_large}", "too-large", url=url,
-                                      record_id=rid, fetched=date)
-                    continue
-                status = rec.http_headers.get_statuscode() if rec.http_headers is not None else None
-                ctype = _http_charset(rec)
-                page = page_from_bytes(data, src, url, record_id=rid, fetched=date,
-                                       content_type=ctype, declared_encoding=ctype,
-                                       is_html=_is_html_type(ctype))
-                if status and not str(status).startswith("2"):
-                    page.errors.append(ErrorEntry("read", f"HTTP status {status}", "http-status"))
-                yield page
-            except StopIteration:
-                # warcio stops quietly when a record's headers are cut short (truncated file,
-                # truncated gzip member): bytes after the last whole record are a lost document
-                if _leftover(fh, last_end, end_offset):
-                    yield _error_page(f"{source}#{last_end}", "read", "truncated or corrupt WARC "
-                                      f"data after the last complete record (offset {last_end})",
-                                      "corrupt")
-                return
-            except Exception as e:  # warcio/gzip/zlib raise many kinds on corrupt input
-                where = f"{source}#{pos if pos is not None else 'record ' + str(n + 1)}"
-                yield _error_page(where, "read", f"corrupt or truncated WARC record: "
-                                  f"{type(e).__name__}: {e}", "corrupt")
-                return
+                data = read_capped(fh, max_page_bytes)  # stat may say 0 and the file hold more
+                inner = suffix
+        except InputTooLarge as e:
+            yield error_page(source, "read", f"cannot read {source}: {e}", "too-large")
+            return
+        except (OSError, EOFError, zlib.error) as e:  # gzip.BadGzipFile is an OSError
+            yield error_page(source, "read", f"cannot read {source}: {e}", "corrupt")
+            return
+    is_html = True if inner in _HTML_SUFFIXES else (False if inner in _TEXT_SUFFIXES else None)
+    yield page_from_bytes(data, source, is_html=is_html)
 
 
-def iter_pages(paths: Iterable[PathLike], *, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> Iterator[Page]:
-    """Every input document under ``paths`` as a Page (errors as error Pages, never raised)."""
+# -- standard input -----------------------------------------------------------------------
+
+class _Replay:
+    """A binary stream that first gives back the bytes already read from it (the sniffed head),
+    then the rest of the stream."""
+
+    def __init__(self, head: bytes, stream):
+        self._head = io.BytesIO(head)
+        self._stream = stream
+
+    def read(self, n: int = -1) -> bytes:
+        data = self._head.read(n)
+        if n is None or n < 0:
+            return data + self._stream.read()
+        if len(data) < n:
+            data += self._stream.read(n - len(data))
+        return data
+
+    def readline(self, limit: int = -1) -> bytes:
+        line = self._head.readline(limit)
+        if line.endswith(b"\n") or (limit is not None and 0 <= limit <= len(line)):
+            return line
+        return line + self._stream.readline(-1 if limit is None or limit < 0 else limit - len(line))
+
+
+def _sniff_jsonl(stream, max_page_bytes: int) -> tuple:
+    """``(is_jsonl, head)``: whether the first non-blank line of ``stream`` is a JSON document
+    object (see :func:`unionnlp.io.jsonl.document_object`), and the bytes read to know it
+    (at most ``max_page_bytes + 1``: a stream of blank lines is not read to its end here). A
+    first line longer than the cap counts as JSONL when it opens an object: the per-line cap
+    then reports that line alone."""
+    head = b""
+    while True:
+        line = stream.readline(max_page_bytes + 1 - len(head))
+        head += line
+        if line.strip():
+            if len(head) > max_page_bytes:  # cut at the cap: JSONL if it opens an object
+                return line.lstrip().startswith(b"{"), head
+            return document_object(line) is not None, head
+        if not line or len(head) > max_page_bytes:
+            return False, head
+
+
+def read_stdin(*, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES, stdin_format: str = "auto",
+               stream=None) -> Iterator[Page]:
+    """Pages from standard input (or ``stream``, a binary stream).
+
+    ``stdin_format``: ``jsonl`` (one document per line, streamed line by line: each line is
+    capped, the stream is not), ``text`` or ``html`` (the whole stream is one document, capped
+    at ``max_page_bytes``), or ``auto`` (the default): JSONL when the first non-blank line is a
+    JSON object with a ``text`` or ``html`` string, else one document, HTML or text as sniffed.
+    """
+    if stdin_format not in STDIN_FORMATS:
+        raise ValueError(f"stdin_format must be one of {', '.join(STDIN_FORMATS)}, not {stdin_format!r}")
+    stream = sys.stdin.buffer if stream is None else stream
+    if stdin_format == "auto":
+        is_jsonl, head = _sniff_jsonl(stream, max_page_bytes)
+        stream = _Replay(head, stream)
+        stdin_format = "jsonl" if is_jsonl else "auto"
+    if stdin_format == "jsonl":
+        yield from jsonl_pages(stream, STDIN_SOURCE, max_page_bytes)
+        return
+    try:
+        data = read_capped(stream, max_page_bytes)
+    except InputTooLarge as e:
+        yield error_page(STDIN_SOURCE, "read", f"standard input {e}", "too-large")
+        return
+    is_html = {"html": True, "text": False}.get(stdin_format)
+    yield page_from_bytes(data, STDIN_SOURCE, is_html=is_html)
+
+
+def iter_pages(paths: Iterable[PathLike], *, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES,
+               stdin_format: str = "auto") -> Iterator[Page]:
+    """Every input document under ``paths`` as a Page (errors as error Pages, never raised);
+    ``stdin_format`` says what ``-`` (standard input) holds, see :func:`read_stdin`."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     for p in list_inputs(paths):
-        yield from read_path(p, max_page_bytes=max_page_bytes)
+        yield from read_path(p, max_page_bytes=max_page_bytes, stdin_format=stdin_format)

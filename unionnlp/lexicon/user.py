@@ -23,6 +23,11 @@ function applies it to records (:meth:`UserLexicon.apply`, used by ``extract``, 
     metric is ``name``), with the events that rest on them.
 - YAML: a list of mappings with the same keys (or ``{entries: [...]}``).
 
+Rows that name an ``article`` are corrections of one record (a wrong place, a year, an item to
+drop; see :mod:`unionnlp.lexicon.edits`); a corrections file is this same format, so
+``--corrections`` and ``--lexicon`` read the same files and researchers keep their global
+merges and their per-article fixes together or apart as they like.
+
 Names compare after :func:`~unionnlp.extractors.identity.name_key` (full-width, traditional
 script, quotes and spaces do not matter). Every change is written to the record's
 ``meta["lexicon"]`` (what was added, renamed or removed, and by which file and line), so an
@@ -43,7 +48,8 @@ from typing import Iterable, Optional, Union
 
 from ..errors import LexiconError
 from ..extractors.identity import campaign_id, name_key, org_id
-from ..records import ITEM_CLASSES, Record
+from ..records import ITEM_CLASSES, Place, Record
+from .edits import ARTICLE_FIELDS, EDIT_COLUMNS, Edit, apply_edits, parse_edit, record_keys
 
 __all__ = ["LexiconEntry", "UserLexicon", "load_lexicon", "KINDS", "ACTIONS", "COLUMNS"]
 
@@ -87,7 +93,7 @@ def _rows_from_file(path: pathlib.Path) -> list:
         except yaml.YAMLError as exc:
             raise LexiconError(f"{path}: not valid YAML: {exc}") from exc
         if isinstance(data, dict):
-            data = data.get("entries", [])
+            data = [*(data.get("entries") or []), *(data.get("corrections") or [])]
         if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
             raise LexiconError(f"{path}: a YAML lexicon is a list of entries "
                                f"(mappings with keys {', '.join(COLUMNS)})")
@@ -96,10 +102,12 @@ def _rows_from_file(path: pathlib.Path) -> list:
     lines = text.splitlines()
     rows = []
     reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter=delim)
-    missing = [c for c in ("kind", "action", "name") if c not in (reader.fieldnames or [])]
-    if missing:
+    have = set(reader.fieldnames or [])
+    missing = [c for c in ("kind", "action", "name") if c not in have]
+    if missing and not {"article", "field"} <= have:
         raise LexiconError(f"{path}:1: the header must name the columns {', '.join(COLUMNS)} "
-                           f"(missing: {', '.join(missing)})")
+                           f"(a lexicon; missing: {', '.join(missing)}) or "
+                           f"{', '.join(EDIT_COLUMNS)} (corrections)")
     for r in reader:
         rows.append((reader.line_num, r))
     return rows
@@ -130,13 +138,18 @@ def _entry(path: pathlib.Path, line: int, r: dict) -> Optional[LexiconEntry]:
 
 
 class UserLexicon:
-    """The entries of one or more user lexicon files (later files win on the same name)."""
+    """The entries of one or more user lexicon files (later files win on the same name), and
+    the per-article corrections they hold."""
 
-    def __init__(self, entries: Iterable[LexiconEntry] = ()):
+    def __init__(self, entries: Iterable[LexiconEntry] = (), edits: Iterable[Edit] = ()):
         self.entries = list(entries)
+        self.edits = list(edits)
         self._by = {}
         for e in self.entries:
             self._by[(e.kind, name_key(e.name))] = e
+        self._edits_by: dict = {}
+        for i, ed in enumerate(self.edits):
+            self._edits_by.setdefault(ed.article, []).append((i, ed))
 
     # -- loading ------------------------------------------------------------------------------
     @classmethod
@@ -148,28 +161,41 @@ class UserLexicon:
             return cls()
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
-        entries = []
+        entries, edits = [], []
         for p in paths:
             path = pathlib.Path(p)
             if not path.is_file():
                 raise LexiconError(f"{path}: no such lexicon file")
             for line, r in _rows_from_file(path):
+                if str(r.get("article") or "").strip():
+                    edits.append(parse_edit(f"{path}:{line}", r))
+                    continue
                 e = _entry(path, line, r)
                 if e is not None:
                     entries.append(e)
-        return cls(entries)
+        return cls(entries, edits)
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self.entries) + len(self.edits)
 
     def __bool__(self) -> bool:
-        return bool(self.entries)
+        return bool(self.entries or self.edits)
+
+    def edits_for(self, *keys) -> list:
+        """The corrections of the article known by any of these keys (id, source, URL)."""
+        found = {}
+        for k in keys:
+            found.update(self._edits_by.get(k, ()) if k else ())
+        return [ed for _, ed in sorted(found.items())]  # in the order of the files
 
     def fingerprint(self) -> str:
         """A short hash of the entries (batch outputs made with other lexicons differ)."""
         h = hashlib.sha1()
         for e in self.entries:
             h.update("\x1f".join([e.kind, e.action, e.name, e.canonical or "", e.type or ""]).encode())
+            h.update(b"\x1e")
+        for ed in self.edits:
+            h.update("\x1f".join([ed.article, ed.item, ed.field, ed.value or ""]).encode())
             h.update(b"\x1e")
         return h.hexdigest()[:12]
 
@@ -278,19 +304,31 @@ class UserLexicon:
         return log
 
     def apply(self, record: Record) -> Record:
-        """Apply the lexicon to one record in place (and return it); the changes are listed in
-        ``record.meta["lexicon"]``."""
-        if not self.entries:
+        """Apply the lexicon and the record's corrections to one record in place (and return
+        it); the changes are listed in ``record.meta["lexicon"]`` and ``["corrections"]``."""
+        edits = self.edits_for(*record_keys(record))
+        if not self.entries and not edits:
             return record
-        fields = (*_FIELD.values(), "events")
+        fields = tuple(ITEM_CLASSES)
         items = {f: [dataclasses.asdict(i) for i in getattr(record, f)] for f in fields}
         log = self.apply_items(items, record.text or "")
-        if not log:
+        fixes = []
+        if edits:
+            article = {f: getattr(record, f) for f in ARTICLE_FIELDS}
+            article["place"] = dataclasses.asdict(record.place) if record.place else None
+            fixes = apply_edits(edits, article, items)
+            for f in ARTICLE_FIELDS:
+                setattr(record, f, article[f])
+            record.place = Place(**article["place"]) if article["place"] else None
+        if not log and not fixes:
             return record
         for f in fields:
             setattr(record, f, [ITEM_CLASSES[f](**d) for d in items[f]])
         record.meta = dict(record.meta or {})
-        record.meta["lexicon"] = log
+        if log:
+            record.meta["lexicon"] = log
+        if fixes:
+            record.meta["corrections"] = fixes
         return record
 
     def apply_frames(self, frames: dict) -> dict:
@@ -299,9 +337,9 @@ class UserLexicon:
         found in ``articles.text``). Returns new frames; the others are passed through."""
         import pandas as pd
 
-        if not self.entries:
+        if not self.entries and not self.edits:
             return frames
-        fields = [f for f in (*_FIELD.values(), "events") if frames.get(f) is not None]
+        fields = [f for f in ITEM_CLASSES if frames.get(f) is not None]
         arts = frames.get("articles")
         texts = dict(zip(arts["id"], arts["text"])) if arts is not None and "text" in arts.columns else {}
         grouped: dict = {}
@@ -312,15 +350,41 @@ class UserLexicon:
             grouped.setdefault(aid, {g: [] for g in fields})
         out = dict(frames)
         rows: dict = {f: [] for f in fields}
+        art_rows = {r["id"]: r for r in arts.to_dict("records")} if arts is not None else {}
         for aid, items in grouped.items():
             text = texts.get(aid)
             self.apply_items(items, text if isinstance(text, str) else "")
+            row = art_rows.get(aid)
+            if row is not None and self.edits:
+                self._edit_article_row(row, items)
             for f in fields:
                 rows[f].extend({**d, "article_id": aid} for d in items[f])
+        if arts is not None and self.edits:
+            out["articles"] = pd.DataFrame(list(art_rows.values()),
+                                           columns=list(dict.fromkeys([*arts.columns, "corrections"])))
         for f in fields:
             cols = list(dict.fromkeys([*frames[f].columns, *(k for r in rows[f] for k in r)]))
             out[f] = pd.DataFrame(rows[f], columns=cols)
         return out
+
+
+    def _edit_article_row(self, row: dict, items: dict) -> None:
+        """Corrections of one ``articles`` row (place as canonical/place_code/place_level)."""
+        edits = self.edits_for(row.get("id"), row.get("source"), row.get("url"))
+        if not edits:
+            return
+        article = {f: row.get(f) for f in ARTICLE_FIELDS}
+        article["place"] = {"canonical": row.get("place"), "adcode": row.get("place_code"),
+                            "level": row.get("place_level")}
+        fixes = apply_edits(edits, article, items)
+        for f in ARTICLE_FIELDS:
+            if f != "place" and f in row:
+                row[f] = article[f]
+        p = article["place"] or {}
+        row["place"], row["place_code"] = p.get("canonical") or p.get("name"), p.get("adcode")
+        if "place_level" in row:
+            row["place_level"] = p.get("level")
+        row["corrections"] = fixes
 
 
 def _remap_event_dicts(events: list, ids: dict) -> list:

@@ -1,12 +1,12 @@
 """Site adapters: CSS selectors per site family, loaded from ``resources/parse/sites.json``."""
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
+
+from .. import resources
 
 __all__ = ["Adapter", "adapters", "adapter_for", "select_first"]
 
@@ -27,8 +27,7 @@ class Adapter:
 
 @lru_cache(maxsize=1)
 def adapters() -> tuple:
-    with resources.files("unionnlp.resources.parse").joinpath("sites.json").open(encoding="utf-8") as fh:
-        data = json.load(fh)
+    data = resources.read_json("parse", "sites.json")
     out = []
     for a in data["adapters"]:
         a = dict(a)

@@ -17,6 +17,8 @@ from typing import Iterable, Optional
 import lxml.etree as etree
 import lxml.html
 
+from .nesting import flatten_deep
+
 __all__ = ["build_tree", "meta_tags", "page_title", "find_main", "render_lines", "all_lines",
            "enp_properties"]
 
@@ -44,24 +46,79 @@ POS_RE = re.compile(
 _PUNCT = re.compile(r"[，。！？；：、,.!?;]")
 _WS = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
 
+# -- the scoring, named (tuned on the fixture sites and development pages; bench/eval_html.py) --
+
+#: a block with fewer characters of direct text than this scores nothing
+BLOCK_MIN_CHARS = 10
+#: a block scores 1 + its sentence punctuation + one point per this many characters …
+CHARS_PER_POINT = 50.0
+#: … up to this many points for length
+MAX_LENGTH_POINTS = 3.0
+#: share of a block's score given to it, its parent, grandparent and great-grandparent
+ANCESTOR_WEIGHTS = (1.0, 0.9, 0.45, 0.2)
+#: a class/id saying content (POS_RE) multiplies the score by this, one saying navigation
+#: (NEG_RE) by NEGATIVE_HINT; ``<body>``/``<html>`` themselves by WHOLE_PAGE_FACTOR
+POSITIVE_HINT = 1.25
+NEGATIVE_HINT = 0.5
+WHOLE_PAGE_FACTOR = 0.5
+#: a sibling of the best node joins the body when it scores at least the larger of these two
+#: (an absolute minimum, a share of the best score) and has a link density below …
+SIBLING_MIN_SCORE = 8.0
+SIBLING_SCORE_SHARE = 0.25
+SIBLING_MAX_LINK_DENSITY = 0.25
+#: … or when it is a ``<p>`` with this much text, few links and some sentence punctuation
+SIBLING_P_MIN_CHARS = 40
+SIBLING_P_MAX_LINK_DENSITY = 0.2
+SIBLING_P_MIN_PUNCT = 2
+#: an element with a navigation class/id is skipped unless it is prose: link density at most
+#: this, at least this much punctuation and this many characters
+HINTED_JUNK_LINK_DENSITY = 0.2
+HINTED_JUNK_MIN_PUNCT = 3
+HINTED_JUNK_MIN_CHARS = 80
+#: list/table/block elements that are mostly links are skipped (link lists, navigation) …
+LINK_LIST_TAGS = ("ul", "ol", "dl", "table", "div", "section", "tr", "td", "li", "p", "span", "center")
+LINK_LIST_MIN_CHARS = 4
+LINK_LIST_LINK_DENSITY = 0.5
+#: … unless they read as prose with links in it
+LINK_PROSE_MIN_PUNCT = 6
+LINK_PROSE_MAX_LINK_DENSITY = 0.7
+#: a headline is this long (after whitespace is squeezed)
+TITLE_MIN_CHARS = 4
+TITLE_MAX_CHARS = 120
+
 
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def build_tree(text: str):
-    """Parse HTML text into an lxml tree; None when there is nothing to parse."""
+    """Parse HTML text into an lxml tree; None when there is nothing to parse.
+
+    The parser is told not to stop at libxml2's default depth of 256 (``huge_tree``: 2048), and
+    markup nested deeper than that is flattened (:mod:`unionnlp.parse.nesting`) and parsed
+    again, so text under hundreds of wrappers or unclosed ``<font>`` tags is kept.
+    """
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text or "")
     # lxml refuses NUL/control characters and lone surrogates (corrupt bytes, binary junk)
     text = _BAD_CHARS.sub("", text)
     if not text.strip():
         return None
+    doc, too_deep = _parse(text)
+    if too_deep:  # the parser stopped at its depth limit and dropped the rest: flatten, again
+        doc, _ = _parse(flatten_deep(text))
+    return doc
+
+
+def _parse(text: str) -> tuple:
+    """``(tree or None, whether the parser hit its nesting limit)``."""
+    parser = lxml.html.HTMLParser(huge_tree=True)  # one per call: lxml parsers are not thread-safe
     try:
-        return lxml.html.document_fromstring(text)
+        doc = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
         try:
-            return lxml.html.document_fromstring("<html><body>" + text + "</body></html>")
+            doc = lxml.html.document_fromstring("<html><body>" + text + "</body></html>", parser=parser)
         except Exception:
-            return None
+            return None, False
+    return doc, any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
 
 
 def meta_tags(doc) -> dict:
@@ -104,6 +161,26 @@ _SITE_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:日报|晚报|早报|工�
                            r"(?:社|数字报|电子版)?$")
 
 
+_SOLID = re.compile(r"[^\s\u200b\ufeff\-_|｜]")  # what _clean_title keeps, one for one
+
+
+def _solid_length(el, memo: dict) -> int:
+    """How many characters of ``el.text_content()`` whitespace squeezing and title trimming
+    cannot remove, counted from the leaves up and remembered in ``memo``: each element is
+    counted once however many candidates contain it (building each candidate's text would be
+    quadratic in a chain of nested inline elements)."""
+    stack = [(el, False)]
+    while stack:
+        node, counted_children = stack.pop()
+        if counted_children:
+            n = sum(len(_SOLID.findall(p)) for p in [node.text] + [c.tail for c in node] if p)
+            memo[node] = n + sum(memo[c] for c in node if isinstance(c.tag, str))
+        elif node not in memo:
+            stack.append((node, True))
+            stack.extend((c, False) for c in node if isinstance(c.tag, str) and c not in memo)
+    return memo[el]
+
+
 def page_title(doc, meta: dict) -> Optional[str]:
     """The headline: an ``h1``–``h3``/``.title`` element that also occurs in ``<title>``, else
     ``og:title``, else the first segment of ``<title>`` before a site-name separator."""
@@ -113,11 +190,14 @@ def page_title(doc, meta: dict) -> Optional[str]:
     squash = lambda s: re.sub(r"[\s\u3000\xa0]", "", s)  # noqa: E731
     key = squash(title_tag) + "\x00" + squash(og)
     best = None
+    solid: dict = {}
     for el in doc.iter(*_TITLE_TAGS, *_TITLE_CLASSED):
         if el.tag in _TITLE_CLASSED and not _TITLE_CLASS.search(_attr(el)):
             continue
+        if _solid_length(el, solid) > TITLE_MAX_CHARS:
+            continue  # a container, not a heading: its text cannot be squeezed to a title
         t = _clean_title(el.text_content())
-        if not (4 <= len(t) <= 120):
+        if not (TITLE_MIN_CHARS <= len(t) <= TITLE_MAX_CHARS):
             continue
         st = squash(t)
         if st and st in key and (best is None or len(t) > len(best)):
@@ -126,7 +206,8 @@ def page_title(doc, meta: dict) -> Optional[str]:
         return best
     if og:
         return og
-    h1s = [t for t in (_clean_title(el.text_content()) for el in doc.iter("h1")) if 4 <= len(t) <= 120]
+    h1s = [t for t in (_clean_title(el.text_content()) for el in doc.iter("h1"))
+           if TITLE_MIN_CHARS <= len(t) <= TITLE_MAX_CHARS]
     if title_tag:
         parts = re.split(r"\s*(?:_|\||｜|--|——|\s-\s|\s–\s|-{1}(?=[^-]*$))\s*", title_tag)
         parts = [p for p in parts if p.strip()]
@@ -183,47 +264,58 @@ def _count(s: Optional[str]) -> int:
     return len(_WS.sub("", s)) if s else 0
 
 
-def _block_of(el):
-    while el is not None and (not isinstance(el.tag, str) or el.tag not in BLOCK):
-        el = el.getparent()
-    return el
-
-
 def _analyse(doc) -> dict:
-    """Per-element subtree totals (chars, link chars, punctuation) and paragraph scores."""
-    stats: dict = {}
-    direct: dict = {}
+    """Per-element subtree totals (chars, link chars, punctuation) and paragraph scores.
+
+    Linear in the number of elements, however deep the tree: link membership and the enclosing
+    block are passed down, subtree totals summed up from the leaves.
+    """
+    elements = []
+    own = []  # (element, chars, punctuation, inside a link) of elements with direct text
+    in_link_of: dict = {}
+    block_of: dict = {}
     for el in doc.iter():
         if not isinstance(el.tag, str):
             continue
-        in_link = el.tag == "a" or any(a.tag == "a" for a in el.iterancestors())
+        elements.append(el)
+        parent = el.getparent()
+        in_link = el.tag == "a" or in_link_of.get(parent, False)
+        in_link_of[el] = in_link
+        block_of[el] = el if el.tag in BLOCK else block_of.get(parent)
         pieces = [el.text] + [c.tail for c in el]
         n = sum(_count(p) for p in pieces)
-        if not n:
-            continue
-        punct = sum(len(_PUNCT.findall(p)) for p in pieces if p)
-        # propagate subtree totals
-        node = el
-        while node is not None:
-            st = stats.get(node)
-            if st is None:
-                st = stats[node] = _Stats()
-            st.chars += n
-            st.punct += punct
-            if in_link:
-                st.links += n
+        if n:
+            own.append((el, n, sum(len(_PUNCT.findall(p)) for p in pieces if p), in_link))
+    totals: dict = {}
+    for el, n, punct, in_link in own:
+        totals[el] = [n, punct, n if in_link else 0]
+    for el in reversed(elements):  # children before their parents
+        t = totals.get(el)
+        parent = el.getparent()
+        if t is not None and parent is not None:
+            pt = totals.setdefault(parent, [0, 0, 0])
+            pt[0] += t[0]
+            pt[1] += t[1]
+            pt[2] += t[2]
+    stats: dict = {}
+    direct: dict = {}
+    for el, n, punct, in_link in own:
+        node = el  # created in document order, each with its ancestors (ties go to the first)
+        while node is not None and node not in stats:
+            st = stats[node] = _Stats()
+            st.chars, st.punct, st.links = totals[node]
             node = node.getparent()
         if not in_link:
-            blk = _block_of(el)
+            blk = block_of.get(el)
             if blk is not None:
                 d = direct.setdefault(blk, [0, 0])
                 d[0] += n
                 d[1] += punct
     for blk, (n, punct) in direct.items():
-        if n < 10:
+        if n < BLOCK_MIN_CHARS:
             continue
-        s = 1 + punct + min(n / 50.0, 3.0)
-        for w, node in zip((1.0, 0.9, 0.45, 0.2), _ancestors(blk, 4)):
+        s = 1 + punct + min(n / CHARS_PER_POINT, MAX_LENGTH_POINTS)
+        for w, node in zip(ANCESTOR_WEIGHTS, _ancestors(blk, len(ANCESTOR_WEIGHTS))):
             stats[node].score += s * w
     return stats
 
@@ -244,11 +336,11 @@ def _final(el, st) -> float:
     a = _attr(el)
     if a.strip():
         if POS_RE.search(a):
-            score *= 1.25
+            score *= POSITIVE_HINT
         if NEG_RE.search(a) and not POS_RE.search(a):
-            score *= 0.5
+            score *= NEGATIVE_HINT
     if el.tag in ("body", "html"):
-        score *= 0.5
+        score *= WHOLE_PAGE_FACTOR
     return score
 
 
@@ -270,7 +362,7 @@ def find_main(doc, stats: Optional[dict] = None) -> tuple[list, dict]:
     if parent is None:
         return [best], stats
     nodes = []
-    threshold = max(8.0, best_score * 0.25)
+    threshold = max(SIBLING_MIN_SCORE, best_score * SIBLING_SCORE_SHARE)
     for sib in parent:
         if sib is best:
             nodes.append(sib)
@@ -281,9 +373,10 @@ def find_main(doc, stats: Optional[dict] = None) -> tuple[list, dict]:
         if st is None or st.chars == 0:
             continue
         ld = st.links / st.chars
-        if _final(sib, st) >= threshold and ld < 0.25:
+        if _final(sib, st) >= threshold and ld < SIBLING_MAX_LINK_DENSITY:
             nodes.append(sib)
-        elif sib.tag == "p" and st.chars >= 40 and ld < 0.2 and st.punct >= 2:
+        elif (sib.tag == "p" and st.chars >= SIBLING_P_MIN_CHARS and ld < SIBLING_P_MAX_LINK_DENSITY
+              and st.punct >= SIBLING_P_MIN_PUNCT):
             nodes.append(sib)
     return nodes, stats
 
@@ -298,10 +391,11 @@ def _is_junk(el, stats: dict) -> bool:
         return False
     ld = st.links / st.chars if st.chars else 0.0
     if a.strip() and NEG_RE.search(a) and not POS_RE.search(a):
-        if ld > 0.2 or st.punct < 3 or st.chars < 80:
+        if ld > HINTED_JUNK_LINK_DENSITY or st.punct < HINTED_JUNK_MIN_PUNCT or st.chars < HINTED_JUNK_MIN_CHARS:
             return True
-    if tag in ("ul", "ol", "dl", "table", "div", "section", "tr", "td", "li", "p", "span", "center"):
-        if st.chars >= 4 and ld > 0.5 and not (st.punct >= 6 and ld < 0.7):
+    if tag in LINK_LIST_TAGS:
+        if (st.chars >= LINK_LIST_MIN_CHARS and ld > LINK_LIST_LINK_DENSITY
+                and not (st.punct >= LINK_PROSE_MIN_PUNCT and ld < LINK_PROSE_MAX_LINK_DENSITY)):
             return True
     return False
 

@@ -4,21 +4,42 @@ editor (编辑/责任编辑/责编), e-paper page (版次/版名) and issue (期
 Works on single lines (``scan_line``) so the same code serves HTML info bars, text pages and
 e-paper footers. Labels come from ``resources/parse/bylines.json``. Names are runs of 2–4 Han
 characters (``·`` allowed for transliterated names), cut at stop words such as 报道/发自/摄;
-a run that stays longer than 5 characters is not a name and is rejected.
+a run that stays longer than that is not a name and is rejected. The lengths are named at the
+top of the module.
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
+from .. import resources
 from .dates import find_dates
 
 __all__ = ["scan_line", "paren_author", "FIELDS", "is_meta_line", "clean_outlet"]
 
 FIELDS = ("published", "outlet", "author", "editor", "page", "issue")
+
+#: a person's name is this many Han characters …
+NAME_CHARS = (2, 4)
+#: … or up to this many with a ``·`` (transliterated names)
+DOTTED_NAME_MAX_CHARS = 8
+#: names read after one label at most (张三 李四 王五 …)
+MAX_NAMES = 6
+#: characters after a 来源 label read as the outlet, and the longest outlet kept
+OUTLET_WINDOW_CHARS = 40
+OUTLET_MAX_CHARS = 30
+#: lines longer than this are not scanned for bylines (they are body text)
+SCAN_LINE_MAX_CHARS = 400
+#: a byline/info line is at most this long …
+META_LINE_MAX_CHARS = 120
+#: … and, besides dates and times, has fewer characters than this
+INFO_BAR_MAX_OTHER_CHARS = 60
+#: ``本报讯（记者 …）`` is looked for in the body's first characters, ``（记者 …）`` in its last
+PAREN_HEAD_CHARS = 80
+PAREN_TAIL_CHARS = 60
+#: a name in brackets is at most this long
+PAREN_NAME_MAX_CHARS = 5
 
 _HAN = "\u4e00-\u9fff\u3400-\u4dbf"
 _SEP = r"[\s\u3000:：/|｜丨︱\-—]*"
@@ -26,8 +47,7 @@ _SEP = r"[\s\u3000:：/|｜丨︱\-—]*"
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict:
-    with resources.files("unionnlp.resources.parse").joinpath("bylines.json").open(encoding="utf-8") as fh:
-        return json.load(fh)
+    return resources.read_json("parse", "bylines.json")
 
 
 def _alt(words) -> str:
@@ -59,7 +79,7 @@ _ISSUE_RE = re.compile(r"(?:期次|期号)\s*[:：]\s*([^\s,，|]{1,20})|(总第
 _NAME_RUN = re.compile(rf"[{_HAN}·•]+")
 
 
-def _names(text: str, pos: int, max_names: int = 6) -> Optional[str]:
+def _names(text: str, pos: int, max_names: int = MAX_NAMES) -> Optional[str]:
     """Read a run of person names starting at ``pos``; None when there is none."""
     stop = _patterns()["stop"]
     names = []
@@ -79,10 +99,11 @@ def _names(text: str, pos: int, max_names: int = 6) -> Optional[str]:
             s, cut = None, run  # 王文, 李晓文: names ending in 文, not "by …"
         if s and names and s.start() > 0 and s.group(0) in ("报道", "电", "讯", "发自"):
             break  # "彭冲 山东冠县报道": the run before 报道 is a place
-        if 2 <= len(cut) <= 4 or (2 <= len(cut) <= 8 and "·" in cut):
+        lo, hi = NAME_CHARS
+        if lo <= len(cut) <= hi or (lo <= len(cut) <= DOTTED_NAME_MAX_CHARS and "·" in cut):
             names.append(cut)
         elif names or len(cut) > 0:
-            if len(cut) >= 5:
+            if len(cut) > hi:
                 return " ".join(names) if names else None
         if s:
             break
@@ -98,7 +119,7 @@ def clean_outlet(value: str) -> Optional[str]:
     """Strip brackets and trailing labels from a 来源 value."""
     value = re.split(r"\s{1,}|(?:作者|编辑|责任编辑|记者|时间|发布|日期|点击|浏览)[:：]?", value.strip())[0]
     value = value.strip("【】[]《》<>\"'“”「」()（） :：|")
-    if not value or len(value) > 30 or find_dates(value) or not re.search(f"[{_HAN}A-Za-z]", value):
+    if not value or len(value) > OUTLET_MAX_CHARS or find_dates(value) or not re.search(f"[{_HAN}A-Za-z]", value):
         return None
     return value
 
@@ -107,7 +128,7 @@ def scan_line(line: str) -> dict:
     """Metadata fields found in one line of text, e.g.
     ``2020-11-26 14:58:03 来源:江苏工人报 作者:张三 编辑:李四``."""
     out: dict = {}
-    if not line or len(line) > 400:
+    if not line or len(line) > SCAN_LINE_MAX_CHARS:
         return out
     p = _patterns()
     m = _EPAPER_RE.search(line)
@@ -150,7 +171,7 @@ def scan_line(line: str) -> dict:
             out["author"] = m.group(1).strip()
     m = p["outlet"].search(line)
     if m and "outlet" not in out:
-        val = clean_outlet(line[m.end():m.end() + 40])
+        val = clean_outlet(line[m.end():m.end() + OUTLET_WINDOW_CHARS])
         if val:
             out["outlet"] = val
     if "page" not in out:
@@ -172,7 +193,7 @@ _META_LINE = re.compile(
 def is_meta_line(line: str) -> bool:
     """True for a short line that is only a byline/info bar (no sentence of body text)."""
     s = line.strip()
-    if not s or len(s) > 120:
+    if not s or len(s) > META_LINE_MAX_CHARS:
         return False
     if _META_LINE.match(s):
         return True
@@ -183,7 +204,7 @@ def is_meta_line(line: str) -> bool:
         return True  # a bare dateline
     # an info bar: has a date or labels and little sentence punctuation
     rest = re.sub(r"[\d\s:：\-/.年月日时分秒]", "", s)
-    return len(found) >= 2 and len(re.findall(r"[，。！？；]", s)) == 0 and len(rest) < 60
+    return len(found) >= 2 and len(re.findall(r"[，。！？；]", s)) == 0 and len(rest) < INFO_BAR_MAX_OTHER_CHARS
 
 
 _PAREN_TAIL = re.compile(
@@ -199,16 +220,16 @@ _PAREN_HEAD = re.compile(
 def paren_author(first: str, last: str) -> Optional[str]:
     """Author from ``本报讯(记者 王槐艾)`` at the body start or ``(记者 张倩)`` at its end."""
     stop = _patterns()["stop"]
-    m = _PAREN_HEAD.search(first[:80]) if first else None
+    m = _PAREN_HEAD.search(first[:PAREN_HEAD_CHARS]) if first else None
     if m:
         raw = re.sub(r"(?:本报|新华社|总台)?(?:特约|见习)?(?:记者|通讯员|实习生)", " ", m.group(1))
-        names = [w for w in re.split(r"[\s、，,]+", raw) if w and not stop.fullmatch(w) and len(w) <= 5]
+        names = [w for w in re.split(r"[\s、，,]+", raw) if w and not stop.fullmatch(w) and len(w) <= PAREN_NAME_MAX_CHARS]
         if names:
             return " ".join(names)
-    m = _PAREN_TAIL.search(last[-60:]) if last else None
+    m = _PAREN_TAIL.search(last[-PAREN_TAIL_CHARS:]) if last else None
     if m:
         names = [w for w in re.split(r"[\s、，,]+", m.group(1)) if w]
-        names = [w for w in names if not stop.search(w) and 2 <= len(w) <= 5]
+        names = [w for w in names if not stop.search(w) and NAME_CHARS[0] <= len(w) <= PAREN_NAME_MAX_CHARS]
         if names:
             return " ".join(names)
     return None

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
+
+from .. import resources
 
 __all__ = ["drop_boilerplate", "classify_lines", "furniture_patterns", "is_furniture"]
 
@@ -26,11 +27,8 @@ _ANY_PUNCT_RE = re.compile(r"[，。；！？,.;!?、：:“”\"'《》()（）
 @functools.lru_cache(maxsize=1)
 def furniture_patterns() -> list:
     """(category, compiled regex) pairs from the boilerplate resource file."""
-    text = resources.files("unionnlp.resources.preprocessing").joinpath("boilerplate.tsv").read_text("utf-8")
     out = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in resources.read_lines("preprocessing", "boilerplate.tsv"):
         cat, _, pattern = line.partition("\t")
         out.append((cat, re.compile(pattern.strip(), re.IGNORECASE)))
     return out
@@ -38,8 +36,7 @@ def furniture_patterns() -> list:
 
 @functools.lru_cache(maxsize=1)
 def _section_stops() -> frozenset:
-    text = resources.files("unionnlp.resources.preprocessing").joinpath("section_stops.txt").read_text("utf-8")
-    return frozenset(l.strip() for l in text.splitlines() if l.strip() and not l.startswith("#"))
+    return frozenset(l.strip() for l in resources.read_lines("preprocessing", "section_stops.txt"))
 
 
 def _is_nav(line: str) -> bool:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional, Union
 
 from .settings import DEFAULTS
-from .targets import Target, parse_target
+from .targets import Target, parse_host, parse_target
 
 __all__ = ["crawl", "prepare", "CrawlResult", "parse_target", "Target", "DEFAULTS"]
 
@@ -77,6 +77,9 @@ def prepare(targets, out, max_pages=None, since=None, until=None, delay=None, **
         raise ValueError("no targets")
     if max_pages is not None and int(max_pages) < 0:
         raise ValueError("max_pages must be >= 0")
+    if options.get("allowed_hosts") is not None:
+        hosts = options["allowed_hosts"]
+        options["allowed_hosts"] = [parse_host(h) for h in ([hosts] if isinstance(hosts, str) else hosts)]
     outp = pathlib.Path(out).expanduser().resolve()
     state = outp / ".state"
     state.mkdir(parents=True, exist_ok=True)
@@ -114,6 +117,7 @@ def crawl(
     user_agent: Optional[str] = None,
     log_level: Optional[str] = None,
     wall_timeout: Optional[float] = None,
+    allowed_hosts: Optional[Iterable[str]] = None,
 ) -> CrawlResult:
     """Crawl ``targets`` into the folder ``out``.
 
@@ -126,12 +130,19 @@ def crawl(
     :data:`DEFAULTS`: ``timeout`` (30 s), ``max_size`` (20 MiB), ``max_redirects`` (5),
     ``retries`` (3, exponential ``backoff`` from 1 s). ``wall_timeout``: kill the child after
     this many seconds (it can be resumed).
+
+    The crawl stays on its targets' sites (host, and port when not the default): links to other
+    hosts are not followed, and a redirect may only move to a target's host or its ``www.``/``m.``
+    twin (a site that moved there is then crawled there too). A redirect anywhere else is not
+    fetched and is logged as ``OffsiteRedirect``. ``allowed_hosts``: more hosts (``host`` or
+    ``host:port``) to follow links and redirects onto.
     """
     cfg_path, outp = prepare(
         targets, out, max_pages=max_pages, since=since, until=until, delay=delay, timeout=timeout,
         max_size=max_size, max_redirects=max_redirects, retries=retries, backoff=backoff,
         concurrency=concurrency, obey_robots=obey_robots, http_cache=http_cache,
-        autothrottle=autothrottle, user_agent=user_agent, log_level=log_level)
+        autothrottle=autothrottle, user_agent=user_agent, log_level=log_level,
+        allowed_hosts=allowed_hosts)
     summary_path = outp / ".state" / "summary.json"
     env = child_env()
     proc = subprocess.Popen([sys.executable, "-m", "unionnlp.scrape.run", str(cfg_path)], env=env)

@@ -1,4 +1,5 @@
-"""Downloader middlewares: resume (replay finished pages) and retry with exponential backoff."""
+"""Downloader middlewares: stay on the site through redirects, resume (replay finished pages),
+and retry with exponential backoff."""
 from __future__ import annotations
 
 import asyncio
@@ -7,7 +8,8 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Request
 
-__all__ = ["ResumeMiddleware", "BackoffRetryMiddleware", "DuplicateRequest"]
+__all__ = ["StayOnSiteMiddleware", "ResumeMiddleware", "BackoffRetryMiddleware",
+           "DuplicateRequest", "OffsiteRedirect"]
 
 
 class DuplicateRequest(IgnoreRequest):
@@ -15,9 +17,13 @@ class DuplicateRequest(IgnoreRequest):
     one rediscovered): dropped silently, the first copy's result counts."""
 
 
-class ResumeMiddleware:
-    """A request for a URL finished in an earlier run is not fetched again: it is answered with an
-    empty response flagged ``replayed`` and the spider re-expands the page's stored out-links."""
+class OffsiteRedirect(IgnoreRequest):
+    """A redirect (HTTP 3xx or meta refresh) to a host the crawl may not go to: not fetched,
+    logged as a final error of the URL that redirected."""
+
+
+class _CrawlerMiddleware:
+    """A downloader middleware that keeps its crawler (to reach the spider)."""
 
     def __init__(self, crawler):
         self.crawler = crawler
@@ -25,6 +31,24 @@ class ResumeMiddleware:
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
+
+
+class StayOnSiteMiddleware(_CrawlerMiddleware):
+    """A redirect may move within the targets' sites and their www./m. twins, or onto a host the
+    user listed; anything else is refused before it is fetched (an open redirect on a portal
+    would otherwise take the crawl over another site)."""
+
+    def process_request(self, request: Request, spider=None):
+        spider = spider or self.crawler.spider
+        if request.meta.get("redirect_urls") and hasattr(spider, "may_redirect_to"):
+            if not spider.may_redirect_to(request.url):
+                raise OffsiteRedirect(spider.offsite_message(request.url))
+        return None
+
+
+class ResumeMiddleware(_CrawlerMiddleware):
+    """A request for a URL finished in an earlier run is not fetched again: it is answered with an
+    empty response flagged ``replayed`` and the spider re-expands the page's stored out-links."""
 
     def process_request(self, request: Request, spider=None):
         spider = spider or self.crawler.spider

@@ -54,6 +54,7 @@ def scrapy_settings(config: dict) -> dict:
         "SCHEDULER_DISK_QUEUE": "scrapy.squeues.PickleFifoDiskQueue",
         "SCHEDULER_MEMORY_QUEUE": "scrapy.squeues.FifoMemoryQueue",
         "DOWNLOADER_MIDDLEWARES": {
+            "unionnlp.scrape.middlewares.StayOnSiteMiddleware": 40,
             "unionnlp.scrape.middlewares.ResumeMiddleware": 50,
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
             "unionnlp.scrape.middlewares.BackoffRetryMiddleware": 550,

@@ -15,7 +15,7 @@ from scrapy.http import Request, TextResponse
 from scrapy.linkextractors import LinkExtractor
 
 from .state import LOG_NAME, CrawlState
-from .targets import site_rules
+from .targets import host_twins, origin, parse_host, site_rules
 from .warc import WarcSegment
 
 __all__ = ["UnionSpider", "looks_like_article"]
@@ -57,14 +57,18 @@ class UnionSpider(scrapy.Spider):
         rules = site_rules()
         self.generic_article = _compile(rules["generic_article"])
         self.skip_ext = set(rules["skip_extensions"])
-        self.site_of_host = {}
         self.rules = {}
+        homes = set()
         for t in self.targets:
-            host = (urlsplit(t["base"]).hostname or "").lower()
-            self.site_of_host.setdefault(host, t["site"])
+            homes.add(origin(t["base"]))
             r = rules["sites"][t["site"]]
             self.rules[t["site"]] = {k: _compile(r.get(k)) for k in ("follow", "article", "list")}
-        self.allowed_hosts = set(self.site_of_host)
+        listed = {parse_host(h) for h in config.get("allowed_hosts") or []}
+        #: sites (see :func:`~unionnlp.scrape.targets.origin`) whose links are followed: the
+        #: targets', the user's, and a twin a target redirected to
+        self.allowed_hosts = homes | listed
+        #: sites a redirect may lead to: the targets' and their www./m. twins, and the user's
+        self.redirect_hosts = set().union(*(host_twins(h) for h in homes)) | listed
         self.cstate = CrawlState(self.out).load()
         self.inflight: set = set()  # URLs between download start and callback (see ResumeMiddleware)
         self.scheduled = 0  # network requests issued this run (max_pages budget)
@@ -108,9 +112,20 @@ class UnionSpider(scrapy.Spider):
             return True
         return (not self.since or d >= self.since) and (not self.until or d <= self.until)
 
+    def may_redirect_to(self, url: str) -> bool:
+        """True when a redirect may lead to ``url``: within the targets' sites and their
+        www./m. twins, or onto a host the user listed (``allowed_hosts``)."""
+        site = origin(url)
+        return site in self.allowed_hosts or site in self.redirect_hosts
+
+    def offsite_message(self, url: str) -> str:
+        return (f"redirected off-site to {origin(url)} ({url}): the crawl stays on "
+                f"{', '.join(sorted(self.allowed_hosts))} and their www./m. twins; list more hosts "
+                f"with allowed_hosts= (unionnlp crawl --allow-host) to follow")
+
     def _follow_ok(self, url: str, site: str) -> bool:
         p = urlsplit(url)
-        if p.scheme not in ("http", "https") or (p.hostname or "").lower() not in self.allowed_hosts:
+        if p.scheme not in ("http", "https") or origin(url) not in self.allowed_hosts:
             return False
         ext = p.path.rsplit(".", 1)[-1].lower() if "." in p.path.rsplit("/", 1)[-1] else ""
         if ext in self.skip_ext:
@@ -145,10 +160,13 @@ class UnionSpider(scrapy.Spider):
             return
         self.fetched += 1
         req_url = (response.meta.get("redirect_urls") or [response.request.url])[0]
-        # a site that moved (http → https, host → www.host): follow links on the new host too
-        old_host, new_host = (urlsplit(req_url).hostname or "").lower(), (urlsplit(url).hostname or "").lower()
-        if new_host != old_host and old_host in self.allowed_hosts and new_host not in self.allowed_hosts:
-            self.allowed_hosts.add(new_host)
+        new_site = origin(url)
+        if new_site not in self.allowed_hosts:
+            if not self.may_redirect_to(url):  # refused before the fetch (StayOnSiteMiddleware)
+                self._offsite(req_url, url, response.meta)
+                return
+            # a site that moved to its twin (host → www.host, → m.host): follow links there too
+            self.allowed_hosts.add(new_site)
         links = []
         if response.status == 200 and isinstance(response, TextResponse):
             try:
@@ -181,6 +199,14 @@ class UnionSpider(scrapy.Spider):
                 r = self._request(link, site)
                 if r is not None:
                     yield r
+
+    def _offsite(self, first: str, url: str, meta: dict) -> None:
+        self.errors += 1
+        self.cstate.finished.update((first, url))
+        self.inflight.discard(first)
+        self._write_log(first, status=None, error=f"OffsiteRedirect: {self.offsite_message(url)}"[:500],
+                        retries=meta.get("retry_times", 0), kept=False, final=True,
+                        t0=meta.get("t0"), final_url=url)
 
     def failed(self, failure):
         from .middlewares import DuplicateRequest

@@ -14,21 +14,21 @@ Rules come from ``resources/scrape/sites.json``.
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 from urllib.parse import urljoin, urlsplit
 
-__all__ = ["Target", "parse_target", "site_rules", "SITES", "date_range"]
+from .. import resources
+
+__all__ = ["Target", "parse_target", "site_rules", "SITES", "date_range", "origin", "host_twins",
+           "parse_host"]
 
 
 @lru_cache(maxsize=1)
 def site_rules() -> dict:
-    with resources.files("unionnlp.resources.scrape").joinpath("sites.json").open(encoding="utf-8") as fh:
-        return json.load(fh)
+    return resources.read_json("scrape", "sites.json")
 
 
 SITES = ("workercn", "epaper-founder", "epaper-workercn", "generic")
@@ -44,8 +44,56 @@ class Target:
     def host(self) -> str:
         return (urlsplit(self.base).hostname or "").lower()
 
+    @property
+    def origin(self) -> str:
+        return origin(self.base)
+
     def to_dict(self) -> dict:
         return {"site": self.site, "base": self.base, "starts": list(self.starts)}
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+#: the names one site goes by: a host is the same site as its www. and m. (mobile) twins
+TWIN_PREFIXES = ("www.", "m.")
+_HOST_RE = re.compile(r"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$")
+
+
+def origin(url: str) -> str:
+    """The site of a URL as the crawl tells sites apart: the host name, lowercased, with the port
+    when it is not the scheme's default (``http://A.cn:8080/x`` → ``a.cn:8080``; ``http://a.cn/``
+    and ``https://a.cn/`` are both ``a.cn``)."""
+    p = urlsplit(url)
+    host = (p.hostname or "").lower()
+    try:
+        port = p.port
+    except ValueError:  # a port that is not a number
+        return host
+    if port is None or port == _DEFAULT_PORTS.get(p.scheme.lower()):
+        return host
+    return f"{host}:{port}"
+
+
+def host_twins(site: str) -> set:
+    """``site`` (an :func:`origin`) and its www./m. twins: ``example.cn`` → ``example.cn``,
+    ``www.example.cn``, ``m.example.cn`` (the same for ``www.example.cn``). An IP address has
+    no twins."""
+    host, sep, port = site.partition(":")
+    if not host or re.fullmatch(r"[\d.]+|\[.*\]", host) or "." not in host:
+        return {site}
+    bare = next((host[len(p):] for p in TWIN_PREFIXES if host.startswith(p) and "." in host[len(p):]), host)
+    return {p + bare + sep + port for p in ("",) + TWIN_PREFIXES}
+
+
+def parse_host(spec: str) -> str:
+    """A host the user allows the crawl onto (``--allow-host``), as an :func:`origin`:
+    ``news.example.cn``, ``example.cn:8080`` or a URL (``http://example.cn/``)."""
+    value = (spec or "").strip()
+    if "://" in value:
+        value = origin(value)
+    value = value.lower().rstrip("/")
+    if not _HOST_RE.match(value):
+        raise ValueError(f"not a host name (want host or host:port): {spec!r}")
+    return value
 
 
 def _parse_day(value) -> Optional[_dt.date]:

@@ -1,0 +1,79 @@
+"""One identity per body: canonical names, codes, parents."""
+from __future__ import annotations
+
+
+from typing import Optional
+
+from unionnlp.records import Organization, Place
+
+
+def _unify(orgs: list[Organization], plist: list[Place]) -> None:
+    """One canonical per organization: the longest written full form of the same division and
+    head (大通县总工会 and 西宁市大通回族土族自治县总工会 → the latter); abbreviations whose
+    expansion equals one of the shorter written forms (县总工会 → 大通县总工会) follow it."""
+    by_start = {p.start: p for p in plist if p.adcode}
+    groups: dict[tuple, list[Organization]] = {}
+    for o in orgs:
+        # the most specific leading place mention of the written form
+        pos, code = o.start, None
+        while pos in by_start and by_start[pos].end <= o.end:
+            code = by_start[pos].adcode
+            pos = by_start[pos].end
+        if code is None or pos >= o.end:
+            continue
+        groups.setdefault((code, o.name[pos - o.start:]), []).append(o)
+    redirect: dict[str, str] = {}
+    for members in groups.values():
+        best = max((m.canonical or m.name for m in members), key=len)
+        for m in members:
+            if m.name != best:
+                redirect[m.name] = best
+            m.canonical = best
+    for o in orgs:
+        if o.canonical in redirect:
+            o.canonical = redirect[o.canonical]
+
+
+#: the national union, top of the hierarchy every local federation of trade unions reports to
+NATIONAL_UNION = "中华全国总工会"
+#: heads of a division's own union body (the federation of a county, a town's federation)
+_FEDERATION_HEADS = ("总工会", "工会联合会", "工会委员会")
+
+
+def assign_identities(orgs: list[Organization]) -> None:
+    """Fill ``org_id``, ``adcode`` and ``parent`` and give every mention of one body the same
+    canonical name (the longest full form written for it: 四川自贡市总工会 and 自贡市总工会
+    share ``510300:自贡市总工会`` and the canonical 四川自贡市总工会)."""
+    from unionnlp.extractors.identity import NATIONAL_CODE, _division_prefix, name_key, org_id
+
+    groups: dict[str, list[Organization]] = {}
+    for o in orgs:
+        full = o.canonical or o.name
+        code, rest = _division_prefix(name_key(full))
+        if code is None and name_key(full).startswith(("全国", "中华全国", "中共中央")):
+            code = NATIONAL_CODE
+        o.adcode = code
+        o.org_id = org_id(full, code)
+        if o.org_id:
+            groups.setdefault(o.org_id, []).append(o)
+        o.parent = _union_parent(code, rest) if code and code != NATIONAL_CODE else None
+    for members in groups.values():
+        best = max((m.canonical or m.name for m in members), key=len)
+        for m in members:
+            m.canonical = best
+
+
+def _union_parent(code: str, rest: str) -> Optional[str]:
+    """The federation above a division's own union body (镇总工会 → 县总工会 → 市总工会 →
+    省总工会 → 中华全国总工会); None for other bodies."""
+    from unionnlp.extractors import places as pl
+
+    if rest not in _FEDERATION_HEADS:
+        return None
+    d = pl.division(code)
+    if d is None:
+        return None
+    if d.level == "province":
+        return NATIONAL_UNION
+    up = pl.division(d.parent) if d.parent else None
+    return up.name + "总工会" if up is not None else None

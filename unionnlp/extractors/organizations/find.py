@@ -1,0 +1,99 @@
+"""``find_organizations``: the rules, the statistical pass the mode asks for, one identity per
+body."""
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence, Union
+
+from unionnlp.extractors.organizations.abbreviations import _place_chain
+from unionnlp.extractors.organizations.canonical import _unify, assign_identities
+from unionnlp.extractors.organizations.rules import rule_organizations
+from unionnlp.errors import UnionNLPError
+from unionnlp.records import Organization, Place
+
+#: ``fast``: the rules, with LAC only on the short clauses where rules and cues disagree;
+#: ``accurate``: LAC over every sentence merged with the rules (see the package docstring)
+MODES = ("fast", "accurate")
+DEFAULT_MODE = "fast"
+_BACKENDS = {"rules": "fast", "rules+lac": "accurate"}  # the names of earlier versions
+
+
+class UnknownMode(UnionNLPError, ValueError):
+    """An organization mode other than fast or accurate."""
+
+
+def resolve_mode(mode: Optional[str] = None, backend: Optional[str] = None) -> str:
+    """The mode to run: ``mode`` if given, else the old ``backend`` name, else the default."""
+
+    if mode is None and backend is not None:
+        mode = _BACKENDS.get(backend, backend)
+    mode = mode or DEFAULT_MODE
+    if mode not in MODES:
+        raise UnknownMode(f"organization mode must be one of {', '.join(MODES)}, not {mode!r}")
+    return mode
+
+
+def find_organizations(text: str, *, place: Union[Place, str, None] = None,
+                       places: Sequence[Place] = (), mode: Optional[str] = None,
+                       backend: Optional[str] = None, title: Optional[str] = None,
+                       outlet: Optional[str] = None) -> list[Organization]:
+    """Every organization named in ``text`` (see the package docstring for the method).
+
+    ``name`` is the surface form, ``canonical`` the full form (abbreviations completed with
+    ``place``, the article's main place), ``kind`` from the head, ``place`` the canonical place
+    of the prefix or of the completion. ``places`` are the place mentions of ``text``
+    (computed when empty). ``mode``: ``fast`` (default) or ``accurate`` (:data:`MODES`);
+    ``backend`` (``rules`` / ``rules+lac``) is the older name of the same choice.
+    ``title`` and ``outlet`` (page metadata): bodies the headline names and the outlet (a
+    medium) are added without offsets when the text does not name them.
+    """
+    mode = resolve_mode(mode, backend)
+    if not text or not isinstance(text, str):
+        return []
+    from unionnlp.extractors import places as pl
+
+    plist = [p for p in (places or pl.find_places(text)) if p.start is not None]
+    chain = _place_chain(place)
+    out = rule_organizations(text, plist, chain)
+    if mode == "accurate":
+        from unionnlp.extractors.organizations.statistical import lac_org_spans, merge_statistical
+
+        out = merge_statistical(text, out, lac_org_spans(text), plist, chain)
+    out.extend(_page_bodies(out, title, outlet, chain))
+    _unify(out, plist)
+    assign_identities(out)
+    out.sort(key=lambda o: (o.start if o.start is not None else -1, -(o.end or 0)))
+    return out
+
+
+def _page_bodies(found: list[Organization], title: Optional[str], outlet: Optional[str],
+                 chain: list[str]) -> list[Organization]:
+    """Organizations of the headline and the outlet that the text does not name (no offsets:
+    they are not in the text)."""
+    from unionnlp.extractors import places as pl
+    from unionnlp.extractors.identity import name_key
+
+    have = {name_key(o.canonical or o.name) for o in found}
+    out = []
+    if title and isinstance(title, str):
+        tplaces = [p for p in pl.find_places(title) if p.start is not None]
+        for o in rule_organizations(title, tplaces, chain):
+            if name_key(o.canonical or o.name) not in have:
+                o.start = o.end = None
+                out.append(o)
+                have.add(name_key(o.canonical or o.name))
+    for name in re.split(r"\s*[-—/|、]\s*", outlet) if isinstance(outlet, str) else []:
+        if name and name_key(name) not in have:
+            out.extend(_outlet(name))
+    return out
+
+
+def _outlet(outlet: str) -> list[Organization]:
+    """The page's outlet as an organization (kind media) when it is named like a medium."""
+    from unionnlp.extractors.organizations.lexicon import _lex, org_kind
+
+    lx = _lex()
+    if outlet not in lx.vocab["media_names"] and not outlet.endswith(tuple(lx.vocab["media_ends"])):
+        return []
+    kind = org_kind(outlet)
+    return [Organization(name=outlet, canonical=outlet, kind=kind if kind != "other" else "media")]

@@ -1,0 +1,386 @@
+"""Suffix-anchored organization names: heads extended to the left over words until a
+boundary, validated, completed and split (see the package docstring, steps 1-4)."""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional, Sequence
+
+from unionnlp.extractors import segmenter
+from unionnlp.records import NATIONAL, Organization, Place
+from unionnlp.extractors.organizations.abbreviations import (_chain_canonical, chain_place,
+                                                             expand_abbreviation)
+from unionnlp.extractors.organizations.abbreviations import _abbreviations
+from unionnlp.extractors.organizations.lexicon import _CJK, _STOP_POS, _Lex, _lex, org_kind
+from unionnlp.extractors.organizations.sources import _sources
+from unionnlp.extractors.organizations.spans import _Index, _Span
+
+
+def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index") -> int:
+    """Leftmost start of the name whose head starts at ``s0`` (see module docstring)."""
+    maxlen = lx.vocab["max_name_len"]
+    lo = max(floor, s0 - maxlen)
+    place_at = {p.start: (p.start, p.end) for p in pindex.within(lo, s0)
+                if p.level != "town" or p.adcode}
+    i = s0
+    while i > lo:
+        c = text[i - 1]
+        if not (_CJK.match(c) or c.isalnum()) or c.isdigit():
+            break
+        i -= 1
+    if i == s0:
+        return s0
+    # jieba words, with place mentions kept whole (a word never straddles a place edge)
+    toks: list[tuple[int, str]] = []
+    pos = i
+    while pos < s0:
+        sp = place_at.get(pos)
+        if sp is not None and sp[1] <= s0:
+            toks.append((pos, text[pos:sp[1]]))
+            pos = sp[1]
+            continue
+        nxt = min([ps for ps, pe in place_at.values() if pos < ps < s0] + [s0])
+        for w in segmenter.words(text[pos:nxt], hmm=True):
+            toks.append((pos, w))
+            pos += len(w)
+    start = s0
+    for tpos, w in reversed(toks):
+        p = place_at.get(tpos)
+        covered = any(ps <= tpos and tpos + len(w) <= pe for ps, pe in place_at.values())
+        if p is not None or covered:
+            start = tpos
+            continue
+        if w in lx.vocab["abbr_level_chars"]:
+            start = tpos  # 县 in 县总工会: a bare level character (abbreviation)
+            break
+        if w in lx.stop_words:
+            break
+        if w[0] in lx.boundary and lx.tags.get(w) is None and len(w) > 1:
+            break  # an unknown word glued to a function word (据市, 经省)
+        if w.startswith(lx.determiners) or w in lx.determiners:
+            break
+        tag = lx.tags.get(w)
+        if len(w) == 1 and w in lx.boundary:
+            break
+        if tag is not None and tag.startswith(_STOP_POS) and w not in lx.body_ok:
+            break
+        if tag is not None and tag.startswith("v") and tag != "vn" and w not in lx.body_ok:
+            break
+        start = tpos
+    # snap to a place that starts before and covers the start
+    for ps, pe in place_at.values():
+        if ps < start < pe:
+            start = ps
+    # place + short run of shredded characters before the stop (大通县兴通服装有限公司)
+    for ps, pe in place_at.values():
+        if lo <= ps and 0 < start - pe <= 3:
+            run = text[pe:start]
+            if all(_CJK.match(c) and c not in lx.boundary for c in run) and all(
+                    len(w) == 1 for w in segmenter.words(run, hmm=False)) and run not in lx.stop_words:
+                start = ps
+    # place + short unknown run + head (大通天和医院): jieba shreds the unknown name
+    for ps, pe in place_at.values():
+        if start > ps >= lo and 2 <= s0 - pe <= 4:
+            run = text[pe:s0]
+            if all(_CJK.match(c) for c in run) and all(
+                    len(w) == 1 or lx.tags.get(w) is None for w in segmenter.words(run, hmm=False)):
+                start = ps
+    return start
+
+
+def _is_generic(lx: _Lex, body: str) -> bool:
+    """True when a name body has no proper element (各级, 基层, 企业 …)."""
+    if not body:
+        return True
+    if body.startswith(lx.determiners):
+        return True
+    toks = segmenter.words(body, hmm=False)
+    if any(w.endswith("级") and len(w) == 2 for w in toks):
+        return True  # 村级, 县级: a class of bodies, not a named one
+    return all(w in lx.generic for w in toks)
+
+
+def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> list[Organization]:
+    """The organizations the rules find in ``text`` (steps 1-5 of the package docstring), given
+    its place mentions ``plist`` (with offsets) and the article place's chain ``chain``."""
+    lx = _lex()
+    pindex = _Index(plist)
+    place_by_start = {p.start: p for p in plist}
+    place_by_end = {p.end: p for p in plist if p.adcode or p.level == "country"}
+    false_index = _Index([_Span(m.start(), m.end()) for m in lx.false_re.finditer(text)])
+    lex_names = {n for n in lx.vocab["media_names"]} | set(lx.vocab["national_orgs"])
+
+    orgs: list[dict] = []
+    listed: list[Organization] = []
+    last_end = -1
+    for end_idx, (typ, key, kind) in lx.auto.iter_long(text):
+        e0 = end_idx + 1
+        s0 = e0 - len(key)
+        if false_index.overlaps(s0, e0):
+            continue
+        if typ == "suffix" and key in lx.right_check and e0 < len(text):
+            nxt = text[e0]
+            if _CJK.match(nxt) and (lx.freq.get(key[-1] + nxt, 0) >= 200
+                                    or lx.freq.get(key + nxt, 0) > 0):
+                continue
+        if typ == "suffix" and kind == "union" and text.startswith(
+                tuple(lx.vocab["head_not_followed_by"]), e0) and not (
+                text.startswith("组织", e0) and text.startswith(tuple(lx.vocab["verbs_after_zuzhi"]),
+                                                               e0 + 2)):
+            continue  # 工会工作者, 工会组织: a category, not a named body (工会组织召开: organised)
+        prev = orgs[-1] if orgs else None
+        if prev is not None and prev["end"] == s0 and typ == "suffix":
+            pk = prev["kind"]
+            if key in lx.vocab["merge_after_party"] and text[prev["start"]:prev["end"]].endswith("委"):
+                prev.update(end=e0, kind="party")
+                last_end = e0
+                continue
+            if key in lx.vocab["internal_units"] and pk in ("enterprise", "school", "other",
+                                                            "government", "social"):
+                prev.update(end=e0, kind=kind)
+                last_end = e0
+                continue
+            if key in lx.vocab["merge_after_enterprise"] and pk == "enterprise":
+                prev.update(end=e0)  # 造船集团 + 有限公司
+                last_end = e0
+                continue
+            last_end = e0
+            continue  # internal body of the preceding organization (总工会党组 …)
+        if typ == "name":
+            start = s0
+            pb = place_by_end.get(s0)
+            if pb is not None and pb.level != "country" and kind == "media":
+                start = pb.start  # 安徽 + 工人日报
+            # 中共 + fixed name, place + fixed name stay as written
+            orgs.append(dict(start=start, end=e0, kind=kind, prefix_end=s0, fixed=True,
+                             head_start=s0))
+            last_end = e0
+            continue
+        if (prev is not None and prev["end"] == s0 - 1 and text[s0 - 1] in "和、及与"
+                and not prev["fixed"] and prev["head_start"] > prev["start"]
+                and key[0] not in lx.vocab["abbr_level_chars"]
+                and text[prev["head_start"]:prev["end"]] in lx.suffix_kind):
+            # X党委和工会联合会: the second head shares the first one's name
+            orgs.append(dict(start=s0, end=e0, kind=kind, prefix_end=s0, fixed=False,
+                             shared=text[prev["start"]:prev["head_start"]], head_start=s0,
+                             shared_start=prev["start"]))
+            last_end = e0
+            continue
+        start = _left_start(lx, text, s0, last_end if last_end > 0 else 0, pindex)
+        if (prev is not None and key in lx.vocab["branch_heads"] and not prev["fixed"]
+                and prev["end"] <= start and _places_only(place_by_start, prev["end"], s0)):
+            prev.update(end=e0)  # XX科技有限公司 + 广州 + 分公司: one name
+            last_end = e0
+            continue
+        if (prev is not None and key in lx.vocab["sub_unit_heads"] and prev["end"] < s0
+                and _unit_body(lx, text, prev["end"], s0)):
+            # 自贡市总工会 + 困难职工帮扶中心: a unit of the body named right before it
+            prev.update(end=e0, kind=prev["kind"] if kind == "other" else kind, fixed=False)
+            last_end = e0
+            continue
+        if start == s0:
+            listed.extend(_shared_head_list(lx, text, s0, key, kind))
+        near = pindex.within(start, e0)
+        # place-anchored: a name that contains a place starts at it (马某青海省政协 → 青海省政协)
+        inner = [p.start for p in near if start <= p.start < s0 and (p.level != "town" or p.adcode)]
+        if inner and inner[0] > start:
+            lead = text[start:inner[0]]
+            keep = next((x for x in lx.name_prefixes if lead.endswith(x)), None)
+            start = inner[0] - len(keep) if keep else inner[0]
+        # place prefix: contiguous place mentions from start
+        pe = start
+        while pe in place_by_start and place_by_start[pe].end <= e0 and pe < s0 + len(key):
+            nxt = place_by_start[pe]
+            if nxt.end > s0 and nxt.end != e0 and not key.startswith(text[s0:nxt.end]):
+                break
+            pe = nxt.end
+        # head that begins with the tail of a place (扬州市委: head 市委 overlaps 扬州市)
+        for p in near:
+            if p.start < s0 < p.end <= e0 and p.start >= start:
+                pe = max(pe, p.end)
+        prefix_end = min(pe, e0)
+        orgs.append(dict(start=start, end=e0, kind=kind, prefix_end=prefix_end, fixed=False,
+                         head_start=s0))
+        last_end = e0
+
+    out: list[Organization] = []
+    for o in orgs:
+        lo = o.get("shared_start", o["start"]) - 1
+        out.extend(_finish(lx, text, o, chain, pindex.within(lo, o["end"]),
+                           place_by_end, lex_names, place_by_start))
+    out.extend(_abbreviations(lx, text, chain, place_by_end, out))
+    out.extend(listed)
+    out.extend(_sources(lx, text, out))
+    return out
+
+
+def _unit_body(lx, text: str, a: int, b: int) -> bool:
+    """text[a:b] names a unit of the body ending at ``a``: a short run of name characters that
+    does not begin with a function word (劳动和经济 + 工作部 does; 和 + 帮扶中心 does not)."""
+    run = text[a:b]
+    return (0 < len(run) <= UNIT_BODY_MAX and all(_CJK.match(c) for c in run)
+            and run[0] not in lx.boundary and not run.startswith(lx.determiners))
+
+
+#: longest name of a unit between a body and the unit's head (困难职工 + 帮扶中心)
+UNIT_BODY_MAX = 8
+
+
+def _places_only(place_by_start: dict, a: int, b: int) -> bool:
+    """True when text[a:b] is one or more place mentions (or empty)."""
+    while a < b and a in place_by_start:
+        a = place_by_start[a].end
+    return a == b
+
+
+#: names listed before a shared head: 鼎山、津舟、联佳等5家律师事务所 (items of 2-6 characters,
+#: then 等 with an optional count and measure word)
+_LISTED = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等"
+                     r"(?:[0-9]+|[一二三四五六七八九十两几]+)?[家个所座]?$")
+
+
+def _shared_head_list(lx, text: str, s0: int, key: str, kind: str) -> list[Organization]:
+    """Organizations named by a list of short names sharing the head that follows it."""
+    m = _LISTED.search(text, max(0, s0 - 60), s0)
+    if m is None or lx.suffix_kind.get(key) in (None, "union", "party") or len(key) < 2:
+        return []
+    out = []
+    items = m.group(1).split("、")
+    pos = m.start(1)
+    words = segmenter.words(items[0], hmm=False)
+    while len(words) > 1 and (lx.tags.get(words[0]) or "x")[:1] in "vpcdr":
+        pos += len(words[0])  # 来自 + 江津鼎山: the verb before the list is not a name
+        items[0] = items[0][len(words[0]):]
+        words = words[1:]
+    for item in items:
+        if not _is_generic(lx, item) and item not in lx.stop_words:
+            out.append(Organization(name=item, canonical=item + key, kind=kind, place=None,
+                                    start=pos, end=pos + len(item)))
+        pos += len(item) + 1
+    return out
+
+
+def _place_canonical(plist: Iterable[Place], start: int, end: int) -> Optional[str]:
+    best = None
+    for p in plist:
+        if start <= p.start and p.end <= end and p.adcode:
+            best = p.canonical
+    return best
+
+
+def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
+            place_by_end: dict, lex_names: set, place_by_start: dict) -> list[Organization]:
+    """Validate one candidate; complete abbreviations; split coordinated place prefixes."""
+    s, e, pe = o["start"], o["end"], o["prefix_end"]
+    name = text[s:e]
+    if o.get("shared"):
+        full = o["shared"] + name
+        return [Organization(name=name, canonical=full, kind=o["kind"] or org_kind(full),
+                             place=_place_canonical(plist, o["shared_start"],
+                                                   o["shared_start"] + len(o["shared"])),
+                             start=s, end=e)]
+    if o["fixed"]:
+        # only a written place prefix (安徽工人日报), not a place inside the name (新华社)
+        pname = _place_canonical(plist, s, o["head_start"])
+        return [Organization(name=name, canonical=name, kind=o["kind"], place=pname or
+                             (NATIONAL if name.startswith(("全国", "中华全国")) else None),
+                             start=s, end=e)]
+    body = text[pe:e]
+    has_place = pe > s
+    canonical = name
+    org_place = _place_canonical(plist, s, pe) if pe > s else None
+    lvl = lx.vocab["abbr_level_chars"]
+    if not has_place:
+        two = name[:2]
+        is_abbr = name[:1] in lvl and (lx.freq.get(two, 0) == 0 or two in lx.abbr_ok
+                                       or two[1:] == "委")
+        if is_abbr and (len(name) == 2 and name[1] == "委" or
+                                _CJK.match(name[1:2] or "") and name[1:] != ""):
+            # bare level char: 市总工会, 县委, 市委组织部, 市市场监管局
+            if name[:2] in lx.generic:
+                return []  # 镇街工会: the towns and streets, not one body
+            full = expand_abbreviation(name, chain_place(chain))
+            rest = name[1:]
+            body_ = _strip_head(lx, rest)
+            if (rest[:1] in lvl and lx.freq.get(name[:2], 0) > 0) or \
+                    any(c in "各全该本每" for c in body_):
+                return []  # 省市委, 市直各单位工会: plural or generic
+            if body_ and all((lx.tags.get(w) or "x")[:1] == "a" for w in
+                             segmenter.words(body_, hmm=False)):
+                return []
+            if full:
+                canonical = full
+                org_place = None
+            res = [Organization(name=name, canonical=canonical, kind=_kind_of(lx, o, name),
+                                place=_chain_canonical(chain, name[:1]) if full else None,
+                                start=s, end=e)]
+            j = s
+            while j >= 2 and text[j - 1] in "、和与及" and text[j - 2] in lvl and \
+                    (j < 3 or not _CJK.match(text[j - 3])):  # 省、市总工会
+                surface = text[j - 2] + name[1:]
+                full2 = expand_abbreviation(surface, chain_place(chain))
+                res.append(Organization(name=surface, canonical=full2 or surface,
+                                        kind=_kind_of(lx, o, name),
+                                        place=_chain_canonical(chain, surface[0]) if full2 else None,
+                                        start=j - 2, end=e))
+                j -= 2
+            return res
+        head = _strip_head(lx, name)
+        if len(head) < 2 or _is_generic(lx, head):
+            return []
+        hk = name[len(head):]
+        if hk in lx.weak_heads and not any(u in head for u in lx.unit_words) \
+                and not head.startswith(tuple(lx.vocab["weak_head_prefixes"])):
+            return []  # 优秀工会, 镇街党委: a bare head needs a place or a named unit
+    else:
+        inner = _strip_head(lx, body)
+        if inner and inner.startswith(lx.determiners):
+            return []
+        if text[s:pe].endswith(NATIONAL) and name not in lex_names:
+            return []  # 全国工会: only the fixed national names
+        toks = segmenter.words(inner, hmm=False) if inner else []
+        if toks and all((lx.tags.get(w) or "x")[:1] == "a" for w in toks):
+            return []  # 安徽省优秀工会: place + adjective is no name
+    res = [Organization(name=name, canonical=canonical, kind=_kind_of(lx, o, name),
+                        place=org_place, start=s, end=e)]
+    if has_place:
+        res.extend(_coordinated(lx, text, s, pe, e, body, o, place_by_start, place_by_end, chain))
+    return res
+
+
+def _strip_head(lx: _Lex, name: str) -> str:
+    for k in range(min(len(name), 8), 0, -1):
+        if name[-k:] in lx.suffix_kind:
+            return name[:-k]
+    return name
+
+
+def _kind_of(lx: _Lex, o: dict, name: str) -> str:
+    return o["kind"] or org_kind(name)
+
+
+def _coordinated(lx: _Lex, text: str, s: int, pe: int, e: int, body: str, o: dict,
+                 place_by_start: dict, place_by_end: dict, chain: list[str]) -> list[Organization]:
+    """长寿区、垫江县总工会 → also 长寿区总工会 (the shared head is completed)."""
+    out = []
+    first = place_by_start.get(s)
+    if first is None or not first.name:
+        return out
+    tail = text[first.end:e]  # 总工会 (after the most specific leading place)
+    j = s
+    lvl = lx.vocab["abbr_level_chars"]
+    while j >= 2 and text[j - 1] in "、和与及":
+        q = place_by_end.get(j - 1)
+        if q is not None and q.level == first.level:
+            out.append(Organization(name=q.name + tail, canonical=q.name + tail,
+                                    kind=o["kind"], place=q.canonical, start=q.start, end=e))
+            j = q.start
+            continue
+        if text[j - 2] in lvl and (j < 3 or not _CJK.match(text[j - 3])):
+            surface = text[j - 2] + tail
+            full = expand_abbreviation(surface, chain_place(chain))
+            out.append(Organization(name=surface, canonical=full or surface, kind=o["kind"],
+                                    place=None, start=j - 2, end=e))
+            j = j - 2
+            continue
+        break
+    return out

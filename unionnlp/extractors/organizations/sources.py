@@ -1,0 +1,51 @@
+"""Media named as the source of a piece (来源：…, (宝鸡新闻网 记者…), 据…报道)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from unionnlp.records import Organization
+from unionnlp.extractors.organizations.lexicon import _Lex, org_kind
+
+
+#: source lines are looked for in the first and the last characters of a text (byline,
+#: 来源 line, copyright footer)
+SOURCE_HEAD, SOURCE_TAIL = 2000, 1000
+
+
+def _trim_to_head(lx: _Lex, name: str) -> Optional[str]:
+    """The longest prefix of a source string that ends with an organization or media head
+    (太和县总工会浏览量 → 太和县总工会); None when there is none."""
+    ends = tuple(lx.vocab["media_ends"])
+    if name in lx.vocab["media_names"] or name.endswith(ends):
+        return name
+    for k in range(len(name) - 2, 2, -1):  # what is cut off is a word, not a name's tail
+        pre = name[:k]
+        if pre in lx.vocab["media_names"] or pre.endswith(ends):
+            return pre
+        if any(pre.endswith(suf) for suf in lx.suffix_kind if len(suf) >= 2):
+            return pre
+    return name if len(name) <= 6 else None  # a short source name (a public account)
+
+
+def _sources(lx: _Lex, text: str, found: list[Organization]) -> list[Organization]:
+    """Media named as the source of the piece."""
+    out = []
+    taken = {(o.start, o.end) for o in found}
+    tail = max(SOURCE_HEAD, len(text) - SOURCE_TAIL)
+    for rx in lx.source_res:
+        for m in list(rx.finditer(text, 0, SOURCE_HEAD)) + list(rx.finditer(text, tail)):
+            s, e = m.span(1)
+            name = m.group(1)
+            cut = _trim_to_head(lx, name)
+            if cut is None:
+                continue
+            name, e = cut, s + len(cut)
+            if (s, e) in taken or len(name) < 3:
+                continue
+            if any(o.start <= s and e <= o.end for o in found):
+                continue
+            out.append(Organization(name=name, canonical=name, kind=org_kind(name)
+                                    if not name.endswith(tuple(lx.vocab["media_ends"])) else "media",
+                                    place=None, start=s, end=e))
+            taken.add((s, e))
+    return out

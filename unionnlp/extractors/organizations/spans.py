@@ -1,0 +1,31 @@
+"""Spans sorted by start, for windowed look-ups."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Sequence
+
+
+class _Index:
+    """Spans sorted by start, for windowed look-ups (keeps extraction linear in the text)."""
+
+    REACH = 32  # no place or org name is longer than this
+
+    def __init__(self, items: Sequence) -> None:
+        self.items = sorted(items, key=lambda x: (x.start, x.end))
+        self.starts = [x.start for x in self.items]
+
+    def within(self, lo: int, hi: int) -> list:
+        """Items that overlap [lo, hi)."""
+        i = bisect.bisect_left(self.starts, lo - self.REACH)
+        j = bisect.bisect_left(self.starts, hi)
+        return [x for x in self.items[i:j] if x.end > lo]
+
+    def overlaps(self, lo: int, hi: int) -> bool:
+        return bool(self.within(lo, hi))
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int

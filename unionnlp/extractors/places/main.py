@@ -1,0 +1,275 @@
+"""The article's main locality."""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from unionnlp.extractors.places.gazetteer import (LEVELS, NATIONAL_PLACE, _Gazetteer, _gaz,
+                                                  _to_place, _vocab, division, resolve_name,
+                                                  url_places)
+from unionnlp.extractors.places.mentions import find_places
+from unionnlp.records import NATIONAL, Place
+
+
+_DATELINE = re.compile(
+    r"^[\s　]*(?:[(（【\[]\s*([^)）】\]\n]{2,24})[)）】\]]|(\S{0,14}?)(?:讯|电)[\s(（:：]|本报\S{0,6}?讯"
+    r"|\S{0,8}?\d{1,2}月\d{1,2}日(?:讯|电))")
+
+
+def place_label(place: Optional[Place]) -> Optional[str]:
+    """The division's own full name without its parents (江苏省扬州市 → 扬州市; 全国 → 全国).
+
+    Zones, towns the table lacks and anonymised places have no entry: their written name is
+    returned.
+    """
+    if place is None:
+        return None
+    if place.level == "country":
+        return NATIONAL
+    d = division(place.adcode) if place.level in ("province", "city", "county", "town") else None
+    return d.name if d else place.name
+
+
+def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = None,
+               outlet: Optional[str] = None, url: Optional[str] = None) -> Optional[Place]:
+    """The article's main locality (guidelines: the most specific place the whole article is
+    about; 全国 for national pieces).
+
+    Scoring: each mention of a division counts once; mentions in the title, dateline/byline
+    (``本报讯``, ``(宝鸡新闻网 …)``, ``新华社北京…电``), the outlet name and the lead sentence
+    weigh more, and so does a locality the page URL spells in pinyin (:func:`url_places`)
+    (weights in ``resources/places/vocab.json``). Descendants lend half their score
+    to ancestors, so an article about 扬州 that also names 邗江区 stays 扬州. Anonymised places
+    (某县) win when they outweigh real ones; 全国 wins when national markers dominate.
+
+    The returned Place has ``name`` = the division's name as written in the article (its full
+    own name when the text writes it, else the most frequent surface form); see
+    :func:`place_label` for the table's own full name.
+    """
+    g = _gaz()
+    w = _vocab()["main_place_weights"]
+    places = list(places or [])
+    text = text or ""
+    score: dict[str, float] = {}
+    surfaces: dict[str, dict[str, int]] = {}
+    protos: dict[str, Place] = {}
+    anon: dict[str, float] = {}
+    lead_end = _lead_end(text)
+    dl = _DATELINE.match(text[:80])
+    dl_span = (dl.start(), dl.end()) if dl else (0, 0)
+
+    def add(p: Place, weight: float) -> None:
+        key = p.adcode if p.adcode else None
+        if p.level == "country":
+            return
+        if not key:
+            if p.adcode is None and p.level in ("zone", "town"):
+                return
+            anon[p.name] = anon.get(p.name, 0.0) + weight
+            protos.setdefault("anon:" + p.name, p)
+            return
+        score[key] = score.get(key, 0.0) + weight
+        protos.setdefault(key, p)
+        surfaces.setdefault(key, {})
+        surfaces[key][p.name] = surfaces[key].get(p.name, 0) + 1
+
+    as_source: dict[str, float] = {}
+    meta: dict[str, float] = {}  # weight from where the page was published, not what it says
+    capital_desk = False
+    places.sort(key=lambda p: (p.start if p.start is not None else -1))
+    for i, p in enumerate(places):
+        nxt = places[i + 1] if i + 1 < len(places) else None
+        if (nxt is not None and p.adcode and p.end is not None and nxt.start == p.end
+                and p.name in "".join(nxt.parents)):
+            continue  # 江苏省 in 江苏省扬州市: a qualifier of the next mention
+        if p.start is None:
+            add(p, w["mention"])
+            continue
+        if p.level in ("zone", "town") and not p.adcode and p.parents:
+            par = [d for d in resolve_name(p.parents[-1]) if d.name == p.parents[-1]]
+            if par:  # a zone or a town the table lacks counts for its county
+                add(_to_place(par[0], p.parents[-1], p.start, p.end), w["mention"])
+            continue
+        wt = w["mention"]
+        if dl_span[0] <= p.start < dl_span[1]:
+            if p.adcode == CAPITAL and dl and "电" in dl.group():
+                capital_desk = True
+                continue  # 新华社北京…电: where the desk is, not what the piece is about
+            wt += w["dateline"]
+            if p.adcode:
+                meta[p.adcode] = meta.get(p.adcode, 0.0) + w["dateline"]
+        elif p.start < lead_end:
+            wt += w["lead"]
+        if p.end is not None and g.org_head_re.match(text, p.end) and p.adcode:
+            # 福建省总工会 in an article about 南安: a source, not the topic (settled below)
+            as_source[p.adcode] = as_source.get(p.adcode, 0.0) + wt * (1 - w["org_prefix"])
+        add(p, wt)
+    # divisions named where the topic is stated (the title), not only where the source is;
+    # a site's name in the title (陕西工人报官方网站 | …) weighs as an outlet, not as the topic
+    topical: set = set()
+    tdl = _DATELINE.match(title[:80]) if title else None
+    if tdl and "电" in tdl.group():  # a first line taken for the title may open with the dateline
+        title = title[tdl.end():]
+        capital_desk = capital_desk or any(p.adcode == CAPITAL for p in find_places(tdl.group()))
+    topic_parts, site_parts = _title_parts(title)
+    for extra, weight, is_topic in ([(t, w["title"], True) for t in topic_parts] +
+                                    [(t, w["outlet"], False) for t in site_parts + [outlet]]):
+        if extra:
+            for p in find_places(extra, context=places):
+                add(p, weight)
+                if not is_topic and p.adcode:
+                    meta[p.adcode] = meta.get(p.adcode, 0.0) + weight
+                if is_topic and p.adcode:
+                    topical.add(p.adcode)
+    _self_references(g, text, score, w)
+    # a division written as an organization's prefix weighs less only when the text also
+    # names a division below it: then that body is a source (省总工会 on a county's story)
+    for code, minus in as_source.items():
+        if any(c != code and any(a.adcode == code for a in g.chain(c)[:-1]) for c in score):
+            score[code] -= minus
+    # the page's own address, when it spells a locality in pinyin (metadata, like the outlet)
+    for code in url_places(url, mentioned=score):
+        d = g.by_code.get(code)
+        if d is not None:
+            add(_to_place(d, d.name, None, None), w.get("url", 0.0))
+            meta[code] = meta.get(code, 0.0) + w.get("url", 0.0)
+    if not score and not anon:
+        return _national_or_none(g, text, title, 0.0, capital_desk)
+    total = dict(score)
+    for code, sc in score.items():
+        if sc <= 0:
+            continue
+        for anc in g.chain(code)[:-1]:
+            total[anc.adcode] = total.get(anc.adcode, 0.0) + w["descendant"] * sc
+    best = max(total, key=lambda c: (total[c], LEVELS.index(g.by_code[c].level))) if total else None
+    best = _most_specific(g, best, score, topical, meta)
+    best_score = total[best] if best else 0.0
+    if anon:
+        a = max(anon, key=anon.get)
+        if anon[a] >= best_score:
+            return protos["anon:" + a]
+    nat = _national_or_none(g, text, title, best_score, capital_desk)
+    if nat is not None:
+        return nat
+    d = g.by_code[best]
+    written = d.name if d.name in text or (title and d.name in title) else None
+    if written is None and best in surfaces:
+        written = max(surfaces[best], key=surfaces[best].get)
+    p = _to_place(d, written or d.name, None, None)
+    first = protos.get(best)
+    if first is not None:
+        p.start, p.end = first.start, first.end
+    return p
+
+
+#: the capital: named in the datelines of national media (新华社北京1月5日电) for any topic
+CAPITAL = "110000"
+
+#: separators between the parts of a page title (article | site | section)
+_TITLE_SEP = re.compile(r"\s*[|｜_]\s*|\s+[-—–]+\s+|\s*——\s*")
+
+
+def _title_parts(title: Optional[str]) -> tuple:
+    """(topical parts, site parts) of a page title: the parts that name a site (陕工网首页,
+    XX日报, XX文库) say where the page was published, the rest what it is about."""
+    if not title:
+        return [], []
+    v = _vocab()
+    words = tuple(v["site_title_words"])
+    ends = tuple(v["site_title_ends"])
+    topic, site = [], []
+    for part in _TITLE_SEP.split(title):
+        part = part.strip()
+        if not part:
+            continue
+        if any(x in part for x in words) or (len(part) <= SITE_NAME_MAX_LEN and part.endswith(ends)):
+            site.append(part)
+        else:
+            topic.append(part)
+    return topic, site
+
+
+#: a title part this short that ends like a site name (…网, …日报) is the site's name
+SITE_NAME_MAX_LEN = 12
+
+#: a bare level word that refers to the article's own division: 全县, 我市, 本区, and
+#: 县委 / 市总工会 / 区政府 written without a name (not after another word: 据市总工会 is fine,
+#: 城市总工会 is not)
+_SELF_REF = re.compile(
+    r"(?:[全我本该](自治区|自治州|街道|省|市|县|区|州|旗|镇|乡)(?![\u4e00-\u9fff]{0,1}长))"
+    r"|(?:(?:(?<=[据经由在和与及对向将为是])|(?<![\u4e00-\u9fff]))"
+    r"(自治区|自治州|街道|省|市|县|区|州|旗|镇|乡)"
+    r"(?=委|政府|人民政府|总工会|总|人大|政协|纪委|妇联|团委|工会|直|属))")
+
+
+def _self_references(g: "_Gazetteer", text: str, score: dict, w: dict) -> None:
+    """Add the weight of the article's references to its own division (全县, 我市, 县委) to
+    the best-scored division whose name ends with that level word (at most a cap per level)."""
+    counts: dict[str, int] = {}
+    for m in _SELF_REF.finditer(text):
+        lvl = m.group(1) or m.group(2)
+        counts[lvl] = counts.get(lvl, 0) + 1
+    for lvl, n in counts.items():
+        cands = [c for c in score if g.by_code[c].name.endswith(lvl) and score[c] > 0]
+        if not cands:
+            continue
+        best = max(cands, key=lambda c: score[c])
+        score[best] += min(w["self_reference_cap"], n * w["self_reference"])
+
+
+#: a descendant needs at least this score to replace a winner that owes its lead to the page's
+#: metadata (dateline, outlet, address)
+MIN_DESCEND = 2.0
+
+
+def _most_specific(g: "_Gazetteer", best: Optional[str], score: dict, topical: set,
+                   meta: Optional[dict] = None, share: float = 0.5) -> Optional[str]:
+    """Walk down from the winning division to a descendant the article is about.
+
+    A newspaper's city wins on dateline and outlet weight (聊城日报讯 …) while the title says the
+    story is about one of its counties (东阿县总工会推出 …). The guidelines want the most specific
+    place the whole article is about, so a descendant named in the title whose own score
+    is at least ``share`` of the winner's own score replaces it (repeatedly, down the chain),
+    unless the title names the winner too. A descendant the text names at least as often as
+    the winner (leaving out what the dateline, the outlet and the address add, ``meta``) also
+    replaces it: 梧州新闻网讯 … 万秀区总工会 … 万秀区 is about 万秀区.
+    """
+    meta = meta or {}
+    while best:
+        if best in topical:  # the title names the winner itself (阜阳在全市推广颍上…)
+            return best
+        own = score.get(best, 0.0)
+        said = own - meta.get(best, 0.0)  # what the text itself says about the winner
+        kids = [c for c in score if c != best and any(a.adcode == best for a in g.chain(c)[:-1])
+                and (c in topical or score[c] >= max(MIN_DESCEND, said))]
+        if not kids:
+            return best
+        kid = max(kids, key=lambda c: score[c])
+        if score[kid] < share * own:
+            return best
+        best = kid
+    return best
+
+
+def _lead_end(text: str) -> int:
+    m = re.search(r"[。！？!?\n]", text[:300])
+    return m.end() if m else min(len(text), 120)
+
+
+def _national_or_none(g: _Gazetteer, text: str, title: Optional[str], local: float,
+                      capital_desk: bool = False) -> Optional[Place]:
+    """全国 when national markers outweigh the best local division (a ``北京…电`` dateline,
+    ``capital_desk``, is one such marker: national media file from the capital)."""
+    hay = (title or "") * 3 + text
+    n = 1.0 if capital_desk else 0.0
+    for mk, weight in g.national.items():
+        if mk == NATIONAL:
+            n += weight * sum(1 for m in re.finditer(NATIONAL, hay)
+                              if not g.national_not.match(hay, m.end()))
+        else:
+            n += weight * hay.count(mk)
+    if n and n >= max(2.0, local):
+        return NATIONAL_PLACE()
+    return None
+
+

@@ -1,0 +1,217 @@
+"""Place mentions in a text: divisions, zones, towns, anonymised and national places."""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from unionnlp.extractors.places.gazetteer import (_CJK, _LEVEL_CHARS, LEVELS, NATIONAL_PLACE,
+                                                  _Gazetteer, _gaz, _to_place, division)
+from unionnlp.extractors.places.towns import find_towns
+from unionnlp.records import NATIONAL, Place
+
+
+
+def _short_ok(g: _Gazetteer, text: str, s: int, e: int, prev_place_end: int) -> bool:
+    """Boundary checks for a short-form (suffix-less) match text[s:e]."""
+    nxt = text[e] if e < len(text) else ""
+    prv = text[s - 1] if s > 0 else ""
+    if nxt in g.follow:
+        return True
+    # a surname right before, not itself the end of a place: the match is a given name
+    if prv in g.surnames and prev_place_end != s:
+        # …unless the "surname" closes a word with the character before it (平安扬州, 中文)
+        if not (s >= 2 and _CJK.match(text[s - 2]) and g.word_freq(text[s - 2:s]) >= 100):
+            return False
+    if g.non_place_after.match(text, e) and prv and _CJK.match(prv) and prev_place_end != s:
+        return False
+    # glued into a frequent dictionary word on either side (长安全 → 安全; 大通道 → 通道)
+    if nxt and _CJK.match(nxt) and g.word_freq(text[e - 1] + nxt) >= 1000 and \
+            g.word_freq(text[s:e] + nxt) == 0:
+        return False
+    if prv and _CJK.match(prv) and prev_place_end != s and g.word_freq(prv + text[s]) >= 1000:
+        return False
+    return True
+
+
+def _crosses_word(g: _Gazetteer, text: str, s: int, e: int) -> bool:
+    """True when a frequent dictionary word (not a place) straddles the match's left edge
+    (人力资源县 → 人力资源 + 县: 资源县 is not meant)."""
+    for k in (2, 1):
+        if s - k < 0 or not _CJK.match(text[s - k]):
+            continue
+        for m in (2, 1):
+            if s + m > e:
+                continue
+            w = text[s - k:s + m]
+            if len(w) >= 3 and g.word_freq(w) >= 1 and not g.tag(w).startswith(("ns", "nt")):
+                return True
+    return False
+
+
+def find_places(text: str, *, context: Iterable[Place] = ()) -> list[Place]:
+    """Every division mention in ``text``, resolved to a division (see module docstring).
+
+    ``name`` is the surface form, ``canonical`` the full chain (江苏省扬州市), ``parents`` the
+    ancestors' own full names top-down (["江苏省", "盐城市"] for 阜宁县). Zones, towns and
+    anonymised places (某县) are included; zones and towns carry no code of their own.
+    """
+    if not text or not isinstance(text, str):
+        return []
+    g = _gaz()
+    raw: list[tuple[int, int, str, list[tuple[str, bool]], bool]] = []
+    prev_end = -1
+    matches = list(g.auto.iter_long(text))
+    match_starts = {end_idx + 1 - len(key) for end_idx, (key, _) in matches}
+    for end_idx, (key, cands) in matches:
+        e = end_idx + 1
+        s = e - len(key)
+        fell_back = False
+        full = [c for c in cands if c[1]]
+        if full and e < len(text) and _CJK.match(text[e]) and e not in match_starts:
+            two = text[e - 1:e + 1]
+            if two not in g.right_ok and g.word_freq(two) >= 1000:
+                # 城北区域, 扬州市民: the level character belongs to a word; try the short form
+                short = g.by_code[full[0][0]].short
+                if not short or not text.startswith(short, s) or short not in g.keys:
+                    continue
+                key, e = short, s + len(short)
+                cands = g.keys[short]
+                full = []
+                fell_back = True
+        if not full and not _short_ok(g, text, s, e, prev_end):
+            continue
+        if prev_end != s and _crosses_word(g, text, s, e):
+            continue
+        raw.append((s, e, key, cands, not fell_back))
+        prev_end = e
+    # context: divisions and ancestors of unambiguous mentions
+    vouched: dict[str, int] = {}
+    for s, e, key, cands, extend in raw:
+        codes = {c for c, _ in cands}
+        d0 = g.by_code[cands[0][0]]
+        if d0.weak_name if cands[0][1] else d0.weak:
+            continue  # a weak mention cannot vouch for itself
+        if len(codes) == 1:
+            for d in g.chain(next(iter(codes))):
+                vouched[d.adcode] = vouched.get(d.adcode, 0) + 1
+    out: list[Place] = []
+    last: Optional[Place] = None
+    for s, e, key, cands, extend in raw:
+        best, best_score = None, None
+        for code, is_full in cands:
+            d = g.by_code[code]
+            anc = [x.adcode for x in g.chain(code)[:-1]]
+            adjacent = last is not None and last.end == s and last.adcode in anc
+            in_ctx = sum(1 for a in anc if vouched.get(a))
+            if (d.weak_name if is_full else d.weak) and not (adjacent or in_ctx):
+                continue
+            if not is_full and last is not None and last.end == s and not adjacent:
+                continue  # 淮安市新安小学: a short form glued to an unrelated place is a name part
+            score = (adjacent * 10 + in_ctx * 3 + is_full * 2 - LEVELS.index(d.level) * 0.1)
+            if best_score is None or score > best_score:
+                best, best_score = d, score
+        if best is None:
+            continue
+        if extend and e < len(text) and text[e] in _LEVEL_CHARS and key != best.name \
+                and best.name.endswith(text[e]):
+            e += 1  # 大通县 (short form + level character) is one mention
+            key = text[s:e]
+        p = _to_place(best, key, s, e)
+        out.append(p)
+        last = p
+    towns = find_towns(g, text, out, context=context)
+    if towns:
+        out = sorted(_without_overlaps(out, towns), key=lambda p: (p.start, -p.end))
+    out.extend(_zones_and_towns(g, text, out, {t.start for t in towns}))
+    out.extend(_anonymous(g, text))
+    out.extend(_national(g, text))
+    out.sort(key=lambda p: (p.start, -(p.end or 0)))
+    return out
+
+
+def _without_overlaps(divisions: list[Place], towns: list[Place]) -> list[Place]:
+    """Division mentions and towns together: a division inside a town's name is a part of it
+    (长安 in 长安镇), and a town that cuts a division mention in two is dropped."""
+    spans = [(t.start, t.end) for t in towns]
+    keep = [p for p in divisions
+            if not any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end) for a, b in spans)]
+    kept = [(p.start, p.end) for p in keep]
+    return keep + [t for t in towns if not any(
+        a < t.end and t.start < b and not (t.start <= a and b <= t.end) for a, b in kept)]
+
+
+def _zones_and_towns(g: _Gazetteer, text: str, places: list[Place],
+                     town_starts: frozenset | set = frozenset()) -> list[Place]:
+    """Zones (…开发区) and towns (…镇) written right after a resolved division (towns only
+    where the town table found none: names it does not list)."""
+    out = []
+    taken_until = -1
+    for i, p in enumerate(places):
+        if p.end <= taken_until:
+            continue
+        nxt_start = places[i + 1].start if i + 1 < len(places) else len(text)
+        if p.level == "town":
+            continue
+        if nxt_start == p.end:  # chain continues (江苏省扬州市…): attach to the last link
+            continue
+        m = g.zone_re.match(text, p.end)
+        level = "zone"
+        if not m:
+            if p.level != "county":
+                continue
+            if p.end in town_starts:
+                continue
+            m = g.town_re.match(text, p.end)
+            level = "town"
+            if not m or any(ch in "各全本该每乡镇村" for ch in m.group()[:-1]):
+                continue
+        if m.end() > nxt_start and nxt_start > p.end:
+            continue
+        s = p.start if level == "zone" else p.end
+        name = text[s:m.end()]
+        own = division(p.adcode)
+        parents = list(p.parents) + [own.name] if own else list(p.parents)
+        if level == "zone" and own:  # 五河经济开发区 → 安徽省蚌埠市五河经济开发区
+            canonical = "".join(p.parents) + name
+        else:
+            canonical = (p.canonical or "") + name
+        out.append(Place(name=name, canonical=canonical, level=level, adcode=None, start=s,
+                         end=m.end(), parents=parents))
+        taken_until = m.end()
+    return out
+
+
+_ANON_LEVEL = {"省": "province", "市": "city", "县": "county", "区": "county", "镇": "town",
+               "乡": "town"}
+
+
+#: a lone placeholder letter used for a place in anonymised documents (走在X前列, 在X率先):
+#: flanked by CJK characters and not followed by a measure word (XX户 is a number)
+_BARE_X = re.compile(r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff] ))[XＸ]"
+                     r"(?= ?[\u4e00-\u9fff])(?! ?[个名人户家项次元万亿年月日届批期])")
+
+
+def _anonymous(g: _Gazetteer, text: str) -> list[Place]:
+    out = []
+    for m in _BARE_X.finditer(text):
+        out.append(Place(name="X", canonical="X", level=None, adcode=None, start=m.start(),
+                         end=m.end(), parents=[]))
+    for m in g.anon_re.finditer(text):
+        # 某市 inside 某某: keep; skip when part of a longer Latin token was excluded by regex
+        out.append(Place(name=m.group(), canonical=m.group(), level=_ANON_LEVEL[m.group()[-1]],
+                         adcode=None, start=m.start(), end=m.end(), parents=[]))
+    return out
+
+
+def _national(g: _Gazetteer, text: str) -> list[Place]:
+    out = []
+    start = 0
+    while True:
+        i = text.find(NATIONAL, start)
+        if i < 0:
+            break
+        out.append(NATIONAL_PLACE(i, i + len(NATIONAL)))
+        start = i + len(NATIONAL)
+    return out
+
+

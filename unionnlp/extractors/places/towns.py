@@ -1,0 +1,125 @@
+"""Towns, townships and streets (镇, 乡, 街道, 苏木) named in a text.
+
+A town's name alone is often a common word or shared by many counties (先锋镇 names five
+towns, 城关镇 eighty), so a gazetteer match (``resources/places/towns.csv``, Ministry of Civil
+Affairs codes) counts only with context, strongest first:
+
+1. written right after one of its ancestors (武清区王庆坨镇, 西安市长安区郭杜街道);
+2. its county, or its city when no other town of that city has the name, is named elsewhere
+   in the text (an article about 江津区 that names 先锋镇);
+3. its name is unique in the country and is not a common word (黄家埠镇): the name itself
+   is the evidence.
+
+A match must not be glued into a word on either side (幸福乡村 is no 幸福乡). Once a town's
+full name is accepted, its short form (郭杜 for 郭杜街道) counts in the same text as well,
+under the boundary checks of other short forms.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from unionnlp.extractors.places.gazetteer import _CJK, Division, _Gazetteer, _to_place
+from unionnlp.records import Place
+
+__all__ = ["find_towns"]
+
+#: a town name followed by one of these is a town even when the two characters form a word
+#: (镇政府, 乡党委, 街道办); see :func:`_glued_right`
+TOWN_FOLLOWERS = ("总工会", "工会", "党委", "党工委", "政府", "人民政府", "人大", "纪委", "办事处",
+                  "街道办", "办", "机关", "卫生院", "中心", "派出所", "财政所", "司法所", "综合",
+                  "社区", "村", "居委会", "中学", "小学", "学校", "的", "和", "、", "及", "与")
+
+#: a two-character word across a town's right edge at least this frequent in jieba's
+#: dictionary means the town's last character belongs to that word (乡村, 镇江)
+GLUE_FREQ = 300
+
+_SCORE_ADJACENT, _SCORE_COUNTY, _SCORE_CITY, _SCORE_UNIQUE = 10, 5, 3, 1
+
+
+def _glued_right(g: _Gazetteer, text: str, e: int) -> bool:
+    if e >= len(text) or not _CJK.match(text[e]) or text.startswith(TOWN_FOLLOWERS, e):
+        return False
+    return g.word_freq(text[e - 1:e + 1]) >= GLUE_FREQ
+
+
+def _glued_left(g: _Gazetteer, text: str, s: int) -> bool:
+    """A dictionary word of three or more characters straddles the left edge (创新城镇)."""
+    for k in (2, 1):
+        if s - k < 0 or not all(_CJK.match(c) for c in text[s - k:s]):
+            continue
+        for m in (1, 2):
+            w = text[s - k:s + m]
+            if len(w) >= 2 and g.word_freq(w) >= GLUE_FREQ and not g.tag(w).startswith("ns"):
+                return True
+    return False
+
+
+def _context_score(g: _Gazetteer, d: Division, name_codes: tuple, before: Place | None,
+                   mentioned: set) -> int:
+    chain = g.chain(d.adcode)
+    ancestors = [x.adcode for x in chain[:-1]]
+    if before is not None and before.adcode in ancestors:
+        return _SCORE_ADJACENT
+    if d.parent in mentioned:
+        return _SCORE_COUNTY
+    city = next((x.adcode for x in chain if x.level == "city"), None)
+    if city and city in mentioned and sum(
+            1 for c in name_codes if any(x.adcode == city for x in g.chain(c))) == 1:
+        return _SCORE_CITY
+    if len(name_codes) == 1 and not d.weak_name and not (d.short and d.weak):
+        return _SCORE_UNIQUE
+    return 0
+
+
+def find_towns(g: _Gazetteer, text: str, divisions: Iterable[Place], *,
+               context: Iterable[Place] = ()) -> list[Place]:
+    """Town mentions of ``text`` given its resolved division mentions (see module docstring);
+    ``context``: the mentions of a longer text this one belongs to (a title's article).
+
+    Returned Places have level ``town``, the 9-digit code, the parent chain and ``canonical``
+    from the province down (陕西省西安市长安区郭杜街道)."""
+    divisions = [p for p in divisions if p.adcode and p.start is not None]
+    by_end = {p.end: p for p in divisions}
+    mentioned: set = set()
+    for p in list(divisions) + [p for p in context if p.adcode]:
+        mentioned.update(x.adcode for x in g.chain(p.adcode))
+    out: list[Place] = []
+    for end_idx, (name, codes) in g.town_auto.iter_long(text):
+        e = end_idx + 1
+        s = e - len(name)
+        if _glued_right(g, text, e):
+            continue
+        before = by_end.get(s)
+        if before is None and _glued_left(g, text, s):
+            continue
+        scored = sorted(((_context_score(g, g.by_code[c], codes, before, mentioned), c)
+                         for c in codes), reverse=True)
+        if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            continue  # no context, or two towns of that name equally likely
+        out.append(_to_place(g.by_code[scored[0][1]], name, s, e))
+    out.extend(_short_forms(g, text, out, divisions))
+    return out
+
+
+def _short_forms(g: _Gazetteer, text: str, towns: list[Place], divisions: list[Place]) -> list[Place]:
+    """郭杜 for 郭杜街道, where the full name is accepted in the same text."""
+    from unionnlp.extractors.places.mentions import _short_ok
+
+    taken = [(p.start, p.end) for p in towns] + [(p.start, p.end) for p in divisions]
+    out = []
+    seen = set()
+    for t in towns:
+        d = g.by_code[t.adcode]
+        if not d.short or d.weak or d.adcode in seen:
+            continue
+        seen.add(d.adcode)
+        for m in re.finditer(re.escape(d.short), text):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            if not _short_ok(g, text, s, e, -1) or _glued_left(g, text, s):
+                continue
+            out.append(_to_place(d, d.short, s, e))
+            taken.append((s, e))
+    return out

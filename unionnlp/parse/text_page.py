@@ -1,0 +1,105 @@
+"""Text pages (``.txt``, JSONL ``text``) → the fields of an Article, line by line."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..preprocessing.boilerplate import is_furniture
+from ..records import Article
+from . import settings as S
+from .dates import date_from_url, normalise_date
+from .lines import fill, is_headline, is_paragraph
+from .meta import FIELDS, is_meta_line, paren_author, scan_line
+
+__all__ = ["parse_text"]
+
+_SPACES = re.compile(r"[ \t\xa0\u3000]+")
+_EDITOR_LINE = re.compile(r"[（(\[【]?\s*(?:责任编辑|编辑|责编)[^，。]{0,30}[)）\]】]?")
+_OUTLET_LABEL = re.compile(r"^(来源|报刊|稿件来源)\s*[:：]")
+_INFO_ABOVE_TITLE = re.compile(r"^(?:报刊|来源|稿件来源|\d{4})")
+_SENTENCE_END = re.compile(r"[。！？]")
+
+
+def _info_line(lines: list, first_para: Optional[int]) -> Optional[int]:
+    """Index of the last byline/date line in the lines just above the first paragraph."""
+    if first_para is None:
+        return None
+    info = None
+    for i in range(first_para - 1, max(-1, first_para - 1 - S.INFO_SEARCH_LINES), -1):
+        if is_meta_line(lines[i]):
+            info = i
+            if i == 0 or not is_meta_line(lines[i - 1]):
+                break
+    return info
+
+
+def parse_text(text: str, art: Article) -> Article:
+    """Fill ``art`` from plain text.
+
+    Text dumps of web pages look like ``[navigation] title / info line(s) / body [footer]``.
+    The info line is the last byline/date line before the first paragraph; the title is the
+    short line above it; lines before the title (navigation, teaser lists) are dropped. Without
+    such an info line the first short line is the title and metadata comes from the first and
+    last lines.
+    """
+    lines = [_SPACES.sub(" ", l).strip() for l in (text or "").replace("\r", "\n").split("\n")]
+    # furniture (login links, share bars …) is neither title nor info line
+    lines = [l for l in lines
+             if l and not (len(l) < S.FURNITURE_MAX_CHARS and is_furniture(l) and not is_meta_line(l))]
+    found: dict = {}
+    n = len(lines)
+    info = _info_line(lines, next((i for i, l in enumerate(lines) if is_paragraph(l)), None))
+    start = 0
+    if info is not None:
+        j = info
+        while j > 0 and is_meta_line(lines[j - 1]):
+            j -= 1
+        if j > 0 and is_headline(lines[j - 1]):
+            art.title = lines[j - 1]
+        start = j
+    body = []
+    for i, line in enumerate(lines[start:], start):
+        edge = i < start + S.TEXT_HEAD_LINES or i >= n - S.TEXT_TAIL_LINES
+        if edge and len(line) <= S.TEXT_META_LINE_MAX_CHARS:
+            f = scan_line(line)
+            if f and is_meta_line(line):
+                fill(found, f)
+                continue
+            if f.get("editor") and _EDITOR_LINE.fullmatch(line):
+                fill(found, f)
+                continue
+            if f.get("outlet") and _OUTLET_LABEL.match(line):
+                fill(found, f)
+                continue
+        body.append(line)
+    # a title: a short first line without sentence punctuation
+    if art.title is None and body and is_headline(body[0]) and len(body) > 1:
+        art.title = body[0]
+        body = body[1:]
+    if body and not found.get("author"):
+        a = paren_author(body[0], "")
+        for line in reversed(body[-S.TEXT_AUTHOR_TAIL_LINES:]):  # footer lines may follow the last paragraph
+            if a:
+                break
+            if len(line) >= S.TEXT_AUTHOR_SENTENCE_MIN_CHARS and _SENTENCE_END.search(line):
+                a = paren_author("", line)
+        if a:
+            found["author"] = a
+    # info lines just above the title (报刊:…, a dateline) fill what is still missing
+    for line in lines[:max(0, start - 1)]:
+        if is_meta_line(line) and _INFO_ABOVE_TITLE.match(line):
+            f = scan_line(line)
+            fill(found, {k: v for k, v in f.items() if k in ("published", "outlet")})
+    if not found.get("published"):
+        for line in lines[:S.TEXT_HEAD_LINES]:
+            d = normalise_date(line)
+            if d and len(line) < S.TEXT_DATELINE_MAX_CHARS:
+                found["published"] = d
+                break
+    if not found.get("published") and art.url:
+        found["published"] = date_from_url(art.url)
+    art.text = "\n".join(body)
+    for k in FIELDS:
+        if found.get(k):
+            setattr(art, k, found[k])
+    return art
