@@ -312,6 +312,13 @@ def test_a_place_referred_back_to_is_no_actor():
     assert triples(evs) == [("launch", "送温暖", None)]
 
 
+def test_a_short_union_name_stands_for_the_one_organization_it_abbreviates():
+    text = ("泰州恒达机械有限公司工会去年成立。今年，恒达工会持续开展“安全生产你我他”活动，"
+            "泰州市总工会给予支持。")
+    evs = events(text, ["安全生产你我他"], ["泰州恒达机械有限公司工会", "泰州市总工会"])
+    assert triples(evs) == [("promote", "安全生产你我他", "泰州恒达机械有限公司工会")]
+
+
 def test_reporting_media_never_act():
     text = "泰州日报开展“双推”专题报道。"
     assert [e.actor for e in events(text, ["双推"], ["泰州日报"])] == [None]

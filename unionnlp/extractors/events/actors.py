@@ -46,6 +46,15 @@ _ADVERBIAL = re.compile(
     r"|[上下]半年|年初|年底|年内|截至\S{0,6}?底)+")
 
 
+#: a short union name at the start of a clause (集群工会, 园区工会, 县总工会)
+_SHORT_UNION = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:总工会|工会联合会|工会)(?=[\u4e00-\u9fff]|$)")
+
+
+def _in_order(short: str, name: str) -> bool:
+    it = iter(name)
+    return all(ch in it for ch in short)
+
+
 class Actors:
     """Subjects of verbs in one text (the organizations, places and lead found once)."""
 
@@ -94,9 +103,10 @@ class Actors:
         return True
 
     # -- clauses -------------------------------------------------------------------------
-    def _clause_kind(self, start: int, end: int) -> Optional[str]:
+    def _clause_kind(self, start: int, end: int):
         """'none' when the clause begins with a place or a collective that is no organization,
-        'own' when with the article's body's units (各级工会), else None."""
+        'own' when with the article's body's units (各级工会), [organization] when with a short
+        name of one (集群工会), else None."""
         head = self.lay.masked[start:end]
         m = _ADVERBIAL.match(head)
         pos = start + (m.end() if m else 0)
@@ -107,7 +117,22 @@ class Actors:
             return "own"
         if self.lex.pattern("nonorg").match(rest):
             return "none"
+        short = _SHORT_UNION.match(rest)
+        if short:
+            org = self._expand(short.group(0))
+            if org is not None:
+                return [org]
         return None
+
+    def _expand(self, short: str):
+        """The one organization of the text a short union name stands for: its characters
+        in the same order in exactly one full name (集群工会 → 阜宁县滤料产业集群工会联合会)."""
+        found = {}
+        for o in self.orgs:
+            name = o.canonical or o.name
+            if len(name) > len(short) and _in_order(short, name):
+                found.setdefault(name, o)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _decision(self, cs: int, end: int):
         """What the clause from ``cs`` up to ``end`` says of its subject: a group of
@@ -120,7 +145,7 @@ class Actors:
             return NO_ACTOR
         if kind == "own":
             return self.own or None
-        return None
+        return kind  # a list: the organization a short name stands for, or None
 
     def subject(self, verb_start: int, verb_end: int = None):
         """The subject of a verb: a list of organizations or NO_ACTOR. Read in the verb's
