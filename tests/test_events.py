@@ -224,7 +224,7 @@ def test_the_campaign_a_sentence_is_about_takes_its_money():
     assert funds == ["送温暖"]
 
 
-def test_money_in_the_next_sentence_that_goes_on_reporting_or_details_a_heading():
+def test_money_in_the_next_sentence_that_goes_on_reporting_or_details_the_campaign():
     text = "1月20日，海陵区总工会“送温暖”工作启动。据介绍，该区安排帮扶资金60万元。"
     evs = events(text, ["送温暖"], ["海陵区总工会"])
     assert sorted(e.action for e in evs) == ["fund", "launch"]

@@ -43,8 +43,6 @@ MAX_AROUND_GAP = 16
 MAX_OBJECT_GAP = 10
 #: characters after a campaign within which a money verb makes a fund event
 MAX_FUND_DISTANCE = 150
-#: a sentence this short is a heading that the next sentence details
-MAX_HEADING_CHARS = 16
 #: characters between a money verb and the money or goods it gives
 MAX_MONEY_GAP = 24
 #: characters between a learn verb (or 赴) and the place learned from
@@ -260,10 +258,16 @@ _REPORTING = re.compile(r"\s*据[^，,。]{0,4}?(?:介绍|悉|了解|统计)")
 _TOPIC = re.compile(f"{CAMPAIGN_MASK}[”’]?(?:活动|工作)?(?:中|期间)")
 
 
+def _closes_sentence(lex: Lexicon, lay: Layout, c, s1: int) -> bool:
+    """Nothing but head nouns follows the campaign in its sentence (…开展“送温暖”活动。)."""
+    rest = _SKIP.sub("", lay.masked[c.end:s1]).rstrip("。！？!?；;\n")
+    return lex.regex("(?:<head>)*").fullmatch(rest) is not None
+
+
 def _fund(lex: Lexicon, lay: Layout, c, s0: int, s1: int, next_campaign: int) -> Optional[Frame]:
     """Money or goods given later in the campaign's sentence, or in the next sentence when
-    that one goes on reporting or details a heading and names no other campaign (“送温暖”
-    工作启动。据介绍，该区安排了60万元帮扶资金).
+    that one goes on reporting or details the sentence the campaign closes, and names no
+    other campaign (“送温暖”工作启动。据介绍，该区安排了60万元帮扶资金).
 
     A campaign the sentence is about (“送温暖”活动中，…) takes the money given anywhere in
     its sentence, and the campaigns named after it take none.
@@ -275,9 +279,9 @@ def _fund(lex: Lexicon, lay: Layout, c, s0: int, s1: int, next_campaign: int) ->
         end = s1
     else:
         end = min(c.end + MAX_FUND_DISTANCE, next_campaign)
-        # the next sentence when it goes on reporting (据介绍，…) or details a heading (一是
-        # 走访慰问送温暖。…)
-        if s1 < end and (_REPORTING.match(lay.masked, s1) or s1 - s0 <= MAX_HEADING_CHARS):
+        # the next sentence when it goes on reporting (据介绍，…) or when the campaign closes
+        # its own sentence, which the next one details (一是走访慰问送温暖。…)
+        if s1 < end and (_REPORTING.match(lay.masked, s1) or _closes_sentence(lex, lay, c, s1)):
             end = min(end, lay.sentence(s1)[1])
         else:
             end = min(end, s1)
