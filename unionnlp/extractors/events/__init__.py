@@ -84,6 +84,21 @@ def _more_mentions(text: str, organizations) -> list:
     return list(organizations) + extra if extra else list(organizations)
 
 
+def _commend_roles(lay: Layout, actors: Actors, fr, c, subject) -> tuple:
+    """(acting organizations, recipient) of a frame: for commend, the honoured body is the
+    recipient, the subject of 荣获/被授予 (the giver named after 被 acts) or the organization
+    between an active verb and the title (授予A公司“…”)."""
+    if fr.action != "commend":
+        return subject, None
+    if fr.passive:
+        s0 = lay.sentence(fr.verb_start)[0]
+        recipient = _org_names(subject[0])[0] if subject else _place_name(
+            actors.place_at(s0, fr.verb_start))
+        return actors.agent_after_bei(fr.start), recipient
+    objs = actors.objects(fr.end, c.start)
+    return subject, (_org_names(objs[0])[0] if objs else None)
+
+
 def find_events(text: str, *, campaigns, organizations=(), places=(), place=None,
                 title: Optional[str] = None, published: Optional[str] = None) -> list:
     """The practice events of one clean text, given the items the other extractors found.
@@ -108,18 +123,8 @@ def find_events(text: str, *, campaigns, organizations=(), places=(), place=None
     for i, c in enumerate(camps):
         nxt = camps[i + 1].start if i + 1 < len(camps) else len(text)
         for fr in frames_for(lex, lay, c, places_sorted, nxt):
-            s0, _s1 = lay.sentence(fr.verb_start)
             subject = actors.subject(fr.verb_start, fr.end if fr.position == "before" else None)
-            recipient = None
-            if fr.action == "commend":
-                if fr.passive:
-                    honoured = subject if subject else []
-                    recipient = _org_names(honoured[0])[0] if honoured else _place_name(
-                        actors.place_at(s0, fr.verb_start))
-                    subject = actors.agent_after_bei(fr.start)
-                else:
-                    objs = actors.objects(fr.end, c.start)
-                    recipient = _org_names(objs[0])[0] if objs else None
+            subject, recipient = _commend_roles(lay, actors, fr, c, subject)
             group = list(subject) if subject else [None]
             k1 = lay.clause(max(fr.end, c.end) - 1)[1]
             year, basis = dating.year(fr.verb_start, k1)

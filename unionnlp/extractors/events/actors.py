@@ -6,9 +6,13 @@ subject unless a preposition stands before it (在, 向, 据, 从 …), a word a
 modifier (市委的, 县委领导下, …获悉), or a verb of calling makes it the addressee (要求各级工会…,
 组织基层工会干部… leave the calling body the actor). The last subject group before the verb
 acts. A clause that begins with a place or a collective that is no organization (扬州自2012年,
-全市上下) gives the event no actor; a clause with no subject at all continues the subject of
-the clauses before it in its sentence, and a sentence without any is the article's own body's
-statement: the organization its headline begins with, else the subject of its lead.
+全市上下, 该区) gives the event no actor, one that begins with the body's own units (各级工会,
+全市工会) the article's own body, one that begins with a short union name (集群工会) the one
+organization of the text it abbreviates. A clause with no subject at all continues the subject
+of the clauses before it in its sentence, and a sentence without any is the article's own
+body's statement: the organization its headline begins with, else the first public body
+(union, party, government) that is a subject in its lead. A relative clause has its subject
+right before its verb (学府街社区建立的“四点半学校”: no organization, no actor).
 """
 from __future__ import annotations
 
