@@ -361,6 +361,16 @@ def test_years_before_a_launch_measured_back_from_the_text():
     assert (evs[0].year, evs[0].year_basis) == (2019, "relative")
 
 
+def test_a_span_of_years_leaves_the_act_undated():
+    text = ("泰州日报讯 3月2日，泰州市总工会召开全委会议。\n"
+            "近年来，全市新业态劳动者大量增加。泰州市总工会持续推进“双推”工作。")
+    evs = events(text, ["双推"], ["泰州日报", "泰州市总工会"], published="2021-03-03")
+    assert (evs[0].year, evs[0].year_basis) == (None, None)
+    text = "泰州日报讯 3月2日，泰州市总工会召开全委会议。\n泰州市总工会持续推进“双推”工作。"
+    evs = events(text, ["双推"], ["泰州日报", "泰州市总工会"], published="2021-03-03")
+    assert (evs[0].year, evs[0].year_basis) == (2021, "publication")  # the story's date
+
+
 def test_a_period_start_does_not_date_later_sentences():
     text = "自2012年以来，各地探索党工共建。泰州市总工会在全市推行“双推”工作。"
     evs = events(text, ["双推"], ["泰州市总工会"], published=None)

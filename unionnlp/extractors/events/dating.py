@@ -8,7 +8,8 @@ In order:
    今年, 去年, and 开展…五年来 after the verb), or a day or moment of the time of writing
    (``publication``: 4月15日, 日前);
 2. else the last such date of the sentences before it in its paragraph (not the start of a
-   period: 自2012年以来 dates nothing after its sentence);
+   period: 自2012年以来 dates nothing after its sentence); a span of years written before the
+   act in its sentence or paragraph (近年来, 五年来) leaves it undated;
 3. else the date of the lead when the lead is dated by the time of writing (a news story
    keeps its date: 日前，市总工会召开… dates what the story reports after it);
 4. else the year the article as a whole reports on (``document``:
@@ -38,6 +39,10 @@ _DATE = re.compile(
     r"|(?<![比较同与])(?P<rel>[今去明本前])年(?!度?\s*[~～至])"
     r"|(?P<now>日前|近日|近期|目前|当前|昨天|今天|今日|昨日"
     r"|(?<![\d年])\d{1,2}月(?:\d{1,2}日|份|初|上旬|中旬|下旬|底|末)?(?!\d)))")
+#: a span of years the text speaks of (近年来, 五年来, 长期以来): what it reports has no one date
+_PERIOD = re.compile(r"近年来|近几年|多年来|历年来|长期以来|(?<![\d年])(?:[一二两三四五六七八九十]{1,2}|\d{1,2})年(?:来|以来)")
+#: what a paragraph that speaks of a span of years carries
+_SPAN = ("span",)
 _OFFSET = {"今": 0, "本": 0, "去": -1, "明": 1, "前": -2}
 #: the number of an official document: 沈组〔2010〕35号, 某工发[2021]3号
 _DOC_NUMBER = re.compile(r"[〔\[［(（]((?:19|20)\d\d)[〕\]］)）]\s*\d{1,4}\s*号")
@@ -132,7 +137,11 @@ class Dating:
         found = self._in_span(s0, verb_start, last=True) or \
             self._in_span(verb_start, clause_end, last=False)
         if found is None:
+            if _PERIOD.search(self.lay.masked, s0, verb_start):
+                return None, None  # 近年来，…推进: a span of years, no date
             found = self._carried(s0)
+            if found is _SPAN:
+                return None, None
         return found or self._lead_date() or self._document() or (None, None)
 
     def _carried(self, s0: int) -> Optional[tuple]:
@@ -147,6 +156,8 @@ class Dating:
             walked.append(pos)
             prev = max(p0, self.lay.sentence(pos - 1)[0])
             found = self._in_span(prev, pos, last=True, carried=True)
+            if found is None and _PERIOD.search(self.lay.masked, prev, pos):
+                found = _SPAN
             if found is not None:
                 break
             pos = prev
