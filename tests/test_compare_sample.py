@@ -12,7 +12,7 @@ def frames():
     from unionnlp import compare
 
     records = list(unionnlp.extract_many([SAMPLE]))
-    assert len(records) == 26
+    assert len(records) == 28
     return compare.frames(records)
 
 

@@ -8,11 +8,14 @@ import unicodedata
 import pytest
 
 from conftest import ROOT, char_ngrams
+from unionnlp.extractors.events import ACTIONS
 
 CORPORA = ROOT / "corpora"
 GOLD = CORPORA / "gold"
 STYLES = {"article", "epaper", "docshare", "traditional", "pinyin-annotated", "other"}
 QUALIFIERS = {"", "余", "多", "以上", "近", "约"}
+EVENT_FIELDS = {"action", "campaign", "actor", "place", "source_place", "recipient", "year",
+                "evidence"}
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +123,16 @@ def test_gold_files_valid(build, sources):
             assert isinstance(st["value"], (int, float))
             digits = re.sub(r"\D", "", unicodedata.normalize("NFKC", st["evidence"]))
             assert digits, st
+        assert isinstance(gold.get("events"), list), f"{path.stem}: no events list"
+        for ev in gold["events"]:
+            assert set(ev) == EVENT_FIELDS, ev
+            assert ev["action"] in ACTIONS
+            assert ev["evidence"] in raw, (path.stem, ev["evidence"])
+            assert ev["campaign"] in gold["campaigns"], (path.stem, ev)
+            assert ev["actor"] is None or ev["actor"] in gold["organizations"], (path.stem, ev)
+            assert ev["source_place"] is None or ev["action"] == "learn", ev
+            assert ev["recipient"] is None or ev["action"] == "commend", ev
+            assert ev["year"] is None or isinstance(ev["year"], int)
 
 
 def test_no_text_borrowed_from_shared_material(sources, seed_texts, devset_dir):

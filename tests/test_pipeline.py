@@ -18,7 +18,8 @@ def nlp():
 def test_load_is_blank_zh_with_jieba_and_components(nlp):
     assert nlp.lang == "zh"
     assert nlp.tokenizer.segmenter == "jieba"
-    assert nlp.pipe_names == ["union_campaigns", "union_places", "union_organizations", "union_statistics"]
+    assert nlp.pipe_names == ["union_campaigns", "union_places", "union_organizations", "union_statistics",
+                              "union_events"]
 
 
 def test_doc_spans_and_extensions(nlp):

@@ -40,6 +40,7 @@ def record_from_doc(doc, article) -> Record:
         editor=article.editor, text=doc.text, place=place,
         places=doc_items(doc, "places"), organizations=doc_items(doc, "organizations"),
         campaigns=doc_items(doc, "campaigns"), statistics=doc_items(doc, "statistics"),
+        events=doc_items(doc, "events"),
         errors=_errors_from(article.errors) + _errors_from(doc._.errors), meta=meta,
     )
 
@@ -52,7 +53,7 @@ def record_from_extraction(x, article) -> Record:
         published=article.published, outlet=article.outlet, author=article.author,
         editor=article.editor, text=x.text, place=x.place, places=x.places,
         organizations=x.organizations, campaigns=x.campaigns, statistics=x.statistics,
-        errors=_errors_from(article.errors) + _errors_from(x.errors), meta=meta,
+        events=x.events, errors=_errors_from(article.errors) + _errors_from(x.errors), meta=meta,
     )
 
 

@@ -17,6 +17,9 @@ The contract between modules (keep these signatures stable):
 - ``numbers.parse(text) -> list[Quantity]``.
 - ``statistics.find_statistics(text, *, place=None, published=None, campaigns=(), title=None)
   -> list[Statistic]``.
+- ``events.find_events(text, *, campaigns, organizations=(), places=(), place=None,
+  title=None, published=None) -> list[Event]``: practice events over the mentions the others
+  found.
 
 Importing this package has no side effects: the jieba tokenizer the pipeline uses is a
 private one, and spaCy extensions are registered when a pipeline is first built.

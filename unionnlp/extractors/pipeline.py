@@ -2,12 +2,13 @@
 
 Components are registered with ``@Language.factory`` (after ``spacy/pipeline/span_ruler.py``):
 each declares what it assigns, how it is scored, and writes its items to ``doc.spans[KEY]``
-(labels PLACE, ORG, CAMPAIGN, STAT) and, as plain dicts that survive ``nlp.pipe(n_process=2)``,
+(labels PLACE, ORG, CAMPAIGN, STAT, EVENT) and, as plain dicts that survive ``nlp.pipe(n_process=2)``,
 to ``doc._.<kind>``. Context for the extractors travels on the Doc: ``doc._.published``,
 ``doc._.title``, ``doc._.outlet`` may be set before the pipeline runs (``unionnlp.extract`` does).
 
 Order matters and is fixed by :func:`load`: campaigns (numbers inside names are not statistics),
-places (the main locality), organizations (abbreviations need the locality), statistics.
+places (the main locality), organizations (abbreviations need the locality), statistics, events
+(who did what with which campaign: they need the campaigns, organizations and places).
 """
 from __future__ import annotations
 
@@ -28,8 +29,9 @@ __all__ = ["load", "load_accurate", "SPAN_KEYS", "LABELS", "doc_items", "run_ext
 
 #: doc.spans key for each item kind, and the span label used for display
 SPAN_KEYS = {"places": "places", "organizations": "organizations", "campaigns": "campaigns",
-             "statistics": "statistics"}
-LABELS = {"places": "PLACE", "organizations": "ORG", "campaigns": "CAMPAIGN", "statistics": "STAT"}
+             "statistics": "statistics", "events": "events"}
+LABELS = {"places": "PLACE", "organizations": "ORG", "campaigns": "CAMPAIGN", "statistics": "STAT",
+          "events": "EVENT"}
 
 #: the ``doc._`` attributes the components read (context) and write (results)
 DOC_EXTENSIONS = ("place", *ITEM_CLASSES, "published", "title", "outlet", "url", "errors")
@@ -101,7 +103,7 @@ class Extraction:
     """
 
     __slots__ = ("text", "title", "published", "outlet", "url", "orgs", "lexicon", "place",
-                 "places", "organizations", "campaigns", "statistics", "errors")
+                 "places", "organizations", "campaigns", "statistics", "events", "errors")
 
     def __init__(self, text: str, *, title=None, published=None, outlet=None, url=None,
                  orgs=None, lexicon=None):
@@ -116,6 +118,7 @@ class Extraction:
         self.organizations: list = []
         self.campaigns: list = []
         self.statistics: list = []
+        self.events: list = []
         self.errors: list = []
 
     def fail(self, stage: str, exc: BaseException) -> None:
@@ -163,11 +166,20 @@ def _statistics_step(x: Extraction) -> None:
                                               campaigns=x.campaigns, title=x.title)
 
 
+def _events_step(x: Extraction) -> None:
+    from . import events
+
+    x.events = events.find_events(x.text, campaigns=x.campaigns, organizations=x.organizations,
+                                  places=x.places, place=x.place, title=x.title,
+                                  published=x.published)
+
+
 #: (kind, step) in the order they must run: campaigns before statistics (numbers inside names
 #: are not figures), places before organizations and statistics (abbreviations and 全市 need
-#: the locality)
+#: the locality), events last (they join campaigns, organizations and places)
 STEPS = [("campaigns", _campaigns_step), ("places", _places_step),
-         ("organizations", _organizations_step), ("statistics", _statistics_step)]
+         ("organizations", _organizations_step), ("statistics", _statistics_step),
+         ("events", _events_step)]
 _STEP = dict(STEPS)
 
 
@@ -217,7 +229,7 @@ class _Component:
         x = Extraction(text, title=doc._.title, published=doc._.published, outlet=doc._.outlet,
                        url=doc._.url, orgs=self.orgs, lexicon=self.lexicon)
         x.place = Place(**doc._.place) if doc._.place else None
-        for kind in ("places", "campaigns"):
+        for kind in ("places", "campaigns", "organizations"):
             setattr(x, kind, doc_items(doc, kind) if getattr(doc._, kind) else [])
         _run_step(x, self.kind)
         items = _as_dicts(getattr(x, self.kind))
@@ -269,11 +281,16 @@ class StatisticComponent(_Component):
     kind = "statistics"
 
 
+class EventComponent(_Component):
+    kind = "events"
+
+
 _FACTORIES = [
     ("union_campaigns", CampaignComponent, "campaigns"),
     ("union_places", PlaceComponent, "places"),
     ("union_organizations", OrganizationComponent, "organizations"),
     ("union_statistics", StatisticComponent, "statistics"),
+    ("union_events", EventComponent, "events"),
 ]
 
 def _make_organizations(nlp, name, orgs):
@@ -344,7 +361,7 @@ class UserLexiconComponent:
 
 
 if not Language.has_factory("union_user_lexicon"):
-    Language.factory("union_user_lexicon", assigns=["doc.spans", "doc._.campaigns",
+    Language.factory("union_user_lexicon", assigns=["doc.spans", "doc._.campaigns", "doc._.events",
                                                     "doc._.organizations", "doc._.statistics"],
                      default_config={"paths": []}, func=UserLexiconComponent)
 
@@ -353,9 +370,10 @@ def load(*, components: Optional[Iterable[str]] = None, max_length: int = 5_000_
          lexicon=None, orgs: Optional[str] = None) -> Language:
     """A blank ``zh`` pipeline with the jieba segmenter and the unionnlp components.
 
-    ``components`` picks a subset of places, organizations, campaigns, statistics (in the fixed
-    order). Results: ``doc.spans["places"|...]`` and ``doc._.places|place|organizations|
-    campaigns|statistics`` (plain dicts; :func:`doc_items` turns them into dataclasses).
+    ``components`` picks a subset of places, organizations, campaigns, statistics, events (in
+    the fixed order). Results: ``doc.spans["places"|...|"events"]`` and ``doc._.places|place|
+    organizations|campaigns|statistics|events`` (plain dicts; :func:`doc_items` turns them
+    into dataclasses).
     ``lexicon``: path(s) of a user lexicon, applied by a last component
     (``union_user_lexicon``) to what the others found. ``orgs``: the organization mode,
     ``fast`` (default) or ``accurate`` (see :mod:`unionnlp.extractors.organizations`).

@@ -1,0 +1,148 @@
+"""Practice events: an organization doing something with a named campaign of the document.
+
+What counts is defined by ``devset/EVENTS.md``: the *action* (launch, promote, commend, learn,
+inspect, fund), the *campaign* (a campaign mention of the text, by its canonical name and
+``campaign_id``), the *actor* (an organization mention of the text, by its full name and
+``org_id``, or none), the *place*, the *source place* of a learn event, the *recipient* of a
+commend event, the *year* with how it was found, and the evidence with character offsets.
+
+Method (rules over the clause, after event-extraction practice of trigger lexicons and
+argument frames, e.g. ACE-style trigger + role patterns):
+
+1. Each campaign mention's clause is read for the frame that governs it
+   (:mod:`.frames`: a verb before it, a frame word after it, 把-objects, 以…为载体 …), with
+   the action verbs and frames kept as data in ``resources/events/``. A mention with no such
+   frame is only mentioned and gives no event.
+2. The subject of the frame's verb is found among the organization mentions before it
+   (:mod:`.actors`: coordinated and 联合 subjects each act; a clause without subject continues
+   the one before it, else the article's own body from headline or lead; plans and calls of a
+   body to others stay the calling body's).
+3. The year comes from the sentence, its paragraph or the document (:mod:`.dating`).
+4. One event per (action, campaign, actor) in a document, with its first evidence.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+from typing import Optional
+
+from ...records import Event
+from .. import identity
+from .actors import Actors
+from .dating import Dating
+from .frames import frames_for
+from .layout import Layout
+from .lexicon import ACTIONS, lexicon
+
+__all__ = ["find_events", "ACTIONS"]
+
+
+def _campaign_names(c) -> tuple:
+    name = c.canonical or c.name
+    return name, c.campaign_id or identity.campaign_id(name)
+
+
+def _org_names(o) -> tuple:
+    name = o.canonical or o.name
+    return name, o.org_id or _org_id(name, o.adcode)
+
+
+@functools.lru_cache(maxsize=65536)
+def _org_id(name: str, adcode) -> str:
+    return identity.org_id(name, adcode)
+
+
+def _place_name(p) -> Optional[str]:
+    if p is None:
+        return None
+    return p.canonical or p.name
+
+
+#: shortest organization name whose other occurrences are taken as mentions too
+MIN_ECHO_CHARS = 4
+
+
+def _more_mentions(text: str, organizations) -> list:
+    """The organization mentions, with the other occurrences of each name written out
+    (泰州市总工会 found once is the same body where the text names it again but the
+    organization extractor passed it over)."""
+    orgs = [o for o in organizations if o.start is not None and o.end is not None]
+    taken = sorted((o.start, o.end) for o in orgs)
+    by_name = {}
+    for o in orgs:
+        if len(o.name) >= MIN_ECHO_CHARS:
+            by_name.setdefault(o.name, o)
+    extra = []
+    for name in sorted(by_name, key=len, reverse=True):
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            if not any(a < end and pos < b for a, b in taken):
+                extra.append(dataclasses.replace(by_name[name], start=pos, end=end))
+                taken.append((pos, end))
+            pos = text.find(name, end)
+    return list(organizations) + extra if extra else list(organizations)
+
+
+def _commend_roles(lay: Layout, actors: Actors, fr, c, subject) -> tuple:
+    """(acting organizations, recipient) of a frame: for commend, the honoured body is the
+    recipient, the subject of 荣获/被授予 (the giver named after 被 acts) or the organization
+    between an active verb and the title (授予A公司“…”)."""
+    if fr.action != "commend":
+        return subject, None
+    if fr.passive:
+        s0 = lay.sentence(fr.verb_start)[0]
+        recipient = _org_names(subject[0])[0] if subject else _place_name(
+            actors.place_at(s0, fr.verb_start))
+        return actors.agent_after_bei(fr.start), recipient
+    objs = actors.objects(fr.end, c.start)
+    return subject, (_org_names(objs[0])[0] if objs else None)
+
+
+def find_events(text: str, *, campaigns, organizations=(), places=(), place=None,
+                title: Optional[str] = None, published: Optional[str] = None) -> list:
+    """The practice events of one clean text, given the items the other extractors found.
+
+    ``campaigns``, ``organizations`` and ``places`` are the mentions of the text (with
+    offsets); ``place`` the article's main place; ``title`` and ``published`` its headline and
+    date. Returns :class:`~unionnlp.records.Event` items in the order of their evidence.
+    """
+    camps = sorted((c for c in campaigns if c.start is not None and c.end is not None
+                    and 0 <= c.start < c.end <= len(text)), key=lambda c: c.start)
+    if not camps:
+        return []
+    lex = lexicon()
+    organizations = _more_mentions(text, organizations)
+    lay = Layout(text, camps, organizations)
+    actors = Actors(lex, lay, organizations, places, title=title)
+    dating = Dating(lay, title=title, published=published)
+    places_sorted = actors.places
+    doc_place = _place_name(place)
+    events: list = []
+    seen: set = set()
+    for i, c in enumerate(camps):
+        nxt = camps[i + 1].start if i + 1 < len(camps) else len(text)
+        for fr in frames_for(lex, lay, c, places_sorted, nxt):
+            subject = actors.subject(fr.verb_start, fr.end if fr.position == "before" else None)
+            subject, recipient = _commend_roles(lay, actors, fr, c, subject)
+            group = list(subject) if subject else [None]
+            k1 = lay.clause(max(fr.end, c.end) - 1)[1]
+            year, basis = dating.year(fr.verb_start, k1)
+            start, end = min(fr.start, c.start), max(fr.end, c.end)
+            cname, cid = _campaign_names(c)
+            for org in group:
+                actor, oid = _org_names(org) if org is not None else (None, None)
+                key = (fr.action, cid, oid or actor)
+                if key in seen:
+                    continue
+                seen.add(key)
+                ev_place = _place_name(fr.visited) or (
+                    org.place if org is not None and org.place else doc_place)
+                events.append(Event(
+                    action=fr.action, campaign=cname, campaign_id=cid, actor=actor, org_id=oid,
+                    place=ev_place,
+                    source_place=_place_name(fr.source) if fr.action == "learn" else None,
+                    recipient=recipient, year=year, year_basis=basis,
+                    text=text[start:end], start=start, end=end))
+    events.sort(key=lambda e: (e.start, e.end))
+    return events

@@ -1,0 +1,215 @@
+"""Who acts: the subject organizations of an event's verb.
+
+The sentence before the verb is read clause by clause. A run of organization mentions joined
+by 、/和/与/联合 … is one *group* (市委组织部、市总工会联合召开 → two actors); a group is the
+subject unless a preposition stands before it (在, 向, 据, 从 …), a word after it makes it a
+modifier (市委的, 县委领导下, …获悉), or a verb of calling makes it the addressee (要求各级工会…,
+组织基层工会干部… leave the calling body the actor). The last subject group before the verb
+acts. A clause that begins with a place or a collective that is no organization (扬州自2012年,
+全市上下, 该区) gives the event no actor, one that begins with the body's own units (各级工会,
+全市工会) the article's own body, one that begins with a short union name (集群工会) the one
+organization of the text it abbreviates. A clause with no subject at all continues the subject
+of the clauses before it in its sentence, and a sentence without any is the article's own
+body's statement: the organization its headline begins with, else the first public body
+(union, party, government) that is a subject in its lead. A relative clause has its subject
+right before its verb (学府街社区建立的“四点半学校”: no organization, no actor).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .layout import ORG_MASK, Layout
+from .lexicon import Lexicon
+
+__all__ = ["Actors", "NO_ACTOR", "LEAD_SENTENCES", "MIN_LEAD_CHARS"]
+
+#: the lead: how many body sentences may name the article's own body
+LEAD_SENTENCES = 3
+#: a lead sentence is prose, not a navigation line: at least this long
+MIN_LEAD_CHARS = 20
+#: kinds of organization that can be an article's own body
+BODY_KINDS = ("union", "party", "government")
+#: an organization kind that reports rather than acts
+_REPORTERS = ("media",)
+#: characters read before an organization for a preposition or a calling verb
+_LEFT_CONTEXT = 4
+#: characters before the verb of a relative clause where its subject is written
+_RELATIVE_SUBJECT = 4
+#: characters read after an organization for a word that makes it a modifier
+_RIGHT_CONTEXT = 5
+
+#: the subject of a clause that names no organization: the event has no actor
+NO_ACTOR = ()
+
+# adverbials a clause may begin with before its subject (times, 据了解, list numbers)
+_ADVERBIAL = re.compile(
+    r"^(?:\s|[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]|[一二三四五六七八九十]是|据[^，,：:]{0,6}?"
+    r"(?:了解|介绍|悉|统计)|今年以来|近年来|近日|日前|目前|同时|此外|另外|其中|去年|今年|明年"
+    r"|(?:19|20)\d\d年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来)?|\d{1,2}月(?:\d{1,2}日)?(?:上午|下午)?"
+    r"|[上下]半年|年初|年底|年内|截至\S{0,6}?底)+")
+
+
+#: a short union name at the start of a clause (集群工会, 园区工会, 县总工会)
+_SHORT_UNION = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:总工会|工会联合会|工会)(?=[\u4e00-\u9fff]|$)")
+
+
+def _in_order(short: str, name: str) -> bool:
+    it = iter(name)
+    return all(ch in it for ch in short)
+
+
+class Actors:
+    """Subjects of verbs in one text (the organizations, places and lead found once)."""
+
+    def __init__(self, lex: Lexicon, lay: Layout, organizations, places, *, title=None):
+        self.lex, self.lay = lex, lay
+        self.orgs = sorted((o for o in organizations if o.start is not None and o.end is not None
+                            and o.kind not in _REPORTERS), key=lambda o: o.start)
+        self.places = sorted((p for p in places if p.start is not None and p.end is not None
+                              and lay.masked[p.start] != ORG_MASK), key=lambda p: p.start)
+        self._place_starts = {p.start: p for p in self.places}
+        self.groups = self._subject_groups()
+        self._cache: dict = {}
+        self.own = self._own_body(title)
+
+    # -- groups of organizations ---------------------------------------------------------
+    def _joined(self, a, b) -> bool:
+        between = self.lay.masked[a.end:b.start].strip()
+        return self.lex.regex(r"(?:<joiner>|\s)*").fullmatch(between) is not None
+
+    def _subject_groups(self) -> list:
+        """[(group, is_subject)] over the whole text, in order."""
+        groups, cur = [], []
+        for o in self.orgs:
+            if cur and self._joined(cur[-1], o):
+                cur.append(o)
+            else:
+                if cur:
+                    groups.append(cur)
+                cur = [o]
+        if cur:
+            groups.append(cur)
+        return [(g, self._is_subject(g)) for g in groups]
+
+    def _is_subject(self, group: list) -> bool:
+        masked = self.lay.masked
+        s0 = self.lay.sentence(group[0].start)[0]
+        left = masked[max(s0, group[0].start - _LEFT_CONTEXT):group[0].start].rstrip()
+        right = masked[group[-1].end:group[-1].end + _RIGHT_CONTEXT].lstrip()
+        lex = self.lex
+        if lex.regex("<preposition>$").search(left):
+            return False  # 在市总工会…, 据市总工会…
+        if lex.regex("<call>[，,：:]?$").search(left):
+            return False  # 要求各级工会…, 调研组要求，泰州市总工会要…: the caller acts
+        if lex.pattern("under").match(right):
+            return False
+        return True
+
+    # -- clauses -------------------------------------------------------------------------
+    def _clause_kind(self, start: int, end: int):
+        """'none' when the clause begins with a place or a collective that is no organization,
+        'own' when with the article's body's units (各级工会), [organization] when with a short
+        name of one (集群工会), else None."""
+        head = self.lay.masked[start:end]
+        m = _ADVERBIAL.match(head)
+        pos = start + (m.end() if m else 0)
+        if pos in self._place_starts:
+            return "none"
+        rest = self.lay.masked[pos:end]
+        if self.lex.pattern("own").match(rest):
+            return "own"
+        if self.lex.pattern("nonorg").match(rest):
+            return "none"
+        short = _SHORT_UNION.match(rest)
+        if short:
+            org = self._expand(short.group(0))
+            if org is not None:
+                return [org]
+        return None
+
+    def _expand(self, short: str):
+        """The one organization of the text a short union name stands for: its characters
+        in the same order in exactly one full name (集群工会 → 阜宁县滤料产业集群工会联合会)."""
+        found = {}
+        for o in self.orgs:
+            name = o.canonical or o.name
+            if len(name) > len(short) and _in_order(short, name):
+                found.setdefault(name, o)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _decision(self, cs: int, end: int):
+        """What the clause from ``cs`` up to ``end`` says of its subject: a group of
+        organizations, NO_ACTOR, the article's own body, or None (nothing)."""
+        in_clause = [g for g, ok in self.groups if ok and cs <= g[0].start and g[-1].end <= end]
+        if in_clause:
+            return list(in_clause[-1])
+        kind = self._clause_kind(cs, end)
+        if kind == "none":
+            return NO_ACTOR
+        if kind == "own":
+            return self.own or None
+        return kind  # a list: the organization a short name stands for, or None
+
+    def subject(self, verb_start: int, verb_end: int = None):
+        """The subject of a verb: a list of organizations or NO_ACTOR. Read in the verb's
+        clause up to the verb, else in the clauses before it in its sentence, else the
+        article's own body (a sentence without subject is the body's own statement).
+
+        A verb that ends a relative clause (学府街社区建立的“四点半学校”) has its subject
+        right before it: an organization there acts (由市总工会主办的), anything else
+        written there is no organization, and the event has no actor.
+        """
+        cs, _ce = self.lay.clause(verb_start)
+        if verb_end is not None and self.lay.masked.startswith("的", verb_end):
+            head = self.lay.masked[max(cs, verb_start - _RELATIVE_SUBJECT):verb_start]
+            if ORG_MASK not in head and re.search(r"[\u4e00-\u9fff]{2}$", head):
+                return NO_ACTOR
+        found = self._decision(cs, verb_start)
+        if found is not None:
+            return found
+        s0 = self.lay.sentence(verb_start)[0]
+        while cs > s0:
+            cs, ce = self.lay.clause(cs - 1)
+            key = (cs, ce)
+            if key not in self._cache:
+                self._cache[key] = self._decision(cs, ce)
+            if self._cache[key] is not None:
+                return self._cache[key]
+        return self.own or NO_ACTOR
+
+    def agent_after_bei(self, verb_start: int) -> list:
+        """被市总工会授予: the organizations between 被 and the verb."""
+        for g, _ok in self.groups:
+            if g[-1].end <= verb_start and self.lay.masked[g[-1].end:verb_start].strip() == "" \
+                    and self.lay.masked[max(0, g[0].start - 1):g[0].start] == "被":
+                return list(g)
+        return []
+
+    def objects(self, start: int, end: int) -> list:
+        """Organizations between a verb and its campaign (授予A公司“五一劳动奖状”)."""
+        return [o for o in self.orgs if start <= o.start and o.end <= end]
+
+    def place_at(self, pos: int, end: int):
+        """The place a clause begins with (after its adverbials), if any."""
+        m = _ADVERBIAL.match(self.lay.masked[pos:end])
+        return self._place_starts.get(pos + (m.end() if m else 0))
+
+    # -- the article's own body ----------------------------------------------------------
+    def _own_body(self, title: Optional[str]) -> list:
+        """The organization the headline begins with, else the first subject group of the
+        lead with a public body in it (union, party, government: an enterprise or a person's
+        employer named in the lead is what the story is about, not who tells it)."""
+        if title:
+            head = re.sub(r"^[^:：]{1,8}[:：]", "", title.strip())
+            for o in self.orgs:
+                for name in (o.canonical, o.name):
+                    if name and head.startswith(name):
+                        return [o]
+        lead = [s for s in self.lay.sentences() if s[1] - s[0] >= MIN_LEAD_CHARS
+                and re.search(r"[，,。]", self.lay.masked[s[0]:s[1]])][:LEAD_SENTENCES]
+        for s0, s1 in lead:
+            for g, ok in self.groups:
+                if ok and s0 <= g[0].start < s1 and any(o.kind in BODY_KINDS for o in g):
+                    return list(g)
+        return []

@@ -1,0 +1,325 @@
+"""The governing verb and frame of a campaign mention: which action a clause states.
+
+For one campaign mention the clause around it (between commas and sentence ends, in the
+masked text of :mod:`.layout`) is read in this order, the first that holds giving the action:
+
+1. *after*: a word right after the campaign and its head noun (“三创争两提升”活动推进会 →
+   promote, …表彰大会 → commend, “送温暖”工作启动 → launch);
+2. *around*: a frame with parts on both sides (以“安康杯”竞赛为载体, 《关于…“X”…的实施意见》);
+3. *object*: 把/将 made the campaign an object, the verb follows (把“双推”纳入考核 → launch,
+   把…活动引向深入 → promote);
+4. *before*: the nearest verb before the campaign (开展“X”), no farther than
+   :data:`MAX_BEFORE_GAP` characters (other campaign names in a list do not count), with a
+   modifier of continuity turning launch into promote (深入开展, 持续开展, 推进实施).
+
+Besides that one action, a clause may state two more: *learn* when it names a place whose
+practice is taken up (赴扬州学习, 借鉴扬州经验, 引入东阿“三联三促”), and *fund* when money or
+goods are given under the campaign later in its sentence (“送温暖”活动中…发放帮扶资金). A
+learn verb without a place learned from states no learning (学习贯彻 …) and is passed over.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .layout import CAMPAIGN_MASK, ORG_MASK, Layout
+from .lexicon import Lexicon, alternation
+
+__all__ = ["Frame", "frames_for", "MAX_BEFORE_GAP", "MAX_AFTER_HEADS", "MAX_AROUND_GAP",
+           "MAX_FUND_DISTANCE", "MAX_MONEY_GAP"]
+
+#: the most characters read on either side of a campaign for its frame (a clause of a page
+#: without punctuation can run for thousands)
+MAX_WINDOW = 120
+#: characters between a verb and its campaign (names of other campaigns not counted)
+MAX_BEFORE_GAP = 14
+#: head nouns between a campaign and a frame word after it (活动, 劳动竞赛 …)
+MAX_AFTER_HEADS = 3
+#: characters between a campaign and the right part of an around frame
+MAX_AROUND_GAP = 16
+#: characters from 把/将 to the campaign it makes an object
+MAX_OBJECT_GAP = 10
+#: characters after a campaign within which a money verb makes a fund event
+MAX_FUND_DISTANCE = 150
+#: characters between a money verb and the money or goods it gives
+MAX_MONEY_GAP = 24
+#: characters between a learn verb (or 赴) and the place learned from
+MAX_SOURCE_GAP = 8
+
+_SKIP = re.compile(f"[{CAMPAIGN_MASK}“”‘’\"'《》\\s]")
+#: 被 and the organization before a verb: 被省总工会授予
+_BY_ORG = re.compile(f"被{ORG_MASK}*$")
+_BACKGROUND_AFTER = re.compile(r"^(?:活动|工作|竞赛|行动|工程)?(?:中|当中|过程中)")
+
+
+@dataclass
+class Frame:
+    """One action a clause states about a campaign mention."""
+
+    action: str
+    position: str
+    cue: str
+    #: span of the verb or frame word (for around: from its left to its right part)
+    start: int
+    end: int
+    #: where the subject is looked for: the start of the verb and its modifiers
+    verb_start: int
+    passive: bool = False
+    #: for learn: the place mention learned from (a Place)
+    source: Optional[object] = None
+    #: for inspect: the place visited (到泰州调研), when named
+    visited: Optional[object] = None
+
+
+def _compact(s: str) -> tuple:
+    """``s`` without masked campaign names, quotes and spaces, with each kept char's index."""
+    idx = [i for i, ch in enumerate(s) if not _SKIP.match(ch)]
+    return "".join(s[i] for i in idx), idx
+
+
+def _after(lex: Lexicon, lay: Layout, c, k1: int) -> Optional[Frame]:
+    right = lay.masked[c.end:k1]
+    m = lex.regex("<head>{0,%d}(<@after>)" % MAX_AFTER_HEADS).match(_SKIP.sub("", right))
+    if not m:
+        return None
+    _compact_right, idx = _compact(right)
+    cue = m.group(1)
+    s, e = c.end + idx[m.start(1)], c.end + idx[m.end(1) - 1] + 1
+    return Frame(lex.action("after", cue), "after", cue, s, e, verb_start=c.start)
+
+
+def _modifies_next(lay: Layout, c) -> bool:
+    """An unquoted name right before a quoted one qualifies it (党建带工建“三创争两提升”活动)."""
+    text = lay.text
+    return not text[max(0, c.start - 1):c.start] in ("“", "‘") and \
+        text[c.end:c.end + 2].startswith("“") and lay.masked[c.end + 1:c.end + 2] == CAMPAIGN_MASK
+
+
+def _around(lex: Lexicon, lay: Layout, c, k0: int, k1: int) -> Optional[Frame]:
+    left = lay.masked[k0:c.start]
+    lefts = list(lex.patterns["around"].finditer(left))
+    if not lefts or _modifies_next(lay, c):
+        return None
+    compact, idx = _compact(lay.masked[c.end:k1])
+    for lm in reversed(lefts):
+        for right, action in lex.around[lm.group(0)]:
+            pos = compact.find(right, 0, MAX_AROUND_GAP + len(right))
+            if pos >= 0:
+                end = c.end + idx[pos + len(right) - 1] + 1
+                return Frame(action, "around", f"{lm.group(0)}…{right}", k0 + lm.start(), end,
+                             verb_start=k0 + lm.start())
+    return None
+
+
+def _object(lex: Lexicon, lay: Layout, c, k0: int, k1: int) -> Optional[Frame]:
+    left = lay.masked[max(k0, c.start - MAX_OBJECT_GAP):c.start]
+    ba = max(left.rfind("把"), left.rfind("将"))
+    if ba < 0 or lex.patterns["before"].search(left, ba + 1):
+        return None
+    m = lex.patterns["object"].search(lay.masked, c.end, k1)
+    if not m:
+        return None
+    verb_start = c.start - len(left) + ba
+    return Frame(lex.action("object", m.group(0)), "object", m.group(0), m.start(), m.end(),
+                 verb_start=verb_start)
+
+
+def _gap(s: str) -> int:
+    return len(_SKIP.sub("", s))
+
+
+def _continuity(lex: Lexicon, lay: Layout, k0: int, at: int) -> Optional[int]:
+    """Start of a modifier of continuity right before ``at`` (深入|开展), else None."""
+    before = lay.masked[max(k0, at - 8):at]
+    m = lex.regex("<continuity>[地并和、]?$").search(before)
+    return at - len(before) + m.start() if m else None
+
+
+def _visited_place(lex: Lexicon, lay: Layout, places: list, lo: int, verb: re.Match):
+    """The place a verb is done at after 赴/到/前往 (赴扬州学习, 到泰州调研), if any."""
+    for i, p in enumerate(places):
+        if p.start is None or not (lo <= p.start < verb.start()):
+            continue
+        head = lay.masked[max(lo, p.start - 2):p.start]
+        if not lex.pattern("source").search(head):
+            continue
+        for q in places[i + 1:]:  # 到江苏扬州: the most specific of places written together
+            if q.start != p.end:
+                break
+            p = q
+        if verb.start() - p.end <= MAX_SOURCE_GAP:
+            return p
+    return None
+
+
+def _source_place(lex: Lexicon, lay: Layout, places: list, lo: int, hi: int,
+                  verb: re.Match) -> Optional[object]:
+    """The place a learn verb takes its practice from: 赴X学习, 借鉴X(等地)经验, 引入X“…”.
+
+    Of places written one inside the other (山东东阿) the last, most specific one counts; of a
+    list (扬州、泰州) the first.
+    """
+    masked = lay.masked
+    visited = _visited_place(lex, lay, places, lo, verb)  # 赴/到/前往 X … 学习/考察/观摩
+    if visited is not None:
+        return visited
+    # 借鉴/学习/引进 X (等地)? 经验/做法, or X right before the campaign
+    after = sorted((p for p in places if p.start is not None and verb.end() <= p.start < hi
+                    and p.start - verb.end() <= MAX_SOURCE_GAP), key=lambda p: p.start)
+    if not after:
+        return None
+    chosen, last = after[0], after[0]
+    for q in after[1:]:
+        if q.start == last.end and chosen is last:  # 山东东阿: the nested, more specific one
+            chosen = q
+        elif q.start - last.end > 2:
+            break
+        last = q
+    tail = masked[last.end:hi]
+    if lex.regex("[\u4e00-\u9fff]{0,6}?<practice>").match(tail) or _gap(tail) <= 2:
+        return chosen
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def _learn_cues(lex: Lexicon) -> frozenset:
+    return frozenset(w for w, a in lex.frames["before"].items() if a == "learn") | \
+        lex.words("adopt")
+
+
+@functools.lru_cache(maxsize=4)
+def _learn_pattern(lex: Lexicon) -> re.Pattern:
+    return re.compile(alternation(_learn_cues(lex)))
+
+
+def _learn(lex: Lexicon, lay: Layout, places: list, c, lo: int) -> Optional[Frame]:
+    """A learn frame in the text before the campaign (its clause and the one before)."""
+    best = None
+    for m in _learn_pattern(lex).finditer(lay.masked, lo, c.start):
+        src = _source_place(lex, lay, places, lo, c.start, m)
+        if src is not None:
+            best = Frame("learn", "before", m.group(0), m.start(), m.end(),
+                         verb_start=m.start(), source=src)
+    return best
+
+
+def _relative(lay: Layout, m: re.Match, c) -> bool:
+    """The verb ends a relative clause on another noun: 致力于推动[工业企业发展]的“五小”竞赛."""
+    between = _SKIP.sub("", lay.masked[m.end():c.start])
+    return len(between) > 1 and between.endswith("的")
+
+
+def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Optional[Frame]:
+    found = None
+    for m in reversed(list(lex.patterns["before"].finditer(lay.masked, k0, c.start))):
+        gap = _gap(lay.masked[m.end():c.start])
+        if found is None and gap > MAX_BEFORE_GAP:
+            break
+        cue = m.group(0)
+        if found is None and gap > lex.gaps.get(cue, MAX_BEFORE_GAP):
+            continue
+        if lex.action("before", cue) == "learn" and \
+                _source_place(lex, lay, places, k0, c.start, m) is None:
+            continue  # 学习贯彻…: no practice taken from another place
+        if found is not None:  # the main verb before a relative clause
+            found = m
+            break
+        found = m
+        if not _relative(lay, m, c):
+            break
+    if found is None:
+        return None
+    m, cue = found, found.group(0)
+    action = lex.action("before", cue)
+    verb_start = m.start()
+    source = None
+    if action == "learn" or cue in lex.words("adopt"):
+        source = _source_place(lex, lay, places, k0, c.start, m)
+        action = "learn" if source is not None else action
+    if action == "launch":
+        mod = _continuity(lex, lay, k0, m.start())
+        if mod is not None:
+            action, verb_start = "promote", mod
+    # background: 在深入开展“X”活动中 … tells where something else happened
+    if lay.masked[max(k0, verb_start - 1):verb_start] == "在" and \
+            _BACKGROUND_AFTER.match(_SKIP.sub("", lay.masked[c.end:k1])):
+        return None
+    passive = cue in lex.words("passive") or \
+        _BY_ORG.search(lay.masked, k0, m.start()) is not None
+    visited = _visited_place(lex, lay, places, k0, m) if action == "inspect" else None
+    return Frame(action, "before", cue, m.start(), m.end(), verb_start=verb_start,
+                 passive=passive, source=source, visited=visited)
+
+
+#: a sentence that goes on reporting the one before (据介绍，据悉，据了解，据统计)
+_REPORTING = re.compile(r"\s*据[^，,。]{0,4}?(?:介绍|悉|了解|统计)")
+_TOPIC = re.compile(f"{CAMPAIGN_MASK}[”’]?(?:活动|工作)?(?:中|期间)")
+
+
+def _closes_sentence(lex: Lexicon, lay: Layout, c, s1: int) -> bool:
+    """Nothing but head nouns follows the campaign in its sentence (…开展“送温暖”活动。)."""
+    rest = _SKIP.sub("", lay.masked[c.end:s1]).rstrip("。！？!?；;\n")
+    return lex.regex("(?:<head>)*").fullmatch(rest) is not None
+
+
+def _fund(lex: Lexicon, lay: Layout, c, s0: int, s1: int, next_campaign: int) -> Optional[Frame]:
+    """Money or goods given later in the campaign's sentence, or in the next sentence when
+    that one goes on reporting or details the sentence the campaign closes, and names no
+    other campaign (“送温暖”工作启动。据介绍，该区安排了60万元帮扶资金).
+
+    A campaign the sentence is about (“送温暖”活动中，…) takes the money given anywhere in
+    its sentence, and the campaigns named after it take none.
+    """
+    topic = _TOPIC.match(lay.masked, c.end - 1)
+    if not topic and _TOPIC.search(lay.masked, s0, c.start):
+        return None
+    if topic:
+        end = s1
+    else:
+        end = min(c.end + MAX_FUND_DISTANCE, next_campaign)
+        # the next sentence when it goes on reporting (据介绍，…) or when the campaign closes
+        # its own sentence, which the next one details (一是走访慰问送温暖。…)
+        if s1 < end and (_REPORTING.match(lay.masked, s1) or _closes_sentence(lex, lay, c, s1)):
+            end = min(end, lay.sentence(s1)[1])
+        else:
+            end = min(end, s1)
+    money = lex.pattern("money")
+    for m in lex.patterns["money"].finditer(lay.masked, c.end, end):
+        tail = lay.masked[m.end():min(len(lay.masked), m.end() + MAX_MONEY_GAP)]
+        tail = re.split(r"[，,。；;！？\n]", tail, 1)[0]
+        if money.search(tail):
+            return Frame("fund", "money", m.group(0), m.start(), m.end(), verb_start=m.start())
+    return None
+
+
+def _in_read_document(lex: Lexicon, lay: Layout, c, k0: int) -> bool:
+    """The campaign is named in the title of a document read out or passed on (宣读了
+    《关于…“X”…的意见》): the verbs of the title are nobody's acts here."""
+    opened = lay.masked.rfind("《", k0, c.start)
+    if opened < 0 or lay.masked.find("》", opened, c.start) >= 0:
+        return False
+    return lex.regex("<reading>了?$").search(lay.masked, max(k0, opened - 4), opened) is not None
+
+
+def frames_for(lex: Lexicon, lay: Layout, c, places: list, next_campaign: int) -> list:
+    """The frames a campaign mention's clause states (possibly none: only mentioned)."""
+    k0, k1 = lay.clause(c.start)
+    k0, k1 = max(k0, c.start - MAX_WINDOW), min(k1, c.end + MAX_WINDOW)
+    s0, s1 = lay.sentence(c.start)
+    if _in_read_document(lex, lay, c, k0):
+        return []
+    main = (_after(lex, lay, c, k1) or _around(lex, lay, c, k0, k1)
+            or _object(lex, lay, c, k0, k1) or _before(lex, lay, places, c, k0, k1))
+    out = [main] if main is not None else []
+    if main is None or main.action != "learn":
+        prev_clause = lay.clause(k0 - 1)[0] if k0 > s0 else k0
+        learn = _learn(lex, lay, places, c, max(s0, prev_clause, c.start - MAX_WINDOW))
+        if learn is not None:
+            out.append(learn)
+    if main is None or main.action != "fund":
+        fund = _fund(lex, lay, c, s0, s1, next_campaign)
+        if fund is not None:
+            out.append(fund)
+    return out
