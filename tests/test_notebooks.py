@@ -8,7 +8,8 @@ from conftest import ROOT
 
 NOTEBOOKS = ROOT / "notebooks"
 
-NOTEBOOK_NAMES = ["01_quickstart.ipynb", "02_compare_places.ipynb", "03_batch_archive.ipynb"]
+NOTEBOOK_NAMES = ["01_quickstart.ipynb", "02_compare_places.ipynb", "03_batch_archive.ipynb",
+                  "04_diffusion_of_a_practice.ipynb"]
 
 
 def _kernel_manager(tmp_path):

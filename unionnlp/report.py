@@ -101,6 +101,51 @@ def _panel_table(panel: pd.DataFrame, by: str, metric: Optional[str]) -> tuple[s
     return metric, t
 
 
+def _launch_table(fr: dict, campaign: Optional[str]) -> pd.DataFrame:
+    """Place × campaign: the year of the first launch, or ``(year)`` of the first mention
+    where no launch is reported."""
+    ad = compare.practice_adoption(fr, campaign=campaign)
+    if ad.empty:
+        return ad
+    ad = ad.assign(where=[_label(p, c) for p, c in zip(ad["place"], ad["place_code"])],
+                   cell=[("" if pd.isna(y) else (str(int(y)) if b == "launch" else f"({int(y)})"))
+                         for y, b in zip(ad["first_year"], ad["basis"])])
+    t = ad.pivot_table(index="where", columns="campaign", values="cell", aggfunc="first")
+    order = ad.sort_values(["first_year", "first_date"], na_position="last")["where"].drop_duplicates()
+    return t.reindex(order).fillna("").rename_axis(index="place", columns=None)
+
+
+def _practice_sections(fr: dict, campaign: Optional[str], plots: bool) -> list:
+    """Sections read from practice events: adoption by first launch, the learning network,
+    who pushes what (none when the records carry no events)."""
+    out = []
+    launch = _launch_table(fr, campaign)
+    if not launch.empty:
+        out.append({"title": "Adoption by first launch",
+                    "note": "The year a place's bodies first launched the campaign (a launch event: "
+                            "启动, 开展, 实施 …); in parentheses the first mention where no launch "
+                            "is reported.", "table": launch, "png": None})
+    edges = compare.learning_network(fr, campaign=campaign)
+    if not edges.empty:
+        out.append({"title": "Learning network: who learned from whom",
+                    "note": "learn events (赴…学习, 借鉴…经验, 学习考察 …): the place learned from, "
+                            "the place that learned, and the body that went.",
+                    "table": edges[["campaign", "source_place", "place", "year", "actor", "evidence",
+                                    "article_id"]],
+                    "png": compare.figure_png(compare.plot_learning_network(edges)) if plots else None})
+    who = compare.who_pushes_what(fr)
+    if campaign and not who.empty:
+        who = who[who["campaign"].isin(compare.campaign_identities(fr, campaign))]
+    if not who.empty:
+        out.append({"title": f"Who pushes what: actors of practice events (top {WHO_TOP})",
+                    "note": "Bodies that launched, promoted, commended under or funded a campaign, "
+                            "ranked by the places they acted in.",
+                    "table": who.head(WHO_TOP)[["actor", "campaign", "events", "actions", "places"]]
+                    .reset_index(drop=True),
+                    "png": None})
+    return out
+
+
 #: organizations shown in "who runs what", and campaigns listed per organization
 WHO_TOP, WHO_CAMPAIGNS = 15, 5
 
@@ -210,6 +255,8 @@ def build_sections(source, *, by: str = "place", campaign: Optional[str] = None,
                      "note": "higher_first: a higher-level division containing the place "
                              "mentioned the campaign earlier (hollow markers in the plot).",
                      "table": shown_tl, "png": png})
+
+    sections.extend(_practice_sections(fr, campaign, plots))
 
     panel = compare.statistics_panel(fr, metric)
     shown, ptable = _panel_table(panel, by, metric)

@@ -29,7 +29,8 @@ Conventions
 The modules, by question: :mod:`~unionnlp.compare.sources` (any source → normalised frames),
 :mod:`~unionnlp.compare.corpus` (coverage, undated articles), :mod:`~unionnlp.compare.adoption` (adoption and diffusion),
 :mod:`~unionnlp.compare.panels` (statistics), :mod:`~unionnlp.compare.profiles` (places side by
-side, who runs what, concordances), :mod:`~unionnlp.compare.plots`,
+side, who runs what, concordances), :mod:`~unionnlp.compare.practice` (practice events: adoption
+by first launch, the learning network, who pushes what), :mod:`~unionnlp.compare.plots`,
 :mod:`~unionnlp.compare.codes` (division codes).
 """
 from __future__ import annotations
@@ -39,6 +40,8 @@ from .codes import level_of, parent_codes
 from .corpus import coverage, undated
 from .panels import statistics_panel
 from .plots import cjk_font, figure_png, plot_diffusion, plot_panel
+from .practice import (events_table, learning_graph, learning_network, plot_learning_network,
+                       practice_adoption, who_pushes_what)
 from .profiles import kwic, org_campaign_links, place_profile, to_networkx
 from .sources import Source, campaign_identities, frames
 
@@ -58,6 +61,12 @@ __all__ = [
     "org_campaign_links",
     "to_networkx",
     "kwic",
+    "events_table",
+    "practice_adoption",
+    "learning_network",
+    "learning_graph",
+    "plot_learning_network",
+    "who_pushes_what",
     "plot_diffusion",
     "plot_panel",
     "figure_png",
