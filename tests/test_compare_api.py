@@ -1,6 +1,6 @@
 """The researcher's surface of unionnlp.compare: every documented source, clear errors for the
 rest, one place as a string, plots and graphs from a source, undated articles kept visible,
-public names as the README shows them, and a compare CLI that never substitutes."""
+public names (the README's examples run in test_readme.py), and a compare CLI that never substitutes."""
 import json
 import re
 import subprocess
@@ -55,6 +55,8 @@ CALLS = {
     "event_history": ("三培养工程",), "diffusion_timeline": (), "statistics_panel": (),
     "place_profile": ("扬州",), "org_campaign_links": (), "to_networkx": (), "kwic": ("三培养工程",),
     "plot_diffusion": (), "plot_panel": (), "campaign_identities": ("三培养",),
+    "events_table": (), "practice_adoption": (), "learning_network": (), "learning_graph": (),
+    "plot_learning_network": (), "who_pushes_what": (),
 }
 
 
@@ -225,28 +227,3 @@ def test_cli_unknown_metric_or_campaign_exits_2_with_closest_names(tmp_path, cap
     with pytest.raises(UnknownName):
         report.write_report(sample_records(), tmp_path / "p.csv", metric="不存在")
     assert not (tmp_path / "p.csv").exists()
-
-
-# --------------------------------------------------------------------------------------------
-# the README's compare section names what exists, and its Python example runs
-# --------------------------------------------------------------------------------------------
-def _readme_section():
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    return text.split("### Comparing places", 1)[1].split("\n### ", 1)[0]
-
-
-def test_readme_compare_names_exist():
-    section = _readme_section()
-    names = set(re.findall(r"compare\.([A-Za-z_]+)", section))
-    assert {"campaign_adoption", "place_profile", "org_campaign_links", "undated"} <= names
-    missing = sorted(n for n in names if not hasattr(compare, n))
-    assert not missing
-
-
-def test_readme_compare_example_runs(tmp_path, monkeypatch):
-    code = re.findall(r"```python\n(.*?)```", _readme_section(), re.S)
-    assert len(code) == 1
-    (tmp_path / "build").mkdir()
-    _jsonl(sample_records(), tmp_path / "build" / "sample.jsonl")
-    monkeypatch.chdir(tmp_path)
-    exec(compile(code[0], "README.md", "exec"), {})

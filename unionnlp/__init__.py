@@ -8,7 +8,7 @@ from .records import (Article, Campaign, ErrorEntry, Event, Organization, Page, 
                       Statistic)
 from .schema import records_to_frames
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = ["extract", "extract_many", "compare", "load", "read", "read_records", "records_to_frames", "open",
            "crawl", "batch_run",

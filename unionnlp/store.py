@@ -5,13 +5,13 @@ partition per table::
 
     OUT/articles/part-<key>.parquet      one row per document that produced a record
     OUT/places/part-<key>.parquet        one row per place mention (article_id, start, end ...)
-    OUT/organizations/... campaigns/... statistics/...
+    OUT/organizations/... campaigns/... statistics/... events/...
     OUT/errors/part-<key>.parquet        one row per error (input, record, stage, message ...)
     OUT/reprints/reprints.parquet        id → cluster_id, is_canonical (see unionnlp.reprints)
     OUT/manifest.json                    inputs, partitions done, counts, version
 
 :func:`open` returns a DuckDB connection with the views ``articles``, ``places``,
-``organizations``, ``campaigns``, ``statistics`` and ``errors``; only the part files of
+``organizations``, ``campaigns``, ``statistics``, ``events`` and ``errors``; only the part files of
 partitions the manifest lists as done are read, so a folder being written (or left by a killed
 run) is always seen in a consistent state. :func:`query` runs one SQL statement and returns a
 pandas DataFrame; :func:`format_table` renders it for a terminal (``unionnlp query``).

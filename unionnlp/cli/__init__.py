@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name, modname in COMMANDS.items():
         mod = importlib.import_module(f".{modname}", __package__)
-        sp = sub.add_parser(name, help=mod.HELP, description=mod.__doc__.split("\n\n")[0])
+        sp = sub.add_parser(name, help=mod.HELP, description=mod.__doc__.split("\n\n")[0].replace("``", ""))
         mod.add_arguments(sp)
         _add_verbosity(sp)
         sp.set_defaults(func=mod.run)

@@ -25,8 +25,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--metric", help="metric of the statistics panel (e.g. 职工入会率, or part "
                                          "of one: 入会率); a metric the records do not hold is an "
                                          "error (exit 2) naming the closest ones")
-    parser.add_argument("--out", help="write a report (.html, .md or .csv) instead of printing; "
-                                      "another extension is an error (exit 2)")
+    parser.add_argument("--out", help="write a report instead of printing: .html (one page with "
+                                      "plots), .md, .csv (the main table, every other table "
+                                      "beside it) or .zip (every table); another extension is an "
+                                      "error (exit 2)")
     parser.add_argument("--lexicon", action="append", metavar="PATH",
                         help="a user lexicon (your names, merges, blocks) applied before comparing; "
                              "may be given several times")

@@ -26,7 +26,7 @@ def add_arguments(parser) -> None:
     ``--unsafe``."""
     parser.add_argument("out", help="batch output folder (or a JSONL file of records)")
     parser.add_argument("sql", help='one SQL query over the views articles, places, organizations, '
-                                    'campaigns, statistics, errors, e.g. "SELECT place, count(*) '
+                                    'campaigns, statistics, events, errors, e.g. "SELECT place, count(*) '
                                     'FROM articles GROUP BY 1"')
     parser.add_argument("--max-rows", type=int, default=60, help="rows shown (default 60)")
     parser.add_argument("--csv", action="store_true", help="print all rows as CSV instead")
