@@ -1,4 +1,6 @@
 """End to end: extract the bundled sample archive, then compare its places."""
+import re
+
 import pytest
 
 from conftest import ROOT
@@ -54,4 +56,13 @@ def test_sample_panel_and_report(frames, tmp_path):
     assert all(ev in texts[a] for ev, a in zip(panel["evidence"], panel["article_id"]))
     out = report.write_report(frames, tmp_path / "sample.html", campaign="三培养工程")
     html = out.read_text(encoding="utf-8")
-    assert html.count("data:image/png;base64,") == 2 and "江苏省扬州市" in html
+    assert "江苏省扬州市" in html
+    # one embedded figure per plotted section: diffusion, statistics panel, and the learning
+    # network when the sample's practice events hold learn events
+    figures = re.findall(r'<img alt="([^"]+)" src="data:image/png;base64,', html)
+    assert html.count("data:image/png;base64,") == len(figures)
+    assert "Diffusion timeline: 三培养工程" in figures
+    assert any(t.startswith("Statistics panel") for t in figures)
+    learned = not compare.learning_network(frames, campaign="三培养工程").empty
+    assert ("Learning network: who learned from whom" in figures) == learned
+    assert len(figures) == 2 + learned
