@@ -19,7 +19,8 @@ Method (gazetteer matching, as in cpca / jionlp location parsing):
 ``main_place`` scores divisions by where they are written (title, dateline, outlet, lead, body
 frequency) and lets descendants lend half their weight to ancestors; national pieces get 全国.
 
-Modules: :mod:`.gazetteer` (the division table and look-ups), :mod:`.mentions`
+Modules: :mod:`.gazetteer` (the division table and look-ups), :mod:`.boundaries` (short-form
+boundary checks), :mod:`.mentions`
 (:func:`find_places`), :mod:`.main` (:func:`main_place`), :mod:`.build` (regenerating the
 tables from packaged data: ``python -m unionnlp.extractors.places --build-resources``).
 """

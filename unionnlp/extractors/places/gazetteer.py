@@ -89,12 +89,12 @@ def _common_word(w: str, tags: dict, freq: dict) -> bool:
 
 
 class _Gazetteer:
-    """The division table plus Aho-Corasick automata: one over the full and short names of
-    provinces, cities and counties, one over the full names of towns (towns are looked up
-    apart: their names need context, see :mod:`.mentions`)."""
+    """The division table plus two dictionary scanners (:mod:`.scan`, leftmost-longest): one
+    over the full and short names of provinces, cities and counties, one over the full names of
+    towns (towns are looked up apart: their names need context, see :mod:`.towns`)."""
 
     def __init__(self) -> None:
-        import ahocorasick
+        from unionnlp.extractors.places.scan import PrefixScanner, SuffixScanner
 
         self.by_code: dict[str, Division] = {}
         for r in resources.read_table("places", "divisions.csv"):
@@ -110,10 +110,7 @@ class _Gazetteer:
                          r["weak"] == "1", r["weak_name"] == "1")
             self.by_code[code] = d
             self.town_keys.setdefault(d.name, []).append(code)
-        self.town_auto = ahocorasick.Automaton()
-        for k, v in self.town_keys.items():
-            self.town_auto.add_word(k, (k, tuple(v)))
-        self.town_auto.make_automaton()
+        self.town_auto = SuffixScanner({k: (k, tuple(v)) for k, v in self.town_keys.items()})
         for d in counties:
             keys.setdefault(d.name, []).append((d.adcode, True))
             if d.short:
@@ -121,10 +118,7 @@ class _Gazetteer:
         # full-name readings first
         self.keys = {k: sorted(v, key=lambda x: (not x[1], LEVELS.index(self.by_code[x[0]].level)))
                      for k, v in keys.items()}
-        self.auto = ahocorasick.Automaton()
-        for k, v in self.keys.items():
-            self.auto.add_word(k, (k, v))
-        self.auto.make_automaton()
+        self.auto = PrefixScanner({k: (k, v) for k, v in self.keys.items()})
         v = _vocab()
         self.surnames = set(v["surnames"])
         self.follow = set(v["place_follow_chars"])

@@ -6,46 +6,9 @@ from typing import Iterable, Optional
 
 from unionnlp.extractors.places.gazetteer import (_CJK, _LEVEL_CHARS, LEVELS, NATIONAL_PLACE,
                                                   _Gazetteer, _gaz, _to_place, division)
+from unionnlp.extractors.places.boundaries import _crosses_word, _short_ok
 from unionnlp.extractors.places.towns import find_towns
 from unionnlp.records import NATIONAL, Place
-
-
-
-def _short_ok(g: _Gazetteer, text: str, s: int, e: int, prev_place_end: int) -> bool:
-    """Boundary checks for a short-form (suffix-less) match text[s:e]."""
-    nxt = text[e] if e < len(text) else ""
-    prv = text[s - 1] if s > 0 else ""
-    if nxt in g.follow:
-        return True
-    # a surname right before, not itself the end of a place: the match is a given name
-    if prv in g.surnames and prev_place_end != s:
-        # …unless the "surname" closes a word with the character before it (平安扬州, 中文)
-        if not (s >= 2 and _CJK.match(text[s - 2]) and g.word_freq(text[s - 2:s]) >= 100):
-            return False
-    if g.non_place_after.match(text, e) and prv and _CJK.match(prv) and prev_place_end != s:
-        return False
-    # glued into a frequent dictionary word on either side (长安全 → 安全; 大通道 → 通道)
-    if nxt and _CJK.match(nxt) and g.word_freq(text[e - 1] + nxt) >= 1000 and \
-            g.word_freq(text[s:e] + nxt) == 0:
-        return False
-    if prv and _CJK.match(prv) and prev_place_end != s and g.word_freq(prv + text[s]) >= 1000:
-        return False
-    return True
-
-
-def _crosses_word(g: _Gazetteer, text: str, s: int, e: int) -> bool:
-    """True when a frequent dictionary word (not a place) straddles the match's left edge
-    (人力资源县 → 人力资源 + 县: 资源县 is not meant)."""
-    for k in (2, 1):
-        if s - k < 0 or not _CJK.match(text[s - k]):
-            continue
-        for m in (2, 1):
-            if s + m > e:
-                continue
-            w = text[s - k:s + m]
-            if len(w) >= 3 and g.word_freq(w) >= 1 and not g.tag(w).startswith(("ns", "nt")):
-                return True
-    return False
 
 
 def find_places(text: str, *, context: Iterable[Place] = ()) -> list[Place]:
@@ -187,7 +150,8 @@ _ANON_LEVEL = {"省": "province", "市": "city", "县": "county", "区": "county
 
 #: a lone placeholder letter used for a place in anonymised documents (走在X前列, 在X率先):
 #: flanked by CJK characters and not followed by a measure word (XX户 is a number)
-_BARE_X = re.compile(r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff] ))[XＸ]"
+#: (the letter comes first in the pattern, so the scan jumps from letter to letter)
+_BARE_X = re.compile(r"[XＸ](?:(?<=[\u4e00-\u9fff][XＸ])|(?<=[\u4e00-\u9fff] [XＸ]))"
                      r"(?= ?[\u4e00-\u9fff])(?! ?[个名人户家项次元万亿年月日届批期])")
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from unionnlp.extractors.places.boundaries import _short_ok
 from unionnlp.extractors.places.gazetteer import _CJK, Division, _Gazetteer, _to_place
 from unionnlp.records import Place
 
@@ -104,8 +105,6 @@ def find_towns(g: _Gazetteer, text: str, divisions: Iterable[Place], *,
 
 def _short_forms(g: _Gazetteer, text: str, towns: list[Place], divisions: list[Place]) -> list[Place]:
     """郭杜 for 郭杜街道, where the full name is accepted in the same text."""
-    from unionnlp.extractors.places.mentions import _short_ok
-
     taken = [(p.start, p.end) for p in towns] + [(p.start, p.end) for p in divisions]
     out = []
     seen = set()
