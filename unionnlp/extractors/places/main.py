@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from typing import Iterable, NamedTuple, Optional
 
 from unionnlp.extractors.places.gazetteer import (LEVELS, NATIONAL_PLACE, _Gazetteer, _gaz,
                                                   _to_place, _vocab, division, resolve_name,
@@ -54,8 +54,11 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     surfaces: dict[str, dict[str, int]] = {}
     protos: dict[str, Place] = {}
     anon: dict[str, float] = {}
-    lead_end = _lead_end(text)
+    head = _page_head(text) if not title else _PageHead(0, None, [])
+    lead_end = _lead_end(text, head.body)
     dl = _DATELINE.match(text[:80])
+    if not dl and head.body:  # the dateline opens the story, after the page's chrome
+        dl = _DATELINE.match(text[:head.body + 80], head.body)
     dl_span = (dl.start(), dl.end()) if dl else (0, 0)
 
     def add(p: Place, weight: float) -> None:
@@ -74,13 +77,13 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
         surfaces[key][p.name] = surfaces[key].get(p.name, 0) + 1
 
     as_source: dict[str, float] = {}
+    topical: set = set()  # divisions named where the topic is stated (title, headline)
+    in_lead: set = set()  # divisions named in the lead sentence
     meta: dict[str, float] = {}  # weight from where the page was published, not what it says
     capital_desk = False
     places.sort(key=lambda p: (p.start if p.start is not None else -1))
     for i, p in enumerate(places):
-        nxt = places[i + 1] if i + 1 < len(places) else None
-        if (nxt is not None and p.adcode and p.end is not None and nxt.start == p.end
-                and p.name in "".join(nxt.parents)):
+        if _qualifies(p, places[i + 1] if i + 1 < len(places) else None):
             continue  # 江苏省 in 江苏省扬州市: a qualifier of the next mention
         if p.start is None:
             add(p, w["mention"])
@@ -91,7 +94,18 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
                 add(_to_place(par[0], p.parents[-1], p.start, p.end), w["mention"])
             continue
         wt = w["mention"]
-        if dl_span[0] <= p.start < dl_span[1]:
+        if any(a <= p.start < b for a, b in head.chrome):
+            # a breadcrumb or a site's name over the story (中国XX网 > 新闻 > …): where the
+            # page was published, weighed as its outlet
+            add(p, w["outlet"])
+            if p.adcode:
+                meta[p.adcode] = meta.get(p.adcode, 0.0) + w["outlet"]
+            continue
+        if head.headline and head.headline[0] <= p.start < head.headline[1]:
+            wt += w["headline"]
+            if p.adcode:
+                topical.add(p.adcode)
+        elif dl_span[0] <= p.start < dl_span[1]:
             if p.adcode == CAPITAL and dl and "电" in dl.group():
                 capital_desk = True
                 continue  # 新华社北京…电: where the desk is, not what the piece is about
@@ -100,13 +114,14 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
                 meta[p.adcode] = meta.get(p.adcode, 0.0) + w["dateline"]
         elif p.start < lead_end:
             wt += w["lead"]
+            if p.adcode:
+                in_lead.add(p.adcode)
         if p.end is not None and g.org_head_re.match(text, p.end) and p.adcode:
             # 福建省总工会 in an article about 南安: a source, not the topic (settled below)
             as_source[p.adcode] = as_source.get(p.adcode, 0.0) + wt * (1 - w["org_prefix"])
         add(p, wt)
     # divisions named where the topic is stated (the title), not only where the source is;
     # a site's name in the title (陕西工人报官方网站 | …) weighs as an outlet, not as the topic
-    topical: set = set()
     tdl = _DATELINE.match(title[:80]) if title else None
     if tdl and "电" in tdl.group():  # a first line taken for the title may open with the dateline
         title = title[tdl.end():]
@@ -115,17 +130,26 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     for extra, weight, is_topic in ([(t, w["title"], True) for t in topic_parts] +
                                     [(t, w["outlet"], False) for t in site_parts + [outlet]]):
         if extra:
-            for p in find_places(extra, context=places):
+            found = find_places(extra, context=places)
+            for i, p in enumerate(found):
+                if _qualifies(p, found[i + 1] if i + 1 < len(found) else None):
+                    continue  # 西藏 in a title's 西藏拉萨市: the city is the topic
                 add(p, weight)
                 if not is_topic and p.adcode:
                     meta[p.adcode] = meta.get(p.adcode, 0.0) + weight
                 if is_topic and p.adcode:
                     topical.add(p.adcode)
+    before_self = dict(score)
     _self_references(g, text, score, w)
     # a division written as an organization's prefix weighs less only when the text also
     # names a division below it: then that body is a source (省总工会 on a county's story)
+    # that the title or the lead names, or that the text names about as often (海西州总工会
+    # visiting two of its counties is the story's actor, not its source)
     for code, minus in as_source.items():
-        if any(c != code and any(a.adcode == code for a in g.chain(c)[:-1]) for c in score):
+        own = before_self.get(code, 0.0)
+        if any(c != code and any(a.adcode == code for a in g.chain(c)[:-1])
+               and (c in topical or c in in_lead or score[c] >= SOURCE_SHARE * own)
+               for c in score):
             score[code] -= minus
     # the page's own address, when it spells a locality in pinyin (metadata, like the outlet)
     for code in url_places(url, mentioned=score):
@@ -134,6 +158,8 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
             add(_to_place(d, d.name, None, None), w.get("url", 0.0))
             meta[code] = meta.get(code, 0.0) + w.get("url", 0.0)
     if not score and not anon:
+        if capital_desk:  # filed from the capital by national media, no locality named
+            return NATIONAL_PLACE()
         return _national_or_none(g, text, title, 0.0, capital_desk)
     total = dict(score)
     for code, sc in score.items():
@@ -160,6 +186,13 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     if first is not None:
         p.start, p.end = first.start, first.end
     return p
+
+
+def _qualifies(p: Place, nxt: Optional[Place]) -> bool:
+    """``p`` is written right before a division below it (江苏省 in 江苏省扬州市, 西藏 in
+    西藏拉萨市): a qualifier of that mention, not a mention of its own."""
+    return (nxt is not None and bool(p.adcode) and p.end is not None and nxt.start == p.end
+            and p.name in "".join(nxt.parents))
 
 
 #: the capital: named in the datelines of national media (新华社北京1月5日电) for any topic
@@ -251,9 +284,62 @@ def _most_specific(g: "_Gazetteer", best: Optional[str], score: dict, topical: s
     return best
 
 
-def _lead_end(text: str) -> int:
-    m = re.search(r"[。！？!?\n]", text[:300])
-    return m.end() if m else min(len(text), 120)
+def _lead_end(text: str, start: int = 0) -> int:
+    m = re.compile(r"[。！？!?\n]").search(text, start, start + 300)
+    return m.end() if m else min(len(text), start + 120)
+
+
+#: a division prefixed to an organization counts as the story's source only when a descendant
+#: scores at least this share of it (see :func:`main_place`)
+SOURCE_SHARE = 0.5
+
+
+class _PageHead(NamedTuple):
+    """Where the story starts in a page without a separate title: ``body`` (offset of the first
+    line that is neither chrome nor headline), ``headline`` (span of the story's headline line,
+    or None) and ``chrome`` (spans of breadcrumb and site-name lines above it)."""
+
+    body: int
+    headline: Optional[tuple]
+    chrome: list
+
+
+#: a breadcrumb line (首页 > 新闻 > 本地新闻) or a "you are here" line
+_BREADCRUMB = re.compile(r"\S\s*[>›»]\s*\S|当前位置|您的位置|所在位置")
+#: a line that reports the page's own metadata, not its story
+_META_LINE = re.compile(r"发布时间|来源[:：]|作者[:：]|浏览次数|点击[数率]|字号|\d{4}[-/年]\d{1,2}[-/月]\d{1,2}")
+
+#: a headline is a line of this many characters without a sentence end
+HEADLINE_LEN = (6, 40)
+#: the head of a page is read over at most this many lines and characters
+_HEAD_LINES, _HEAD_CHARS = 6, 400
+
+
+def _page_head(text: str) -> _PageHead:
+    """Chrome lines (breadcrumbs, a site's name) and the headline line at the top of a page
+    that came without a title: the headline says what the story is about, the chrome only where
+    it was published."""
+    chrome: list = []
+    pos = 0
+    for _ in range(_HEAD_LINES):
+        if pos >= min(len(text), _HEAD_CHARS):
+            break
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        line = text[pos:end].strip()
+        if line:
+            topic, site = _title_parts(line)
+            if _BREADCRUMB.search(line) or (site and not topic):
+                chrome.append((pos, end))
+            elif _META_LINE.search(line):
+                pass  # 发布时间 … 来源: … between the headline and the story
+            elif (HEADLINE_LEN[0] <= len(line) <= HEADLINE_LEN[1]
+                  and not re.search(r"[。！？!?；;]", line)):
+                return _PageHead(end, (pos, end), chrome)
+            else:
+                return _PageHead(pos if chrome else 0, None, chrome)
+        pos = end + 1
+    return _PageHead(0, None, chrome)
 
 
 def _national_or_none(g: _Gazetteer, text: str, title: Optional[str], local: float,

@@ -1,0 +1,51 @@
+"""Main place: one test per error type (sentences written for these tests)."""
+from unionnlp.extractors.places import find_places, main_place, place_label
+
+
+def _main(text, **kw):
+    return main_place(text, find_places(text), **kw)
+
+
+def test_capital_dateline_alone_makes_a_national_piece():
+    text = "新华社北京4月2日电 记者从中华全国总工会获悉，今年将继续组织职工疗休养，各级工会要加大投入。"
+    assert place_label(_main(text)) == "全国"
+    text = "某某网北京5月1日电 全国五一劳动奖章获得者座谈会在京举行，会议号召大力弘扬劳模精神。"
+    assert place_label(_main(text)) == "全国"
+
+
+def test_capital_dateline_does_not_hide_a_local_story():
+    text = "新华社北京4月2日电 扬州市总工会近日推出职工服务卡，扬州市三十万职工受益。扬州市总工会表示将扩大覆盖。"
+    assert place_label(_main(text)) == "扬州市"
+
+
+def test_the_body_that_acts_is_no_mere_source_of_its_own_story():
+    # the prefecture's union visits two of its counties: the story is the prefecture's
+    text = ("甘肃省总工会简介 省总工会是全省各级工会的领导机关。\n"
+            "酒泉市总工会开展冬季送温暖活动。酒泉市总工会组成慰问组分赴玉门市、敦煌市看望困难职工。"
+            "全市各级工会积极行动。（酒泉市总工会）\n©甘肃省总工会")
+    mp = _main(text)
+    assert place_label(mp) == "酒泉市"
+
+
+def test_a_higher_union_is_a_source_when_the_lead_names_a_place_below_it():
+    text = ("日前，浙江省总工会公布了职工创新成果名单，瑞安共有十二个项目获奖。"
+            "这项竞赛是浙江省总工会在全省企事业单位中开展的创新活动，浙江省各地积极参与。")
+    assert place_label(_main(text, outlet="瑞安日报")) == "瑞安市"
+
+
+def test_a_province_written_before_its_city_in_the_title_only_qualifies_it():
+    text = "近日，西藏自治区日喀则市总工会在桑珠孜区开展送法律进工地活动。日喀则市总工会邀请律师现场答疑。"
+    mp = _main(text, title="西藏日喀则市总工会开展送法律活动", outlet="西藏某报")
+    assert place_label(mp) == "日喀则市"
+
+
+def test_breadcrumb_weighs_as_the_outlet_and_the_headline_as_the_title():
+    text = ("某某网 > 新闻 > 四川新闻\n\n乐山市总工会开展职工技能比武\n\n"
+            "近日，在四川一家企业的厂房里，来自全市的八十名职工同台竞技。四川各地媒体作了报道。")
+    assert place_label(_main(text)) == "乐山市"
+
+
+def test_a_title_given_overrides_the_headline_guess():
+    text = "乐山市总工会开展职工技能比武\n近日，八十名职工同台竞技。"
+    mp = _main(text, title="峨眉山市职工技能比武举行")
+    assert place_label(mp) == "峨眉山市"
