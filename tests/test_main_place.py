@@ -49,3 +49,38 @@ def test_a_title_given_overrides_the_headline_guess():
     text = "乐山市总工会开展职工技能比武\n近日，八十名职工同台竞技。"
     mp = _main(text, title="峨眉山市职工技能比武举行")
     assert place_label(mp) == "峨眉山市"
+
+
+def test_a_village_the_whole_story_happens_in():
+    text = ("近日，江津区总工会在先锋镇杨家村开展送法律进乡村活动，为村民和返乡农民工解答劳动纠纷问题。"
+            "活动现场发放宣传资料三百余份。")
+    mp = _main(text, title="江津区总工会送法进乡村")
+    assert mp.level == "village" and place_label(mp) == "杨家村"
+    assert mp.canonical == "重庆市江津区先锋镇杨家村" and mp.adcode.startswith("500116")
+    assert mp.parents[-1] == "先锋镇"
+
+
+def test_a_community_named_throughout_with_its_street():
+    text = ("郭杜街道樱花社区职工书屋建设情况汇报。郭杜街道樱花社区职工书屋建于去年，藏书五千册。"
+            "郭杜街道樱花社区还组织读书会。长安区总工会给予支持。")
+    mp = _main(text)
+    assert mp.level == "village" and mp.canonical.endswith("长安区郭杜街道樱花社区")
+
+
+def test_villages_in_two_towns_leave_the_story_above_them():
+    text = ("近日，江津区总工会走访先锋镇杨家村和李市镇红花村的农民工家庭，送去慰问金。"
+            "先锋镇杨家村的三户家庭和李市镇红花村的两户家庭受益。")
+    mp = _main(text, title="江津区总工会走访农民工家庭")
+    assert place_label(mp) == "江津区"
+
+
+def test_a_town_also_named_alone_keeps_the_story():
+    text = ("本报讯 近日，先锋镇总工会在先锋镇杨家村举办职工运动会。先锋镇二十家企业参加。"
+            "先锋镇总工会表示将每年举办。江津区总工会到场指导。")
+    assert place_label(_main(text)) == "先锋镇"
+
+
+def test_metadata_lines_under_the_headline_are_not_the_lead():
+    text = ("江津区总工会开展送法律进乡村活动\n发布时间：2024-03-05 09:30  来源：某某报\n"
+            "近日，江津区总工会在先锋镇杨家村开展送法律活动，为农民工解答劳动纠纷问题。")
+    assert place_label(_main(text)) == "杨家村"

@@ -16,8 +16,12 @@ Method (gazetteer matching, as in cpca / jionlp location parsing):
 4. Zones (…经济开发区, …高新区) and towns (…镇/乡/街道) are recognised when written right after a
    resolved division; anonymised places (某县, X市) are kept as written.
 
-``main_place`` scores divisions by where they are written (title, dateline, outlet, lead, body
-frequency) and lets descendants lend half their weight to ancestors; national pieces get 全国.
+``main_place`` scores divisions by where they are written (title or headline, dateline, outlet,
+breadcrumb, lead, body frequency) and lets descendants lend part of their weight to ancestors,
+then walks down to a descendant the title names or the text names as often; national pieces
+get 全国 (also a capital dateline with no locality). A village or community written after its
+town (level ``village``, with the town's code) is the main place when the town is named only
+as its address and the unit is written twice or in the lead.
 
 Modules: :mod:`.gazetteer` (the division table and look-ups), :mod:`.boundaries` (short-form
 boundary checks), :mod:`.mentions`

@@ -177,6 +177,9 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     nat = _national_or_none(g, text, title, best_score, capital_desk)
     if nat is not None:
         return nat
+    venue = _venue_below(g, text, places, best, lead_end)
+    if venue is not None:
+        return venue
     d = g.by_code[best]
     written = d.name if d.name in text or (title and d.name in title) else None
     if written is None and best in surfaces:
@@ -186,6 +189,62 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     if first is not None:
         p.start, p.end = first.start, first.end
     return p
+
+
+#: a village or a community written right after its town (德庆镇X村, 天山街道X社区): two to five
+#: characters and the unit's suffix, without function words inside
+_SUBUNIT = re.compile(r"([\u4e00-\u9fff]{2,5}?)(社区|村|嘎查)")
+_SUBUNIT_STOP = re.compile(r"[各全本该每的和与及在是为对把将了着过等级镇乡村区县市省街道党委政府工会]")
+
+
+def _subunits(g: "_Gazetteer", text: str, places: list) -> dict:
+    """Villages and communities written right after a coded town: ``{(town code, name):
+    [Place of the town, starts of the unit…]}``."""
+    out: dict = {}
+    for p in places:
+        if p.level != "town" or not p.adcode or p.end is None:
+            continue
+        m = _SUBUNIT.match(text, p.end)
+        if not m or _SUBUNIT_STOP.search(m.group(1)):
+            continue
+        out.setdefault((p.adcode, m.group()), [p]).append(m.start())
+    return out
+
+
+def _venue_below(g: "_Gazetteer", text: str, places: list, best: Optional[str],
+                 lead_end: int) -> Optional[Place]:
+    """A village or community (below a town) that the whole article is about: its town, the
+    winner or below it, is written only as its address (each mention of the town is followed
+    by the unit), and the unit is written twice or in the lead (… 在X镇Y村开展 …). The returned
+    Place has level ``village`` and carries its town's code (the smallest coded division)."""
+    if not best:
+        return None
+    units = _subunits(g, text, places)
+    if not units:
+        return None
+    town_count: dict = {}
+    for p in places:
+        if p.level == "town" and p.adcode and p.start is not None:
+            town_count[p.adcode] = town_count.get(p.adcode, 0) + 1
+    below = {c for c in town_count if c == best or any(a.adcode == best for a in g.chain(c)[:-1])}
+    if len(below) != 1 or len({k for k in units if k[0] in below}) != 1:
+        return None  # several towns or units named: the story is above them
+    cands = []
+    for (code, name), (town, *starts) in units.items():
+        if code not in below:
+            continue
+        if len(starts) != town_count.get(code, 0):
+            continue  # the town is named on its own as well: the story is the town's
+        if len(starts) >= 2 or starts[0] < lead_end:
+            cands.append((len(starts), -starts[0], code, name, starts[0]))
+    if not cands:
+        return None
+    _, _, code, name, start = cands[0]
+    d = g.by_code[code]
+    chain = g.chain(code)
+    return Place(name=name, canonical="".join(x.name for x in chain) + name, level="village",
+                 adcode=d.adcode, start=start, end=start + len(name),
+                 parents=[x.name for x in chain])
 
 
 def _qualifies(p: Place, nxt: Optional[Place]) -> bool:
@@ -315,6 +374,20 @@ HEADLINE_LEN = (6, 40)
 _HEAD_LINES, _HEAD_CHARS = 6, 400
 
 
+def _skip_meta_lines(text: str, pos: int) -> int:
+    """The offset of the first line from ``pos`` on that is not the page's metadata."""
+    for _ in range(_HEAD_LINES):
+        while pos < len(text) and text[pos] in "\n\r \t　":
+            pos += 1
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        line = text[pos:end]
+        if not line or not _META_LINE.search(line) or len(line) > 60:
+            return pos
+        pos = end
+    return pos
+
+
 def _page_head(text: str) -> _PageHead:
     """Chrome lines (breadcrumbs, a site's name) and the headline line at the top of a page
     that came without a title: the headline says what the story is about, the chrome only where
@@ -335,7 +408,7 @@ def _page_head(text: str) -> _PageHead:
                 pass  # 发布时间 … 来源: … between the headline and the story
             elif (HEADLINE_LEN[0] <= len(line) <= HEADLINE_LEN[1]
                   and not re.search(r"[。！？!?；;]", line)):
-                return _PageHead(end, (pos, end), chrome)
+                return _PageHead(_skip_meta_lines(text, end), (pos, end), chrome)
             else:
                 return _PageHead(pos if chrome else 0, None, chrome)
         pos = end + 1
