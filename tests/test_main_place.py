@@ -84,3 +84,21 @@ def test_metadata_lines_under_the_headline_are_not_the_lead():
     text = ("江津区总工会开展送法律进乡村活动\n发布时间：2024-03-05 09:30  来源：某某报\n"
             "近日，江津区总工会在先锋镇杨家村开展送法律活动，为农民工解答劳动纠纷问题。")
     assert place_label(_main(text)) == "杨家村"
+
+
+def test_site_initials_name_the_city_of_a_page_that_only_says_our_city():
+    from unionnlp.extractors.places.gazetteer import url_initials
+
+    text = "本报讯 近日，市总工会公布创新工作室名单，我市八家单位上榜。我市工会将加强指导。"
+    mp = _main(text, url="http://epaper.example.cn/dtrb/html/2025-01/16/content_1.htm")
+    assert place_label(mp) == "大同市"
+    # the initials alone, without a self-reference of that level, name nothing
+    assert _main("近日，职工创新工作室名单公布。", url="http://epaper.example.cn/dtrb/1.htm") is None
+    # initials shared by several prefectures (sz: 深圳, 苏州 …) name none of them
+    assert url_initials("http://szrb.example.com/a.html") == []
+
+
+def test_site_initials_never_outweigh_a_place_the_text_names():
+    text = "本报讯 近日，朔州市总工会公布创新工作室名单，我市八家单位上榜。"
+    mp = _main(text, url="http://epaper.example.cn/dtrb/html/1.htm")
+    assert place_label(mp) == "朔州市"

@@ -180,6 +180,44 @@ def _pinyin_index() -> dict:
     return {k: frozenset(v) for k, v in seen.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _initials_index() -> dict:
+    """pinyin initials of a province's or a prefecture's name without suffix (dt for 大同,
+    js for 江苏) → its adcode, for initials that name exactly one of them."""
+    from pypinyin import Style, pinyin
+
+    seen: dict[str, set] = {}
+    for d in _gaz().by_code.values():
+        if d.level not in ("province", "city"):
+            continue
+        name = d.short or d.name
+        if len(name) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+            continue
+        key = "".join(x[0][:1] for x in pinyin(name, style=Style.FIRST_LETTER))
+        seen.setdefault(key, set()).add(d.adcode)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and len(k) >= 2}
+
+
+#: a URL token made of a locality's initials and a newspaper's or a union's mark (dtrb: 大同日报,
+#: dtnews, jszgh: 江苏省总工会)
+_URL_INITIALS = re.compile(r"([a-z]{2,3}?)(?:s|sh)?(rb|ribao|wb|news|daily|epaper|zgh|gh)")
+
+
+def url_initials(url: Optional[str]) -> list:
+    """Provinces and prefectures a page URL names by their pinyin initials followed by a
+    newspaper's or a union's mark (``epaper.dtnews.cn/dtrb/`` → 大同市): weak evidence, for
+    pages that name no locality in their text."""
+    if not url or not isinstance(url, str):
+        return []
+    idx = _initials_index()
+    out = []
+    for t in re.split(r"[^a-z]+", url.lower().split("?", 1)[0]):
+        m = _URL_INITIALS.fullmatch(t)
+        if m and m.group(1) in idx and idx[m.group(1)] not in out:
+            out.append(idx[m.group(1)])
+    return out
+
+
 def url_places(url: Optional[str], mentioned: Iterable[str] = ()) -> list:
     """Divisions a page URL names in pinyin as a whole token (``www.nanan.gov.cn``,
     ``/news/yangzhou/``): local sites put their locality there.

@@ -6,7 +6,7 @@ from typing import Iterable, NamedTuple, Optional
 
 from unionnlp.extractors.places.gazetteer import (LEVELS, NATIONAL_PLACE, _Gazetteer, _gaz,
                                                   _to_place, _vocab, division, resolve_name,
-                                                  url_places)
+                                                  url_initials, url_places)
 from unionnlp.extractors.places.mentions import find_places
 from unionnlp.records import NATIONAL, Place
 
@@ -157,6 +157,15 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
         if d is not None:
             add(_to_place(d, d.name, None, None), w.get("url", 0.0))
             meta[code] = meta.get(code, 0.0) + w.get("url", 0.0)
+    if not score and not anon and not capital_desk:
+        # no locality in the text, but it refers to its own (我市, 市总工会): the site's address
+        # may name it by initials (dtrb: 大同日报)
+        levels = {m.group(1) or m.group(2) for m in _SELF_REF.finditer(text)}
+        for code in url_initials(url):
+            d = g.by_code[code]
+            if any(d.name.endswith(lvl) for lvl in levels):
+                add(_to_place(d, d.name, None, None), w.get("url", 0.0))
+                meta[code] = meta.get(code, 0.0) + w.get("url", 0.0)
     if not score and not anon:
         if capital_desk:  # filed from the capital by national media, no locality named
             return NATIONAL_PLACE()
