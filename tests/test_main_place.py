@@ -102,3 +102,17 @@ def test_site_initials_never_outweigh_a_place_the_text_names():
     text = "本报讯 近日，朔州市总工会公布创新工作室名单，我市八家单位上榜。"
     mp = _main(text, url="http://epaper.example.cn/dtrb/html/1.htm")
     assert place_label(mp) == "朔州市"
+
+
+def test_a_page_that_says_our_province_is_not_national_for_its_national_awards():
+    text = ("近日，全国职工优秀技术创新成果发布活动举行，全国共评出一百项成果。"
+            "甘肃省总工会荣获全国优秀组织单位，我省选送的三项成果入选全国职工优秀成果，"
+            "全国排名第五。我省各级工会将继续推动职工创新。")
+    mp = _main(text, title="甘肃省喜获全国职工技术创新成果多个奖项")
+    assert place_label(mp) == "甘肃省"
+
+
+def test_a_national_piece_without_a_first_person_place_stays_national():
+    text = ("全国总工会近日印发通知，要求全国各级工会做好新就业形态劳动者入会工作。"
+            "全国已有一千多万名新就业形态劳动者加入工会。江苏、浙江等地积极推进。")
+    assert place_label(_main(text)) == "全国"

@@ -183,7 +183,10 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
         a = max(anon, key=anon.get)
         if anon[a] >= best_score:
             return protos["anon:" + a]
-    nat = _national_or_none(g, text, title, best_score, capital_desk)
+    # a page that speaks of 我省 / 本市 is written from inside that division: national
+    # awards and competitions it names (全国…创新成果) do not make it a national piece
+    own_voice = best is not None and _OWN_VOICE.search(text) is not None
+    nat = None if own_voice else _national_or_none(g, text, title, best_score, capital_desk)
     if nat is not None:
         return nat
     venue = _venue_below(g, text, places, best, lead_end)
@@ -301,6 +304,10 @@ _SELF_REF = re.compile(
     r"|(?:(?:(?<=[据经由在和与及对向将为是])|(?<![\u4e00-\u9fff]))"
     r"(自治区|自治州|街道|省|市|县|区|州|旗|镇|乡)"
     r"(?=委|政府|人民政府|总工会|总|人大|政协|纪委|妇联|团委|工会|直|属))")
+
+
+#: the first person of a local division (我省, 我市, 本县): the writer is inside it
+_OWN_VOICE = re.compile(r"[我本](?:省|市|县|区|州|旗|盟|镇|乡|街道)(?![\u4e00-\u9fff]{0,1}长)")
 
 
 def _self_references(g: "_Gazetteer", text: str, score: dict, w: dict) -> None:
