@@ -52,3 +52,14 @@ def test_main_place_is_the_street_the_story_is_about():
             "的要求，在各社区推行工会工作例会制度，郭杜的社区工会各具特色。")
     mp = main_place(text, find_places(text), title="陕西工人报官方网站 | 陕工网首页")
     assert place_label(mp) == "郭杜街道" and mp.adcode == "610116002"
+
+
+def test_a_town_calling_itself_our_town_is_named_by_its_short_name():
+    (t,) = _towns("今年以来，我镇总工会扎实开展工作，为建设美丽王庆坨贡献力量。")
+    assert t.canonical == "天津市武清区王庆坨镇" and t.name == "王庆坨"
+    # without 我镇 / 本镇 / 全镇 the short name alone is not enough
+    assert _towns("为建设美丽王庆坨贡献力量。") == []
+    # a short name of two characters is a word first (城关, 新华)
+    assert _towns("我镇工会干部到城关学习。") == []
+    # the county named in the text must be the town's
+    assert _towns("我镇位于扬州市，王庆坨的企业来交流。") == []

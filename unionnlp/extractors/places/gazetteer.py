@@ -125,6 +125,7 @@ class _Gazetteer:
         self.non_place_after = re.compile("|".join(
             re.escape(v["non_place_after"][i:i + 2]) for i in range(0, len(v["non_place_after"]), 2)))
         self.freq = None  # jieba's word frequencies, loaded on first use (see word_freq)
+        self._town_short_auto = None
         zs = sorted(v["zone_suffixes"], key=len, reverse=True)
         self.zone_re = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:" + "|".join(map(re.escape, zs)) + ")")
         ts = "|".join(map(re.escape, v["town_suffixes"]))
@@ -136,6 +137,21 @@ class _Gazetteer:
         self.right_ok = frozenset(v["right_words_ok"])
         self.national_not = re.compile("|".join(map(re.escape, v["national_not_followed_by"])))
         self.org_head_re = re.compile("|".join(map(re.escape, v["org_heads_after_place"])))
+
+    def town_short_auto(self):
+        """A scanner over towns' short names (黄家埠 for 黄家埠镇) → the codes of the towns
+        with that short name; built on first use (only texts that call themselves 我镇 need it)."""
+        if self._town_short_auto is None:
+            from unionnlp.extractors.places.scan import PrefixScanner
+
+            shorts: dict[str, list] = {}
+            for k, codes in self.town_keys.items():
+                for c in codes:
+                    sh = self.by_code[c].short
+                    if sh:
+                        shorts.setdefault(sh, []).append(c)
+            self._town_short_auto = PrefixScanner({k: tuple(v) for k, v in shorts.items()})
+        return self._town_short_auto
 
     def chain(self, code: str) -> list[Division]:
         """The division and its ancestors, top-down."""

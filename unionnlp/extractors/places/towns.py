@@ -10,6 +10,9 @@ Affairs codes) counts only with context, strongest first:
 3. its name is unique in the country and is not a common word (黄家埠镇): the name itself
    is the evidence.
 
+4. the text calls itself 我镇 / 本乡 / 全街道 and names no town in full: a short name of one
+   town only (黄家埠 for 黄家埠镇, three characters at least, not a word) names it.
+
 A match must not be glued into a word on either side (幸福乡村 is no 幸福乡). Once a town's
 full name is accepted, its short form (郭杜 for 郭杜街道) counts in the same text as well,
 under the boundary checks of other short forms.
@@ -99,7 +102,40 @@ def find_towns(g: _Gazetteer, text: str, divisions: Iterable[Place], *,
         if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
             continue  # no context, or two towns of that name equally likely
         out.append(_to_place(g.by_code[scored[0][1]], name, s, e))
+    if not out and _TOWN_SELF.search(text):
+        out.extend(_own_town_short(g, text, divisions, mentioned))
     out.extend(_short_forms(g, text, out, divisions))
+    return out
+
+
+#: a town speaking of itself (我镇, 本乡, 全街道): its short name (黄家埠 for 黄家埠镇) then
+#: names it, see :func:`_own_town_short`
+_TOWN_SELF = re.compile(r"[我本全该](?:镇|乡|街道)")
+
+#: short names of towns this long at least can stand for their town (shorter ones are words)
+OWN_SHORT_MIN = 3
+
+
+def _own_town_short(g: _Gazetteer, text: str, divisions: list, mentioned: set) -> list:
+    """Short names of towns in a text that calls itself 我镇 / 本乡 and names no town in
+    full: the short name must belong to one town only, be at least ``OWN_SHORT_MIN`` characters,
+    not be a common word or a person's name, and its county or city must be the one the text
+    names (if it names any)."""
+    taken = [(p.start, p.end) for p in divisions]
+    out = []
+    for end_idx, codes in g.town_short_auto().iter_long(text):
+        d = g.by_code[codes[0]]
+        e = end_idx + 1
+        s = e - len(d.short)
+        if len(codes) != 1 or len(d.short) < OWN_SHORT_MIN or d.weak or d.short in g.keys:
+            continue
+        if any(a < e and s < b for a, b in taken):
+            continue
+        if mentioned and not any(x.adcode in mentioned for x in g.chain(d.adcode)[:-1]):
+            continue
+        if not _short_ok(g, text, s, e, -1) or _glued_left(g, text, s):
+            continue
+        out.append(_to_place(d, d.short, s, e))
     return out
 
 
