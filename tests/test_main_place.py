@@ -116,3 +116,25 @@ def test_a_national_piece_without_a_first_person_place_stays_national():
     text = ("全国总工会近日印发通知，要求全国各级工会做好新就业形态劳动者入会工作。"
             "全国已有一千多万名新就业形态劳动者加入工会。江苏、浙江等地积极推进。")
     assert place_label(_main(text)) == "全国"
+
+
+def test_an_enterprise_unit_whose_name_holds_the_main_place():
+    text = ("本报讯 近日，冀东某某能源迁安集团木厂口矿运输区工会开展春节走访慰问活动，驱车走访了遵化、"
+            "迁西等地的十户困难职工。运输区工会主席表示，将把温暖送到每一名职工心中。")
+    mp = _main(text, title="冀东某某能源迁安集团木厂口矿运输区工会开展春节慰问")
+    assert mp.level == "enterprise" and mp.name == "冀东某某能源迁安集团木厂口矿运输区"
+    assert mp.parents[-1] == "迁安市"
+
+
+def test_an_enterprise_known_by_its_short_name_in_the_title():
+    text = ("3月2日，上海纺织控股公司工会召开劳动竞赛表彰大会，表彰先进班组二十个。"
+            "上海纺织控股公司总经理出席并颁奖。控股公司工会将继续组织竞赛。")
+    mp = _main(text, title="上海纺织表彰劳动竞赛先进")
+    assert mp.level == "enterprise" and mp.name == "上海纺织控股公司"
+
+
+def test_a_city_named_on_its_own_is_no_enterprise():
+    text = ("3月2日，上海纺织控股公司工会召开劳动竞赛表彰大会。上海市总工会有关负责人出席。"
+            "上海各级工会将推广这一做法。")
+    mp = _main(text, title="上海纺织表彰劳动竞赛先进")
+    assert mp.level == "province" and place_label(mp) == "上海市"

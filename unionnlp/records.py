@@ -98,12 +98,13 @@ class Place:
 
     ``canonical`` is the full name with its parent chain (江苏省扬州市), ``adcode`` the
     statistics-bureau / GB/T 2260 code, ``level`` one of province, city, county, town, zone,
-    country, or village (a village or community as the main place, with its town's code).
+    country, or (main place only) village (a village or community, with its town's code) or
+    enterprise (a company or a unit inside one, with the code of the division in its name).
     """
 
     name: str = _f("the place as written", _REQUIRED)
     canonical: Optional[str] = _f("full name with its parent chain (江苏省扬州市)")
-    level: Optional[str] = _f("country, province, city, county, town, zone or village")
+    level: Optional[str] = _f("country, province, city, county, town, zone, village or enterprise")
     adcode: Optional[str] = _f("division code: 6 digits (GB/T 2260) to county, 9 or 12 for towns")
     start: Optional[int] = _f("offset of the mention in the record text")
     end: Optional[int] = _f("end offset (exclusive) of the mention")

@@ -192,6 +192,10 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     venue = _venue_below(g, text, places, best, lead_end)
     if venue is not None:
         return venue
+    head_title = title or (text[head.headline[0]:head.headline[1]] if head.headline else None)
+    unit = _enterprise_unit(g, text, head_title, places, best, lead_end)
+    if unit is not None:
+        return unit
     d = g.by_code[best]
     written = d.name if d.name in text or (title and d.name in title) else None
     if written is None and best in surfaces:
@@ -257,6 +261,59 @@ def _venue_below(g: "_Gazetteer", text: str, places: list, best: Optional[str],
     return Place(name=name, canonical="".join(x.name for x in chain) + name, level="village",
                  adcode=d.adcode, start=start, end=start + len(name),
                  parents=[x.name for x in chain])
+
+
+#: an enterprise or a unit inside one, named as the body that holds a union or a party
+#: committee (冀中能源某某集团某矿某区工会, 某某控股公司工会): the name up to the enterprise
+#: head, then at most a few characters of sub-units
+_ENTERPRISE = re.compile(
+    r"(?:^|(?<=[\s,，。:：、;；“”\"(（)）】\]]))"
+    r"([\u4e00-\u9fff]{2,24}?(?:集团|公司|矿业|煤矿|矿|厂)[\u4e00-\u9fff]{0,10}?)"
+    r"(?=工会|党委|团委)")
+
+
+#: the rest of an enterprise's name after a division written at its start
+_ENTERPRISE_HEAD = re.compile(r"([\u4e00-\u9fff]{0,10}?)(?:集团|公司|煤矿|矿业|厂)")
+_NOT_IN_NAME = re.compile(r"[工会委政府局厅办与和及、的在是对为向省市县区州镇乡]")
+
+
+def _enterprise_unit(g: "_Gazetteer", text: str, title: Optional[str], places: list,
+                     best: Optional[str], lead_end: int) -> Optional[Place]:
+    """The enterprise (or its unit) an article is about when the winning division is written
+    only as a part of that enterprise's name (北京 in 北京某某控股公司工会, 峰峰 in 某某峰峰集团…):
+    the guidelines give the unit then, not a locality. The enterprise must be named in the
+    title or the lead. The returned Place has level ``enterprise`` and its division's code."""
+    if not best:
+        return None
+    spans = [(m.start(1), m.end(1), m.group(1)) for m in _ENTERPRISE.finditer(text)]
+    mine = [p for p in places if p.adcode == best and p.start is not None]
+    if not mine or not spans:
+        return None
+    holders = []
+    for p in mine:
+        h = next((sp for sp in spans if sp[0] <= p.start and p.end <= sp[1]), None)
+        if h is None:  # 北京某某控股公司总经理: the enterprise without its union
+            m = _ENTERPRISE_HEAD.match(text, p.end)
+            if not m or _NOT_IN_NAME.search(m.group(1)):
+                return None  # the division is also named on its own
+            h = (p.start, m.end(), text[p.start:m.end()])
+        holders.append(h)
+    in_title = [m.group(1) for m in _ENTERPRISE.finditer(title or "")
+                if any(p.name in m.group(1) for p in mine)]
+    if title and not in_title and any(p.name in title for p in mine):
+        # the title names the division outside an enterprise, unless by the enterprise's short
+        # name (北京某某 for 北京某某控股公司: the division and two more characters of it)
+        shorts = {h[2][h[2].find(p.name):h[2].find(p.name) + len(p.name) + 2]
+                  for p, h in zip(mine, holders)}
+        if not any(sh in title for sh in shorts if len(sh) >= 4):
+            return None
+    if not in_title and not any(h[0] < lead_end for h in holders):
+        return None
+    name = max(in_title or [h[2] for h in holders], key=len)
+    d = g.by_code[best]
+    chain = g.chain(best)
+    return Place(name=name, canonical=name, level="enterprise", adcode=d.adcode, start=None,
+                 end=None, parents=[x.name for x in chain])
 
 
 def _qualifies(p: Place, nxt: Optional[Place]) -> bool:
