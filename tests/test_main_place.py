@@ -138,3 +138,19 @@ def test_a_city_named_on_its_own_is_no_enterprise():
             "上海各级工会将推广这一做法。")
     mp = _main(text, title="上海纺织表彰劳动竞赛先进")
     assert mp.level == "province" and place_label(mp) == "上海市"
+
+
+def test_a_wire_dateline_names_the_desk_not_the_story():
+    text = ("新华社南京6月1日电 江苏省总工会日前发布消息，全省已建成职工服务驿站五千个。"
+            "江苏各地工会积极推进驿站建设。")
+    assert place_label(_main(text)) == "江苏省"
+
+
+def test_a_site_name_glued_to_the_title_by_a_dash_weighs_as_the_outlet():
+    from unionnlp.extractors.places.main import _title_parts
+
+    assert _title_parts("泰兴市工会工作总结-豆丁网") == (["泰兴市工会工作总结"], ["豆丁网"])
+    assert _title_parts("某某集团-2023年度总结") == (["某某集团-2023年度总结"], [])
+    text = "工会工作总结\n一、基本情况。本镇工会现有会员三千人，全镇各级工会认真开展工作。"
+    mp = _main(text, title="工会工作总结-南京某某文档网")
+    assert mp is None or place_label(mp) != "南京市"

@@ -94,9 +94,12 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
                 add(_to_place(par[0], p.parents[-1], p.start, p.end), w["mention"])
             continue
         wt = w["mention"]
-        if any(a <= p.start < b for a, b in head.chrome):
+        chrome = next(((a, b) for a, b in head.chrome if a <= p.start < b), None)
+        if chrome is not None:
             # a breadcrumb or a site's name over the story (中国XX网 > 新闻 > …): where the
-            # page was published, weighed as its outlet
+            # page was published, weighed as its outlet (a document-sharing site's: nothing)
+            if _docshare(text[chrome[0]:chrome[1]]):
+                continue
             add(p, w["outlet"])
             if p.adcode:
                 meta[p.adcode] = meta.get(p.adcode, 0.0) + w["outlet"]
@@ -109,6 +112,11 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
             if p.adcode == CAPITAL and dl and "电" in dl.group():
                 capital_desk = True
                 continue  # 新华社北京…电: where the desk is, not what the piece is about
+            if p.adcode and dl and "电" in dl.group():
+                # 新华社南京…电: the desk that filed it, weighed as the outlet
+                add(p, w["outlet"])
+                meta[p.adcode] = meta.get(p.adcode, 0.0) + w["outlet"]
+                continue
             wt += w["dateline"]
             if p.adcode:
                 meta[p.adcode] = meta.get(p.adcode, 0.0) + w["dateline"]
@@ -127,6 +135,8 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
         title = title[tdl.end():]
         capital_desk = capital_desk or any(p.adcode == CAPITAL for p in find_places(tdl.group()))
     topic_parts, site_parts = _title_parts(title)
+    # a document-sharing site's name (某某文库, 某某文档网) says nothing of the document's place
+    site_parts = [t for t in site_parts if not _docshare(t)]
     for extra, weight, is_topic in ([(t, w["title"], True) for t in topic_parts] +
                                     [(t, w["outlet"], False) for t in site_parts + [outlet]]):
         if extra:
@@ -339,7 +349,15 @@ def _title_parts(title: Optional[str]) -> tuple:
     words = tuple(v["site_title_words"])
     ends = tuple(v["site_title_ends"])
     topic, site = [], []
+    parts = []
     for part in _TITLE_SEP.split(title):
+        # 某某总结-豆丁网: a site's name glued to the title by a bare dash
+        m = _GLUED_SITE.search(part)
+        if m and (any(x in m.group(1) for x in words) or m.group(1).endswith(ends)):
+            parts += [part[:m.start()], m.group(1)]
+        else:
+            parts.append(part)
+    for part in parts:
         part = part.strip()
         if not part:
             continue
@@ -349,6 +367,14 @@ def _title_parts(title: Optional[str]) -> tuple:
             topic.append(part)
     return topic, site
 
+
+def _docshare(part: str) -> bool:
+    """A document-sharing site's name (``docshare_site_words`` in ``vocab.json``)."""
+    return any(x in part for x in _vocab()["docshare_site_words"])
+
+
+#: a short last part after a bare dash (…总结-豆丁网, …-某某网页版)
+_GLUED_SITE = re.compile(r"[-—–]([^-—–]{2,12})$")
 
 #: a title part this short that ends like a site name (…网, …日报) is the site's name
 SITE_NAME_MAX_LEN = 12
