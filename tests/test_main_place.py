@@ -154,3 +154,15 @@ def test_a_site_name_glued_to_the_title_by_a_dash_weighs_as_the_outlet():
     text = "工会工作总结\n一、基本情况。本镇工会现有会员三千人，全镇各级工会认真开展工作。"
     mp = _main(text, title="工会工作总结-南京某某文档网")
     assert mp is None or place_label(mp) != "南京市"
+
+
+def test_a_stray_short_form_from_another_province_weighs_less():
+    # 安新 (a county of Hebei) is here a service station's name in a story about 远安县 (Hubei)
+    text = ("近日，我县普降大雪。县总工会在城东社区安新驿站和城西社区安新驿站为环卫工人送上姜茶。"
+            "据了解，春节期间远安县总工会共慰问户外劳动者三百余名。")
+    assert place_label(_main(text)) == "远安县"
+
+
+def test_short_forms_alone_still_count():
+    text = "阜宁和沈丘的工会干部交流经验，阜宁的做法受到好评。"
+    assert place_label(_main(text)) == "阜宁县"

@@ -82,6 +82,7 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     meta: dict[str, float] = {}  # weight from where the page was published, not what it says
     capital_desk = False
     places.sort(key=lambda p: (p.start if p.start is not None else -1))
+    stray = _stray_short_forms(g, places)
     for i, p in enumerate(places):
         if _qualifies(p, places[i + 1] if i + 1 < len(places) else None):
             continue  # 江苏省 in 江苏省扬州市: a qualifier of the next mention
@@ -127,6 +128,8 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
         if p.end is not None and g.org_head_re.match(text, p.end) and p.adcode:
             # 福建省总工会 in an article about 南安: a source, not the topic (settled below)
             as_source[p.adcode] = as_source.get(p.adcode, 0.0) + wt * (1 - w["org_prefix"])
+        if p.adcode in stray:
+            wt *= STRAY_SHORT_WEIGHT
         add(p, wt)
     # divisions named where the topic is stated (the title), not only where the source is;
     # a site's name in the title (陕西工人报官方网站 | …) weighs as an outlet, not as the topic
@@ -324,6 +327,35 @@ def _enterprise_unit(g: "_Gazetteer", text: str, title: Optional[str], places: l
     chain = g.chain(best)
     return Place(name=name, canonical=name, level="enterprise", adcode=d.adcode, start=None,
                  end=None, parents=[x.name for x in chain])
+
+
+#: the weight of a stray short form (see :func:`_stray_short_forms`) relative to a mention
+STRAY_SHORT_WEIGHT = 0.3
+
+
+def _stray_short_forms(g: "_Gazetteer", places: list) -> set:
+    """Counties written only by their short form (安新, never 安新县), with no ancestor named,
+    in a text that names other divisions in full, all in other provinces: most likely a word
+    or a brand (某某社区安新驿站 in a story about 远安县), so they weigh less."""
+    full_prov: set = set()
+    anc: set = set()  # the divisions the text names
+    short_only: dict = {}
+    for p in places:
+        if not p.adcode or p.start is None or p.level == "country":
+            continue
+        chain = g.chain(p.adcode)
+        d = chain[-1]
+        anc.add(p.adcode)  # divisions named in the text
+        if p.name == d.name or (p.name[-1:] in "省市县区州旗盟" and d.level != "town"):
+            full_prov.add(chain[0].adcode)
+            short_only[p.adcode] = False
+        elif d.level == "county":
+            short_only.setdefault(p.adcode, True)
+    if not full_prov:
+        return set()
+    return {c for c, only in short_only.items() if only
+            and g.chain(c)[0].adcode not in full_prov
+            and not any(a.adcode in anc for a in g.chain(c)[:-1])}
 
 
 def _qualifies(p: Place, nxt: Optional[Place]) -> bool:
