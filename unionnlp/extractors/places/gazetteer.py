@@ -104,12 +104,15 @@ class _Gazetteer:
         keys: dict[str, list[tuple[str, bool]]] = {}
         counties = list(self.by_code.values())
         self.town_keys: dict[str, list[str]] = {}
+        self.town_shorts: dict[str, list[str]] = {}
         for r in resources.read_table("places", "towns.csv"):
             code = r["adcode"]
             d = Division(code, r["name"], town_short(r["name"]), "town", r["parent"] or code[:6],
                          r["weak"] == "1", r["weak_name"] == "1")
             self.by_code[code] = d
             self.town_keys.setdefault(d.name, []).append(code)
+            if len(d.short) >= 3:  # short names that may stand for their town (see towns.py)
+                self.town_shorts.setdefault(d.short, []).append(code)
         self.town_auto = SuffixScanner({k: (k, tuple(v)) for k, v in self.town_keys.items()})
         for d in counties:
             keys.setdefault(d.name, []).append((d.adcode, True))
@@ -125,7 +128,7 @@ class _Gazetteer:
         self.non_place_after = re.compile("|".join(
             re.escape(v["non_place_after"][i:i + 2]) for i in range(0, len(v["non_place_after"]), 2)))
         self.freq = None  # jieba's word frequencies, loaded on first use (see word_freq)
-        self._town_short_auto = None
+        self._chains: dict = {}  # code → its chain (see chain)
         zs = sorted(v["zone_suffixes"], key=len, reverse=True)
         self.zone_re = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:" + "|".join(map(re.escape, zs)) + ")")
         ts = "|".join(map(re.escape, v["town_suffixes"]))
@@ -138,31 +141,22 @@ class _Gazetteer:
         self.national_not = re.compile("|".join(map(re.escape, v["national_not_followed_by"])))
         self.org_head_re = re.compile("|".join(map(re.escape, v["org_heads_after_place"])))
 
-    def town_short_auto(self):
-        """A scanner over towns' short names (黄家埠 for 黄家埠镇) → the codes of the towns
-        with that short name; built on first use (only texts that call themselves 我镇 need it)."""
-        if self._town_short_auto is None:
-            from unionnlp.extractors.places.scan import PrefixScanner
-
-            shorts: dict[str, list] = {}
-            for k, codes in self.town_keys.items():
-                for c in codes:
-                    sh = self.by_code[c].short
-                    if sh:
-                        shorts.setdefault(sh, []).append(c)
-            self._town_short_auto = PrefixScanner({k: tuple(v) for k, v in shorts.items()})
-        return self._town_short_auto
-
-    def chain(self, code: str) -> list[Division]:
-        """The division and its ancestors, top-down."""
+    def chain(self, code: str) -> tuple:
+        """The division and its ancestors, top-down (a tuple, kept per code)."""
+        hit = self._chains.get(code)
+        if hit is not None:
+            return hit
         out = []
         seen = set()
-        while code and code in self.by_code and code not in seen:
-            seen.add(code)
-            d = self.by_code[code]
+        c = code
+        while c and c in self.by_code and c not in seen:
+            seen.add(c)
+            d = self.by_code[c]
             out.append(d)
-            code = d.parent
-        return out[::-1]
+            c = d.parent
+        res = tuple(out[::-1])
+        self._chains[code] = res
+        return res
 
     def tag(self, w: str) -> str:
         return segmenter.tags().get(w) or ""

@@ -285,6 +285,9 @@ _ENTERPRISE = re.compile(
     r"(?=工会|党委|团委)")
 
 
+#: an enterprise head within the reach of :data:`_ENTERPRISE` after a division
+_HEAD_AHEAD = re.compile(r"[\u4e00-\u9fff]{0,22}?(?:集团|公司|矿业|煤矿|矿|厂)")
+
 #: the rest of an enterprise's name after a division written at its start
 _ENTERPRISE_HEAD = re.compile(r"([\u4e00-\u9fff]{0,10}?)(?:集团|公司|煤矿|矿业|厂)")
 _NOT_IN_NAME = re.compile(r"[工会委政府局厅办与和及、的在是对为向省市县区州镇乡]")
@@ -298,9 +301,11 @@ def _enterprise_unit(g: "_Gazetteer", text: str, title: Optional[str], places: l
     title or the lead. The returned Place has level ``enterprise`` and its division's code."""
     if not best:
         return None
-    spans = [(m.start(1), m.end(1), m.group(1)) for m in _ENTERPRISE.finditer(text)]
     mine = [p for p in places if p.adcode == best and p.start is not None]
-    if not mine or not spans:
+    if not mine or not all(_HEAD_AHEAD.match(text, p.end) for p in mine):
+        return None  # some mention is not followed by an enterprise head (quick test)
+    spans = [(m.start(1), m.end(1), m.group(1)) for m in _ENTERPRISE.finditer(text)]
+    if not spans:
         return None
     holders = []
     for p in mine:

@@ -116,6 +116,26 @@ _TOWN_SELF = re.compile(r"[我本全该](?:镇|乡|街道)")
 OWN_SHORT_MIN = 3
 
 
+#: the longest town short name looked up (longer ones are rare and stand in full)
+_SHORT_MAX = 6
+
+
+def _short_matches(shorts: dict, text: str):
+    """Leftmost-longest matches of the keys of ``shorts`` (3 to ``_SHORT_MAX`` characters) in
+    CJK runs of ``text``: (start, end, codes)."""
+    for run in re.finditer(r"[\u4e00-\u9fff]{3,}", text):
+        i, stop = run.start(), run.end()
+        while i <= stop - OWN_SHORT_MIN:
+            for n in range(min(_SHORT_MAX, stop - i), OWN_SHORT_MIN - 1, -1):
+                codes = shorts.get(text[i:i + n])
+                if codes:
+                    yield i, i + n, codes
+                    i += n
+                    break
+            else:
+                i += 1
+
+
 def _own_town_short(g: _Gazetteer, text: str, divisions: list, mentioned: set) -> list:
     """Short names of towns in a text that calls itself 我镇 / 本乡 and names no town in
     full: the short name must belong to one town only, be at least ``OWN_SHORT_MIN`` characters,
@@ -123,10 +143,8 @@ def _own_town_short(g: _Gazetteer, text: str, divisions: list, mentioned: set) -
     names (if it names any)."""
     taken = [(p.start, p.end) for p in divisions]
     out = []
-    for end_idx, codes in g.town_short_auto().iter_long(text):
+    for s, e, codes in _short_matches(g.town_shorts, text):
         d = g.by_code[codes[0]]
-        e = end_idx + 1
-        s = e - len(d.short)
         if len(codes) != 1 or len(d.short) < OWN_SHORT_MIN or d.weak or d.short in g.keys:
             continue
         if any(a < e and s < b for a, b in taken):
