@@ -166,3 +166,13 @@ def test_a_stray_short_form_from_another_province_weighs_less():
 def test_short_forms_alone_still_count():
     text = "阜宁和沈丘的工会干部交流经验，阜宁的做法受到好评。"
     assert place_label(_main(text)) == "阜宁县"
+
+
+def test_a_paragraph_with_a_greater_than_sign_is_no_breadcrumb():
+    from unionnlp.extractors.places.main import _page_head
+
+    text = ("近日，宜兴市总工会开展职工满意度调查，满意度>95%的企业有三十家，宜兴市总工会将推广其经验，"
+            "并在全市范围内持续开展此项工作，确保职工权益得到更好的维护和保障。\n第二段。")
+    assert _page_head(text).chrome == []
+    head = _page_head("首页 > 新闻 > 本地\n标题行在这里写着\n正文。")
+    assert head.chrome == [(0, 12)] and head.headline == (13, 21)

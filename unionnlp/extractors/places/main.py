@@ -504,6 +504,9 @@ _BREADCRUMB = re.compile(r"\S\s*[>›»]\s*\S|当前位置|您的位置|所在�
 #: a line that reports the page's own metadata, not its story
 _META_LINE = re.compile(r"发布时间|来源[:：]|作者[:：]|浏览次数|点击[数率]|字号|\d{4}[-/年]\d{1,2}[-/月]\d{1,2}")
 
+#: a breadcrumb line is at most this long (a body paragraph may hold a ">")
+CHROME_MAX_LEN = 60
+
 #: a headline is a line of this many characters without a sentence end
 HEADLINE_LEN = (6, 40)
 #: the head of a page is read over at most this many lines and characters
@@ -538,7 +541,7 @@ def _page_head(text: str) -> _PageHead:
         line = text[pos:end].strip()
         if line:
             topic, site = _title_parts(line)
-            if _BREADCRUMB.search(line) or (site and not topic):
+            if (_BREADCRUMB.search(line) and len(line) <= CHROME_MAX_LEN) or (site and not topic):
                 chrome.append((pos, end))
             elif _META_LINE.search(line):
                 pass  # 发布时间 … 来源: … between the headline and the story
