@@ -176,3 +176,27 @@ def test_a_paragraph_with_a_greater_than_sign_is_no_breadcrumb():
     assert _page_head(text).chrome == []
     head = _page_head("首页 > 新闻 > 本地\n标题行在这里写着\n正文。")
     assert head.chrome == [(0, 12)] and head.headline == (13, 21)
+
+
+def test_a_development_zone_written_as_the_actor_is_the_main_place():
+    text = ("本报讯 日前，蚌埠市五河经济开发区总工会开展送清凉活动。"
+            "五河经济开发区二十家企业的一线职工受益。")
+    mp = _main(text)
+    assert mp.level == "zone" and mp.name == "五河经济开发区" and mp.adcode == "340322"
+
+
+def test_a_zone_whose_county_is_also_named_alone_leaves_the_county():
+    text = ("本报讯 五河县总工会日前召开会议，五河经济开发区总工会作交流发言。"
+            "五河县各乡镇工会负责人参加。五河县总工会主席讲话。")
+    assert place_label(_main(text)) == "五河县"
+
+
+def test_provinces_listed_alike_make_a_national_piece():
+    text = ("本报讯（记者 某某）记者日前从全国总工会获悉，全国已建成户外劳动者服务站点十余万个。"
+            "其中，浙江、江苏、广东等地站点数量居前。")
+    assert place_label(_main(text)) == "全国"
+
+
+def test_counties_listed_alike_make_their_city_the_place():
+    text = "近日，邗江区、江都区、仪征市总工会分别举办职工技能竞赛，各有数百名职工参赛。"
+    assert place_label(_main(text)) == "扬州市"

@@ -83,6 +83,7 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     capital_desk = False
     places.sort(key=lambda p: (p.start if p.start is not None else -1))
     stray = _stray_short_forms(g, places)
+    zones: list = []  # (zone mention, its division's code)
     for i, p in enumerate(places):
         if _qualifies(p, places[i + 1] if i + 1 < len(places) else None):
             continue  # 江苏省 in 江苏省扬州市: a qualifier of the next mention
@@ -93,6 +94,8 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
             par = [d for d in resolve_name(p.parents[-1]) if d.name == p.parents[-1]]
             if par:  # a zone or a town the table lacks counts for its county
                 add(_to_place(par[0], p.parents[-1], p.start, p.end), w["mention"])
+                if p.level == "zone":
+                    zones.append((p, par[0].adcode))
             continue
         wt = w["mention"]
         chrome = next(((a, b) for a, b in head.chrome if a <= p.start < b), None)
@@ -190,6 +193,17 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
         for anc in g.chain(code)[:-1]:
             total[anc.adcode] = total.get(anc.adcode, 0.0) + w["descendant"] * sc
     best = max(total, key=lambda c: (total[c], LEVELS.index(g.by_code[c].level))) if total else None
+    if best is not None and best not in topical:
+        # three or more divisions of one level named alike (浙江、江苏、广东等地): the story is
+        # above them, in their common ancestor, or national when none is and it says 全国
+        top, lvl = total[best], g.by_code[best].level
+        ties = [c for c in total if abs(total[c] - top) < 1e-9 and g.by_code[c].level == lvl]
+        if len(ties) >= SIBLING_TIES:
+            common = set.intersection(*({a.adcode for a in g.chain(c)[:-1]} for c in ties))
+            if common:
+                best = max(common, key=lambda c: LEVELS.index(g.by_code[c].level))
+            elif _national_or_none(g, text, title, 0.0, capital_desk, least=1.0) is not None:
+                return NATIONAL_PLACE()
     best = _most_specific(g, best, score, topical, meta)
     best_score = total[best] if best else 0.0
     if anon:
@@ -202,6 +216,9 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     nat = None if own_voice else _national_or_none(g, text, title, best_score, capital_desk)
     if nat is not None:
         return nat
+    zone = _zone_place(g, zones, places, best, lead_end, topical)
+    if zone is not None:
+        return zone
     venue = _venue_below(g, text, places, best, lead_end)
     if venue is not None:
         return venue
@@ -363,6 +380,34 @@ def _stray_short_forms(g: "_Gazetteer", places: list) -> set:
             and not any(a.adcode in anc for a in g.chain(c)[:-1])}
 
 
+#: this many divisions of one level with the same top score make a list, not a topic
+SIBLING_TIES = 3
+
+
+def _zone_place(g: "_Gazetteer", zones: list, places: list, best: Optional[str], lead_end: int,
+                topical: set) -> Optional[Place]:
+    """A development zone (五河经济开发区) as the main place: its division is the winner and is
+    written only as the zone's prefix, and the zone is written twice or in the lead. The
+    returned Place keeps level ``zone`` and carries its division's code."""
+    if not best or not zones:
+        return None
+    mine = [(z, c) for z, c in zones if c == best]
+    if not mine:
+        return None
+    spans = [(z.start, z.end) for z, _ in mine]
+    if any(p.adcode == best and p.start is not None
+           and not any(a <= p.start and p.end <= b for a, b in spans) for p in places):
+        return None  # the division is named on its own too: the story is the division's
+    names = {z.name for z, _ in mine}
+    if len(names) != 1:
+        return None
+    z = mine[0][0]
+    if len(mine) < 2 and not z.start < lead_end:
+        return None
+    return Place(name=z.name, canonical=z.canonical, level="zone", adcode=best, start=z.start,
+                 end=z.end, parents=list(z.parents))
+
+
 def _qualifies(p: Place, nxt: Optional[Place]) -> bool:
     """``p`` is written right before a division below it (江苏省 in 江苏省扬州市, 西藏 in
     西藏拉萨市): a qualifier of that mention, not a mention of its own."""
@@ -475,6 +520,8 @@ def _most_specific(g: "_Gazetteer", best: Optional[str], score: dict, topical: s
         kid = max(kids, key=lambda c: score[c])
         if score[kid] < share * own:
             return best
+        if kid not in topical and sum(1 for c in kids if abs(score[c] - score[kid]) < 1e-9) > 1:
+            return best  # two children named alike: the story is the parent's
         best = kid
     return best
 
@@ -555,7 +602,7 @@ def _page_head(text: str) -> _PageHead:
 
 
 def _national_or_none(g: _Gazetteer, text: str, title: Optional[str], local: float,
-                      capital_desk: bool = False) -> Optional[Place]:
+                      capital_desk: bool = False, least: float = 2.0) -> Optional[Place]:
     """全国 when national markers outweigh the best local division (a ``北京…电`` dateline,
     ``capital_desk``, is one such marker: national media file from the capital)."""
     hay = (title or "") * 3 + text
@@ -566,7 +613,7 @@ def _national_or_none(g: _Gazetteer, text: str, title: Optional[str], local: flo
                               if not g.national_not.match(hay, m.end()))
         else:
             n += weight * hay.count(mk)
-    if n and n >= max(2.0, local):
+    if n and n >= max(least, local):
         return NATIONAL_PLACE()
     return None
 
