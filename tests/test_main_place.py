@@ -200,3 +200,11 @@ def test_provinces_listed_alike_make_a_national_piece():
 def test_counties_listed_alike_make_their_city_the_place():
     text = "近日，邗江区、江都区、仪征市总工会分别举办职工技能竞赛，各有数百名职工参赛。"
     assert place_label(_main(text)) == "扬州市"
+
+
+def test_greeting_and_navigation_lines_are_page_chrome():
+    text = ("您好，欢迎来到某某分类信息网\n免费发信息\n某某信息网 > 上海新闻 > 青浦新闻\n\n"
+            "迎新春——香花桥街道开展职工新春主题活动\n\n2019-2-3 21:45发布\n\n"
+            "香花桥街道总工会组织辖内四百多名职工参加迎新春活动。街道总工会还走访慰问了快递职工。")
+    mp = _main(text)
+    assert mp.level == "town" and place_label(mp) == "香花桥街道"

@@ -574,6 +574,12 @@ def _skip_meta_lines(text: str, pos: int) -> int:
     return pos
 
 
+def _chrome_line(line: str) -> bool:
+    """A short line of the site's own furniture: a greeting or a navigation word
+    (``chrome_words`` in ``vocab.json``: 欢迎来到, 登录 …)."""
+    return len(line) <= CHROME_MAX_LEN and any(x in line for x in _vocab()["chrome_words"])
+
+
 def _page_head(text: str) -> _PageHead:
     """Chrome lines (breadcrumbs, a site's name) and the headline line at the top of a page
     that came without a title: the headline says what the story is about, the chrome only where
@@ -588,10 +594,13 @@ def _page_head(text: str) -> _PageHead:
         line = text[pos:end].strip()
         if line:
             topic, site = _title_parts(line)
-            if (_BREADCRUMB.search(line) and len(line) <= CHROME_MAX_LEN) or (site and not topic):
+            if (_BREADCRUMB.search(line) and len(line) <= CHROME_MAX_LEN) or (site and not topic) \
+                    or _chrome_line(line):
                 chrome.append((pos, end))
             elif _META_LINE.search(line):
                 pass  # 发布时间 … 来源: … between the headline and the story
+            elif len(line) < HEADLINE_LEN[0] and not re.search(r"[。！？!?]", line):
+                pass  # a navigation word (免费发信息, 返回首页)
             elif (HEADLINE_LEN[0] <= len(line) <= HEADLINE_LEN[1]
                   and not re.search(r"[。！？!?；;]", line)):
                 return _PageHead(_skip_meta_lines(text, end), (pos, end), chrome)
