@@ -208,3 +208,9 @@ def test_greeting_and_navigation_lines_are_page_chrome():
             "香花桥街道总工会组织辖内四百多名职工参加迎新春活动。街道总工会还走访慰问了快递职工。")
     mp = _main(text)
     assert mp.level == "town" and place_label(mp) == "香花桥街道"
+
+
+def test_a_dateline_under_the_page_chrome_is_read():
+    text = ("首页 > 新闻 > 本地新闻\n新华社南京6月1日电 江苏省总工会日前发布消息，"
+            "全省已建成职工服务驿站五千个。江苏各地工会积极推进驿站建设。")
+    assert place_label(_main(text)) == "江苏省"

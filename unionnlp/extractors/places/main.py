@@ -38,9 +38,20 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     Scoring: each mention of a division counts once; mentions in the title, dateline/byline
     (``本报讯``, ``(宝鸡新闻网 …)``, ``新华社北京…电``), the outlet name and the lead sentence
     weigh more, and so does a locality the page URL spells in pinyin (:func:`url_places`)
-    (weights in ``resources/places/vocab.json``). Descendants lend half their score
-    to ancestors, so an article about 扬州 that also names 邗江区 stays 扬州. Anonymised places
-    (某县) win when they outweigh real ones; 全国 wins when national markers dominate.
+    (weights in ``resources/places/vocab.json``). A page given without a title: its first
+    short line is the headline (weighs as a title), breadcrumb and greeting lines above it weigh
+    as the outlet. A wire dateline's city (新华社南京…电) is the desk, weighed as the outlet;
+    the capital's alone makes the piece national. Descendants lend a tenth of their score to
+    ancestors; a division prefixed to an organization (福建省总工会) loses part of its weight
+    when the title or lead names a place below it; a county written only by a short form far
+    from every other named place weighs less. Then the winner walks down to a descendant the
+    title names or the text names as often (not to one of two children named alike); three or
+    more divisions of a level named alike give their common ancestor (or 全国). Anonymised
+    places (某县) win when they outweigh real ones; 全国 wins when national markers dominate,
+    unless the page speaks of 我省 / 本市. Below the winning division the main place may be a
+    development zone, a village or community, or an enterprise's unit, when the text names
+    the division only as their prefix or address (levels ``zone``, ``village``,
+    ``enterprise``, carrying the division's code).
 
     The returned Place has ``name`` = the division's name as written in the article (its full
     own name when the text writes it, else the most frequent surface form); see
@@ -57,9 +68,10 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     head = _page_head(text) if not title else _PageHead(0, None, [])
     lead_end = _lead_end(text, head.body)
     dl = _DATELINE.match(text[:80])
-    if not dl and head.body:  # the dateline opens the story, after the page's chrome
-        dl = _DATELINE.match(text[:head.body + 80], head.body)
     dl_span = (dl.start(), dl.end()) if dl else (0, 0)
+    if not dl and head.body:  # the dateline opens the story, after the page's chrome
+        dl = _DATELINE.match(text[head.body:head.body + 80])
+        dl_span = (head.body + dl.start(), head.body + dl.end()) if dl else (0, 0)
 
     def add(p: Place, weight: float) -> None:
         key = p.adcode if p.adcode else None
