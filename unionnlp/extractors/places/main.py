@@ -1,6 +1,7 @@
 """The article's main locality."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterable, NamedTuple, Optional
 
@@ -434,20 +435,26 @@ CAPITAL = "110000"
 _TITLE_SEP = re.compile(r"\s*[|｜_]\s*|\s+[-—–]+\s+|\s*——\s*")
 
 
+@functools.lru_cache(maxsize=1)
+def _site_words() -> tuple:
+    """(a pattern of ``site_title_words``, the tuple of ``site_title_ends``)."""
+    v = _vocab()
+    return (re.compile("|".join(map(re.escape, v["site_title_words"]))),
+            tuple(v["site_title_ends"]))
+
+
 def _title_parts(title: Optional[str]) -> tuple:
     """(topical parts, site parts) of a page title: the parts that name a site (陕工网首页,
     XX日报, XX文库) say where the page was published, the rest what it is about."""
     if not title:
         return [], []
-    v = _vocab()
-    words = tuple(v["site_title_words"])
-    ends = tuple(v["site_title_ends"])
+    words_re, ends = _site_words()
     topic, site = [], []
     parts = []
     for part in _TITLE_SEP.split(title):
         # 某某总结-豆丁网: a site's name glued to the title by a bare dash
         m = _GLUED_SITE.search(part)
-        if m and (any(x in m.group(1) for x in words) or m.group(1).endswith(ends)):
+        if m and (words_re.search(m.group(1)) or m.group(1).endswith(ends)):
             parts += [part[:m.start()], m.group(1)]
         else:
             parts.append(part)
@@ -455,7 +462,7 @@ def _title_parts(title: Optional[str]) -> tuple:
         part = part.strip()
         if not part:
             continue
-        if any(x in part for x in words) or (len(part) <= SITE_NAME_MAX_LEN and part.endswith(ends)):
+        if words_re.search(part) or (len(part) <= SITE_NAME_MAX_LEN and part.endswith(ends)):
             site.append(part)
         else:
             topic.append(part)
