@@ -214,3 +214,11 @@ def test_a_dateline_under_the_page_chrome_is_read():
     text = ("首页 > 新闻 > 本地新闻\n新华社南京6月1日电 江苏省总工会日前发布消息，"
             "全省已建成职工服务驿站五千个。江苏各地工会积极推进驿站建设。")
     assert place_label(_main(text)) == "江苏省"
+
+
+def test_the_capital_as_the_venue_of_a_national_meeting():
+    text = "全国总工会执委会议日前在北京召开。会议审议了工作报告，要求全国各级工会抓好落实。"
+    assert place_label(_main(text)) == "全国"
+    text = ("北京市总工会第十五次代表大会在北京召开。大会选举产生了北京市总工会新一届领导班子，"
+            "北京市各级工会代表参加。")
+    assert place_label(_main(text)) == "北京市"

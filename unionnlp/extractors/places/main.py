@@ -110,6 +110,10 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
                 if p.level == "zone":
                     zones.append((p, par[0].adcode))
             continue
+        if p.adcode == CAPITAL and p.start > 0 and text[p.start - 1] == "在" and \
+                _VENUE_VERB.match(text, p.end):
+            capital_desk = True  # 全总…会议在北京召开: the capital as the venue of a national body
+            continue
         wt = w["mention"]
         chrome = next(((a, b) for a, b in head.chrome if a <= p.start < b), None)
         if chrome is not None:
@@ -430,6 +434,9 @@ def _qualifies(p: Place, nxt: Optional[Place]) -> bool:
 
 #: the capital: named in the datelines of national media (新华社北京1月5日电) for any topic
 CAPITAL = "110000"
+
+#: a meeting's verb right after its venue (在北京召开)
+_VENUE_VERB = re.compile(r".{0,2}?(?:召开|举行|举办|开幕|闭幕)")
 
 #: separators between the parts of a page title (article | site | section)
 _TITLE_SEP = re.compile(r"\s*[|｜_]\s*|\s+[-—–]+\s+|\s*——\s*")
