@@ -51,6 +51,8 @@ MAX_SOURCE_GAP = 8
 _SKIP = re.compile(f"[{CAMPAIGN_MASK}“”‘’\"'《》\\s]")
 #: 被 and the organization before a verb: 被省总工会授予
 _BY_ORG = re.compile(f"被{ORG_MASK}*$")
+#: where a thing named before its verb happens: “X”决赛在某市举行, “X”活动在全县开展
+_LOCATIVE = r"在[^，,。；;！？\n在]{1,10}?"
 _BACKGROUND_AFTER = re.compile(r"^(?:活动|工作|竞赛|行动|工程)?(?:中|当中|过程中)")
 
 
@@ -81,7 +83,8 @@ def _compact(s: str) -> tuple:
 
 def _after(lex: Lexicon, lay: Layout, c, k1: int) -> Optional[Frame]:
     right = lay.masked[c.end:k1]
-    m = lex.regex("<head>{0,%d}(<@after>)" % MAX_AFTER_HEADS).match(_SKIP.sub("", right))
+    m = lex.regex("<head>{0,%d}(?:%s)?(<@after>)(?!情况)" % (MAX_AFTER_HEADS, _LOCATIVE)) \
+        .match(_SKIP.sub("", right))
     if not m:
         return None
     _compact_right, idx = _compact(right)
@@ -224,7 +227,8 @@ def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Opt
                 _source_place(lex, lay, places, k0, c.start, m) is None:
             continue  # 学习贯彻…: no practice taken from another place
         if found is not None:  # the main verb before a relative clause
-            found = m
+            if m.end() < found.start():  # (a verb written onto the next, 培育选树, is one)
+                found = m
             break
         found = m
         if not _relative(lay, m, c):
