@@ -29,6 +29,7 @@ from typing import Optional
 from ...records import Event
 from .. import identity
 from .actors import Actors
+from .coref import anaphor_mentions, short_union_mentions
 from .dating import Dating
 from .frames import frames_for
 from .layout import Layout
@@ -113,6 +114,13 @@ def find_events(text: str, *, campaigns, organizations=(), places=(), place=None
         return []
     lex = lexicon()
     organizations = _more_mentions(text, organizations)
+    taken = [(o.start, o.end) for o in organizations if o.start is not None and o.end is not None]
+    organizations += short_union_mentions(text, organizations, taken, place=_place_name(place),
+                                          places=places)
+    taken += [(c.start, c.end) for c in camps]
+    more = anaphor_mentions(lex, text, camps, taken, title=title)
+    if more:
+        camps = sorted(camps + more, key=lambda c: c.start)
     lay = Layout(text, camps, organizations)
     actors = Actors(lex, lay, organizations, places, title=title)
     dating = Dating(lay, title=title, published=published)
@@ -123,7 +131,11 @@ def find_events(text: str, *, campaigns, organizations=(), places=(), place=None
     for i, c in enumerate(camps):
         nxt = camps[i + 1].start if i + 1 < len(camps) else len(text)
         for fr in frames_for(lex, lay, c, places_sorted, nxt):
-            subject = actors.subject(fr.verb_start, fr.end if fr.position == "before" else None)
+            if fr.agent is not None:
+                subject = actors.within(*fr.agent) or actors.subject(fr.verb_start)
+            else:
+                subject = actors.subject(fr.verb_start,
+                                         fr.end if fr.position == "before" else None)
             subject, recipient = _commend_roles(lay, actors, fr, c, subject)
             group = list(subject) if subject else [None]
             k1 = lay.clause(max(fr.end, c.end) - 1)[1]

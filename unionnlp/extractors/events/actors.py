@@ -186,6 +186,10 @@ class Actors:
                 return list(g)
         return []
 
+    def within(self, start: int, end: int) -> list:
+        """The organizations written in [start, end) (由市总工会、市文明办主办: both act)."""
+        return [o for o in self.orgs if start <= o.start and o.end <= end]
+
     def objects(self, start: int, end: int) -> list:
         """Organizations between a verb and its campaign (授予A公司“五一劳动奖状”)."""
         return [o for o in self.orgs if start <= o.start and o.end <= end]

@@ -73,6 +73,8 @@ class Frame:
     source: Optional[object] = None
     #: for inspect: the place visited (到泰州调研), when named
     visited: Optional[object] = None
+    #: the span of the organizations named as doers after 由 (“X”由市总工会主办), if any
+    agent: Optional[tuple] = None
 
 
 def _compact(s: str) -> tuple:
@@ -81,8 +83,18 @@ def _compact(s: str) -> tuple:
     return "".join(s[i] for i in idx), idx
 
 
+#: the body named after 由 that carries out what the campaign names: “X”活动由市总工会主办
+_BY_AGENT = re.compile(f"由({ORG_MASK}+(?:[、和与及]{ORG_MASK}+)*)(?:共同|联合)?"
+                       r"(主办|举办|承办|发起|组织开展|组织|牵头|开展|实施|启动)")
+
+
 def _after(lex: Lexicon, lay: Layout, c, k1: int) -> Optional[Frame]:
     right = lay.masked[c.end:k1]
+    heads = lex.regex("[”’\"\\s]*(?:<head>|%s){0,%d}" % (_LOCATIVE, MAX_AFTER_HEADS)).match(right)
+    by = _BY_AGENT.match(right, heads.end() if heads else 0)
+    if by:
+        return Frame("launch", "after", by.group(2), c.end + by.start(2), c.end + by.end(2),
+                     verb_start=c.start, agent=(c.end + by.start(1), c.end + by.end(1)))
     m = lex.regex("<head>{0,%d}(?:%s)?(<@after>)(?!情况)" % (MAX_AFTER_HEADS, _LOCATIVE)) \
         .match(_SKIP.sub("", right))
     if not m:

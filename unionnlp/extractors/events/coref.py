@@ -1,0 +1,115 @@
+"""Mentions the other extractors leave implicit: a programme named earlier and taken up again
+by a phrase (该活动, 这一做法, 此项工作), and a union body written short (市总工会, 衡水市总).
+
+*Anaphors.* A phrase of a demonstrative and a programme noun (该/此/这一/这项/此项/本次 …
+活动/做法/工程/行动/项目/模式/机制/品牌 …, listed in ``resources/events/cues.tsv`` as
+``anaphor_det`` and ``anaphor_head``) stands for the campaign last named before it, when that
+mention is near (:data:`MAX_COREF_CHARS`), else for the article's main campaign: the one its
+headline names. Each anaphor becomes a campaign mention of that campaign, so the verbs around it
+make events like those around the name itself (…启动了该活动 → launch).
+
+*Short union names.* 市总工会, 县总工会 … (the level and 总工会) and 衡水市总 (the full name
+less 工会) stand for the one union body of the text with that ending, preferring the one of the
+article's own place when several have it.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from typing import Optional
+
+from .lexicon import Lexicon, alternation
+
+__all__ = ["anaphor_mentions", "short_union_mentions", "MAX_COREF_CHARS"]
+
+#: how far back the campaign an anaphor takes up may be named (else the headline's campaign)
+MAX_COREF_CHARS = 300
+#: levels of a union body written before 总工会 (市总工会, 县总工会 …)
+_LEVELS = "省市州盟县区旗"
+#: what a bare ``…市总`` must not run on into (市总体, 市总量, 市总工会 handled apart)
+_NOT_AFTER_ZONG = "工体量数额值计结部书经理共和"
+
+
+@functools.lru_cache(maxsize=4)
+def _anaphor_regex(lex: Lexicon) -> re.Pattern:
+    dets, heads = lex.words("anaphor_det"), lex.words("anaphor_head")
+    if not dets or not heads:
+        return re.compile(r"(?!)")
+    return re.compile(f"(?<![应因如彼从由对])(?:{alternation(dets)})(?:{alternation(heads)})")
+
+
+def _main_campaign(camps: list, title: Optional[str]):
+    if not title:
+        return None
+    for c in camps:
+        if (c.canonical and c.canonical in title) or (c.name and c.name in title):
+            return c
+    return None
+
+
+def anaphor_mentions(lex: Lexicon, text: str, camps: list, taken: list, *,
+                     title: Optional[str] = None) -> list:
+    """Campaign mentions for the anaphors of ``text`` (``camps`` sorted by start; ``taken``:
+    spans already named, which an anaphor may not overlap)."""
+    found = list(_anaphor_regex(lex).finditer(text))
+    if not found:
+        return []
+    main = _main_campaign(camps, title)
+    out = []
+    for m in found:
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        prev = None
+        for c in camps:
+            if c.end > s:
+                break
+            prev = c
+        ref = prev if prev is not None and s - prev.end <= MAX_COREF_CHARS else main
+        if ref is None:
+            continue
+        out.append(dataclasses.replace(ref, name=m.group(0), start=s, end=e))
+    return out
+
+
+def _short_forms(o) -> list:
+    name = o.canonical or o.name or ""
+    if not name.endswith("总工会") or len(name) < 5 or name[-4] not in _LEVELS:
+        return []
+    return [name[-4:], name[:-2], name[-4:-2]]  # 市总工会, 衡水市总, 市总
+
+
+def short_union_mentions(text: str, organizations: list, taken: list, *,
+                         place: Optional[str] = None, places=()) -> list:
+    """Organization mentions for the short union names of ``text`` that stand for one body
+    (not where a place is written right before the short name: 泰州市总工会 is 泰州's own)."""
+    place_ends = {p.end for p in places if p.end is not None}
+    by_form: dict = {}
+    for o in organizations:
+        if o.kind not in (None, "union"):
+            continue
+        for form in _short_forms(o):
+            by_form.setdefault(form, {}).setdefault(o.canonical or o.name, o)
+    out = []
+    for form, bodies in by_form.items():
+        if len(bodies) > 1 and place:
+            bodies = {k: o for k, o in bodies.items() if o.place == place}
+        if len(bodies) != 1:
+            continue
+        org = next(iter(bodies.values()))
+        if form == (org.canonical or org.name):
+            continue
+        bare = not form.endswith("工会")
+        pos = text.find(form)
+        while pos >= 0:
+            end = pos + len(form)
+            if (bare and text[end:end + 1] in _NOT_AFTER_ZONG) or pos in place_ends or \
+                    (len(form) <= 4 and pos > 0 and text[pos - 1] in _LEVELS + "城都"):
+                pos = text.find(form, end)
+                continue
+            if not any(a < end and pos < b for a, b in taken):
+                out.append(dataclasses.replace(org, name=form, start=pos, end=end))
+                taken.append((pos, end))
+            pos = text.find(form, end)
+    return out
