@@ -34,11 +34,12 @@ EXPLICIT, RELATIVE, PUBLICATION, DOCUMENT = "explicit", "relative", "publication
 _DATE = re.compile(
     # the lookahead only lets the scan skip quickly past characters no date begins with
     r"(?=[\d今去明本前日近目当昨一二两三四五六七八九十])(?:"
-    r"(?P<y>(?<![\d~～\-—至到])(?:19|20)\d\d)\s*年(?!度?\s*[~～\-—至到])(?P<since>以来)?"
+    r"(?P<iso>(?<![\d~～\-—至到])(?:19|20)\d\d)[-/.](?:0?[1-9]|1[0-2])[-/.](?:[0-3]?\d)(?!\d)"
+    r"|(?P<y>(?<![\d~～\-—至到])(?:19|20)\d\d)\s*年(?!度?\s*[~～\-—至到])(?P<since>以来)?"
     r"|(?P<n>(?<![\d年])(?:[一二两三四五六七八九十]{1,2}|\d{1,2}))年(?:来|以来)"
     r"|(?<![比较同与])(?P<rel>[今去明本前])年(?!度?\s*[~～至])"
     r"|(?P<now>日前|近日|近期|目前|当前|昨天|今天|今日|昨日"
-    r"|(?<![\d年])\d{1,2}月(?:\d{1,2}日|份|初|上旬|中旬|下旬|底|末)?(?!\d)))")
+    r"|(?<![\d年])(?P<month>\d{1,2})月(?:\d{1,2}日|份|初|上旬|中旬|下旬|底|末)?(?!\d)))")
 #: a span of years the text speaks of (近年来, 五年来, 长期以来): what it reports has no one date
 _PERIOD = re.compile(r"近年来|近几年|多年来|历年来|长期以来|(?<![\d年])(?:[一二两三四五六七八九十]{1,2}|\d{1,2})年(?:来|以来)")
 #: what a paragraph that speaks of a span of years carries
@@ -57,6 +58,29 @@ def _publication_year(published: Optional[str]) -> Optional[int]:
     return int(m.group(1)) if m else None
 
 
+def _publication_month(published: Optional[str]) -> Optional[int]:
+    m = re.match(r"\s*(?:19|20)\d\d[-/.年](\d{1,2})", published or "")
+    return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 12 else None
+
+
+#: a full date written in a page (its dateline or footer): 2023年4月12日, 2023-04-12
+_FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:年(\d{1,2})月\d{1,2}日|[-/.](\d{1,2})[-/.]\d{1,2}(?!\d))")
+#: how far from either end of a text without a publication date its dateline is looked for
+DATELINE_CHARS = 200
+
+
+def _dateline(text: str) -> tuple:
+    """(year, month) of the first full date at the head of a text, else of the last one at its
+    foot (发布时间：2023-04-12): the date of a page whose record carries none."""
+    m = _FULL_DATE.search(text, 0, DATELINE_CHARS)
+    if m is None:
+        tail = list(_FULL_DATE.finditer(text, max(0, len(text) - DATELINE_CHARS)))
+        m = tail[-1] if tail else None
+    if m is None:
+        return None, None
+    return int(m.group(1)), int(m.group(2) or m.group(3))
+
+
 class Dating:
     """Years of events in one text."""
 
@@ -66,6 +90,9 @@ class Dating:
         self.numbered = int(m.group(1)) if m else None
         #: the year 今年 and 4月15日 refer to
         self.now = self.numbered or _publication_year(published)
+        self.month = None if self.numbered else _publication_month(published)
+        if self.now is None:  # a page without a date in its record: its own dateline
+            self.now, self.month = _dateline(lay.text)
         self._title, self._published = title, published
         self._dates: dict = {}  # sentence start → its dates, read once when first asked
         self._carry: dict = {}  # sentence start → the date the sentences before it carry
@@ -74,6 +101,8 @@ class Dating:
 
     def _resolve(self, m: re.Match, *, after: bool = False, carried: bool = False) \
             -> Optional[tuple]:
+        if m.group("iso"):
+            return int(m.group("iso")), EXPLICIT
         if m.group("y"):
             if carried and m.group("since"):  # 自2012年以来 starts a period, it dates no story
                 return None
@@ -89,6 +118,9 @@ class Dating:
             return (self.now - int(n), RELATIVE) if n else None
         if m.group("rel"):
             return self.now + _OFFSET[m.group("rel")], RELATIVE
+        month = m.group("month")
+        if month and self.month and int(month) > self.month + 1:
+            return self.now - 1, PUBLICATION  # 12月 in a page of January: the year before
         return self.now, PUBLICATION
 
     def _sentence_dates(self, s0: int, s1: int) -> list:

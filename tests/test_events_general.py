@@ -1,0 +1,167 @@
+"""Round-3 rules of the events extractor that make it hold on unseen pages, each on sentences
+written for this file (genre style, no page text): verbs of each action type beyond the first
+pages' wording, frames after the campaign (在…举行, 由…主办), noun-like verbs, anaphors that
+take up a campaign named before, short union names, and years of pages dated only by month,
+by an ISO date or by their own dateline."""
+import pytest
+
+from test_events import events, triples
+
+
+# --- verbs of each action type ------------------------------------------------------------
+
+@pytest.mark.parametrize("verb,action", [
+    ("组织实施", "launch"), ("着力打造", "launch"), ("创新开展", "launch"), ("搭建", "launch"),
+    ("广泛开展", "launch"), ("全面推广", "promote"), ("复制推广", "promote"),
+    ("提档升级", "promote"), ("抓实", "promote"), ("全面推进", "promote"),
+])
+def test_more_verbs_by_action_type(verb, action):
+    evs = events(f"今年，泰州市总工会在全市{verb}“双推”工作。", ["双推"], ["泰州市总工会"])
+    assert triples(evs) == [(action, "双推", "泰州市总工会")]
+
+
+def test_more_commend_and_fund_verbs():
+    evs = events("泰州市总工会通报表扬了一批“工人先锋号”集体。", ["工人先锋号"], ["泰州市总工会"])
+    assert triples(evs) == [("commend", "工人先锋号", "泰州市总工会")]
+    evs = events("泰州恒达机械有限公司工会入选“模范职工之家”。", ["模范职工之家"],
+                 ["泰州恒达机械有限公司工会"])
+    assert triples(evs) == [("commend", "模范职工之家", None)]
+    assert evs[0].recipient == "泰州恒达机械有限公司工会"
+    evs = events("泰州市总工会在“金秋助学”活动中筹措善款30万元。", ["金秋助学"], ["泰州市总工会"])
+    assert ("fund", "金秋助学", "泰州市总工会") in triples(evs)
+
+
+def test_learn_with_visit_and_study_verb():
+    evs = events("泰州市总工会赴扬州参观学习“三培养工程”经验做法。", ["三培养工程"],
+                 ["泰州市总工会"], ["扬州"])
+    assert ("learn", "三培养工程", "泰州市总工会") in triples(evs)
+    assert [e.source_place for e in evs if e.action == "learn"] == ["江苏省扬州市"]
+
+
+# --- frames after the campaign --------------------------------------------------------------
+
+def test_after_frames_with_a_place_between():
+    evs = events("“双推”竞赛决赛在泰州市体育馆举行。", ["双推"], [], title="泰州动态")
+    assert [e.action for e in evs] == ["launch"]
+    evs = events("“双推”活动在全市各乡镇全面铺开。", ["双推"], [])
+    assert [e.action for e in evs] == ["launch"]
+    evs = events("首届“泰州工匠”评选结果揭晓。", ["泰州工匠"], [])
+    assert [e.action for e in evs] == ["commend"]
+
+
+def test_progress_report_of_a_campaign_is_no_launch():
+    evs = events("泰州市总工会督查“双推”活动开展情况。", ["双推"], ["泰州市总工会"])
+    assert [e.action for e in evs] == ["inspect"]
+
+
+def test_agent_after_you_acts():
+    evs = events("“双推”竞赛由泰州市委组织部和市总工会联合主办。", ["双推"],
+                 ["泰州市委组织部", "市总工会"])
+    assert triples(evs) == [("launch", "双推", "泰州市委组织部"), ("launch", "双推", "泰州市总工会")]
+
+
+# --- noun-like verbs and verbs written together ----------------------------------------------
+
+def test_noun_like_verb_inside_another_name_governs_nothing_after_it():
+    evs = events("泰州市总工会实施职工素质提升工程、“双推”计划。", ["双推"], ["泰州市总工会"])
+    assert triples(evs) == [("launch", "双推", "泰州市总工会")]
+
+
+def test_two_verbs_written_together_are_one_verb():
+    evs = events("泰州市总工会培育选树五十名各行业的“泰州工匠”。", ["泰州工匠"], ["泰州市总工会"])
+    assert [e.action for e in evs] == ["commend"]
+
+
+def test_occasion_frame_is_no_event():
+    evs = events("泰州市总工会以“双推”十周年为契机，召开座谈会。", ["双推"], ["泰州市总工会"])
+    assert evs == []
+
+
+# --- anaphors --------------------------------------------------------------------------------
+
+def test_anaphor_takes_up_the_campaign_named_before():
+    text = "泰州市总工会去年推出“双推”活动，成效明显。今后将持续推广这一做法。"
+    evs = events(text, ["双推"], ["泰州市总工会"])
+    assert triples(evs) == [("launch", "双推", "泰州市总工会"), ("promote", "双推", "泰州市总工会")]
+    assert evs[1].text == "推广这一做法"
+
+
+def test_anaphor_far_from_any_name_takes_the_headline_campaign():
+    filler = "职工满意度持续提高，" * 40
+    text = f"泰州市总工会推出“双推”活动。{filler}今年，市总工会将全面推广该活动。"
+    evs = events(text, ["双推"], ["泰州市总工会", "市总工会"], title="泰州“双推”见实效")
+    assert ("promote", "双推", "泰州市总工会") in triples(evs)
+    assert events(text, ["双推"], ["泰州市总工会", "市总工会"], title="泰州工会动态")[1:] == []
+
+
+def test_anaphor_without_any_campaign_makes_nothing():
+    assert events("泰州市总工会将推广这一做法。", [], ["泰州市总工会"]) == []
+
+
+# --- short union names -----------------------------------------------------------------------
+
+def test_short_name_stands_for_the_one_union_body():
+    text = "泰州市总工会启动“双推”行动。3月，市总拨付专项资金20万元用于“双推”行动。"
+    evs = events(text, ["双推"], ["泰州市总工会"])
+    assert ("fund", "双推", "泰州市总工会") in triples(evs)
+
+
+def test_short_name_is_not_read_inside_other_words():
+    text = "泰州市总工会启动“双推”行动。市总体规划已对“双推”行动作出安排，市总量控制。"
+    from unionnlp.extractors.events.coref import short_union_mentions
+    from unionnlp.records import Organization
+
+    org = Organization(name="泰州市总工会", canonical="泰州市总工会", kind="union",
+                       place="江苏省泰州市", start=0, end=6)
+    assert short_union_mentions(text, [org], [(0, 6)]) == []
+
+
+def test_short_name_after_a_place_is_that_place_s_body():
+    from unionnlp.extractors.events.coref import short_union_mentions
+    from unionnlp.records import Organization, Place
+
+    text = "扬州市总工会到访。泰州市总工会接待。"
+    org = Organization(name="扬州市总工会", canonical="扬州市总工会", kind="union",
+                       place="江苏省扬州市", start=0, end=6)
+    tz = Place(name="泰州", canonical="江苏省泰州市", start=9, end=11)
+    assert short_union_mentions(text, [org], [(0, 6)], places=[tz]) == []
+
+
+def test_short_name_prefers_the_body_of_the_article_place():
+    from unionnlp.extractors.events.coref import short_union_mentions
+    from unionnlp.records import Organization
+
+    text = "扬州市总工会与泰州市总工会座谈。会后，市总工会发布通知。"
+    yz = Organization(name="扬州市总工会", canonical="扬州市总工会", kind="union",
+                      place="江苏省扬州市", start=0, end=6)
+    tz = Organization(name="泰州市总工会", canonical="泰州市总工会", kind="union",
+                      place="江苏省泰州市", start=7, end=13)
+    found = short_union_mentions(text, [yz, tz], [(0, 6), (7, 13)], place="江苏省泰州市")
+    assert [(o.canonical, text[o.start:o.end]) for o in found] == [("泰州市总工会", "市总工会")]
+    assert short_union_mentions(text, [yz, tz], [(0, 6), (7, 13)]) == []
+
+
+# --- years -----------------------------------------------------------------------------------
+
+def test_iso_date_in_the_sentence_gives_the_year():
+    evs = events("2019-06-18，泰州市总工会启动“双推”行动。", ["双推"], ["泰州市总工会"],
+                 published="2021-05-10")
+    assert (evs[0].year, evs[0].year_basis) == (2019, "explicit")
+
+
+def test_month_late_in_the_year_in_a_january_page_is_the_year_before():
+    evs = events("12月28日，泰州市总工会启动“双推”行动。", ["双推"], ["泰州市总工会"],
+                 published="2022-01-06")
+    assert evs[0].year == 2021
+    evs = events("1月3日，泰州市总工会启动“双推”行动。", ["双推"], ["泰州市总工会"],
+                 published="2022-01-06")
+    assert evs[0].year == 2022
+
+
+def test_page_without_date_is_dated_by_its_dateline():
+    text = "发布时间：2023-04-12\n今年，泰州市总工会启动“双推”行动。"
+    evs = events(text, ["双推"], ["泰州市总工会"], published=None)
+    assert (evs[0].year, evs[0].year_basis) == (2023, "relative")
+    text = "今年，泰州市总工会启动“双推”行动。\n（2020年9月3日）"
+    evs = events(text, ["双推"], ["泰州市总工会"], published=None)
+    assert evs[0].year == 2020
