@@ -108,27 +108,27 @@ def test_short_name_stands_for_the_one_union_body():
 
 def test_short_name_is_not_read_inside_other_words():
     text = "泰州市总工会启动“双推”行动。市总体规划已对“双推”行动作出安排，市总量控制。"
-    from unionnlp.extractors.events.coref import short_union_mentions
+    from unionnlp.extractors.events.coref import covered, short_union_mentions
     from unionnlp.records import Organization
 
     org = Organization(name="泰州市总工会", canonical="泰州市总工会", kind="union",
                        place="江苏省泰州市", start=0, end=6)
-    assert short_union_mentions(text, [org], [(0, 6)]) == []
+    assert short_union_mentions(text, [org], covered(text, [(0, 6)])) == []
 
 
 def test_short_name_after_a_place_is_that_place_s_body():
-    from unionnlp.extractors.events.coref import short_union_mentions
+    from unionnlp.extractors.events.coref import covered, short_union_mentions
     from unionnlp.records import Organization, Place
 
     text = "扬州市总工会到访。泰州市总工会接待。"
     org = Organization(name="扬州市总工会", canonical="扬州市总工会", kind="union",
                        place="江苏省扬州市", start=0, end=6)
     tz = Place(name="泰州", canonical="江苏省泰州市", start=9, end=11)
-    assert short_union_mentions(text, [org], [(0, 6)], places=[tz]) == []
+    assert short_union_mentions(text, [org], covered(text, [(0, 6)]), places=[tz]) == []
 
 
 def test_short_name_prefers_the_body_of_the_article_place():
-    from unionnlp.extractors.events.coref import short_union_mentions
+    from unionnlp.extractors.events.coref import covered, short_union_mentions
     from unionnlp.records import Organization
 
     text = "扬州市总工会与泰州市总工会座谈。会后，市总工会发布通知。"
@@ -136,9 +136,9 @@ def test_short_name_prefers_the_body_of_the_article_place():
                       place="江苏省扬州市", start=0, end=6)
     tz = Organization(name="泰州市总工会", canonical="泰州市总工会", kind="union",
                       place="江苏省泰州市", start=7, end=13)
-    found = short_union_mentions(text, [yz, tz], [(0, 6), (7, 13)], place="江苏省泰州市")
+    found = short_union_mentions(text, [yz, tz], covered(text, [(0, 6), (7, 13)]), place="江苏省泰州市")
     assert [(o.canonical, text[o.start:o.end]) for o in found] == [("泰州市总工会", "市总工会")]
-    assert short_union_mentions(text, [yz, tz], [(0, 6), (7, 13)]) == []
+    assert short_union_mentions(text, [yz, tz], covered(text, [(0, 6), (7, 13)])) == []
 
 
 # --- years -----------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from typing import Optional
 from ...records import Event
 from .. import identity
 from .actors import Actors
-from .coref import anaphor_mentions, short_union_mentions
+from .coref import anaphor_mentions, covered, short_union_mentions
 from .dating import Dating
 from .frames import frames_for
 from .layout import Layout
@@ -68,7 +68,7 @@ def _more_mentions(text: str, organizations) -> list:
     (泰州市总工会 found once is the same body where the text names it again but the
     organization extractor passed it over)."""
     orgs = [o for o in organizations if o.start is not None and o.end is not None]
-    taken = sorted((o.start, o.end) for o in orgs)
+    taken = covered(text, [(o.start, o.end) for o in orgs])
     by_name = {}
     for o in orgs:
         if len(o.name) >= MIN_ECHO_CHARS:
@@ -78,9 +78,9 @@ def _more_mentions(text: str, organizations) -> list:
         pos = text.find(name)
         while pos >= 0:
             end = pos + len(name)
-            if not any(a < end and pos < b for a, b in taken):
+            if taken.find(1, pos, end) < 0:
                 extra.append(dataclasses.replace(by_name[name], start=pos, end=end))
-                taken.append((pos, end))
+                taken[pos:end] = b"\x01" * (end - pos)
             pos = text.find(name, end)
     return list(organizations) + extra if extra else list(organizations)
 
@@ -114,10 +114,11 @@ def find_events(text: str, *, campaigns, organizations=(), places=(), place=None
         return []
     lex = lexicon()
     organizations = _more_mentions(text, organizations)
-    taken = [(o.start, o.end) for o in organizations if o.start is not None and o.end is not None]
+    taken = covered(text, [(o.start, o.end) for o in organizations])
     organizations += short_union_mentions(text, organizations, taken, place=_place_name(place),
                                           places=places)
-    taken += [(c.start, c.end) for c in camps]
+    for c in camps:
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     more = anaphor_mentions(lex, text, camps, taken, title=title)
     if more:
         camps = sorted(camps + more, key=lambda c: c.start)
@@ -138,16 +139,18 @@ def find_events(text: str, *, campaigns, organizations=(), places=(), place=None
                                          fr.end if fr.position == "before" else None)
             subject, recipient = _commend_roles(lay, actors, fr, c, subject)
             group = list(subject) if subject else [None]
-            k1 = lay.clause(max(fr.end, c.end) - 1)[1]
-            year, basis = dating.year(fr.verb_start, k1)
             start, end = min(fr.start, c.start), max(fr.end, c.end)
             cname, cid = _campaign_names(c)
+            dated = None  # the year is read once, and only for a new event
             for org in group:
                 actor, oid = _org_names(org) if org is not None else (None, None)
                 key = (fr.action, cid, oid or actor)
                 if key in seen:
                     continue
                 seen.add(key)
+                if dated is None:
+                    dated = dating.year(fr.verb_start, lay.clause(max(fr.end, c.end) - 1)[1])
+                year, basis = dated
                 ev_place = _place_name(fr.visited) or (
                     org.place if org is not None and org.place else doc_place)
                 events.append(Event(

@@ -16,6 +16,7 @@ right before its verb (学府街社区建立的“四点半学校”: no organiz
 """
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Optional
 
@@ -38,6 +39,9 @@ _LEFT_CONTEXT = 4
 _RELATIVE_SUBJECT = 4
 #: characters read after an organization for a word that makes it a modifier
 _RIGHT_CONTEXT = 5
+
+#: a sentence with a comma or a full stop is prose, not a navigation line
+_PROSE = re.compile(r"[，,。]")
 
 #: the subject of a clause that names no organization: the event has no actor
 NO_ACTOR = ()
@@ -210,8 +214,9 @@ class Actors:
                 for name in (o.canonical, o.name):
                     if name and head.startswith(name):
                         return [o]
-        lead = [s for s in self.lay.sentences() if s[1] - s[0] >= MIN_LEAD_CHARS
-                and re.search(r"[，,。]", self.lay.masked[s[0]:s[1]])][:LEAD_SENTENCES]
+        lead = list(itertools.islice(
+            (s for s in self.lay.iter_sentences() if s[1] - s[0] >= MIN_LEAD_CHARS
+             and _PROSE.search(self.lay.masked, s[0], s[1])), LEAD_SENTENCES))
         for s0, s1 in lead:
             for g, ok in self.groups:
                 if ok and s0 <= g[0].start < s1 and any(o.kind in BODY_KINDS for o in g):

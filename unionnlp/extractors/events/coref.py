@@ -21,10 +21,12 @@ from typing import Optional
 
 from .lexicon import Lexicon, alternation
 
-__all__ = ["anaphor_mentions", "short_union_mentions", "MAX_COREF_CHARS"]
+__all__ = ["anaphor_mentions", "short_union_mentions", "covered", "MAX_COREF_CHARS"]
 
 #: how far back the campaign an anaphor takes up may be named (else the headline's campaign)
 MAX_COREF_CHARS = 300
+#: characters before 该/此 that make them part of another word (应该, 因此, 如此 …)
+_NOT_BEFORE_DET = "应因如彼从由对"
 #: levels of a union body written before 总工会 (市总工会, 县总工会 …)
 _LEVELS = "省市州盟县区旗"
 #: what a bare ``…市总`` must not run on into (市总体, 市总量, 市总工会 handled apart)
@@ -36,7 +38,7 @@ def _anaphor_regex(lex: Lexicon) -> re.Pattern:
     dets, heads = lex.words("anaphor_det"), lex.words("anaphor_head")
     if not dets or not heads:
         return re.compile(r"(?!)")
-    return re.compile(f"(?<![应因如彼从由对])(?:{alternation(dets)})(?:{alternation(heads)})")
+    return re.compile(f"(?:{alternation(dets)})(?:{alternation(heads)})")
 
 
 def _main_campaign(camps: list, title: Optional[str]):
@@ -48,10 +50,19 @@ def _main_campaign(camps: list, title: Optional[str]):
     return None
 
 
-def anaphor_mentions(lex: Lexicon, text: str, camps: list, taken: list, *,
+def covered(text: str, spans) -> bytearray:
+    """One byte per character of ``text``, 1 where one of ``spans`` (start, end) covers it."""
+    out = bytearray(len(text))
+    for a, b in spans:
+        if a is not None and b is not None and b > a:
+            out[a:b] = b"\x01" * (b - a)
+    return out
+
+
+def anaphor_mentions(lex: Lexicon, text: str, camps: list, taken: bytearray, *,
                      title: Optional[str] = None) -> list:
     """Campaign mentions for the anaphors of ``text`` (``camps`` sorted by start; ``taken``:
-    spans already named, which an anaphor may not overlap)."""
+    the characters already named, :func:`covered`, which an anaphor may not overlap)."""
     found = list(_anaphor_regex(lex).finditer(text))
     if not found:
         return []
@@ -59,7 +70,7 @@ def anaphor_mentions(lex: Lexicon, text: str, camps: list, taken: list, *,
     out = []
     for m in found:
         s, e = m.span()
-        if any(a < e and s < b for a, b in taken):
+        if (s > 0 and text[s - 1] in _NOT_BEFORE_DET) or taken.find(1, s, e) >= 0:
             continue
         prev = None
         for c in camps:
@@ -80,7 +91,7 @@ def _short_forms(o) -> list:
     return [name[-4:], name[:-2], name[-4:-2]]  # 市总工会, 衡水市总, 市总
 
 
-def short_union_mentions(text: str, organizations: list, taken: list, *,
+def short_union_mentions(text: str, organizations: list, taken: bytearray, *,
                          place: Optional[str] = None, places=()) -> list:
     """Organization mentions for the short union names of ``text`` that stand for one body
     (not where a place is written right before the short name: 泰州市总工会 is 泰州's own)."""
@@ -108,8 +119,8 @@ def short_union_mentions(text: str, organizations: list, taken: list, *,
                     (len(form) <= 4 and pos > 0 and text[pos - 1] in _LEVELS + "城都"):
                 pos = text.find(form, end)
                 continue
-            if not any(a < end and pos < b for a, b in taken):
+            if taken.find(1, pos, end) < 0:
                 out.append(dataclasses.replace(org, name=form, start=pos, end=end))
-                taken.append((pos, end))
+                taken[pos:end] = b"\x01" * (end - pos)
             pos = text.find(form, end)
     return out

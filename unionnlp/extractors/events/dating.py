@@ -64,7 +64,7 @@ def _publication_month(published: Optional[str]) -> Optional[int]:
 
 
 #: a full date written in a page (its dateline or footer): 2023年4月12日, 2023-04-12
-_FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:年(\d{1,2})月\d{1,2}日|[-/.](\d{1,2})[-/.]\d{1,2}(?!\d))")
+_FULL_DATE = re.compile(r"((?:19|20)\d\d)(?:年(\d{1,2})月\d{1,2}日|[-/.](\d{1,2})[-/.]\d{1,2}(?!\d))")
 #: how far from either end of a text without a publication date its dateline is looked for
 DATELINE_CHARS = 200
 
@@ -72,9 +72,13 @@ DATELINE_CHARS = 200
 def _dateline(text: str) -> tuple:
     """(year, month) of the first full date at the head of a text, else of the last one at its
     foot (发布时间：2023-04-12): the date of a page whose record carries none."""
-    m = _FULL_DATE.search(text, 0, DATELINE_CHARS)
+    def whole(m):  # not the tail of a longer number
+        return m.start() == 0 or not text[m.start() - 1].isdigit()
+
+    m = next((m for m in _FULL_DATE.finditer(text, 0, DATELINE_CHARS) if whole(m)), None)
     if m is None:
-        tail = list(_FULL_DATE.finditer(text, max(0, len(text) - DATELINE_CHARS)))
+        tail = [m for m in _FULL_DATE.finditer(text, max(0, len(text) - DATELINE_CHARS))
+                if whole(m)]
         m = tail[-1] if tail else None
     if m is None:
         return None, None
@@ -88,16 +92,31 @@ class Dating:
         self.lay = lay
         m = _DOC_NUMBER.search(lay.text, 0, LEAD_CHARS)
         self.numbered = int(m.group(1)) if m else None
-        #: the year 今年 and 4月15日 refer to
-        self.now = self.numbered or _publication_year(published)
-        self.month = None if self.numbered else _publication_month(published)
-        if self.now is None:  # a page without a date in its record: its own dateline
-            self.now, self.month = _dateline(lay.text)
+        self._now = self.numbered or _publication_year(published)
+        self._month = None if self.numbered else _publication_month(published)
+        self._dateline_due = self._now is None  # read its own dateline when first needed
         self._title, self._published = title, published
         self._dates: dict = {}  # sentence start → its dates, read once when first asked
         self._carry: dict = {}  # sentence start → the date the sentences before it carry
         self._lead = self._doc = None
         self._lead_done = self._doc_done = False
+
+    def _read_dateline(self) -> None:
+        if self._dateline_due:  # a page without a date in its record: its own dateline
+            self._dateline_due = False
+            self._now, self._month = _dateline(self.lay.text)
+
+    @property
+    def now(self) -> Optional[int]:
+        """The year 今年 and 4月15日 refer to."""
+        self._read_dateline()
+        return self._now
+
+    @property
+    def month(self) -> Optional[int]:
+        """The month of the date of the text, when known."""
+        self._read_dateline()
+        return self._month
 
     def _resolve(self, m: re.Match, *, after: bool = False, carried: bool = False) \
             -> Optional[tuple]:
@@ -145,7 +164,9 @@ class Dating:
         """The date of the lead sentence when it is the time of writing (日前, 4月15日)."""
         if not self._lead_done:
             self._lead_done = True
-            lead = [s for s in self.lay.sentences() if s[1] - s[0] >= MIN_LEAD_CHARS][:1]
+            lead = next((s for s in self.lay.iter_sentences() if s[1] - s[0] >= MIN_LEAD_CHARS),
+                        None)
+            lead = [lead] if lead else []
             for s0, s1 in lead:
                 r = self._in_span(s0, s1, last=False)
                 if r is not None and r[1] in (PUBLICATION, RELATIVE):

@@ -90,8 +90,10 @@ _BY_AGENT = re.compile(f"由({ORG_MASK}+(?:[、和与及]{ORG_MASK}+)*)(?:共同
 
 def _after(lex: Lexicon, lay: Layout, c, k1: int) -> Optional[Frame]:
     right = lay.masked[c.end:k1]
-    heads = lex.regex("[”’\"\\s]*(?:<head>|%s){0,%d}" % (_LOCATIVE, MAX_AFTER_HEADS)).match(right)
-    by = _BY_AGENT.match(right, heads.end() if heads else 0)
+    by = None
+    if "由" in right:
+        heads = lex.regex("[”’\"\\s]*(?:<head>|%s){0,%d}" % (_LOCATIVE, MAX_AFTER_HEADS)).match(right)
+        by = _BY_AGENT.match(right, heads.end() if heads else 0)
     if by:
         return Frame("launch", "after", by.group(2), c.end + by.start(2), c.end + by.end(2),
                      verb_start=c.start, agent=(c.end + by.start(1), c.end + by.end(1)))
@@ -310,6 +312,15 @@ def _fund(lex: Lexicon, lay: Layout, c, s0: int, s1: int, next_campaign: int) ->
     return None
 
 
+def _gives_money(lex: Lexicon, lay: Layout) -> bool:
+    """The text names money or goods somewhere (else no campaign in it can fund anything);
+    read once per text."""
+    found = getattr(lay, "_gives_money", None)
+    if found is None:
+        found = lay._gives_money = lex.pattern("money").search(lay.masked) is not None
+    return found
+
+
 def _in_read_document(lex: Lexicon, lay: Layout, c, k0: int) -> bool:
     """The campaign is named in the title of a document read out or passed on (宣读了
     《关于…“X”…的意见》): the verbs of the title are nobody's acts here."""
@@ -334,7 +345,7 @@ def frames_for(lex: Lexicon, lay: Layout, c, places: list, next_campaign: int) -
         learn = _learn(lex, lay, places, c, max(s0, prev_clause, c.start - MAX_WINDOW))
         if learn is not None:
             out.append(learn)
-    if main is None or main.action != "fund":
+    if (main is None or main.action != "fund") and _gives_money(lex, lay):
         fund = _fund(lex, lay, c, s0, s1, next_campaign)
         if fund is not None:
             out.append(fund)

@@ -87,6 +87,17 @@ class Layout:
             pos = s1
         return out
 
+    def iter_sentences(self):
+        """(start, end) of every sentence of the text, in order, read lazily (a lead is
+        looked for among the first few, however long the text)."""
+        s = 0
+        for e in self._sentence_ends:
+            if e > s:
+                yield s, e
+            s = e
+        if s < len(self.text):
+            yield s, len(self.text)
+
     def sentences(self, start: int = 0, end: int = None) -> list:
         """(start, end) of the sentences that begin in [start, end)."""
         end = len(self.text) if end is None else end
