@@ -165,3 +165,34 @@ def test_page_without_date_is_dated_by_its_dateline():
     text = "今年，泰州市总工会启动“双推”行动。\n（2020年9月3日）"
     evs = events(text, ["双推"], ["泰州市总工会"], published=None)
     assert evs[0].year == 2020
+
+
+# --- money named after the campaign, times between campaign and verb -------------------------
+
+def test_money_named_after_the_campaign_is_funded_by_the_verb_before_it():
+    evs = events("泰州市总工会筹措了20万元“金秋助学”专项资金。", ["金秋助学"], ["泰州市总工会"])
+    assert ("fund", "金秋助学", "泰州市总工会") in triples(evs)
+    evs = events("海陵区总工会向困难职工子女发放“金秋助学”助学金。", ["金秋助学"], ["海陵区总工会"])
+    assert ("fund", "金秋助学", "海陵区总工会") in triples(evs)
+
+
+def test_ceremony_of_handing_out_campaign_money():
+    evs = events("泰州市总工会举行“送温暖”慰问金发放仪式。", ["送温暖"], ["泰州市总工会"])
+    assert ("fund", "送温暖", "泰州市总工会") in triples(evs)
+
+
+def test_campaign_started_at_a_date_written_between():
+    evs = events("泰州市总工会“送温暖”活动于2020年12月初启动。", ["送温暖"], ["泰州市总工会"],
+                 published="2021-02-01")
+    assert triples(evs) == [("launch", "送温暖", "泰州市总工会")]
+    assert evs[0].year == 2020
+
+
+def test_results_announced_commend():
+    evs = events("省总工会揭晓了本年度“泰州工匠”评选结果。", ["泰州工匠"], ["省总工会"])
+    assert [e.action for e in evs] == ["commend"]
+
+
+def test_organisation_as_a_noun_launches_nothing():
+    evs = events("推动社会组织“双推”工作。", ["双推"], [])
+    assert all(not e.text.startswith("组织") for e in evs)

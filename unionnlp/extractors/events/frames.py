@@ -51,8 +51,8 @@ MAX_SOURCE_GAP = 8
 _SKIP = re.compile(f"[{CAMPAIGN_MASK}“”‘’\"'《》\\s]")
 #: 被 and the organization before a verb: 被省总工会授予
 _BY_ORG = re.compile(f"被{ORG_MASK}*$")
-#: where a thing named before its verb happens: “X”决赛在某市举行, “X”活动在全县开展
-_LOCATIVE = r"在[^，,。；;！？\n在]{1,10}?"
+#: where or when a thing named before its verb happens: “X”决赛在某市举行, “X”活动于3月启动
+_LOCATIVE = r"[在于][^，,。；;！？\n在于]{1,10}?"
 _BACKGROUND_AFTER = re.compile(r"^(?:活动|工作|竞赛|行动|工程)?(?:中|当中|过程中)")
 
 
@@ -290,6 +290,9 @@ def _fund(lex: Lexicon, lay: Layout, c, s0: int, s1: int, next_campaign: int) ->
     A campaign the sentence is about (“送温暖”活动中，…) takes the money given anywhere in
     its sentence, and the campaigns named after it take none.
     """
+    named = _money_named(lex, lay, c)
+    if named is not None:
+        return named
     topic = _TOPIC.match(lay.masked, c.end - 1)
     if not topic and _TOPIC.search(lay.masked, s0, c.start):
         return None
@@ -310,6 +313,27 @@ def _fund(lex: Lexicon, lay: Layout, c, s0: int, s1: int, next_campaign: int) ->
         if money.search(tail):
             return Frame("fund", "money", m.group(0), m.start(), m.end(), verb_start=m.start())
     return None
+
+
+#: characters between a money verb and the campaign whose money it gives (筹措的36万元“X”资金)
+MAX_NAMED_MONEY_GAP = 16
+
+
+def _money_named(lex: Lexicon, lay: Layout, c) -> Optional[Frame]:
+    """Money named after the campaign (“X”专项资金, “X”慰问金) given by a money verb before it
+    in its clause (筹措的…“送温暖”专项资金, 发放“金秋助学”助学金)."""
+    right = _SKIP.sub("", lay.masked[c.end:c.end + 8])
+    if not lex.regex("(?:专项|帮扶|慰问)?<money>").match(right):
+        return None
+    k0 = lay.clause(c.start)[0]
+    lo = max(k0, c.start - MAX_NAMED_MONEY_GAP)
+    found = None
+    for m in lex.patterns["money"].finditer(lay.masked, lo, c.start):
+        found = m
+    if found is None:
+        return None
+    return Frame("fund", "money", found.group(0), found.start(), found.end(),
+                 verb_start=found.start())
 
 
 def _gives_money(lex: Lexicon, lay: Layout) -> bool:
