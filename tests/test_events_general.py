@@ -196,3 +196,50 @@ def test_results_announced_commend():
 def test_organisation_as_a_noun_launches_nothing():
     evs = events("推动社会组织“双推”工作。", ["双推"], [])
     assert all(not e.text.startswith("组织") for e in evs)
+
+
+# --- short union names completed with the article's place ------------------------------------
+
+
+def _region():
+    from unionnlp.records import Place
+
+    return Place(name="新疆", canonical="新疆维吾尔自治区", level="province", adcode="650000")
+
+
+def test_short_name_no_organization_completes_takes_the_article_place():
+    text = "去年，自治区总工会深化“双推”活动。"
+    evs = events(text, ["双推"], [], place=_region())
+    assert triples(evs) == [("promote", "双推", "新疆维吾尔自治区总工会")]
+
+
+def test_short_name_of_another_level_of_the_article_place():
+    from unionnlp.records import Place
+
+    hl = Place(name="海陵区", canonical="江苏省泰州市海陵区", level="county", adcode="321202")
+    evs = events("3月，县总工会启动“双推”活动。会上，市总工会部署了“金秋助学”工作。",
+                 ["双推", "金秋助学"], [], place=hl)
+    # no county in a district's chain: 县总工会 stays unknown; 市总工会 is 泰州市总工会
+    assert ("launch", "金秋助学", "泰州市总工会") in triples(evs)
+    assert all(e.actor != "海陵区总工会" for e in evs)
+
+
+def test_short_name_inside_another_full_name_is_not_completed():
+    from unionnlp.extractors.events.coref import covered, place_union_mentions
+
+    text = "朝阳区总工会与市总工会座谈。"
+    found = place_union_mentions(text, covered(text, []), _region())
+    assert found == []  # 朝阳区总工会: another district's body; 市总工会: no city in the chain
+
+
+def test_organization_named_only_by_its_short_name_gets_the_full_identity():
+    from unionnlp.extractors.events.coref import resolve_short_names
+    from unionnlp.records import Organization
+
+    short = Organization(name="省总工会", canonical="省总工会", kind="union", start=0, end=4)
+    full = Organization(name="江苏省总工会", canonical="江苏省总工会", kind="union",
+                        place="江苏省", start=10, end=16)
+    out = resolve_short_names([short, full])
+    assert out[0].canonical == "江苏省总工会" and out[0].start == 0
+    out = resolve_short_names([short], _region())
+    assert out[0].canonical == "省总工会"  # a region is no 省: left as it is

@@ -29,7 +29,8 @@ from typing import Optional
 from ...records import Event
 from .. import identity
 from .actors import Actors
-from .coref import anaphor_mentions, covered, short_union_mentions
+from .coref import (anaphor_mentions, covered, place_union_mentions, resolve_short_names,
+                    short_union_mentions)
 from .dating import Dating
 from .frames import frames_for
 from .layout import Layout
@@ -114,9 +115,11 @@ def find_events(text: str, *, campaigns, organizations=(), places=(), place=None
         return []
     lex = lexicon()
     organizations = _more_mentions(text, organizations)
+    organizations = resolve_short_names(organizations, place)
     taken = covered(text, [(o.start, o.end) for o in organizations])
     organizations += short_union_mentions(text, organizations, taken, place=_place_name(place),
                                           places=places)
+    organizations += place_union_mentions(text, taken, place)
     for c in camps:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     more = anaphor_mentions(lex, text, camps, taken, title=title)

@@ -19,9 +19,11 @@ import functools
 import re
 from typing import Optional
 
+from ...records import Organization
 from .lexicon import Lexicon, alternation
 
-__all__ = ["anaphor_mentions", "short_union_mentions", "covered", "MAX_COREF_CHARS"]
+__all__ = ["anaphor_mentions", "short_union_mentions", "place_union_mentions",
+           "resolve_short_names", "covered", "MAX_COREF_CHARS"]
 
 #: how far back the campaign an anaphor takes up may be named (else the headline's campaign)
 MAX_COREF_CHARS = 300
@@ -84,6 +86,100 @@ def anaphor_mentions(lex: Lexicon, text: str, camps: list, taken: bytearray, *,
     return out
 
 
+#: characters that may stand right before a short union name (由市总工会…, 。县总工会…): a
+#: name character there makes it the tail of another body's full name (朝阳区总工会)
+_FREE_BEFORE = frozenset("由在与和及向据经对为是将把等从同的了并合日午前来外时后即再也还又均都"
+                         "，,。：:；;、（(“”\"' 　\n")
+
+
+def _free(text: str, pos: int) -> bool:
+    if pos == 0:
+        return True
+    ch = text[pos - 1]
+    return not ("\u4e00" <= ch <= "\u9fff") or ch in _FREE_BEFORE
+
+
+#: a short union name of a level of the article's place: 自治区总工会, 市总工会, 县总工会 …
+_LEVEL_UNION = re.compile(r"(自治区|自治州|[省市州盟县区旗])总工会")
+#: one division of a canonical place name (江苏省|泰州市|海陵区; the 州 of 泰州市 ends none)
+_SEGMENT = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|地区|省|市|县|区|盟|旗|州(?![市县区]))")
+
+
+def _level_of(segs: list, level: str) -> Optional[int]:
+    """Index of the most specific division of ``segs`` at ``level`` (区 is no 自治区)."""
+    for i in range(len(segs) - 1, -1, -1):
+        seg = segs[i]
+        if seg.endswith(level) and len(seg) > len(level) and \
+                not (level == "区" and seg.endswith("自治区")):
+            return i
+    return None
+
+
+def place_union_mentions(text: str, taken: bytearray, place) -> list:
+    """Organization mentions for short union names no organization of the text completes,
+    completed with the article's place (自治区总工会 in a page on 新疆 → 新疆维吾尔自治区总工会;
+    县总工会 in a page on 沈丘县 → 沈丘县总工会), where the short name stands alone."""
+    canonical = getattr(place, "canonical", None)
+    if not canonical or "总工会" not in text:
+        return []
+    segs = _SEGMENT.findall(canonical)
+    out = []
+    for m in _LEVEL_UNION.finditer(text):
+        s, e = m.span()
+        if taken.find(1, s, e) >= 0 or not _free(text, s):
+            continue
+        i = _level_of(segs, m.group(1))
+        if i is None:
+            continue
+        adcode = getattr(place, "adcode", None) if i == len(segs) - 1 else None
+        out.append(Organization(name=m.group(0), canonical=segs[i] + "总工会", kind="union",
+                                place="".join(segs[:i + 1]), adcode=adcode, start=s, end=e))
+        taken[s:e] = b"\x01" * (e - s)
+    return out
+
+
+def resolve_short_names(organizations: list, place=None) -> list:
+    """Organization mentions whose name is only a short union name (省总工会 with no full form
+    found) given the identity of the one body of the text it stands for, when there is one,
+    else completed with the article's place (``place``: a Place)."""
+    canonical = getattr(place, "canonical", None)
+    by_form = _by_form(organizations, canonical)
+    segs = None
+    out = []
+    for o in organizations:
+        name = o.canonical or o.name
+        full = by_form.get(name)
+        if full is not None and (full.canonical or full.name) != name:
+            o = dataclasses.replace(o, canonical=full.canonical or full.name, place=full.place,
+                                    org_id=full.org_id, adcode=full.adcode, kind=full.kind)
+        elif full is None and canonical and _LEVEL_UNION.fullmatch(name):
+            segs = segs if segs is not None else _SEGMENT.findall(canonical)
+            i = _level_of(segs, _LEVEL_UNION.fullmatch(name).group(1))
+            if i is not None:
+                o = dataclasses.replace(o, canonical=segs[i] + "总工会", place="".join(segs[:i + 1]),
+                                        org_id=None, kind="union",
+                                        adcode=place.adcode if i == len(segs) - 1 else None)
+        out.append(o)
+    return out
+
+
+def _by_form(organizations: list, place: Optional[str]) -> dict:
+    """short form → the one union body of ``organizations`` it stands for."""
+    by_form: dict = {}
+    for o in organizations:
+        if o.kind not in (None, "union"):
+            continue
+        for form in _short_forms(o):
+            by_form.setdefault(form, {}).setdefault(o.canonical or o.name, o)
+    out = {}
+    for form, bodies in by_form.items():
+        if len(bodies) > 1 and place:
+            bodies = {k: o for k, o in bodies.items() if o.place == place}
+        if len(bodies) == 1:
+            out[form] = next(iter(bodies.values()))
+    return out
+
+
 def _short_forms(o) -> list:
     name = o.canonical or o.name or ""
     if not name.endswith("总工会") or len(name) < 5 or name[-4] not in _LEVELS:
@@ -96,19 +192,8 @@ def short_union_mentions(text: str, organizations: list, taken: bytearray, *,
     """Organization mentions for the short union names of ``text`` that stand for one body
     (not where a place is written right before the short name: 泰州市总工会 is 泰州's own)."""
     place_ends = {p.end for p in places if p.end is not None}
-    by_form: dict = {}
-    for o in organizations:
-        if o.kind not in (None, "union"):
-            continue
-        for form in _short_forms(o):
-            by_form.setdefault(form, {}).setdefault(o.canonical or o.name, o)
     out = []
-    for form, bodies in by_form.items():
-        if len(bodies) > 1 and place:
-            bodies = {k: o for k, o in bodies.items() if o.place == place}
-        if len(bodies) != 1:
-            continue
-        org = next(iter(bodies.values()))
+    for form, org in _by_form(organizations, place).items():
         if form == (org.canonical or org.name):
             continue
         bare = not form.endswith("工会")
@@ -116,7 +201,7 @@ def short_union_mentions(text: str, organizations: list, taken: bytearray, *,
         while pos >= 0:
             end = pos + len(form)
             if (bare and text[end:end + 1] in _NOT_AFTER_ZONG) or pos in place_ends or \
-                    (len(form) <= 4 and pos > 0 and text[pos - 1] in _LEVELS + "城都"):
+                    (len(form) <= 4 and not _free(text, pos)):
                 pos = text.find(form, end)
                 continue
             if taken.find(1, pos, end) < 0:
