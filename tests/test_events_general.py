@@ -101,9 +101,14 @@ def test_anaphor_without_any_campaign_makes_nothing():
 # --- short union names -----------------------------------------------------------------------
 
 def test_short_name_stands_for_the_one_union_body():
-    text = "泰州市总工会启动“双推”行动。3月，市总拨付专项资金20万元用于“双推”行动。"
-    evs = events(text, ["双推"], ["泰州市总工会"])
-    assert ("fund", "双推", "泰州市总工会") in triples(evs)
+    from unionnlp.extractors.events.coref import covered, short_union_mentions
+    from unionnlp.records import Organization
+
+    text = "泰州市总工会启动“双推”行动。3月，市总工会拨付专项资金20万元用于“双推”行动。"
+    org = Organization(name="泰州市总工会", canonical="泰州市总工会", kind="union",
+                       place="江苏省泰州市", start=0, end=6)
+    found = short_union_mentions(text, [org], covered(text, [(0, 6)]))
+    assert [(o.canonical, text[o.start:o.end]) for o in found] == [("泰州市总工会", "市总工会")]
 
 
 def test_short_name_is_not_read_inside_other_words():
@@ -243,3 +248,41 @@ def test_organization_named_only_by_its_short_name_gets_the_full_identity():
     assert out[0].canonical == "江苏省总工会" and out[0].start == 0
     out = resolve_short_names([short], _region())
     assert out[0].canonical == "省总工会"  # a region is no 省: left as it is
+
+
+# --- a body's name without its place; a relative clause with a time between -----------------
+
+def test_name_written_again_without_its_place_is_the_same_body():
+    from unionnlp.extractors.events.coref import covered, placeless_mentions, resolve_short_names
+    from unionnlp.records import Organization, Place
+
+    text = "南京恒通电缆集团公司工会召开职代会。会后，恒通电缆集团公司工会启动“双推”行动。"
+    full = Organization(name="南京恒通电缆集团公司工会", canonical="南京恒通电缆集团公司工会",
+                        kind="union", place="江苏省南京市", start=0, end=12)
+    nj = Place(name="南京", canonical="江苏省南京市", start=0, end=2)
+    found = placeless_mentions(text, [full], covered(text, [(0, 12)]), [nj])
+    assert [(o.canonical, text[o.start:o.end]) for o in found] == \
+        [("南京恒通电缆集团公司工会", "恒通电缆集团公司工会")]
+    # the organization extractor's own mention of the shorter name takes the full identity
+    short = Organization(name="恒通电缆集团公司工会", canonical="恒通电缆集团公司工会", kind="union",
+                         start=text.find("恒通电缆集团公司工会", 12), end=text.find("恒通电缆集团公司工会", 12) + 10)
+    assert resolve_short_names([full, short])[1].canonical == "南京恒通电缆集团公司工会"
+
+
+def test_generic_rest_of_a_name_is_no_mention():
+    from unionnlp.extractors.events.coref import covered, placeless_mentions
+    from unionnlp.records import Organization
+
+    text = "泰州市总工会召开会议，市总工会、县总工会参加。"
+    org = Organization(name="泰州市总工会", canonical="泰州市总工会", kind="union",
+                       place="江苏省泰州市", start=0, end=6)
+    assert placeless_mentions(text, [org], covered(text, [(0, 6)])) == []
+
+
+def test_relative_clause_with_a_time_between_body_and_verb():
+    text = "泰州市总工会在“十四五”期间开展的“双推”行动成效明显。"
+    evs = events(text, ["双推", "十四五"], ["泰州市总工会"])
+    assert ("launch", "双推", "泰州市总工会") in triples(evs)
+    evs = events("学府街社区建立的“双推”服务站投入使用。", ["双推"], ["泰州市总工会"],
+                 title="泰州市总工会动态")
+    assert triples(evs) == [("launch", "双推", None)]

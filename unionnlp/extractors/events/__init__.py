@@ -29,8 +29,8 @@ from typing import Optional
 from ...records import Event
 from .. import identity
 from .actors import Actors
-from .coref import (anaphor_mentions, covered, place_union_mentions, resolve_short_names,
-                    short_union_mentions)
+from .coref import (anaphor_mentions, covered, name_maps, place_union_mentions,
+                    placeless_mentions, resolve_short_names, short_union_mentions)
 from .dating import Dating
 from .frames import frames_for
 from .layout import Layout
@@ -64,10 +64,10 @@ def _place_name(p) -> Optional[str]:
 MIN_ECHO_CHARS = 4
 
 
-def _more_mentions(text: str, organizations) -> list:
+def _more_mentions(text: str, organizations) -> tuple:
     """The organization mentions, with the other occurrences of each name written out
     (泰州市总工会 found once is the same body where the text names it again but the
-    organization extractor passed it over)."""
+    organization extractor passed it over), and the characters they cover."""
     orgs = [o for o in organizations if o.start is not None and o.end is not None]
     taken = covered(text, [(o.start, o.end) for o in orgs])
     by_name = {}
@@ -83,7 +83,7 @@ def _more_mentions(text: str, organizations) -> list:
                 extra.append(dataclasses.replace(by_name[name], start=pos, end=end))
                 taken[pos:end] = b"\x01" * (end - pos)
             pos = text.find(name, end)
-    return list(organizations) + extra if extra else list(organizations)
+    return (list(organizations) + extra if extra else list(organizations)), taken
 
 
 def _commend_roles(lay: Layout, actors: Actors, fr, c, subject) -> tuple:
@@ -114,12 +114,14 @@ def find_events(text: str, *, campaigns, organizations=(), places=(), place=None
     if not camps:
         return []
     lex = lexicon()
-    organizations = _more_mentions(text, organizations)
-    organizations = resolve_short_names(organizations, place)
-    taken = covered(text, [(o.start, o.end) for o in organizations])
+    organizations, taken = _more_mentions(text, organizations)
+    by_form, placeless = name_maps(organizations, places, place)
+    organizations = resolve_short_names(organizations, place, by_form=by_form,
+                                        placeless=placeless)  # same spans: ``taken`` holds
     organizations += short_union_mentions(text, organizations, taken, place=_place_name(place),
-                                          places=places)
+                                          places=places, by_form=by_form)
     organizations += place_union_mentions(text, taken, place)
+    organizations += placeless_mentions(text, organizations, taken, places, placeless=placeless)
     for c in camps:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     more = anaphor_mentions(lex, text, camps, taken, title=title)

@@ -14,6 +14,7 @@ article's own place when several have it.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -22,7 +23,7 @@ from typing import Optional
 from ...records import Organization
 from .lexicon import Lexicon, alternation
 
-__all__ = ["anaphor_mentions", "short_union_mentions", "place_union_mentions",
+__all__ = ["anaphor_mentions", "short_union_mentions", "place_union_mentions", "placeless_mentions",
            "resolve_short_names", "covered", "MAX_COREF_CHARS"]
 
 #: how far back the campaign an anaphor takes up may be named (else the headline's campaign)
@@ -69,16 +70,14 @@ def anaphor_mentions(lex: Lexicon, text: str, camps: list, taken: bytearray, *,
     if not found:
         return []
     main = _main_campaign(camps, title)
+    ends = [c.end for c in camps]
     out = []
     for m in found:
         s, e = m.span()
         if (s > 0 and text[s - 1] in _NOT_BEFORE_DET) or taken.find(1, s, e) >= 0:
             continue
-        prev = None
-        for c in camps:
-            if c.end > s:
-                break
-            prev = c
+        i = bisect.bisect_right(ends, s)  # camps ending at or before s (sorted by start)
+        prev = camps[i - 1] if i > 0 and camps[i - 1].end <= s else None
         ref = prev if prev is not None and s - prev.end <= MAX_COREF_CHARS else main
         if ref is None:
             continue
@@ -105,6 +104,20 @@ _LEVEL_UNION = re.compile(r"(自治区|自治州|[省市州盟县区旗])总工�
 _SEGMENT = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|地区|省|市|县|区|盟|旗|州(?![市县区]))")
 
 
+@functools.lru_cache(maxsize=4096)
+def _segments(canonical: str) -> tuple:
+    """The divisions of a canonical place name, outermost first (江苏省, 泰州市, 海陵区)."""
+    return tuple(_SEGMENT.findall(canonical or ""))
+
+
+def _distinct(organizations: list) -> list:
+    """One organization per name (a text names its bodies many times)."""
+    seen = {}
+    for o in organizations:
+        seen.setdefault(o.canonical or o.name, o)
+    return list(seen.values())
+
+
 def _level_of(segs: list, level: str) -> Optional[int]:
     """Index of the most specific division of ``segs`` at ``level`` (区 is no 自治区)."""
     for i in range(len(segs) - 1, -1, -1):
@@ -122,9 +135,19 @@ def place_union_mentions(text: str, taken: bytearray, place) -> list:
     canonical = getattr(place, "canonical", None)
     if not canonical or "总工会" not in text:
         return []
-    segs = _SEGMENT.findall(canonical)
+    segs = _segments(canonical)
     out = []
-    for m in _LEVEL_UNION.finditer(text):
+    at = text.find("总工会")
+    while at >= 0:
+        if taken[at]:  # part of a name found already
+            at = text.find("总工会", at + 3)
+            continue
+        m = _LEVEL_UNION.match(text, max(0, at - 3), at + 3)
+        if m is None or m.end() != at + 3:
+            m = _LEVEL_UNION.match(text, max(0, at - 1), at + 3)
+        at = text.find("总工会", at + 3)
+        if m is None or m.end() > len(text):
+            continue
         s, e = m.span()
         if taken.find(1, s, e) >= 0 or not _free(text, s):
             continue
@@ -138,12 +161,16 @@ def place_union_mentions(text: str, taken: bytearray, place) -> list:
     return out
 
 
-def resolve_short_names(organizations: list, place=None) -> list:
+def resolve_short_names(organizations: list, place=None, *, by_form: Optional[dict] = None,
+                        placeless: Optional[dict] = None) -> list:
     """Organization mentions whose name is only a short union name (省总工会 with no full form
     found) given the identity of the one body of the text it stands for, when there is one,
     else completed with the article's place (``place``: a Place)."""
     canonical = getattr(place, "canonical", None)
-    by_form = _by_form(organizations, canonical)
+    by_form = dict(by_form if by_form is not None else _by_form(organizations, canonical))
+    for short, org in (placeless if placeless is not None
+                       else _placeless(organizations, ())).items():
+        by_form.setdefault(short, org)
     segs = None
     out = []
     for o in organizations:
@@ -153,7 +180,7 @@ def resolve_short_names(organizations: list, place=None) -> list:
             o = dataclasses.replace(o, canonical=full.canonical or full.name, place=full.place,
                                     org_id=full.org_id, adcode=full.adcode, kind=full.kind)
         elif full is None and canonical and _LEVEL_UNION.fullmatch(name):
-            segs = segs if segs is not None else _SEGMENT.findall(canonical)
+            segs = segs if segs is not None else _segments(canonical)
             i = _level_of(segs, _LEVEL_UNION.fullmatch(name).group(1))
             if i is not None:
                 o = dataclasses.replace(o, canonical=segs[i] + "总工会", place="".join(segs[:i + 1]),
@@ -166,7 +193,7 @@ def resolve_short_names(organizations: list, place=None) -> list:
 def _by_form(organizations: list, place: Optional[str]) -> dict:
     """short form → the one union body of ``organizations`` it stands for."""
     by_form: dict = {}
-    for o in organizations:
+    for o in _distinct(organizations):
         if o.kind not in (None, "union"):
             continue
         for form in _short_forms(o):
@@ -184,16 +211,19 @@ def _short_forms(o) -> list:
     name = o.canonical or o.name or ""
     if not name.endswith("总工会") or len(name) < 5 or name[-4] not in _LEVELS:
         return []
-    return [name[-4:], name[:-2], name[-4:-2]]  # 市总工会, 衡水市总, 市总
+    # 市总工会 (市总 and 衡水市总 the organization extractor completes itself)
+    return [name[-4:]]
 
 
 def short_union_mentions(text: str, organizations: list, taken: bytearray, *,
-                         place: Optional[str] = None, places=()) -> list:
+                         place: Optional[str] = None, places=(),
+                         by_form: Optional[dict] = None) -> list:
     """Organization mentions for the short union names of ``text`` that stand for one body
     (not where a place is written right before the short name: 泰州市总工会 is 泰州's own)."""
     place_ends = {p.end for p in places if p.end is not None}
     out = []
-    for form, org in _by_form(organizations, place).items():
+    by_form = by_form if by_form is not None else _by_form(organizations, place)
+    for form, org in by_form.items():
         if form == (org.canonical or org.name):
             continue
         bare = not form.endswith("工会")
@@ -208,4 +238,70 @@ def short_union_mentions(text: str, organizations: list, taken: bytearray, *,
                 out.append(dataclasses.replace(org, name=form, start=pos, end=end))
                 taken[pos:end] = b"\x01" * (end - pos)
             pos = text.find(form, end)
+    return out
+
+
+#: the shortest name left when a body's name is written without its place (纺织控股公司工会)
+MIN_PLACELESS_CHARS = 5
+#: what a name without its place must not be: a bare level or kind of union
+_GENERIC = re.compile(r"^(?:[省市州盟县区旗镇乡]|自治[区州县]|街道)?(?:总工会|工会|委|委员会|政府)$")
+
+
+def _place_prefix(name: str, place_names: set, lengths: list) -> str:
+    """The longest place name ``name`` begins with, leaving a long enough rest."""
+    for n in lengths:  # longest first
+        if n <= len(name) - MIN_PLACELESS_CHARS and name[:n] in place_names:
+            return name[:n]
+    return ""
+
+
+def _placeless(organizations: list, places) -> dict:
+    """name without its place → the one body of ``organizations`` it stands for."""
+    organizations = _distinct(organizations)
+    place_names = {p.name for p in places if p.name}
+    for o in organizations:
+        for seg in _segments(o.place or ""):
+            place_names.add(seg)
+            if len(seg) > 2:
+                place_names.add(seg[:-1])
+    if not place_names:
+        return {}
+    lengths = sorted({len(n) for n in place_names if len(n) > 1}, reverse=True)
+    by_short: dict = {}
+    for o in organizations:
+        name = o.canonical or o.name or ""
+        if len(name) < MIN_PLACELESS_CHARS + 2:
+            continue
+        prefix = _place_prefix(name, place_names, lengths)
+        short = name[len(prefix):]
+        if not prefix or len(short) < MIN_PLACELESS_CHARS or _GENERIC.match(short) or \
+                short[0] in _LEVELS:
+            continue
+        by_short.setdefault(short, {}).setdefault(name, o)
+    return {k: next(iter(v.values())) for k, v in by_short.items() if len(v) == 1}
+
+
+def name_maps(organizations: list, places=(), place=None) -> tuple:
+    """(short union form → body, name without place → body) of a text's organizations, read
+    once and shared by the functions of this module."""
+    return (_by_form(organizations, getattr(place, "canonical", None)),
+            _placeless(organizations, places))
+
+
+def placeless_mentions(text: str, organizations: list, taken: bytearray, places=(), *,
+                       placeless: Optional[dict] = None) -> list:
+    """Organization mentions for a body's name written again without its place
+    (北京某某控股公司工会 → 某某控股公司工会), when that shorter name stands for one body of the
+    text and is not glued onto another place (上海某某控股公司工会 is another body)."""
+    place_ends = {p.end for p in places if p.end is not None}
+    out = []
+    placeless = placeless if placeless is not None else _placeless(organizations, places)
+    for short, org in placeless.items():
+        pos = text.find(short)
+        while pos >= 0:
+            end = pos + len(short)
+            if taken.find(1, pos, end) < 0 and pos not in place_ends and _free(text, pos):
+                out.append(dataclasses.replace(org, name=short, start=pos, end=end))
+                taken[pos:end] = b"\x01" * (end - pos)
+            pos = text.find(short, end)
     return out

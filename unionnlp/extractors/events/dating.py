@@ -151,7 +151,8 @@ class Dating:
     def _in_span(self, start: int, end: int, last: bool, *, carried: bool = False) \
             -> Optional[tuple]:
         """The last (or first) date written in [start, end) that gives a year."""
-        sentences = self.lay.sentences_between(start, end)
+        s0, s1 = self.lay.sentence(start)
+        sentences = ((s0, s1),) if end <= s1 else self.lay.sentences_between(start, end)
         for s0, s1 in (reversed(sentences) if last else sentences):
             dates = [m for m in self._sentence_dates(s0, s1) if start <= m.start() and m.end() <= end]
             for m in (reversed(dates) if last else dates):

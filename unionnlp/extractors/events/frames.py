@@ -88,23 +88,30 @@ _BY_AGENT = re.compile(f"由({ORG_MASK}+(?:[、和与及]{ORG_MASK}+)*)(?:共同
                        r"(主办|举办|承办|发起|组织开展|组织|牵头|开展|实施|启动)")
 
 
+#: characters after a campaign read for a frame word after it (head nouns, a place, the word)
+MAX_AFTER_CHARS = 80
+
+
 def _after(lex: Lexicon, lay: Layout, c, k1: int) -> Optional[Frame]:
-    right = lay.masked[c.end:k1]
+    right = lay.masked[c.end:min(k1, c.end + MAX_AFTER_CHARS)]
     by = None
     if "由" in right:
-        heads = lex.regex("[”’\"\\s]*(?:<head>|%s){0,%d}" % (_LOCATIVE, MAX_AFTER_HEADS)).match(right)
+        heads = lex.regex(_HEADS_TEMPLATE).match(right)
         by = _BY_AGENT.match(right, heads.end() if heads else 0)
     if by:
         return Frame("launch", "after", by.group(2), c.end + by.start(2), c.end + by.end(2),
                      verb_start=c.start, agent=(c.end + by.start(1), c.end + by.end(1)))
-    m = lex.regex("<head>{0,%d}(?:%s)?(<@after>)(?!情况)" % (MAX_AFTER_HEADS, _LOCATIVE)) \
-        .match(_SKIP.sub("", right))
+    m = lex.regex(_AFTER_TEMPLATE).match(_SKIP.sub("", right))
     if not m:
         return None
     _compact_right, idx = _compact(right)
     cue = m.group(1)
     s, e = c.end + idx[m.start(1)], c.end + idx[m.end(1) - 1] + 1
     return Frame(lex.action("after", cue), "after", cue, s, e, verb_start=c.start)
+
+
+_HEADS_TEMPLATE = "[”’\"\\s]*(?:<head>|%s){0,%d}" % (_LOCATIVE, MAX_AFTER_HEADS)
+_AFTER_TEMPLATE = "<head>{0,%d}(?:%s)?(<@after>)(?!情况)" % (MAX_AFTER_HEADS, _LOCATIVE)
 
 
 def _modifies_next(lay: Layout, c) -> bool:
