@@ -286,3 +286,32 @@ def test_relative_clause_with_a_time_between_body_and_verb():
     evs = events("学府街社区建立的“双推”服务站投入使用。", ["双推"], ["泰州市总工会"],
                  title="泰州市总工会动态")
     assert triples(evs) == [("launch", "双推", None)]
+
+
+# --- continuity with an adverb between, frame words after the campaign ----------------------
+
+def test_continuity_with_an_adverb_of_manner_between():
+    evs = events("泰州市总工会深入扎实开展“双推”工作。", ["双推"], ["泰州市总工会"])
+    assert triples(evs) == [("promote", "双推", "泰州市总工会")]
+    evs = events("泰州市总工会扎实开展“双推”工作。", ["双推"], ["泰州市总工会"])
+    assert triples(evs) == [("launch", "双推", "泰州市总工会")]
+
+
+def test_progress_words_after_the_campaign():
+    evs = events("今年，海陵区“双推”工作稳步推进。", ["双推"], [], title="海陵区总工会动态")
+    assert [e.action for e in evs] == ["promote"]
+    evs = events("泰州市“金秋助学”服务月正式启动。", ["金秋助学"], [])
+    assert [e.action for e in evs] == ["launch"]
+
+
+def test_running_for_years_dates_the_launch():
+    evs = events("泰州市总工会的“双推”实施一年多来，已推荐职工骨干三百名。", ["双推"],
+                 ["泰州市总工会"], published="2021-05-10")
+    assert [(e.action, e.year) for e in evs] == [("launch", 2020)]
+
+
+def test_implementation_opinions_are_a_document_not_an_act_after_the_campaign():
+    text = "泰州市总工会印发《关于推进“双推”工作的实施意见》。"
+    evs = events(text, ["双推"], ["泰州市总工会"])
+    assert [e.action for e in evs] == ["launch"]
+    assert evs[0].text.startswith("关于")

@@ -111,7 +111,7 @@ def _after(lex: Lexicon, lay: Layout, c, k1: int) -> Optional[Frame]:
 
 
 _HEADS_TEMPLATE = "[”’\"\\s]*(?:<head>|%s){0,%d}" % (_LOCATIVE, MAX_AFTER_HEADS)
-_AFTER_TEMPLATE = "<head>{0,%d}(?:%s)?(<@after>)(?!情况)" % (MAX_AFTER_HEADS, _LOCATIVE)
+_AFTER_TEMPLATE = "<head>{0,%d}(?:%s)?(<@after>)(?!情况|意见|方案|细则|办法|计划|纲要)" % (MAX_AFTER_HEADS, _LOCATIVE)
 
 
 def _modifies_next(lay: Layout, c) -> bool:
@@ -155,9 +155,10 @@ def _gap(s: str) -> int:
 
 
 def _continuity(lex: Lexicon, lay: Layout, k0: int, at: int) -> Optional[int]:
-    """Start of a modifier of continuity right before ``at`` (深入|开展), else None."""
+    """Start of a modifier of continuity right before ``at`` (深入|开展), also with an adverb of
+    manner between (深入扎实|开展, 持续广泛|开展), else None."""
     before = lay.masked[max(k0, at - 8):at]
-    m = lex.regex("<continuity>[地并和、]?$").search(before)
+    m = lex.regex("<continuity>[地并和、]?(?:<manner>地?)?$").search(before)
     return at - len(before) + m.start() if m else None
 
 
