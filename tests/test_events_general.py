@@ -315,3 +315,8 @@ def test_implementation_opinions_are_a_document_not_an_act_after_the_campaign():
     evs = events(text, ["双推"], ["泰州市总工会"])
     assert [e.action for e in evs] == ["launch"]
     assert evs[0].text.startswith("关于")
+
+
+def test_practice_spread_written_after_the_campaign():
+    evs = events("泰州“双推”经验做法在全省推广。", ["双推"], [], title="省总工会动态")
+    assert [e.action for e in evs] == ["promote"]
