@@ -17,7 +17,11 @@ argument frames, e.g. ACE-style trigger + role patterns):
    (:mod:`.actors`: coordinated and 联合 subjects each act; a clause without subject continues
    the one before it, else the article's own body from headline or lead; plans and calls of a
    body to others stay the calling body's).
-3. The year comes from the sentence, its paragraph or the document (:mod:`.dating`).
+3. The year comes from the sentence, its paragraph or the document (:mod:`.dating`; a page
+   whose record has no date is dated by its own dateline).
+0. Before that, mentions the other extractors leave implicit are written out (:mod:`.coref`):
+   anaphors (该活动, 这一做法) as mentions of the campaign they take up, short union names
+   (市总工会, 自治区总工会) and names without their place as mentions of the body they stand for.
 4. One event per (action, campaign, actor) in a document, with its first evidence.
 """
 from __future__ import annotations
