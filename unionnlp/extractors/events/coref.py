@@ -179,7 +179,8 @@ def resolve_short_names(organizations: list, place=None, *, by_form: Optional[di
         if full is not None and (full.canonical or full.name) != name:
             o = dataclasses.replace(o, canonical=full.canonical or full.name, place=full.place,
                                     org_id=full.org_id, adcode=full.adcode, kind=full.kind)
-        elif full is None and canonical and _LEVEL_UNION.fullmatch(name):
+        elif full is None and canonical and len(name) <= 6 and name.endswith("总工会") and \
+                _LEVEL_UNION.fullmatch(name):
             segs = segs if segs is not None else _segments(canonical)
             i = _level_of(segs, _LEVEL_UNION.fullmatch(name).group(1))
             if i is not None:
@@ -190,10 +191,10 @@ def resolve_short_names(organizations: list, place=None, *, by_form: Optional[di
     return out
 
 
-def _by_form(organizations: list, place: Optional[str]) -> dict:
+def _by_form(organizations: list, place: Optional[str], *, distinct: bool = False) -> dict:
     """short form → the one union body of ``organizations`` it stands for."""
     by_form: dict = {}
-    for o in _distinct(organizations):
+    for o in (organizations if distinct else _distinct(organizations)):
         if o.kind not in (None, "union"):
             continue
         for form in _short_forms(o):
@@ -250,15 +251,19 @@ _GENERIC = re.compile(r"^(?:[省市州盟县区旗镇乡]|自治[区州县]|街�
 def _place_prefix(name: str, place_names: set, lengths: list) -> str:
     """The longest place name ``name`` begins with, leaving a long enough rest."""
     for n in lengths:  # longest first
-        if n <= len(name) - MIN_PLACELESS_CHARS and name[:n] in place_names:
+        if 1 < n <= len(name) - MIN_PLACELESS_CHARS and name[:n] in place_names:
             return name[:n]
     return ""
 
 
-def _placeless(organizations: list, places) -> dict:
+def _placeless(organizations: list, places, *, distinct: bool = False) -> dict:
     """name without its place → the one body of ``organizations`` it stands for."""
-    organizations = _distinct(organizations)
-    place_names = {p.name for p in places if p.name}
+    organizations = organizations if distinct else _distinct(organizations)
+    organizations = [o for o in organizations
+                     if len(o.canonical or o.name or "") >= MIN_PLACELESS_CHARS + 2]
+    if not organizations:
+        return {}
+    place_names = {p.name for p in places}
     for o in organizations:
         for seg in _segments(o.place or ""):
             place_names.add(seg)
@@ -266,12 +271,11 @@ def _placeless(organizations: list, places) -> dict:
                 place_names.add(seg[:-1])
     if not place_names:
         return {}
-    lengths = sorted({len(n) for n in place_names if len(n) > 1}, reverse=True)
+    place_names.discard(None)
+    lengths = sorted({len(n) for n in place_names}, reverse=True)
     by_short: dict = {}
     for o in organizations:
         name = o.canonical or o.name or ""
-        if len(name) < MIN_PLACELESS_CHARS + 2:
-            continue
         prefix = _place_prefix(name, place_names, lengths)
         short = name[len(prefix):]
         if not prefix or len(short) < MIN_PLACELESS_CHARS or _GENERIC.match(short) or \
@@ -284,8 +288,9 @@ def _placeless(organizations: list, places) -> dict:
 def name_maps(organizations: list, places=(), place=None) -> tuple:
     """(short union form → body, name without place → body) of a text's organizations, read
     once and shared by the functions of this module."""
-    return (_by_form(organizations, getattr(place, "canonical", None)),
-            _placeless(organizations, places))
+    distinct = _distinct(organizations)
+    return (_by_form(distinct, getattr(place, "canonical", None), distinct=True),
+            _placeless(distinct, places, distinct=True))
 
 
 def placeless_mentions(text: str, organizations: list, taken: bytearray, places=(), *,
