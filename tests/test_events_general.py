@@ -320,3 +320,8 @@ def test_implementation_opinions_are_a_document_not_an_act_after_the_campaign():
 def test_practice_spread_written_after_the_campaign():
     evs = events("泰州“双推”经验做法在全省推广。", ["双推"], [], title="省总工会动态")
     assert [e.action for e in evs] == ["promote"]
+
+
+def test_campaign_spread_over_an_area_written_after_it():
+    evs = events("“双推”工作已在全市非公企业全面推开。", ["双推"], [], title="泰州市总工会动态")
+    assert [e.action for e in evs] == ["launch"]

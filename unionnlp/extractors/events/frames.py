@@ -52,6 +52,8 @@ _SKIP = re.compile(f"[{CAMPAIGN_MASK}“”‘’\"'《》\\s]")
 #: 被 and the organization before a verb: 被省总工会授予
 _BY_ORG = re.compile(f"被{ORG_MASK}*$")
 #: where or when a thing named before its verb happens: “X”决赛在某市举行, “X”活动于3月启动
+#: an adverb of time or aspect before it: “X”活动已全面启动, “X”工作已在全市推开
+_ADVERB = r"已经|已|正在|正|将|均|都|先后|陆续"
 _LOCATIVE = r"[在于][^，,。；;！？\n在于]{1,10}?"
 _BACKGROUND_AFTER = re.compile(r"^(?:活动|工作|竞赛|行动|工程)?(?:中|当中|过程中)")
 
@@ -111,7 +113,7 @@ def _after(lex: Lexicon, lay: Layout, c, k1: int) -> Optional[Frame]:
 
 
 _HEADS_TEMPLATE = "[”’\"\\s]*(?:<head>|%s){0,%d}" % (_LOCATIVE, MAX_AFTER_HEADS)
-_AFTER_TEMPLATE = "<head>{0,%d}(?:%s)?(<@after>)(?!情况|意见|方案|细则|办法|计划|纲要)" % (MAX_AFTER_HEADS, _LOCATIVE)
+_AFTER_TEMPLATE = "<head>{0,%d}(?:%s)?(?:%s)?(<@after>)(?!情况|意见|方案|细则|办法|计划|纲要)" % (MAX_AFTER_HEADS, _ADVERB, _LOCATIVE)
 
 
 def _modifies_next(lay: Layout, c) -> bool:
