@@ -138,6 +138,7 @@ def find_events(text: str, *, campaigns, organizations=(), places=(), place=None
     doc_place = _place_name(place)
     events: list = []
     seen: set = set()
+    years: dict = {}
     for i, c in enumerate(camps):
         nxt = camps[i + 1].start if i + 1 < len(camps) else len(text)
         for fr in frames_for(lex, lay, c, places_sorted, nxt):
@@ -157,8 +158,11 @@ def find_events(text: str, *, campaigns, organizations=(), places=(), place=None
                 if key in seen:
                     continue
                 seen.add(key)
-                if dated is None:
-                    dated = dating.year(fr.verb_start, lay.clause(max(fr.end, c.end) - 1)[1])
+                if dated is None:  # one verb over a list of campaigns is dated once
+                    where = (fr.verb_start, lay.clause(max(fr.end, c.end) - 1)[1])
+                    dated = years.get(where)
+                    if dated is None:
+                        dated = years[where] = dating.year(*where)
                 year, basis = dated
                 ev_place = _place_name(fr.visited) or (
                     org.place if org is not None and org.place else doc_place)

@@ -120,13 +120,15 @@ class Dating:
 
     def _resolve(self, m: re.Match, *, after: bool = False, carried: bool = False) \
             -> Optional[tuple]:
-        if m.group("iso"):
-            return int(m.group("iso")), EXPLICIT
-        if m.group("y"):
+        y = m.group("y")
+        if y:
             if carried and m.group("since"):  # 自2012年以来 starts a period, it dates no story
                 return None
-            return int(m.group("y")), EXPLICIT
-        if self.now is None:
+            return int(y), EXPLICIT
+        if m.group("iso"):
+            return int(m.group("iso")), EXPLICIT
+        now = self.now
+        if now is None:
             return None
         if m.group("n"):  # 开展…五年来: begun five years before the text
             if not after:
@@ -134,13 +136,13 @@ class Dating:
             from ..numbers import to_number
 
             n = to_number(m.group("n"))
-            return (self.now - int(n), RELATIVE) if n else None
+            return (now - int(n), RELATIVE) if n else None
         if m.group("rel"):
-            return self.now + _OFFSET[m.group("rel")], RELATIVE
+            return now + _OFFSET[m.group("rel")], RELATIVE
         month = m.group("month")
-        if month and self.month and int(month) > self.month + 1:
-            return self.now - 1, PUBLICATION  # 12月 in a page of January: the year before
-        return self.now, PUBLICATION
+        if month and self._month and int(month) > self._month + 1:
+            return now - 1, PUBLICATION  # 12月 in a page of January: the year before
+        return now, PUBLICATION
 
     def _sentence_dates(self, s0: int, s1: int) -> list:
         found = self._dates.get(s0)
