@@ -63,7 +63,8 @@ def events(text, campaigns, orgs=(), places=(), *, title=None, published="2021-0
     for ev in out:
         assert isinstance(ev, Event)
         assert text[ev.start:ev.end] == ev.text
-        assert ev.campaign in ev.text
+        # an event of an anaphor (该活动, 这一做法) holds the anaphor, not the name
+        assert ev.campaign in ev.text or any(d in ev.text for d in "该此这本")
     return out
 
 

@@ -17,7 +17,11 @@ argument frames, e.g. ACE-style trigger + role patterns):
    (:mod:`.actors`: coordinated and 联合 subjects each act; a clause without subject continues
    the one before it, else the article's own body from headline or lead; plans and calls of a
    body to others stay the calling body's).
-3. The year comes from the sentence, its paragraph or the document (:mod:`.dating`).
+3. The year comes from the sentence, its paragraph or the document (:mod:`.dating`; a page
+   whose record has no date is dated by its own dateline).
+0. Before that, mentions the other extractors leave implicit are written out (:mod:`.coref`):
+   anaphors (该活动, 这一做法) as mentions of the campaign they take up, short union names
+   (市总工会, 自治区总工会) and names without their place as mentions of the body they stand for.
 4. One event per (action, campaign, actor) in a document, with its first evidence.
 """
 from __future__ import annotations
@@ -29,6 +33,8 @@ from typing import Optional
 from ...records import Event
 from .. import identity
 from .actors import Actors
+from .coref import (anaphor_mentions, covered, name_maps, place_union_mentions,
+                    placeless_mentions, resolve_short_names, short_union_mentions)
 from .dating import Dating
 from .frames import frames_for
 from .layout import Layout
@@ -62,12 +68,12 @@ def _place_name(p) -> Optional[str]:
 MIN_ECHO_CHARS = 4
 
 
-def _more_mentions(text: str, organizations) -> list:
+def _more_mentions(text: str, organizations) -> tuple:
     """The organization mentions, with the other occurrences of each name written out
     (泰州市总工会 found once is the same body where the text names it again but the
-    organization extractor passed it over)."""
+    organization extractor passed it over), and the characters they cover."""
     orgs = [o for o in organizations if o.start is not None and o.end is not None]
-    taken = sorted((o.start, o.end) for o in orgs)
+    taken = covered(text, [(o.start, o.end) for o in orgs])
     by_name = {}
     for o in orgs:
         if len(o.name) >= MIN_ECHO_CHARS:
@@ -77,11 +83,11 @@ def _more_mentions(text: str, organizations) -> list:
         pos = text.find(name)
         while pos >= 0:
             end = pos + len(name)
-            if not any(a < end and pos < b for a, b in taken):
+            if taken.find(1, pos, end) < 0:
                 extra.append(dataclasses.replace(by_name[name], start=pos, end=end))
-                taken.append((pos, end))
+                taken[pos:end] = b"\x01" * (end - pos)
             pos = text.find(name, end)
-    return list(organizations) + extra if extra else list(organizations)
+    return (list(organizations) + extra if extra else list(organizations)), taken
 
 
 def _commend_roles(lay: Layout, actors: Actors, fr, c, subject) -> tuple:
@@ -112,7 +118,19 @@ def find_events(text: str, *, campaigns, organizations=(), places=(), place=None
     if not camps:
         return []
     lex = lexicon()
-    organizations = _more_mentions(text, organizations)
+    organizations, taken = _more_mentions(text, organizations)
+    by_form, placeless = name_maps(organizations, places, place)
+    organizations = resolve_short_names(organizations, place, by_form=by_form,
+                                        placeless=placeless)  # same spans: ``taken`` holds
+    organizations += short_union_mentions(text, organizations, taken, place=_place_name(place),
+                                          places=places, by_form=by_form)
+    organizations += place_union_mentions(text, taken, place)
+    organizations += placeless_mentions(text, organizations, taken, places, placeless=placeless)
+    for c in camps:
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    more = anaphor_mentions(lex, text, camps, taken, title=title)
+    if more:
+        camps = sorted(camps + more, key=lambda c: c.start)
     lay = Layout(text, camps, organizations)
     actors = Actors(lex, lay, organizations, places, title=title)
     dating = Dating(lay, title=title, published=published)
@@ -120,22 +138,32 @@ def find_events(text: str, *, campaigns, organizations=(), places=(), place=None
     doc_place = _place_name(place)
     events: list = []
     seen: set = set()
+    years: dict = {}
     for i, c in enumerate(camps):
         nxt = camps[i + 1].start if i + 1 < len(camps) else len(text)
         for fr in frames_for(lex, lay, c, places_sorted, nxt):
-            subject = actors.subject(fr.verb_start, fr.end if fr.position == "before" else None)
+            if fr.agent is not None:
+                subject = actors.within(*fr.agent) or actors.subject(fr.verb_start)
+            else:
+                subject = actors.subject(fr.verb_start,
+                                         fr.end if fr.position == "before" else None)
             subject, recipient = _commend_roles(lay, actors, fr, c, subject)
             group = list(subject) if subject else [None]
-            k1 = lay.clause(max(fr.end, c.end) - 1)[1]
-            year, basis = dating.year(fr.verb_start, k1)
             start, end = min(fr.start, c.start), max(fr.end, c.end)
             cname, cid = _campaign_names(c)
+            dated = None  # the year is read once, and only for a new event
             for org in group:
                 actor, oid = _org_names(org) if org is not None else (None, None)
                 key = (fr.action, cid, oid or actor)
                 if key in seen:
                     continue
                 seen.add(key)
+                if dated is None:  # one verb over a list of campaigns is dated once
+                    where = (fr.verb_start, lay.clause(max(fr.end, c.end) - 1)[1])
+                    dated = years.get(where)
+                    if dated is None:
+                        dated = years[where] = dating.year(*where)
+                year, basis = dated
                 ev_place = _place_name(fr.visited) or (
                     org.place if org is not None and org.place else doc_place)
                 events.append(Event(

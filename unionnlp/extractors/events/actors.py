@@ -16,6 +16,7 @@ right before its verb (学府街社区建立的“四点半学校”: no organiz
 """
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Optional
 
@@ -38,6 +39,12 @@ _LEFT_CONTEXT = 4
 _RELATIVE_SUBJECT = 4
 #: characters read after an organization for a word that makes it a modifier
 _RIGHT_CONTEXT = 5
+
+#: a time or place adverbial between a subject and its verb (在…期间, 于2020年, 近年来)
+_FRAMED = re.compile(r"\s*(?:(?:在|于|从|自)[^，,。；;：:]{1,24}?(?:期间|中|时|以来|里|内|上|后)?|近年来|今年|去年|多年来|一直)\s*")
+
+#: a sentence with a comma or a full stop is prose, not a navigation line
+_PROSE = re.compile(r"[，,。]")
 
 #: the subject of a clause that names no organization: the event has no actor
 NO_ACTOR = ()
@@ -164,7 +171,10 @@ class Actors:
         if verb_end is not None and self.lay.masked.startswith("的", verb_end):
             head = self.lay.masked[max(cs, verb_start - _RELATIVE_SUBJECT):verb_start]
             if ORG_MASK not in head and re.search(r"[\u4e00-\u9fff]{2}$", head):
-                return NO_ACTOR
+                # …工会在某期间开展的“X”: only a time or place stands between the body and
+                # its verb, the body is the relative clause's subject
+                framed = self._framed_subject(cs, verb_start)
+                return framed if framed is not None else NO_ACTOR
         found = self._decision(cs, verb_start)
         if found is not None:
             return found
@@ -178,6 +188,19 @@ class Actors:
                 return self._cache[key]
         return self.own or NO_ACTOR
 
+    def _framed_subject(self, cs: int, verb_start: int):
+        """The subject group of the clause when only a time or place adverbial (在…期间,
+        于…, 近年来) stands between it and the verb."""
+        for g, ok in reversed(self.groups):
+            if g[-1].end > verb_start:
+                continue
+            if g[0].start < cs:
+                return None
+            if ok and _FRAMED.fullmatch(self.lay.masked, g[-1].end, verb_start):
+                return list(g)
+            return None
+        return None
+
     def agent_after_bei(self, verb_start: int) -> list:
         """被市总工会授予: the organizations between 被 and the verb."""
         for g, _ok in self.groups:
@@ -185,6 +208,10 @@ class Actors:
                     and self.lay.masked[max(0, g[0].start - 1):g[0].start] == "被":
                 return list(g)
         return []
+
+    def within(self, start: int, end: int) -> list:
+        """The organizations written in [start, end) (由市总工会、市文明办主办: both act)."""
+        return [o for o in self.orgs if start <= o.start and o.end <= end]
 
     def objects(self, start: int, end: int) -> list:
         """Organizations between a verb and its campaign (授予A公司“五一劳动奖状”)."""
@@ -206,8 +233,9 @@ class Actors:
                 for name in (o.canonical, o.name):
                     if name and head.startswith(name):
                         return [o]
-        lead = [s for s in self.lay.sentences() if s[1] - s[0] >= MIN_LEAD_CHARS
-                and re.search(r"[，,。]", self.lay.masked[s[0]:s[1]])][:LEAD_SENTENCES]
+        lead = list(itertools.islice(
+            (s for s in self.lay.iter_sentences() if s[1] - s[0] >= MIN_LEAD_CHARS
+             and _PROSE.search(self.lay.masked, s[0], s[1])), LEAD_SENTENCES))
         for s0, s1 in lead:
             for g, ok in self.groups:
                 if ok and s0 <= g[0].start < s1 and any(o.kind in BODY_KINDS for o in g):

@@ -34,13 +34,14 @@ EXPLICIT, RELATIVE, PUBLICATION, DOCUMENT = "explicit", "relative", "publication
 _DATE = re.compile(
     # the lookahead only lets the scan skip quickly past characters no date begins with
     r"(?=[\d今去明本前日近目当昨一二两三四五六七八九十])(?:"
-    r"(?P<y>(?<![\d~～\-—至到])(?:19|20)\d\d)\s*年(?!度?\s*[~～\-—至到])(?P<since>以来)?"
-    r"|(?P<n>(?<![\d年])(?:[一二两三四五六七八九十]{1,2}|\d{1,2}))年(?:来|以来)"
+    r"(?P<iso>(?<![\d~～\-—至到])(?:19|20)\d\d)[-/.](?:0?[1-9]|1[0-2])[-/.](?:[0-3]?\d)(?!\d)"
+    r"|(?P<y>(?<![\d~～\-—至到])(?:19|20)\d\d)\s*年(?!度?\s*[~～\-—至到])(?P<since>以来)?"
+    r"|(?P<n>(?<![\d年])(?:[一二两三四五六七八九十]{1,2}|\d{1,2}))年多?(?:来|以来)"
     r"|(?<![比较同与])(?P<rel>[今去明本前])年(?!度?\s*[~～至])"
     r"|(?P<now>日前|近日|近期|目前|当前|昨天|今天|今日|昨日"
-    r"|(?<![\d年])\d{1,2}月(?:\d{1,2}日|份|初|上旬|中旬|下旬|底|末)?(?!\d)))")
+    r"|(?<![\d年])(?P<month>\d{1,2})月(?:\d{1,2}日|份|初|上旬|中旬|下旬|底|末)?(?!\d)))")
 #: a span of years the text speaks of (近年来, 五年来, 长期以来): what it reports has no one date
-_PERIOD = re.compile(r"近年来|近几年|多年来|历年来|长期以来|(?<![\d年])(?:[一二两三四五六七八九十]{1,2}|\d{1,2})年(?:来|以来)")
+_PERIOD = re.compile(r"近年来|近几年|多年来|历年来|长期以来|(?<![\d年])(?:[一二两三四五六七八九十]{1,2}|\d{1,2})年多?(?:来|以来)")
 #: what a paragraph that speaks of a span of years carries
 _SPAN = ("span",)
 _OFFSET = {"今": 0, "本": 0, "去": -1, "明": 1, "前": -2}
@@ -57,6 +58,33 @@ def _publication_year(published: Optional[str]) -> Optional[int]:
     return int(m.group(1)) if m else None
 
 
+def _publication_month(published: Optional[str]) -> Optional[int]:
+    m = re.match(r"\s*(?:19|20)\d\d[-/.年](\d{1,2})", published or "")
+    return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 12 else None
+
+
+#: a full date written in a page (its dateline or footer): 2023年4月12日, 2023-04-12
+_FULL_DATE = re.compile(r"((?:19|20)\d\d)(?:年(\d{1,2})月\d{1,2}日|[-/.](\d{1,2})[-/.]\d{1,2}(?!\d))")
+#: how far from either end of a text without a publication date its dateline is looked for
+DATELINE_CHARS = 200
+
+
+def _dateline(text: str) -> tuple:
+    """(year, month) of the first full date at the head of a text, else of the last one at its
+    foot (发布时间：2023-04-12): the date of a page whose record carries none."""
+    def whole(m):  # not the tail of a longer number
+        return m.start() == 0 or not text[m.start() - 1].isdigit()
+
+    m = next((m for m in _FULL_DATE.finditer(text, 0, DATELINE_CHARS) if whole(m)), None)
+    if m is None:
+        tail = [m for m in _FULL_DATE.finditer(text, max(0, len(text) - DATELINE_CHARS))
+                if whole(m)]
+        m = tail[-1] if tail else None
+    if m is None:
+        return None, None
+    return int(m.group(1)), int(m.group(2) or m.group(3))
+
+
 class Dating:
     """Years of events in one text."""
 
@@ -64,21 +92,43 @@ class Dating:
         self.lay = lay
         m = _DOC_NUMBER.search(lay.text, 0, LEAD_CHARS)
         self.numbered = int(m.group(1)) if m else None
-        #: the year 今年 and 4月15日 refer to
-        self.now = self.numbered or _publication_year(published)
+        self._now = self.numbered or _publication_year(published)
+        self._month = None if self.numbered else _publication_month(published)
+        self._dateline_due = self._now is None  # read its own dateline when first needed
         self._title, self._published = title, published
         self._dates: dict = {}  # sentence start → its dates, read once when first asked
         self._carry: dict = {}  # sentence start → the date the sentences before it carry
         self._lead = self._doc = None
         self._lead_done = self._doc_done = False
 
+    def _read_dateline(self) -> None:
+        if self._dateline_due:  # a page without a date in its record: its own dateline
+            self._dateline_due = False
+            self._now, self._month = _dateline(self.lay.text)
+
+    @property
+    def now(self) -> Optional[int]:
+        """The year 今年 and 4月15日 refer to."""
+        self._read_dateline()
+        return self._now
+
+    @property
+    def month(self) -> Optional[int]:
+        """The month of the date of the text, when known."""
+        self._read_dateline()
+        return self._month
+
     def _resolve(self, m: re.Match, *, after: bool = False, carried: bool = False) \
             -> Optional[tuple]:
-        if m.group("y"):
+        y = m.group("y")
+        if y:
             if carried and m.group("since"):  # 自2012年以来 starts a period, it dates no story
                 return None
-            return int(m.group("y")), EXPLICIT
-        if self.now is None:
+            return int(y), EXPLICIT
+        if m.group("iso"):
+            return int(m.group("iso")), EXPLICIT
+        now = self.now
+        if now is None:
             return None
         if m.group("n"):  # 开展…五年来: begun five years before the text
             if not after:
@@ -86,10 +136,13 @@ class Dating:
             from ..numbers import to_number
 
             n = to_number(m.group("n"))
-            return (self.now - int(n), RELATIVE) if n else None
+            return (now - int(n), RELATIVE) if n else None
         if m.group("rel"):
-            return self.now + _OFFSET[m.group("rel")], RELATIVE
-        return self.now, PUBLICATION
+            return now + _OFFSET[m.group("rel")], RELATIVE
+        month = m.group("month")
+        if month and self._month and int(month) > self._month + 1:
+            return now - 1, PUBLICATION  # 12月 in a page of January: the year before
+        return now, PUBLICATION
 
     def _sentence_dates(self, s0: int, s1: int) -> list:
         found = self._dates.get(s0)
@@ -100,7 +153,8 @@ class Dating:
     def _in_span(self, start: int, end: int, last: bool, *, carried: bool = False) \
             -> Optional[tuple]:
         """The last (or first) date written in [start, end) that gives a year."""
-        sentences = self.lay.sentences_between(start, end)
+        s0, s1 = self.lay.sentence(start)
+        sentences = ((s0, s1),) if end <= s1 else self.lay.sentences_between(start, end)
         for s0, s1 in (reversed(sentences) if last else sentences):
             dates = [m for m in self._sentence_dates(s0, s1) if start <= m.start() and m.end() <= end]
             for m in (reversed(dates) if last else dates):
@@ -113,7 +167,9 @@ class Dating:
         """The date of the lead sentence when it is the time of writing (日前, 4月15日)."""
         if not self._lead_done:
             self._lead_done = True
-            lead = [s for s in self.lay.sentences() if s[1] - s[0] >= MIN_LEAD_CHARS][:1]
+            lead = next((s for s in self.lay.iter_sentences() if s[1] - s[0] >= MIN_LEAD_CHARS),
+                        None)
+            lead = [lead] if lead else []
             for s0, s1 in lead:
                 r = self._in_span(s0, s1, last=False)
                 if r is not None and r[1] in (PUBLICATION, RELATIVE):

@@ -51,6 +51,10 @@ MAX_SOURCE_GAP = 8
 _SKIP = re.compile(f"[{CAMPAIGN_MASK}“”‘’\"'《》\\s]")
 #: 被 and the organization before a verb: 被省总工会授予
 _BY_ORG = re.compile(f"被{ORG_MASK}*$")
+#: where or when a thing named before its verb happens: “X”决赛在某市举行, “X”活动于3月启动
+#: an adverb of time or aspect before it: “X”活动已全面启动, “X”工作已在全市推开
+_ADVERB = r"已经|已|正在|正|将|均|都|先后|陆续"
+_LOCATIVE = r"[在于][^，,。；;！？\n在于]{1,10}?"
 _BACKGROUND_AFTER = re.compile(r"^(?:活动|工作|竞赛|行动|工程)?(?:中|当中|过程中)")
 
 
@@ -71,6 +75,8 @@ class Frame:
     source: Optional[object] = None
     #: for inspect: the place visited (到泰州调研), when named
     visited: Optional[object] = None
+    #: the span of the organizations named as doers after 由 (“X”由市总工会主办), if any
+    agent: Optional[tuple] = None
 
 
 def _compact(s: str) -> tuple:
@@ -79,15 +85,35 @@ def _compact(s: str) -> tuple:
     return "".join(s[i] for i in idx), idx
 
 
+#: the body named after 由 that carries out what the campaign names: “X”活动由市总工会主办
+_BY_AGENT = re.compile(f"由({ORG_MASK}+(?:[、和与及]{ORG_MASK}+)*)(?:共同|联合)?"
+                       r"(主办|举办|承办|发起|组织开展|组织|牵头|开展|实施|启动)")
+
+
+#: characters after a campaign read for a frame word after it (head nouns, a place, the word)
+MAX_AFTER_CHARS = 80
+
+
 def _after(lex: Lexicon, lay: Layout, c, k1: int) -> Optional[Frame]:
-    right = lay.masked[c.end:k1]
-    m = lex.regex("<head>{0,%d}(<@after>)" % MAX_AFTER_HEADS).match(_SKIP.sub("", right))
+    right = lay.masked[c.end:min(k1, c.end + MAX_AFTER_CHARS)]
+    by = None
+    if "由" in right:
+        heads = lex.regex(_HEADS_TEMPLATE).match(right)
+        by = _BY_AGENT.match(right, heads.end() if heads else 0)
+    if by:
+        return Frame("launch", "after", by.group(2), c.end + by.start(2), c.end + by.end(2),
+                     verb_start=c.start, agent=(c.end + by.start(1), c.end + by.end(1)))
+    m = lex.regex(_AFTER_TEMPLATE).match(_SKIP.sub("", right))
     if not m:
         return None
     _compact_right, idx = _compact(right)
     cue = m.group(1)
     s, e = c.end + idx[m.start(1)], c.end + idx[m.end(1) - 1] + 1
     return Frame(lex.action("after", cue), "after", cue, s, e, verb_start=c.start)
+
+
+_HEADS_TEMPLATE = "[”’\"\\s]*(?:<head>|%s){0,%d}" % (_LOCATIVE, MAX_AFTER_HEADS)
+_AFTER_TEMPLATE = "<head>{0,%d}(?:%s)?(?:%s)?(<@after>)(?!情况|意见|方案|细则|办法|计划|纲要)" % (MAX_AFTER_HEADS, _ADVERB, _LOCATIVE)
 
 
 def _modifies_next(lay: Layout, c) -> bool:
@@ -131,9 +157,10 @@ def _gap(s: str) -> int:
 
 
 def _continuity(lex: Lexicon, lay: Layout, k0: int, at: int) -> Optional[int]:
-    """Start of a modifier of continuity right before ``at`` (深入|开展), else None."""
+    """Start of a modifier of continuity right before ``at`` (深入|开展), also with an adverb of
+    manner between (深入扎实|开展, 持续广泛|开展), else None."""
     before = lay.masked[max(k0, at - 8):at]
-    m = lex.regex("<continuity>[地并和、]?$").search(before)
+    m = lex.regex("<continuity>[地并和、]?(?:<manner>地?)?$").search(before)
     return at - len(before) + m.start() if m else None
 
 
@@ -224,7 +251,8 @@ def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Opt
                 _source_place(lex, lay, places, k0, c.start, m) is None:
             continue  # 学习贯彻…: no practice taken from another place
         if found is not None:  # the main verb before a relative clause
-            found = m
+            if m.end() < found.start():  # (a verb written onto the next, 培育选树, is one)
+                found = m
             break
         found = m
         if not _relative(lay, m, c):
@@ -272,6 +300,9 @@ def _fund(lex: Lexicon, lay: Layout, c, s0: int, s1: int, next_campaign: int) ->
     A campaign the sentence is about (“送温暖”活动中，…) takes the money given anywhere in
     its sentence, and the campaigns named after it take none.
     """
+    named = _money_named(lex, lay, c)
+    if named is not None:
+        return named
     topic = _TOPIC.match(lay.masked, c.end - 1)
     if not topic and _TOPIC.search(lay.masked, s0, c.start):
         return None
@@ -292,6 +323,36 @@ def _fund(lex: Lexicon, lay: Layout, c, s0: int, s1: int, next_campaign: int) ->
         if money.search(tail):
             return Frame("fund", "money", m.group(0), m.start(), m.end(), verb_start=m.start())
     return None
+
+
+#: characters between a money verb and the campaign whose money it gives (筹措的36万元“X”资金)
+MAX_NAMED_MONEY_GAP = 16
+
+
+def _money_named(lex: Lexicon, lay: Layout, c) -> Optional[Frame]:
+    """Money named after the campaign (“X”专项资金, “X”慰问金) given by a money verb before it
+    in its clause (筹措的…“送温暖”专项资金, 发放“金秋助学”助学金)."""
+    right = _SKIP.sub("", lay.masked[c.end:c.end + 8])
+    if not lex.regex("(?:专项|帮扶|慰问)?<money>").match(right):
+        return None
+    k0 = lay.clause(c.start)[0]
+    lo = max(k0, c.start - MAX_NAMED_MONEY_GAP)
+    found = None
+    for m in lex.patterns["money"].finditer(lay.masked, lo, c.start):
+        found = m
+    if found is None:
+        return None
+    return Frame("fund", "money", found.group(0), found.start(), found.end(),
+                 verb_start=found.start())
+
+
+def _gives_money(lex: Lexicon, lay: Layout) -> bool:
+    """The text names money or goods somewhere (else no campaign in it can fund anything);
+    read once per text."""
+    found = getattr(lay, "_gives_money", None)
+    if found is None:
+        found = lay._gives_money = lex.pattern("money").search(lay.masked) is not None
+    return found
 
 
 def _in_read_document(lex: Lexicon, lay: Layout, c, k0: int) -> bool:
@@ -318,7 +379,7 @@ def frames_for(lex: Lexicon, lay: Layout, c, places: list, next_campaign: int) -
         learn = _learn(lex, lay, places, c, max(s0, prev_clause, c.start - MAX_WINDOW))
         if learn is not None:
             out.append(learn)
-    if main is None or main.action != "fund":
+    if (main is None or main.action != "fund") and _gives_money(lex, lay):
         fund = _fund(lex, lay, c, s0, s1, next_campaign)
         if fund is not None:
             out.append(fund)

@@ -20,6 +20,7 @@ ORG_MASK = "◇"
 _QUOTED = re.compile(r"“[^“”\n]{1,60}”")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_END = re.compile(r"[，,：:。！？!?；;\n]")
+_SENTENCE_CHARS = frozenset("。！？!?；;\n")
 
 
 def _masked(text: str, spans: list) -> str:
@@ -52,9 +53,11 @@ class Layout:
         spans = [(o.start, o.end, ORG_MASK) for o in organizations]
         spans += [(c.start, c.end, CAMPAIGN_MASK) for c in campaigns]
         self.masked = _masked(quoted, spans)
-        self._sentence_ends = [m.end() for m in _SENTENCE_END.finditer(self.masked)]
-        self._clause_ends = [m.end() for m in _CLAUSE_END.finditer(self.masked)]
-        self._paragraph_ends = [m.end() for m in re.finditer(r"\n", self.masked)]
+        # one pass: every sentence end and every line end is a clause end too
+        masked = self.masked
+        self._clause_ends = [m.end() for m in _CLAUSE_END.finditer(masked)]
+        self._sentence_ends = [e for e in self._clause_ends if masked[e - 1] in _SENTENCE_CHARS]
+        self._paragraph_ends = [e for e in self._sentence_ends if masked[e - 1] == "\n"]
 
     @staticmethod
     def _around(ends: list, pos: int, n: int) -> tuple:
@@ -86,6 +89,17 @@ class Layout:
                 break
             pos = s1
         return out
+
+    def iter_sentences(self):
+        """(start, end) of every sentence of the text, in order, read lazily (a lead is
+        looked for among the first few, however long the text)."""
+        s = 0
+        for e in self._sentence_ends:
+            if e > s:
+                yield s, e
+            s = e
+        if s < len(self.text):
+            yield s, len(self.text)
 
     def sentences(self, start: int = 0, end: int = None) -> list:
         """(start, end) of the sentences that begin in [start, end)."""

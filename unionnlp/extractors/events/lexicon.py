@@ -22,7 +22,7 @@ POSITIONS = ("before", "after", "object", "around", "money")
 #: the kinds of ``cues.tsv``
 CUE_KINDS = ("continuity", "preposition", "under", "call", "joiner", "passive", "own", "nonorg",
              "source", "practice", "money", "head", "adopt",
-             "reading")
+             "reading", "anaphor_det", "anaphor_head", "manner")
 
 
 def alternation(words) -> str:
