@@ -70,10 +70,21 @@ def _translation() -> dict[int, str]:
     return table
 
 
+@functools.lru_cache(maxsize=1)
+def _translation_re() -> tuple:
+    """(pattern of the characters :func:`_translation` maps, char → replacement): replacing
+    only the few mapped characters is much faster than ``str.translate`` over CJK text."""
+    table = _translation()
+    chars = "".join(re.escape(chr(c)) for c in sorted(table))
+    return re.compile(f"[{chars}]"), {chr(c): v for c, v in table.items()}
+
+
+@functools.lru_cache(maxsize=4)
 def normalize(text: str) -> str:
     """Same-length copy of ``text`` with full-width ASCII and traditional numeral/unit characters
     mapped to their plain forms, so offsets into it are offsets into ``text``."""
-    return text.translate(_translation())
+    pat, mapping = _translation_re()
+    return pat.sub(lambda m: mapping[m.group()], text)
 
 
 @functools.lru_cache(maxsize=1)
@@ -132,8 +143,13 @@ _ATOM = (
 _NUM = rf"(?:{_ATOM}(?:(?:[ \t]{{1,4}}(?=[{_CN_ALL}点余多几]))?{_ATOM}){{0,24}})"
 _NEG = rf"(?:负|-(?<![0-9A-Za-z.\-]-)(?=\.?\d|[{_CN_DIG}十]))"
 
+#: every character a number (or a URL, skipped) can start with: a cheap lookahead in front of
+#: the alternation, so positions that cannot start one are passed over without trying the
+#: branches one by one (same matches, several times faster on running text)
+_FIRST_CHAR = rf"(?=[hw\d.\-负第对半{_CN_ALL}点余多几])"
+
 _MASTER = re.compile(
-    "|".join(
+    _FIRST_CHAR + "(?:" + "|".join(
         [
             r"(?P<url>(?:https?://|www\.)[!-~]+)",
             # 三百五又三分之一, 二分之一, 3分之1
@@ -155,6 +171,7 @@ _MASTER = re.compile(
             rf"(?P<num>(?P<neg>{_NEG})?(?P<n>{_NUM}|(?<![\d.])\.\d+)(?:{_SP}(?P<mult>[kK](?![a-zA-Z])|M(?![a-zA-Z])))?)",
         ]
     )
+    + ")"
 )
 
 _PREFIX_QUAL = re.compile(
@@ -239,7 +256,7 @@ def parse(text: str) -> list:
     """
     if not text or not isinstance(text, str):
         return []
-    norm, repaired = repaired_view(text.translate(_translation()))
+    norm, repaired = repaired_view(normalize(text))
     skip_spans = [(m.start(), m.end()) for m in _non_numeral_re().finditer(norm)]
     skip_starts = [a for a, _ in skip_spans]
     out: list[Quantity] = []

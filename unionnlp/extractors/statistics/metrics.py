@@ -18,7 +18,7 @@ from typing import Optional
 from unionnlp.extractors import numbers, segmenter
 
 from .context import CLAUSE_END
-from .words import CJK, patterns
+from .words import CJK, patterns, seg
 
 _CHANGE_ONLY = re.compile(r"(?:净)?(?:提高|增长|增加|上升|提升|下降|减少|降低|增至|升至|降至)(?:了|到)?")
 _FENBIE = re.compile(r"分别(?:为|是|达到|达|占|有|增长|提高)?")
@@ -97,8 +97,10 @@ def _predicate_of(p: str) -> str:
     adverb that opens a predicate (大社矿工会积极组织服务队 → 组织服务队; 全镇已建企业工会 →
     建企业工会)."""
     pats = patterns()
+    if not pats["predicate_any"].search(p, 2):
+        return p
     pos = 0
-    for w in segmenter.words(p, hmm=False):
+    for w in seg(p):
         if pos >= 2 and pats["predicate"].fullmatch(w):
             rest = p[pos + len(w):]
             # 建制率均达到: an adverb before a mere copula leaves the subject as the metric
@@ -145,7 +147,7 @@ def noun_phrase(p: str) -> str:
 def _verb_final(p: str) -> str:
     """A phrase ending in a verb (定制春联礼包分双线派送) is cut before the first word after a
     noun that is not itself a noun (定制春联礼包)."""
-    words = segmenter.words(p, hmm=False)
+    words = seg(p)
     tags = segmenter.tags()
     if len(words) < 3 or tags.get(words[-1]) not in _PREDICATE_TAGS:
         return p
@@ -162,8 +164,10 @@ def _verb_final(p: str) -> str:
 @functools.lru_cache(maxsize=8192)
 def _before_predicate_word(p: str) -> str:
     """``p`` up to a word that opens a predicate (9个街道|全部成立了工会联合会)."""
+    if not patterns()["predicate_any"].search(p, 1):
+        return p
     pos = 0
-    for w in segmenter.words(p, hmm=False):
+    for w in seg(p):
         if pos >= 1 and patterns()["predicate"].fullmatch(w):
             return p[:pos]
         pos += len(w)
@@ -178,7 +182,7 @@ def _is_predicate(rest: str) -> bool:
         return True
     if _NOMINAL_END.search(rest):
         return False
-    words = segmenter.words(rest, hmm=False)
+    words = seg(rest)
     tags = segmenter.tags()
     if words and (tags.get(words[-1]) in _PREDICATE_TAGS or tags.get(words[0]) == "v"):
         return True  # 职工|解决实际困难: a verb after the head opens the predicate
@@ -188,7 +192,7 @@ def _is_predicate(rest: str) -> bool:
 
 
 def _is_noun(s: str) -> bool:
-    words = segmenter.words(s, hmm=False)
+    words = seg(s)
     tag = segmenter.tags().get(words[-1]) if words else None
     return bool(tag) and tag.startswith(("n", "zg")) and tag != "nr" or bool(patterns()["head"].search(s[-3:]))
 
@@ -217,7 +221,7 @@ def after_phrase(text: str, pos: int, stops: list, limit: int = AFTER_LIMIT) -> 
     phrase = re.sub(r"[“”‘’\"「」\s]", "", window[i:j])[:limit]
     if not re.match(f"[{CJK}]", phrase):
         return "", pos
-    first = segmenter.words(phrase[:4], hmm=False)[:1]
+    first = seg(phrase[:4])[:1] if patterns()["predicate"].match(phrase) else ()
     if first and patterns()["predicate"].fullmatch(first[0]) and len(phrase) - len(first[0]) >= 2:
         phrase = phrase[len(first[0]):]  # 86人|已光荣入党 → 光荣入党
     phrase = _before_predicate_word(phrase)

@@ -22,7 +22,7 @@ from typing import NamedTuple, Optional
 from unionnlp import resources
 from unionnlp.extractors import numbers, segmenter
 
-from .words import alt, role_words
+from .words import alt, role_words, seg
 
 __all__ = ["Indicator", "indicators", "classify"]
 
@@ -138,4 +138,4 @@ def _classify(metric: str, unit_kind: str) -> Reading:
 
 def _has_verb(s: str) -> bool:
     tags = segmenter.tags()
-    return any((tags.get(w) or "").startswith(("v", "p")) for w in segmenter.words(s, hmm=False))
+    return any((tags.get(w) or "").startswith(("v", "p")) for w in seg(s))

@@ -14,6 +14,7 @@ import re
 from typing import Iterable
 
 from unionnlp import resources
+from unionnlp.extractors import segmenter
 
 CJK = "\u4e00-\u9fff"
 
@@ -33,6 +34,13 @@ def role_words(filename: str) -> dict:
     for k in out:
         out[k].sort(key=len, reverse=True)
     return out
+
+
+@functools.lru_cache(maxsize=8192)
+def seg(text: str) -> tuple:
+    """jieba's words of ``text`` (its dictionary only, no HMM), segmented once per phrase: the
+    same short phrase is read by several steps (metric cleaning, noun test, indicator)."""
+    return tuple(segmenter.words(text, hmm=False))
 
 
 def words() -> dict:
@@ -67,5 +75,7 @@ def patterns() -> dict:
         "part_tail": re.compile(rf"(?:{alt(w['part-tail'])})$"),
         "head": re.compile(alt(w["head"])),
         "predicate": re.compile(rf"^(?:{alt(w['predicate-start'])})"),
+        # any predicate word anywhere: no hit, no word of a phrase can be one (skips segmenting)
+        "predicate_any": re.compile(alt(w["predicate-start"])),
         "single_noun": re.compile(rf"^(?:{alt(w['single-noun'])})$"),
     }

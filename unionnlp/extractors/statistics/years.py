@@ -30,6 +30,7 @@ from typing import Optional
 from unionnlp.extractors import numbers, segmenter
 
 from .context import LIST_ITEM, sent_start
+from .words import seg
 
 __all__ = ["When", "time_before", "carried_time", "continues", "event_this_year", "digest_item", "base_year", "document_date", "document_year",
            "fill_document_year", "year_of"]
@@ -171,7 +172,7 @@ def continues(norm: str, s0: int) -> bool:
     head = norm[s0:s0 + 8].lstrip(" \t\u3000")
     if _CONTINUES.match(head):
         return True
-    words = segmenter.words(head[:4], hmm=False)
+    words = seg(head[:4])
     tag = segmenter.tags().get(words[0]) if words else None
     return bool(tag) and tag.startswith(("v", "d")) and tag != "vn"
 
