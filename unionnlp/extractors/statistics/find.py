@@ -77,7 +77,7 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
         base = years.base_year(norm, c0, q.start, when.year) if kind == "change" else None
         where = _place_info(norm, c0, q.start, place)
         qual = q.qualifier if q.qualifier in _QUALIFIERS else ""
-        if not qual and "预计" in re.split(r"[，,。；;：:、\n]", norm[max(s0, q.start - 12):q.start])[-1]:
+        if not qual and "预计" in _RE_FIND_STATISTICS_0.split(norm[max(s0, q.start - 12):q.start])[-1]:
             qual = "约"  # 预计参与职工3000人
         for metric, surface, ev_start, ev_end in found:
             reading = vocabulary.classify(metric, q.unit)
@@ -123,3 +123,7 @@ def _place_info(text: str, sent_start: int, pos: int, place) -> Optional[str]:
         if name and (name == pname or (canon and canon.endswith(name)) or (pname and name.startswith(pname))):
             return canon or pname
     return name
+
+
+# patterns of the functions above, compiled once (they run for every figure)
+_RE_FIND_STATISTICS_0 = re.compile(r"[，,。；;：:、\n]")

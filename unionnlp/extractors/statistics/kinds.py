@@ -27,7 +27,7 @@ _DISPOSAL = re.compile(r"纳入|列入|作为|结合|融入|建成|打造成?|�
 
 
 def _future(norm: str, pos: int) -> bool:
-    clause = re.split(r"[，,。；;！!？?\n]", norm[pos:pos + 40], maxsplit=1)[0]
+    clause = _RE_FUTURE_0.split(norm[pos:pos + 40], maxsplit=1)[0]
     return not _DISPOSAL.search(clause)
 
 
@@ -51,3 +51,7 @@ def kind_of(q, norm: str, sent_start: int, ref_year: Optional[int] = None) -> st
     if tm is not None and not _REPORTED.search(seg[tm.end():]):
         return "target"
     return "actual"
+
+
+# patterns of the functions above, compiled once (they run for every figure)
+_RE_FUTURE_0 = re.compile(r"[，,。；;！!？?\n]")

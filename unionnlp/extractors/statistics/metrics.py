@@ -48,15 +48,15 @@ LONG_METRIC = 16
 def clean(phrase: str) -> str:
     """A metric phrase without quotes, spaces, leading time/place/subject words, trailing
     copulas, narration verbs (印发了) and modifiers before the last 的."""
-    if not re.search(f"[{CJK}]", phrase):
+    if not _RE_CLEAN_0.search(phrase):
         return ""
     pats = patterns()
-    p = re.sub(r"[“”‘’\"「」《》\s]", "", phrase)
+    p = _RE_CLEAN_1.sub("", phrase)
     # list markers and page junk (ASCII runs) before the phrase; a year stays for strip-left
-    junk = re.match(r"^.*?[A-Za-z0-9_./\-]{2,}(?![\d年])", p)
-    if junk and len(p) - junk.end() >= 2 and re.search("[A-Za-z_/]", junk.group(0)):
+    junk = _RE_CLEAN_2.match(p)
+    if junk and len(p) - junk.end() >= 2 and _RE_CLEAN_3.search(junk.group(0)):
         p = p[junk.end():]
-    p = re.sub(rf"^[^{CJK}\d]+", "", p)
+    p = _RE_CLEAN_4.sub("", p)
     for _ in range(12):
         m = pats["strip_left"].match(p)
         if not m or not m.group(0):
@@ -74,14 +74,14 @@ def clean(phrase: str) -> str:
         if not m or not m.group(0) or len(p) - len(m.group(0)) < 2:
             break
         p = p[: m.start()]
-    p = re.sub(r"(?:比|较)(?:上年|去年|上一年度?|同期|年初)(?:同期)?$", "", p)
+    p = _RE_CLEAN_5.sub("", p)
     # a trailing date (会员数从2021年3月29日的) and leading page junk (ASCII runs) go
-    p = re.sub(r"(?:从|自|于|在|截至|截止|到)?(?:\d{4}年|年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初)?的?$", "", p) or p
+    p = _RE_CLEAN_6.sub("", p) or p
     # a time word inside the phrase opens a new clause (组织建设全年新建基层工会 → 新建基层工会)
     inner = _INNER_TIME.search(p, 2)
     if inner and len(p) - inner.end() >= 2:
         p = p[inner.end():]
-    junk = re.match(r"^.*[A-Za-z0-9_./\-]{2,}", p)
+    junk = _RE_CLEAN_7.match(p)
     if junk and len(p) - junk.end() >= 2:
         p = p[junk.end():]
     p = p.strip("，,、：: ")
@@ -122,7 +122,7 @@ def _strip_right(p: str) -> str:
 def _after_deng(p: str) -> str:
     """The part after the last enumeration 等 (…书籍等宣传资料 → 宣传资料)."""
     m = None
-    for m in re.finditer(r"等(?!级|奖|次|同|待)", p):
+    for m in _RE_AFTER_DENG_0.finditer(p):
         pass
     if m is not None and len(p) - m.end() >= 2:
         return p[m.end():]
@@ -205,21 +205,21 @@ def after_phrase(text: str, pos: int, stops: list, limit: int = AFTER_LIMIT) -> 
     conjunction followed by another counted item (…工作室和10个…); a modifier before 的 is
     dropped (6名勇敢的消防队员 → 消防队员)."""
     window = text[pos:pos + limit + 4]
-    lead = re.match(r"[ \t]*(?:的)?[ \t]*[“‘\"「]?", window)
+    lead = _RE_AFTER_PHRASE_0.match(window)
     i = lead.end() if lead else 0
     m = patterns()["stop"].search(window, i)
     j = m.start() if m else len(window)
     k = bisect.bisect_right(stops, pos + i)
     if k < len(stops) and stops[k] < pos + j:
         j = stops[k] - pos
-    for c in re.finditer(r"[和及与或]", window[i:j]):
+    for c in _RE_AFTER_PHRASE_1.finditer(window[i:j]):
         rest = text[pos + i + c.end():pos + i + c.end() + 30]
-        rest = re.split(r"[，,。；;：:！!？?\n]", rest, maxsplit=1)[0]
-        if re.search(rf"[\d{numbers.CN_DIGITS}]", rest):
+        rest = _RE_AFTER_PHRASE_2.split(rest, maxsplit=1)[0]
+        if _RE_AFTER_PHRASE_3.search(rest):
             j = i + c.start()
             break
-    phrase = re.sub(r"[“”‘’\"「」\s]", "", window[i:j])[:limit]
-    if not re.match(f"[{CJK}]", phrase):
+    phrase = _RE_AFTER_PHRASE_4.sub("", window[i:j])[:limit]
+    if not _RE_CLEAN_0.match(phrase):
         return "", pos
     first = seg(phrase[:4])[:1] if patterns()["predicate"].match(phrase) else ()
     if first and patterns()["predicate"].fullmatch(first[0]) and len(phrase) - len(first[0]) >= 2:
@@ -235,7 +235,7 @@ def after_phrase(text: str, pos: int, stops: list, limit: int = AFTER_LIMIT) -> 
         if not m or not m.group(0) or len(phrase) - len(m.group(0)) < 2:
             break
         phrase = phrase[:m.start()]
-    if len(re.findall(f"[{CJK}]", phrase)) < 2 and not patterns()["single_noun"].match(phrase):
+    if len(_RE_CLEAN_0.findall(phrase)) < 2 and not patterns()["single_noun"].match(phrase):
         return "", pos
     return phrase, pos + j
 
@@ -266,7 +266,7 @@ def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: 
         changed = _CHANGE_ONLY.search(before_raw)
         before = (prev_metric or "") if (before or changed) else ""
     # 占发展总数的18.5% → 发展企业党员占发展总数比例
-    if before.startswith("占") and not re.search("比例|比重|占比", before):
+    if before.startswith("占") and not _RE_METRICS_FOR_0.search(before):
         before = (prev_metric or "") + before.rstrip("的") + "比例"
     if after:
         return [(after, after, q.start, after_end)]
@@ -289,8 +289,8 @@ def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: 
         return [(np_, np_, q.start, np_end)]
     m = _VERB_AFTER.match(text, q.end)
     if m:
-        seg = re.sub(r"[\s“”‘’《》]|\d{4}年度?", "", m.group(1))
-        stop = re.search(r"[，。；、]", seg)
+        seg = _RE_METRICS_FOR_1.sub("", m.group(1))
+        stop = _RE_METRICS_FOR_2.search(seg)
         seg = patterns()["strip_right"].sub("", seg[: stop.start()] if stop else seg)[:20]
         lead = patterns()["strip_left"].match(seg)
         if lead and len(seg) - lead.end() >= 2:
@@ -309,7 +309,7 @@ def _shared_rate(text: str, norm: str, cs: int, before: str):
     head = _RATE_HEAD.search(before)
     if not head or cs < 2 or norm[cs - 1] != "、":
         return None
-    m = re.search(rf"([{CJK}]{{2,10}})$", norm[max(0, cs - 12):cs - 1])
+    m = _RE_SHARED_RATE_0.search(norm[max(0, cs - 12):cs - 1])
     if not m:
         return None
     item = clean(text[cs - 1 - len(m.group(1)):cs - 1])
@@ -329,7 +329,7 @@ def fenbie_groups(text: str, norm: str, kept: list) -> dict:
             if q.start < pos:
                 continue
             gap = norm[pos:q.start]
-            if re.fullmatch(r"[ \t、，,和及与]*", gap) and (not group or gap):
+            if _RE_FENBIE_GROUPS_0.fullmatch(gap) and (not group or gap):
                 group.append(q)
                 pos = q.end
             elif group or q.start > fm.end() + 4:
@@ -338,12 +338,12 @@ def fenbie_groups(text: str, norm: str, kept: list) -> dict:
             continue
         w0 = max(0, fm.start() - 80)
         cs = w0
-        for m in re.finditer(r"[，,。；;：:\n]", norm[w0: fm.start()]):
+        for m in _RE_FENBIE_GROUPS_1.finditer(norm[w0: fm.start()]):
             cs = w0 + m.end()
         phrase = text[cs:fm.start()]
-        parts = [p for p in (clean(x) for x in re.split(r"、|和|及|与", phrase)) if p]
+        parts = [p for p in (clean(x) for x in _RE_FENBIE_GROUPS_2.split(phrase)) if p]
         # 外企、私企建会率分别为…: the last part's head (建会率) is shared by the others
-        head = re.search(r"[^率]{2}率$", parts[-1]) if parts else None
+        head = _RE_FENBIE_GROUPS_3.search(parts[-1]) if parts else None
         if head and len(parts) > 1:
             parts = [p if p.endswith("率") else p + head.group(0) for p in parts]
         if len(parts) == len(group):
@@ -354,3 +354,28 @@ def fenbie_groups(text: str, norm: str, kept: list) -> dict:
             for q in group:
                 out[id(q)] = [(whole, whole, cs, q.end)]
     return out
+
+
+# patterns of the functions above, compiled once (they run for every figure)
+_RE_CLEAN_0 = re.compile(f"[{CJK}]")
+_RE_CLEAN_1 = re.compile(r"[“”‘’\"「」《》\s]")
+_RE_CLEAN_2 = re.compile(r"^.*?[A-Za-z0-9_./\-]{2,}(?![\d年])")
+_RE_CLEAN_3 = re.compile("[A-Za-z_/]")
+_RE_CLEAN_4 = re.compile(rf"^[^{CJK}\d]+")
+_RE_CLEAN_5 = re.compile(r"(?:比|较)(?:上年|去年|上一年度?|同期|年初)(?:同期)?$")
+_RE_CLEAN_6 = re.compile(r"(?:从|自|于|在|截至|截止|到)?(?:\d{4}年|年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初)?的?$")
+_RE_CLEAN_7 = re.compile(r"^.*[A-Za-z0-9_./\-]{2,}")
+_RE_AFTER_DENG_0 = re.compile(r"等(?!级|奖|次|同|待)")
+_RE_AFTER_PHRASE_0 = re.compile(r"[ \t]*(?:的)?[ \t]*[“‘\"「]?")
+_RE_AFTER_PHRASE_1 = re.compile(r"[和及与或]")
+_RE_AFTER_PHRASE_2 = re.compile(r"[，,。；;：:！!？?\n]")
+_RE_AFTER_PHRASE_3 = re.compile(rf"[\d{numbers.CN_DIGITS}]")
+_RE_AFTER_PHRASE_4 = re.compile(r"[“”‘’\"「」\s]")
+_RE_METRICS_FOR_0 = re.compile("比例|比重|占比")
+_RE_METRICS_FOR_1 = re.compile(r"[\s“”‘’《》]|\d{4}年度?")
+_RE_METRICS_FOR_2 = re.compile(r"[，。；、]")
+_RE_SHARED_RATE_0 = re.compile(rf"([{CJK}]{{2,10}})$")
+_RE_FENBIE_GROUPS_0 = re.compile(r"[ \t、，,和及与]*")
+_RE_FENBIE_GROUPS_1 = re.compile(r"[，,。；;：:\n]")
+_RE_FENBIE_GROUPS_2 = re.compile(r"、|和|及|与")
+_RE_FENBIE_GROUPS_3 = re.compile(r"[^率]{2}率$")

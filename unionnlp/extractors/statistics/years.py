@@ -48,6 +48,15 @@ _YEAR = re.compile(
     r"|(?P<event>自[^，。；！？\n]{1,20}?以来|[^，。；！？\n\d年]{2,12}以来))"
     r"|(?P<now>截[至止]目前|目前|现有|现已|至今|当前|如今|现在)"
 )
+#: the same without the branches that need 以来 (``thisyear``, ``event``), for the many texts
+#: without it: those branches can start at any character; without them a first-character
+#: lookahead passes over positions no time expression starts at (same matches, much cheaper)
+_YEAR_NO_SINCE = re.compile(
+    r"(?=[\d今去上明前本下一二两三四五六七八九十多几近历每连截目现至当如])(?:" + _YEAR.pattern
+    .replace(r"(?P<thisyear>(?:今年|本年度?)[^，。；！？\n\d]{0,8}?以来)", "(?P<thisyear>(?!))")
+    .replace(r"(?P<event>自[^，。；！？\n]{1,20}?以来|[^，。；！？\n\d年]{2,12}以来)", "(?P<event>(?!))") + ")")
+if _YEAR_NO_SINCE.pattern.count("(?!))") != 2:  # pragma: no cover - a guard for edits of _YEAR
+    raise RuntimeError("_YEAR_NO_SINCE out of step with _YEAR")
 #: words before a year that make it the base of a comparison, and words after it
 _BASE_BEFORE = re.compile(r"(?:比|较|与|同|和|相比于|对比)[ \t]*$")
 _BASE_AFTER = re.compile(r"[ \t]*(?:相比|同期|同比|相较)")
@@ -76,7 +85,7 @@ class When:
 @functools.lru_cache(maxsize=4)
 def _time_expressions(norm: str) -> tuple:
     """Every time expression of a text, found once: (start offsets, matches)."""
-    found = list(_YEAR.finditer(norm))
+    found = list((_YEAR if "以来" in norm else _YEAR_NO_SINCE).finditer(norm))
     return [m.start() for m in found], found
 
 
@@ -114,7 +123,7 @@ def time_before(norm: str, start: int, pos: int, ref_year: Optional[int]) -> Whe
             w.year, w.basis, w.period, w.span = ref_year, "relative", None, False
         elif m.group("rel"):
             rel = m.group("rel")
-            if rel == "上" and re.search(r"[比较同与][ \t]*$", norm[max(start, m.start() - 2):m.start()]):
+            if rel == "上" and _RE_TIME_BEFORE_0.search(norm[max(start, m.start() - 2):m.start()]):
                 continue  # 比上年: the base of a comparison
             w.found, w.since_event = True, False
             off = _REL_OFFSET[rel]
@@ -272,7 +281,7 @@ def document_date(text: str, *, title: Optional[str] = None) -> Optional[int]:
 
 def _headline(text: str, title: Optional[str]) -> str:
     first_line = text.split("\n", 1)[0]
-    is_headline = len(first_line) <= 40 and not re.search(r"[。;；!?！？]", first_line)
+    is_headline = len(first_line) <= 40 and not _RE_HEADLINE_0.search(first_line)
     return (title or "").strip() or (first_line if is_headline else "")
 
 
@@ -297,19 +306,19 @@ def document_year(text: str, *, title: Optional[str] = None,
     # the first sentence frames the article (2021年,某县总工会…各项工作取得优异成绩) or names a
     # year's list or contest (发布了2022年…大赛…名单); a first sentence with its own figures keeps
     # its year to them
-    first_sentence = re.split(r"[。!?！？\n]", body, 1)[0][:160]
+    first_sentence = _RE_DOCUMENT_YEAR_0.split(body, 1)[0][:160]
     years = {int(y) for y in _HEAD_YEAR_RE.findall(first_sentence)}
     if len(years) != 1:
         return None
     rest = _HEAD_YEAR_RE.sub("", first_sentence)
-    if _SURVEY.search(first_sentence) or not re.search(rf"[\d{numbers.CN_DIGITS}十百千万]", rest):
+    if _SURVEY.search(first_sentence) or not _RE_DOCUMENT_YEAR_1.search(rest):
         return years.pop()
     return None
 
 
 def year_of(published: Optional[str]) -> Optional[int]:
     """The year of an ISO date string, or None."""
-    m = re.match(r"\s*(\d{4})", published or "")
+    m = _RE_YEAR_OF_0.match(published or "")
     return int(m.group(1)) if m else None
 
 
@@ -337,3 +346,11 @@ def fill_document_year(stats: list, year: Optional[int], *, text: Optional[str] 
         if "inferred_year" not in s.flags:
             s.flags.append("inferred_year")
     return stats
+
+
+# patterns of the functions above, compiled once (they run for every figure)
+_RE_TIME_BEFORE_0 = re.compile(r"[比较同与][ \t]*$")
+_RE_HEADLINE_0 = re.compile(r"[。;；!?！？]")
+_RE_DOCUMENT_YEAR_0 = re.compile(r"[。!?！？\n]")
+_RE_DOCUMENT_YEAR_1 = re.compile(rf"[\d{numbers.CN_DIGITS}十百千万]")
+_RE_YEAR_OF_0 = re.compile(r"\s*(\d{4})")
