@@ -1,9 +1,11 @@
 """The kind of a figure: ``actual``, ``target`` or ``change``.
 
 ``change`` for percentage points and for figures right after 提高/增长/增加/下降…;
-``target`` when the sentence sets a goal or a plan before the figure (到…年底, 力争, 确保,
-计划, 拟, 将, 争取, 目标, 年内, 要…) without reporting it as reached (已, 累计, 截至) — a
-deadline already past at the time of writing (到2014年底 in a 2015 article) reports a result;
+``target`` when the sentence sets a goal, a plan or a requirement before the figure (到…年底,
+2025年底前, 力争, 确保, 计划, 拟, 将, 争取, 目标, 年内, 要…, 必须, 应达到/应不少于 …) without
+reporting it as reached (已, 累计, 截至) — a deadline already past at the time of writing
+(到2014年底 in a 2015 article) reports a result; 以…为目标 states the purpose of what is
+reported, not a goal for the figure;
 ``actual`` otherwise.
 """
 from __future__ import annotations
@@ -15,8 +17,11 @@ _CHANGE_BEFORE = re.compile(
     r"(?:提高|增长|增加|上升|提升|下降|减少|降低|增幅|降幅|扩大|缩小|下滑|回落|净增|净减)(?:了|为|达)?[ \t]*$"
 )
 _TARGET = re.compile(
-    r"(?=[力确计争目年拟将要到])(?:"  # the first characters of the branches: a cheap skip
-    r"力争|确保|计划|争取|目标|年内|拟(?=[\u4e00-\u9fff])|(?<![已即])将(?!近|其|之|此|这|该|[\d])(?=[\u4e00-\u9fff])"
+    r"(?=[力确计争目年拟将要到必务应\d今明本])(?:"  # the first characters of the branches: a cheap skip
+    r"力争|确保|计划|争取|(?<!为)目标|年内|拟(?=[\u4e00-\u9fff])|必须|务必"
+    r"|(?<![供响反相适回答对效])应(?:当)?(?:达到|达|不低于|不少于|覆盖|确保|建立|实现|$)"
+    r"|(?:(?P<yb>\d{4})[ \t]*年(?:年底|底|年末)|[今明本]年(?:年底|底)|年底|年末)前"
+    r"|(?<![已即])将(?!近|其|之|此|这|该|[\d])(?=[\u4e00-\u9fff])"
     r"|要(?:实现|达到|确保|建成|完成|新建|新增|发展|培训|创建|覆盖|组建|突破|保持|建立)"
     r"|(?<!增长)(?<!增加)(?<!提高)(?<!上升)(?<!提升)(?<!下降)(?<!减少)(?<!降低)(?<!发展)"
     r"到(?:(?P<y>\d{4})[ \t]*年|[今明本]年|年)[^，。；]{0,6}?(?:年底|年末|底|末|前))"
@@ -43,7 +48,7 @@ def kind_of(q, norm: str, sent_start: int, ref_year: Optional[int] = None) -> st
     seg = norm[sent_start:q.start]
     tm = None
     for m in _TARGET.finditer(seg):
-        y = m.group("y")
+        y = m.group("y") or m.group("yb")
         if y and ref_year and int(y) < ref_year:
             continue  # a deadline already past when the text was written
         if m.group(0) == "将" and not _future(norm, sent_start + m.end()):

@@ -25,6 +25,8 @@ _FENBIE = re.compile(r"分别(?:为|是|达到|达|占|有|增长|提高)?")
 _COORD = re.compile(r"^(?P<a>.+?(?:率|比例|占比|覆盖面))(?:和|及|与|、)(?P<b>.+?(?:率|比例|占比|覆盖面))$")
 #: a verb with 了 opening a phrase is narration (印发了…, 发放了…), not part of the name
 _NARRATED_VERB = re.compile(rf"^[{CJK}]{{1,3}}了(?=[{CJK}]{{2}})")
+#: a modal verb of a requirement at the end of a phrase (面积应|不少于30平方米), not 供应, 反应 …
+_MODAL_END = re.compile(r"(?<![供响反相适回答对效])(?:应当?|须|必须)$")
 #: a time word inside a metric phrase (the clause before it is a heading or another predicate)
 _INNER_TIME = re.compile(
     r"(?:上半年|下半年|全年|今年以来|今年|去年|一季度|前三季度|\d{4}年(?:度|底|末)?)(?![\d一二三四五六七八九十]{1,2}月)")
@@ -75,6 +77,7 @@ def clean(phrase: str) -> str:
             break
         p = p[: m.start()]
     p = _RE_CLEAN_5.sub("", p)
+    p = _MODAL_END.sub("", p) or p  # 驿站面积应(不少于…): a requirement's modal verb
     # a trailing date (会员数从2021年3月29日的) and leading page junk (ASCII runs) go
     p = _RE_CLEAN_6.sub("", p) or p
     # a time word inside the phrase opens a new clause (组织建设全年新建基层工会 → 新建基层工会)

@@ -56,7 +56,7 @@ _TIME_LEFT = (
 )
 
 #: the base of a comparison at the start of a metric phrase (与2020年相比|净增…)
-_COMPARISON_LEFT = r"(?:与|和|同|比|较)(?:\d{4}[ \t]*年(?:底|末)?|上年|去年|上一年度?|同期)(?:相比|同期|相较)?"
+_COMPARISON_LEFT = r"(?:与|和|同|比|较)(?:\d{4}[ \t]*年(?:底|末)?|上年|去年|上一年度?|同期)(?:同期)?(?:相比|同期|相较)?"
 
 
 @functools.lru_cache(maxsize=1)

@@ -62,6 +62,9 @@ _BASE_BEFORE = re.compile(r"(?:比|较|与|同|和|相比于|对比)[ \t]*$")
 _BASE_AFTER = re.compile(r"[ \t]*(?:相比|同期|同比|相较)")
 _CONTINUES = re.compile(r"其中|同时|此外|另外|其余|并|还|全年|全(?:市|县|省|区|州|盟|旗)")
 _RANGE_END = re.compile(r"(?:至|到|—|-|~|～)[ \t]*$")
+#: a change verb before 到/至 and a year: the figure after it is of that later year (会员从2020年的
+#: 800人增长到2022年底的2500人), not the end of a span of years
+_CHANGE_TO = re.compile(r"(?:增长|增加|提高|提升|上升|发展|扩大|下降|降低|减少|跃升|攀升|增)(?:到|至)[ \t]*$")
 CLAUSE_EDGE = re.compile(r"[，,。；;！!？?\n]")
 #: a stock verb right before a figure (约有5000人, 现有, 共有, 拥有)
 _STOCK = re.compile(r"(?<!共)(?:约有|现有|拥有|有)[ \t]*$")
@@ -105,7 +108,8 @@ def time_before(norm: str, start: int, pos: int, ref_year: Optional[int]) -> Whe
             if m.group("y") and _is_base(norm, m, start):
                 continue
             if w.year is not None and _RANGE_END.search(norm, max(start, m.start() - 2), m.start()) \
-                    and not CLAUSE_EDGE.search(norm, w_end, m.start()):
+                    and not CLAUSE_EDGE.search(norm, w_end, m.start()) \
+                    and not _CHANGE_TO.search(norm, max(start, m.start() - 5), m.start()):
                 continue  # 2007年12月21日至2008年春节前: the span starts in the first year
             w.found, w.since_event = True, False
             w_end = m.end()
@@ -123,8 +127,9 @@ def time_before(norm: str, start: int, pos: int, ref_year: Optional[int]) -> Whe
             w.year, w.basis, w.period, w.span = ref_year, "relative", None, False
         elif m.group("rel"):
             rel = m.group("rel")
-            if rel == "上" and _RE_TIME_BEFORE_0.search(norm[max(start, m.start() - 2):m.start()]):
-                continue  # 比上年: the base of a comparison
+            if _RE_TIME_BEFORE_0.search(norm[max(start, m.start() - 2):m.start()]) or (
+                    rel in "去上前" and _BASE_AFTER.match(norm, m.end())):
+                continue  # 比上年, 较去年, 与去年同期相比, 去年同期: the base of a comparison
             w.found, w.since_event = True, False
             off = _REL_OFFSET[rel]
             if m.group("rsince") and off != 0:

@@ -1,0 +1,62 @@
+"""Kind and year rules that hold across the genre (round 3): relative base years of a
+comparison, the later year of a change 从…增长到…, purpose clauses 以…为目标, deadlines
+…年底前 and requirements 应/必须 (sentences written for these tests)."""
+from conftest import checked_statistics
+
+PUB = "2023-06-01"
+
+
+def by_value(text, **kw):
+    kw.setdefault("published", PUB)
+    return {s.value: s for s in checked_statistics(text, **kw)}
+
+
+def test_last_year_as_the_base_of_a_comparison_is_not_the_figures_year():
+    s = by_value("今年以来,全区新发展会员860人,较去年增加120人。")
+    assert (s[120].kind, s[120].year, s[120].base_year) == ("change", 2023, 2022)
+    s = by_value("上半年各级工会发放帮扶资金300万元,同去年相比增长15%。")
+    assert (s[15].year, s[15].base_year) == (2023, 2022)
+
+
+def test_same_period_last_year_is_a_base_and_not_a_metric():
+    s = by_value("今年全镇新建职工书屋12个,与去年同期相比增加5个。")
+    assert (s[5].kind, s[5].year) == ("change", 2023)
+    assert s[5].metric != "相比"
+
+
+def test_change_up_to_a_later_date_takes_that_year():
+    s = by_value("该园区工会会员从2019年6月的320人发展到2022年底的1460人。")
+    assert s[320].year == 2019
+    assert (s[1460].year, s[1460].year_basis) == (2022, "explicit")
+
+
+def test_a_span_of_dates_still_starts_in_its_first_year():
+    s = by_value("2021年11月至2022年2月,市总工会走访慰问困难职工900户。")
+    assert s[900].year == 2021
+
+
+def test_a_purpose_clause_is_not_a_target():
+    s = by_value("以扩大工会组织覆盖面为目标,区总工会共走访新业态企业260家。")
+    assert s[260].kind == "actual"
+    s = by_value("今年的目标是新建工会驿站40个。")
+    assert s[40].kind == "target"
+
+
+def test_a_deadline_ahead_is_a_target_and_a_past_one_a_result():
+    s = by_value("2024年底前,全县建成户外劳动者服务站点55个。")
+    assert (s[55].kind, s[55].year) == ("target", 2024)
+    s = by_value("2021年底前,全县建成户外劳动者服务站点30个。")
+    assert s[30].kind == "actual"
+
+
+def test_a_requirement_is_a_target():
+    s = by_value("每个乡镇职工之家活动面积应不少于80平方米。")
+    assert s[80].kind == "target"
+    assert s[80].metric and not s[80].metric.endswith("应")
+    s = by_value("新建企业工会必须在3个月内选举产生委员会,年内必须建成示范点6个。")
+    assert s[6].kind == "target"
+
+
+def test_supply_is_not_a_requirement():
+    s = by_value("春节前,区总工会向环卫工人供应爱心年夜饭500份。")
+    assert s[500].kind == "actual"
