@@ -60,3 +60,20 @@ def test_a_requirement_is_a_target():
 def test_supply_is_not_a_requirement():
     s = by_value("春节前,区总工会向环卫工人供应爱心年夜饭500份。")
     assert s[500].kind == "actual"
+
+
+def test_a_clause_after_a_semicolon_keeps_the_sentences_date():
+    s = by_value("2019年,省总印发了三年行动计划。截至2021年底,全省建立行业工会联合会860个;"
+                 "快递企业建会1520家,建会率为88.5%。")
+    assert s[1520].year == 2021 and s[88.5].year == 2021
+
+
+def test_an_undated_sentence_takes_the_last_dated_statement_of_its_paragraph():
+    s = by_value("市总工会昨天发布数据。据统计,截至2022年9月底,全市会员总数达到46万人。"
+                 "农民工会员达9.2万人。")
+    assert (s[92000].year, s[92000].year_basis) == (2022, "explicit")
+
+
+def test_an_event_year_does_not_date_a_new_subjects_figures():
+    s = by_value("市总工会昨天召开会议。2021年,区总工会慰问环卫工人600人。区工会另有职工书屋35个。")
+    assert s[35].year_basis == "publication"

@@ -61,6 +61,10 @@ if _YEAR_NO_SINCE.pattern.count("(?!))") != 2:  # pragma: no cover - a guard for
 _BASE_BEFORE = re.compile(r"(?:比|较|与|同|和|相比于|对比)[ \t]*$")
 _BASE_AFTER = re.compile(r"[ \t]*(?:相比|同期|同比|相较)")
 _CONTINUES = re.compile(r"其中|同时|此外|另外|其余|并|还|全年|全(?:市|县|省|区|州|盟|旗)")
+#: a date a stock is taken at (截至2008年9月底, 截止去年底)
+_AS_OF = re.compile(r"截[至止][ \t]*(?:(?:19|20)\d{2}[ \t]*年|[今去上本]年)")
+#: a semicolon right before a sentence start: the parts of one period's report (截至2012年底,…;…)
+_RE_SEMICOLON = re.compile(r"[；;][ \t]*$")
 _RANGE_END = re.compile(r"(?:至|到|—|-|~|～)[ \t]*$")
 #: a change verb before 到/至 and a year: the figure after it is of that later year (会员从2020年的
 #: 800人增长到2022年底的2500人), not the end of a span of years
@@ -203,7 +207,8 @@ def carried_time(norm: str, bounds: list, s0: int, ref_year: Optional[int], limi
         floor = max(floor, item.start())
     if floor >= s0:
         return When()
-    if continues(norm, s0):
+    if continues(norm, s0) or _RE_SEMICOLON.search(norm, max(floor, s0 - 2), s0):
+        # a clause after a semicolon is a part of the same sentence: it keeps its frame
         end = s0
         while end > floor:
             st = max(floor, sent_start(bounds, end - 1))
@@ -215,7 +220,23 @@ def carried_time(norm: str, bounds: list, s0: int, ref_year: Optional[int], limi
             end = st
         return When()
     edge = CLAUSE_EDGE.search(norm, floor, s0)
-    return time_before(norm, floor, edge.start() if edge else s0, ref_year)
+    frame = time_before(norm, floor, edge.start() if edge else s0, ref_year)
+    if frame.found:
+        return frame
+    # no frame at the paragraph's head: a stock taken as of a date earlier in the paragraph
+    # (截至2008年9月底,会员总数达到…。农民工会员达…) dates the figures listed after it; any
+    # other dated statement is an event of its own and does not
+    end = s0
+    while end > floor:
+        st = max(floor, sent_start(bounds, end - 1))
+        w = time_before(norm, st, end, ref_year)
+        if w.found:
+            ok = w.year is not None and not w.span and _AS_OF.search(norm, st, end)
+            return w if ok else When()
+        if st <= floor:
+            break
+        end = st
+    return When()
 
 
 #: a line opening with a bullet: an item of a digest of results (◆新建工会组织316个…)
