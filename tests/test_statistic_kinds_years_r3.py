@@ -77,3 +77,24 @@ def test_an_undated_sentence_takes_the_last_dated_statement_of_its_paragraph():
 def test_an_event_year_does_not_date_a_new_subjects_figures():
     s = by_value("市总工会昨天召开会议。2021年,区总工会慰问环卫工人600人。区工会另有职工书屋35个。")
     assert s[35].year_basis == "publication"
+
+
+def test_a_named_plan_or_a_framing_goal_is_not_a_target():
+    s = by_value("五年行动计划实施以来,全区新建职工书屋90个。")
+    assert s[90].kind == "actual"
+    s = by_value("根据《产业工人技能提升计划》,全年培训一线职工4200人次。")
+    assert s[4200].kind == "actual"
+    s = by_value("围绕年度工作目标,今年区总工会新发展会员780人。")
+    assert s[780].kind == "actual"
+    s = by_value("今年计划新建职工驿站25个。")
+    assert s[25].kind == "target"
+
+
+def test_goal_words_and_deadlines_leave_the_metric():
+    s = by_value("目标是到年底职工入会率达到92%。")
+    assert (s[92].kind, s[92].metric) == ("target", "职工入会率")
+
+
+def test_a_ranking_number_stays_in_the_metric():
+    s = by_value("世界500强在华企业建会2100家。")
+    assert s[2100].metric.startswith("世界500强")

@@ -27,6 +27,9 @@ _TARGET = re.compile(
     r"到(?:(?P<y>\d{4})[ \t]*年|[今明本]年|年)[^，。；]{0,6}?(?:年底|年末|底|末|前))"
 )
 _REPORTED = re.compile(r"已|累计|截至|截止")
+#: prepositions of a framing phrase (围绕…目标, 按照…计划): the goal is a frame, not the figure's
+_FRAMING = re.compile(r"[ \t]*(?:围绕|按照|对照|紧扣|聚焦|根据|依据|瞄准|结合|对标|锚定)")
+_RE_CLAUSE = re.compile(r"[，,。；;！!？?\n]")
 #: 将 is the disposal construction, not the future, when its clause goes on to one of these
 #: verbs (将党组织建设与群团建设有机结合, 将…纳入十件实事)
 _DISPOSAL = re.compile(r"纳入|列入|作为|结合|融入|建成|打造成?|转化为|培养成|变成|当作|视为|写入|放在")
@@ -35,6 +38,20 @@ _DISPOSAL = re.compile(r"纳入|列入|作为|结合|融入|建成|打造成?|�
 def _future(norm: str, pos: int) -> bool:
     clause = _RE_FUTURE_0.split(norm[pos:pos + 40], maxsplit=1)[0]
     return not _DISPOSAL.search(clause)
+
+
+def _names_a_plan(seg: str, m: re.Match) -> bool:
+    """计划/目标 naming a plan or a goal rather than setting one for the figure: inside a
+    《title》 or “quotation” (根据《职工素质提升计划》), the start of a span (行动计划实施以来), or
+    in a framing phrase (围绕…规划目标, 按照…目标要求)."""
+    before = seg[:m.start()]
+    if before.count("《") > before.count("》") or before.count("“") > before.count("”"):
+        return True
+    clause_end = _RE_CLAUSE.search(seg, m.end())
+    if "以来" in seg[m.end():clause_end.start() if clause_end else len(seg)]:
+        return True
+    clause = _RE_CLAUSE.split(before)[-1]
+    return bool(_FRAMING.match(clause))
 
 
 def kind_of(q, norm: str, sent_start: int, ref_year: Optional[int] = None) -> str:
@@ -52,6 +69,8 @@ def kind_of(q, norm: str, sent_start: int, ref_year: Optional[int] = None) -> st
         if y and ref_year and int(y) < ref_year:
             continue  # a deadline already past when the text was written
         if m.group(0) == "将" and not _future(norm, sent_start + m.end()):
+            continue
+        if m.group(0) in ("计划", "目标") and _names_a_plan(seg, m):
             continue
         tm = m
     if tm is not None and not _REPORTED.search(seg[tm.end():]):
