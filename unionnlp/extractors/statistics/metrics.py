@@ -261,6 +261,8 @@ def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: 
         after, after_end = after_phrase(text, q.end, starts)
         if q.unit == "项" and norm[q.end:q.end + 1] == "目":
             after, after_end = after_phrase(text, q.end - 1, starts)
+        if not after:
+            after, after_end = _shared_noun(text, norm, q, ends, starts)
     elif not q.unit:
         after, after_end = after_phrase(text, q.end, starts)
     open_list = bool(_OPEN_LIST.search(before_raw.rstrip()))
@@ -354,9 +356,28 @@ def fenbie_groups(text: str, norm: str, kept: list) -> dict:
                 out[id(q)] = [(p, p, cs, q.end)]
         else:
             whole = clean(phrase)
+            if not whole:
+                continue  # nothing named before 分别 (…,分别有280名、201名职工…): read each alone
             for q in group:
                 out[id(q)] = [(whole, whole, cs, q.end)]
     return out
+
+
+def _shared_noun(text: str, norm: str, q, ends: list, starts: list) -> tuple:
+    """280名、201名职工 / 5家和8家企业: a figure listed right before another with the same
+    measure word counts the noun after the last one. Returns (phrase, evidence end) or ("", q.end)."""
+    k = bisect.bisect_left(starts, q.end)
+    if k >= len(starts) or not _LIST_GAP.fullmatch(norm[q.end:starts[k]]):
+        return "", q.end
+    e = bisect.bisect_right(ends, starts[k])
+    if e >= len(ends) or not norm[:ends[e]].endswith(q.unit):
+        return "", q.end
+    phrase, _ = after_phrase(text, ends[e], starts)
+    return (phrase, q.end) if phrase else ("", q.end)
+
+
+#: what may stand between two listed figures that share their noun (、 和 及 与)
+_LIST_GAP = re.compile(r"[ \t]*(?:、|和|及|与|或)[ \t]*")
 
 
 # patterns of the functions above, compiled once (they run for every figure)

@@ -1,0 +1,19 @@
+"""Metric rules that hold across the genre (round 3; sentences written for these tests)."""
+from conftest import checked_statistics
+
+
+def by_value(text, **kw):
+    kw.setdefault("published", "2023-06-01")
+    return {s.value: s for s in checked_statistics(text, **kw)}
+
+
+def test_listed_figures_share_the_noun_after_the_last_one():
+    s = by_value("区总工会举办技能比武,分别有150名、96名选手获得二级、三级证书。")
+    assert s[150].metric == s[96].metric == "选手"
+    s = by_value("今年全县有4家和7家企业获评省级、市级和谐劳动关系企业。")
+    assert s[4].metric == "企业"
+
+
+def test_a_listed_rate_still_pairs_with_its_own_metric():
+    s = by_value("全市工会组建率和职工入会率分别为93%、90%。")
+    assert (s[93].metric, s[90].metric) == ("工会组建率", "职工入会率")
