@@ -98,3 +98,14 @@ def test_goal_words_and_deadlines_leave_the_metric():
 def test_a_ranking_number_stays_in_the_metric():
     s = by_value("世界500强在华企业建会2100家。")
     assert s[2100].metric.startswith("世界500强")
+
+
+def test_a_report_without_a_year_in_its_title_takes_the_year_it_opens_with():
+    text = ("某镇工会工作总结\n2018年镇工会在总结上年经验的基础上,围绕“1234”工作思路推进各项工作。\n"
+            "截止目前,全镇建会企业58家,职工会员6100余人。")
+    s = {x.value: x for x in checked_statistics(text)}
+    assert (s[58].year, s[58].year_basis) == (2018, "document")
+    # a news story opening with a year is not a report: its present stock keeps the date
+    text = "某镇工会慰问环卫工人\n2018年,镇工会慰问环卫工人80人。目前全镇共有会员900人。"
+    s = {x.value: x for x in checked_statistics(text, published="2019-01-20")}
+    assert s[900].year == 2019

@@ -278,6 +278,8 @@ _DATE_LINE = re.compile(r"^[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*\d{1,2}[ \t
 #: a year written as a reference ("2025年…工作情况", "2024年度"), not a date or a period start
 _HEAD_YEAR_RE = re.compile(
     r"(?<![比较与同和])((?:19|20)\d\d)\s*年(?!\d{1,2}月\d{1,2}日|以来|来|起|至|到|—|-|相比|同期)")
+#: a year opening a text's first sentence, as the frame of what follows (2017年,镇工会… / 2017年镇工会…)
+_OPENING_YEAR = re.compile(r"[ \t\u3000]*(?:在|于)?(?P<y>(?:19|20)\d{2})[ \t]*年(?:度)?(?![\d一二三四五六七八九十]{1,2}月|以来|来|起|至|到)")
 _SURVEY = re.compile(r"年度|名单|评选|大赛|竞赛|表彰|结果|榜单")
 _REPORT_TITLE = re.compile(r"总结|汇报|报告|要点|计划|方案|情况|工作|规划|安排")
 
@@ -302,6 +304,14 @@ def document_date(text: str, *, title: Optional[str] = None) -> Optional[int]:
         years = {int(y) for y in _HEAD_YEAR_RE.findall(head[:80])}
         if len(years) == 1:
             return years.pop()
+        if not years:
+            # a report whose title names no year: the year its first sentence opens with
+            # (某镇工会工作总结 / 2017年镇工会在总结2016年工作经验的基础上…)
+            first_line = text.split("\n", 1)[0]
+            body = text[len(first_line):].lstrip() if head == first_line else text.lstrip()
+            m = _OPENING_YEAR.match(body)
+            if m:
+                return int(m.group("y"))
     return None
 
 
