@@ -109,3 +109,10 @@ def test_a_report_without_a_year_in_its_title_takes_the_year_it_opens_with():
     text = "某镇工会慰问环卫工人\n2018年,镇工会慰问环卫工人80人。目前全镇共有会员900人。"
     s = {x.value: x for x in checked_statistics(text, published="2019-01-20")}
     assert s[900].year == 2019
+
+
+def test_a_sum_in_a_plan_is_still_a_target():
+    s = by_value("春节前,区总工会将为300户困难家庭累计发放慰问物资18万元。")
+    assert s[300].kind == "target" and s[180000].kind == "target"
+    s = by_value("今年计划新建驿站20个,目前已建成驿站14个。")
+    assert (s[20].kind, s[14].kind) == ("target", "actual")

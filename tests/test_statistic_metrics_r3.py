@@ -17,3 +17,20 @@ def test_listed_figures_share_the_noun_after_the_last_one():
 def test_a_listed_rate_still_pairs_with_its_own_metric():
     s = by_value("全市工会组建率和职工入会率分别为93%、90%。")
     assert (s[93].metric, s[90].metric) == ("工会组建率", "职工入会率")
+
+
+def test_a_year_between_the_measure_word_and_the_noun_is_skipped():
+    s = by_value("区总工会发布了12项2023年职工服务实事项目。")
+    assert s[12].metric not in (None, "发布") and "项目" in s[12].metric
+
+
+def test_where_the_goods_go_is_not_part_of_the_metric():
+    s = by_value("镇工会将3600元慰问金送到45名困难职工手中。")
+    assert s[3600].metric == "慰问金"
+    assert s[45].metric == "困难职工"
+
+
+def test_an_adverb_after_the_noun_opens_the_predicate():
+    s = by_value("2000份新春礼包精准送达一线职工家中。")
+    assert s[2000].metric == "新春礼包"
+

@@ -26,7 +26,9 @@ _TARGET = re.compile(
     r"|(?<!增长)(?<!增加)(?<!提高)(?<!上升)(?<!提升)(?<!下降)(?<!减少)(?<!降低)(?<!发展)"
     r"到(?:(?P<y>\d{4})[ \t]*年|[今明本]年|年)[^，。；]{0,6}?(?:年底|年末|底|末|前))"
 )
-_REPORTED = re.compile(r"已|累计|截至|截止")
+#: words that report a figure as reached after a goal was named (…目标…,目前已建成…); 累计 is
+#: not one of them: a plan sums up too (将为700户特困职工累计发放救助物资34万元)
+_REPORTED = re.compile(r"已|截至|截止|目前|现有|至今")
 #: prepositions of a framing phrase (围绕…目标, 按照…计划): the goal is a frame, not the figure's
 _FRAMING = re.compile(r"[ \t]*(?:围绕|按照|对照|紧扣|聚焦|根据|依据|瞄准|结合|对标|锚定)")
 _RE_CLAUSE = re.compile(r"[，,。；;！!？?\n]")

@@ -390,7 +390,8 @@ _RE_CLEAN_5 = re.compile(r"(?:比|较)(?:上年|去年|上一年度?|同期|年�
 _RE_CLEAN_6 = re.compile(r"(?:从|自|于|在|截至|截止|到)?(?:\d{4}年|年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初)?的?$")
 _RE_CLEAN_7 = re.compile(r"^.*(?<![A-Za-z0-9_./\-])[A-Za-z0-9_./\-]{2,}+(?![强佳])")  # not 世界500强
 _RE_AFTER_DENG_0 = re.compile(r"等(?!级|奖|次|同|待)")
-_RE_AFTER_PHRASE_0 = re.compile(r"[ \t]*(?:的)?[ \t]*[“‘\"「]?")
+# the lead before the noun counted: 的, an opening quote, and a year (11件|2020年|服务职工的实事)
+_RE_AFTER_PHRASE_0 = re.compile(r"[ \t]*(?:的)?[ \t]*(?:(?:19|20)\d{2}[ \t]*年度?(?!\d{1,2}月)(?:的)?)?[ \t]*[“‘\"「]?")
 _RE_AFTER_PHRASE_1 = re.compile(r"[和及与或]")
 _RE_AFTER_PHRASE_2 = re.compile(r"[，,。；;：:！!？?\n]")
 _RE_AFTER_PHRASE_3 = re.compile(rf"[\d{numbers.CN_DIGITS}]")
