@@ -116,3 +116,10 @@ def test_a_sum_in_a_plan_is_still_a_target():
     assert s[300].kind == "target" and s[180000].kind == "target"
     s = by_value("今年计划新建驿站20个,目前已建成驿站14个。")
     assert (s[20].kind, s[14].kind) == ("target", "actual")
+
+
+def test_a_five_year_plan_period_is_a_span():
+    s = by_value("“十三五”期间,全省累计培训职工86万人次。")
+    assert (s[860000].year, s[860000].period) == (None, "2016-2020")
+    s = by_value("到“十二五”末,全市建会率达到93%。")
+    assert s[93].year == 2015

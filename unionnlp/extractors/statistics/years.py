@@ -47,6 +47,7 @@ _YEAR = re.compile(
     r"|连续[^，。；！？\n\d]{0,6}?[一二两三四五六七八九十\d]{1,2}[ \t]*年"
     r"|(?P<event>自[^，。；！？\n]{1,20}?以来|[^，。；！？\n\d年]{2,12}以来))"
     r"|(?P<now>截[至止]目前|目前|现有|现已|至今|当前|如今|现在)"
+    r"|(?P<plan>十[一二三四五]五)[”\"]?[ \t]*(?P<pk>期间|时期|以来|末)"
 )
 #: the same without the branches that need 以来 (``thisyear``, ``event``), for the many texts
 #: without it: those branches can start at any character; without them a first-character
@@ -57,6 +58,8 @@ _YEAR_NO_SINCE = re.compile(
     .replace(r"(?P<event>自[^，。；！？\n]{1,20}?以来|[^，。；！？\n\d年]{2,12}以来)", "(?P<event>(?!))") + ")")
 if _YEAR_NO_SINCE.pattern.count("(?!))") != 2:  # pragma: no cover - a guard for edits of _YEAR
     raise RuntimeError("_YEAR_NO_SINCE out of step with _YEAR")
+#: first year of the five-year plans named 十一五 … 十五五
+_PLAN_START = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
 #: words before a year that make it the base of a comparison, and words after it
 _BASE_BEFORE = re.compile(r"(?:比|较|与|同|和|相比于|对比)[ \t]*$")
 _BASE_AFTER = re.compile(r"[ \t]*(?:相比|同期|同比|相较)")
@@ -152,6 +155,16 @@ def time_before(norm: str, start: int, pos: int, ref_year: Optional[int]) -> Whe
             n = numbers.to_number(count) if count and count not in "多几" else None
             w.period = (f"{ref_year - int(n)}-{ref_year}" if (ref_year and n and m.group("nk") != "内")
                         else None)
+        elif m.group("plan"):
+            # a five-year plan period (“十三五”期间 = 2016-2020); its last year for 十三五末
+            w.found, w.since_event = True, False
+            first = _PLAN_START[m.group("plan")[1]]
+            if m.group("pk") == "末":
+                w.year, w.basis, w.period, w.span = first + 4, "explicit", None, False
+            else:
+                w.year, w.basis, w.span = None, None, True
+                last = ref_year if (m.group("pk") == "以来" and ref_year) else first + 4
+                w.period = f"{first}-{last}"
         elif m.group("now"):
             w.found, w.since_event = True, False
             w.year, w.basis, w.period, w.span = None, None, None, False
