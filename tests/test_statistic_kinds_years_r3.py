@@ -123,3 +123,19 @@ def test_a_five_year_plan_period_is_a_span():
     assert (s[860000].year, s[860000].period) == (None, "2016-2020")
     s = by_value("到“十二五”末,全市建会率达到93%。")
     assert s[93].year == 2015
+
+
+def test_a_figure_of_a_year_to_come_is_a_target():
+    s = by_value("明年,全区新建户外劳动者驿站不少于12个。")
+    assert (s[12].kind, s[12].year) == ("target", 2024)
+    s = by_value("2025年全市新建工会组织300家。")
+    assert s[300].kind == "target"
+    s = by_value("2022年全市新建工会组织280家。")
+    assert s[280].kind == "actual"
+
+
+def test_next_steps_and_coming_years_are_targets():
+    s = by_value("今后三年,每年新建职工书屋25家。")
+    assert s[25].kind == "target"
+    s = by_value("下一步,县总工会还将新建驿站9个。")
+    assert s[9].kind == "target"

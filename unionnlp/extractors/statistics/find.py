@@ -74,6 +74,8 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
             when = started if started.found else when
         if not when.found and years.digest_item(norm, q.start):
             when = years.When(span=True, found=True)
+        if kind == "actual" and when.year is not None and ref_year is not None and when.year > ref_year:
+            kind = "target"  # a figure of a year still to come (明年…, 2026年… in a 2024 text) is planned
         base = years.base_year(norm, c0, q.start, when.year) if kind == "change" else None
         where = _place_info(norm, c0, q.start, place)
         qual = q.qualifier if q.qualifier in _QUALIFIERS else ""
