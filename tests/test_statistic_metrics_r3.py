@@ -34,3 +34,12 @@ def test_an_adverb_after_the_noun_opens_the_predicate():
     s = by_value("2000份新春礼包精准送达一线职工家中。")
     assert s[2000].metric == "新春礼包"
 
+
+
+def test_members_after_a_subgroups_count_belong_to_the_subgroup():
+    text = ("截至2022年底,全县工会组织1800家,会员16万人,其中新就业形态劳动者工会组织120家,"
+            "会员9000人。全县另有会员互助保障参保职工2万人。")
+    s = by_value(text)
+    assert s[160000].population is None
+    assert s[9000].population == "新就业形态劳动者"
+    assert s[9000].metric_id == s[160000].metric_id == "会员数"
