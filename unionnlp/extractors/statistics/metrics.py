@@ -243,6 +243,12 @@ def after_phrase(text: str, pos: int, stops: list, limit: int = AFTER_LIMIT) -> 
     return phrase, pos + j
 
 
+@functools.lru_cache(maxsize=4)
+def _clause_marks(norm: str) -> list:
+    """Offsets of the clause marks (:data:`CLAUSE_END`, one character each) of a text, found once."""
+    return [m.start() for m in CLAUSE_END.finditer(norm)]
+
+
 def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: Optional[str]):
     """[(metric, surface, evidence_start, evidence_end)] for one figure ``q``.
 
@@ -250,8 +256,10 @@ def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: 
     of the figures and measured numbers around (a phrase never runs across another figure);
     ``prev_metric``: the metric of the figure before in the same sentence."""
     cs = 0
-    for m in CLAUSE_END.finditer(norm, max(0, q.start - 60), q.start):
-        cs = m.end()
+    marks = _clause_marks(norm)  # the last clause mark in the 60 characters before the figure
+    k = bisect.bisect_left(marks, q.start) - 1
+    if k >= 0 and marks[k] >= q.start - 60:
+        cs = marks[k] + 1
     i = bisect.bisect_right(ends, q.start) - 1
     if i >= 0:
         cs = max(cs, ends[i])

@@ -56,6 +56,8 @@ _YEAR_NO_SINCE = re.compile(
     r"(?=[\d今去上明前本下一二两三四五六七八九十多几近历每连截目现至当如])(?:" + _YEAR.pattern
     .replace(r"(?P<thisyear>(?:今年|本年度?)[^，。；！？\n\d]{0,8}?以来)", "(?P<thisyear>(?!))")
     .replace(r"(?P<event>自[^，。；！？\n]{1,20}?以来|[^，。；！？\n\d年]{2,12}以来)", "(?P<event>(?!))") + ")")
+#: a clause (between ，。；！？ and line breaks, which no time expression crosses) holding 以来
+_SINCE_CLAUSE = re.compile(r"[^，。；！？\n]*以来[^，。；！？\n]*")
 if _YEAR_NO_SINCE.pattern.count("(?!))") != 2:  # pragma: no cover - a guard for edits of _YEAR
     raise RuntimeError("_YEAR_NO_SINCE out of step with _YEAR")
 #: first year of the five-year plans named 十一五 … 十五五
@@ -95,7 +97,17 @@ class When:
 @functools.lru_cache(maxsize=4)
 def _time_expressions(norm: str) -> tuple:
     """Every time expression of a text, found once: (start offsets, matches)."""
-    found = list((_YEAR if "以来" in norm else _YEAR_NO_SINCE).finditer(norm))
+    if "以来" not in norm:
+        found = list(_YEAR_NO_SINCE.finditer(norm))
+    else:
+        # no time expression spans a ，。；！？ or a line break: only the clauses holding 以来
+        # need the full pattern (same matches, the costly branches tried where they can match)
+        found, pos = [], 0
+        for c in _SINCE_CLAUSE.finditer(norm):
+            found += _YEAR_NO_SINCE.finditer(norm, pos, c.start())
+            found += _YEAR.finditer(norm, c.start(), c.end())
+            pos = c.end()
+        found += _YEAR_NO_SINCE.finditer(norm, pos)
     return [m.start() for m in found], found
 
 
