@@ -265,14 +265,15 @@ def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: 
         cs = max(cs, ends[i])
     before_raw = text[cs:q.start]
     after, after_end = ("", q.end)
+    at_end = None  # after_phrase(text, q.end, starts), read once
     if q.unit and q.unit not in ("%", "个百分点"):
-        after, after_end = after_phrase(text, q.end, starts)
+        after, after_end = at_end = after_phrase(text, q.end, starts)
         if q.unit == "项" and norm[q.end:q.end + 1] == "目":
             after, after_end = after_phrase(text, q.end - 1, starts)
         if not after:
             after, after_end = _shared_noun(text, norm, q, ends, starts)
     elif not q.unit:
-        after, after_end = after_phrase(text, q.end, starts)
+        after, after_end = at_end = after_phrase(text, q.end, starts)
     open_list = bool(_OPEN_LIST.search(before_raw.rstrip()))
     before = "" if open_list else clean(before_raw)
     if len(before) < 2 or _CHANGE_ONLY.fullmatch(before):
@@ -297,7 +298,7 @@ def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: 
     # nothing before or after the measure word: the noun phrase after it (20%以上的基层工会…),
     # the verb phrase after it (4人获合理化建议奖, 1人荣获全国“安康杯”…三等奖), else the metric
     # of the previous figure in the sentence (活动4场500余人次)
-    np_, np_end = after_phrase(text, q.end, starts)
+    np_, np_end = at_end if at_end is not None else after_phrase(text, q.end, starts)
     if np_:
         return [(np_, np_, q.start, np_end)]
     m = _VERB_AFTER.match(text, q.end)
@@ -319,8 +320,10 @@ _RATE_HEAD = re.compile(r"[^率]{2}率$|比例$|覆盖面$")
 def _shared_rate(text: str, norm: str, cs: int, before: str):
     """职代会、厂务公开建制率达100%: the item listed before the 、 shares the rate's head
     (职代会建制率). Returns (metric, evidence start) or None."""
+    if cs < 2 or norm[cs - 1] != "、":
+        return None
     head = _RATE_HEAD.search(before)
-    if not head or cs < 2 or norm[cs - 1] != "、":
+    if not head:
         return None
     m = _RE_SHARED_RATE_0.search(norm[max(0, cs - 12):cs - 1])
     if not m:

@@ -220,6 +220,12 @@ def continues(norm: str, s0: int) -> bool:
     return bool(tag) and tag.startswith(("v", "d")) and tag != "vn"
 
 
+@functools.lru_cache(maxsize=4)
+def _list_items(norm: str) -> list:
+    """(start, end) of every list item opening (:data:`LIST_ITEM`) of a text, found once."""
+    return [(m.start(), m.end()) for m in LIST_ITEM.finditer(norm)]
+
+
 def carried_time(norm: str, bounds: list, s0: int, ref_year: Optional[int], limit: int) -> When:
     """The time a sentence without one of its own (starting at ``s0``) takes from its paragraph
     (or list item), at most ``limit`` characters back: a sentence that :func:`continues` the one
@@ -228,8 +234,12 @@ def carried_time(norm: str, bounds: list, s0: int, ref_year: Optional[int], limi
     自竞赛开展以来,…)."""
     para = norm.rfind("\n", 0, s0) + 1
     floor = max(para, s0 - limit)
-    for item in LIST_ITEM.finditer(norm, floor, s0):
-        floor = max(floor, item.start())
+    items = _list_items(norm)  # the last list item that opens between floor and s0
+    k = bisect.bisect_right(items, (s0, s0)) - 1
+    while k >= 0 and items[k][1] > s0:
+        k -= 1
+    if k >= 0 and items[k][0] >= floor:
+        floor = items[k][0]
     if floor >= s0:
         return When()
     if continues(norm, s0) or _RE_SEMICOLON.search(norm, max(floor, s0 - 2), s0):
