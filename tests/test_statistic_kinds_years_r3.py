@@ -139,3 +139,12 @@ def test_next_steps_and_coming_years_are_targets():
     assert s[25].kind == "target"
     s = by_value("下一步,县总工会还将新建驿站9个。")
     assert s[9].kind == "target"
+
+
+def test_a_goal_reported_as_met_is_no_target():
+    s = by_value("全区已完成年度目标任务的115%。")
+    assert s[115].kind == "actual"
+    s = by_value("超额完成上级下达的建会目标,新建工会组织64家。")
+    assert s[64].kind == "actual"
+    s = by_value("目标是实现职工入会率93%。")
+    assert s[93].kind == "target"

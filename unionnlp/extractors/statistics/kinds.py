@@ -32,6 +32,8 @@ _TARGET = re.compile(
 _REPORTED = re.compile(r"已|截至|截止|目前|现有|至今")
 #: prepositions of a framing phrase (围绕…目标, 按照…计划): the goal is a frame, not the figure's
 _FRAMING = re.compile(r"[ \t]*(?:围绕|按照|对照|紧扣|聚焦|根据|依据|瞄准|结合|对标|锚定)")
+#: verbs that report a goal as met, before 目标/计划 in its clause
+_FULFILLED = re.compile(r"完成|实现|达成|超额|超过|突破|兑现")
 _RE_CLAUSE = re.compile(r"[，,。；;！!？?\n]")
 #: 将 is the disposal construction, not the future, when its clause goes on to one of these
 #: verbs (将党组织建设与群团建设有机结合, 将…纳入十件实事)
@@ -45,8 +47,9 @@ def _future(norm: str, pos: int) -> bool:
 
 def _names_a_plan(seg: str, m: re.Match) -> bool:
     """计划/目标 naming a plan or a goal rather than setting one for the figure: inside a
-    《title》 or “quotation” (根据《职工素质提升计划》), the start of a span (行动计划实施以来), or
-    in a framing phrase (围绕…规划目标, 按照…目标要求)."""
+    《title》 or “quotation” (根据《职工素质提升计划》), the start of a span (行动计划实施以来),
+    in a framing phrase (围绕…规划目标, 按照…目标要求), or reported as met (已完成年度目标任务的
+    120%, 超额完成…计划)."""
     before = seg[:m.start()]
     if before.count("《") > before.count("》") or before.count("“") > before.count("”"):
         return True
@@ -54,7 +57,8 @@ def _names_a_plan(seg: str, m: re.Match) -> bool:
     if "以来" in seg[m.end():clause_end.start() if clause_end else len(seg)]:
         return True
     clause = _RE_CLAUSE.split(before)[-1]
-    return bool(_FRAMING.match(clause))
+    # 已完成年度目标任务的120%, 超额完成…计划: the goal is reported as met
+    return bool(_FRAMING.match(clause) or _FULFILLED.search(clause))
 
 
 def kind_of(q, norm: str, sent_start: int, ref_year: Optional[int] = None) -> str:
