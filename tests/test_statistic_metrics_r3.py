@@ -43,3 +43,13 @@ def test_members_after_a_subgroups_count_belong_to_the_subgroup():
     assert s[160000].population is None
     assert s[9000].population == "新就业形态劳动者"
     assert s[9000].metric_id == s[160000].metric_id == "会员数"
+
+
+def test_a_list_closed_by_deng_names_who_not_what():
+    s = by_value("王强同志等8人被评为优秀工会积极分子。")
+    assert "等" not in (s[8].metric or "") and "优秀工会积极分子" in s[8].metric
+
+
+def test_a_list_document_is_not_what_is_counted():
+    s = by_value("省总工会公布了24个职工书屋示范点名单。")
+    assert s[24].metric == "职工书屋示范点"

@@ -274,7 +274,8 @@ def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: 
             after, after_end = _shared_noun(text, norm, q, ends, starts)
     elif not q.unit:
         after, after_end = at_end = after_phrase(text, q.end, starts)
-    open_list = bool(_OPEN_LIST.search(before_raw.rstrip()))
+    # a list closed by 等 before the count (李华同志等6人) names who, not what is counted
+    open_list = bool(_OPEN_LIST.search(before_raw.rstrip()) or _LIST_END.search(before_raw.rstrip()))
     before = "" if open_list else clean(before_raw)
     if len(before) < 2 or _CHANGE_ONLY.fullmatch(before):
         changed = _CHANGE_ONLY.search(before_raw)
@@ -387,6 +388,8 @@ def _shared_noun(text: str, norm: str, q, ends: list, starts: list) -> tuple:
     return (phrase, q.end) if phrase else ("", q.end)
 
 
+#: the end of an enumeration right before a figure (张三、李四等|6人)
+_LIST_END = re.compile(r"(?<!均)等(?:等)?$")
 #: what may stand between two listed figures that share their noun (、 和 及 与)
 _LIST_GAP = re.compile(r"[ \t]*(?:、|和|及|与|或)[ \t]*")
 
