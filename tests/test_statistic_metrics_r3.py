@@ -53,3 +53,12 @@ def test_a_list_closed_by_deng_names_who_not_what():
 def test_a_list_document_is_not_what_is_counted():
     s = by_value("省总工会公布了24个职工书屋示范点名单。")
     assert s[24].metric == "职工书屋示范点"
+
+
+def test_a_head_count_counts_the_people_not_what_they_receive():
+    s = by_value("区总工会为38名困难职工发放救助金7.6万元。")
+    assert s[38].metric == "困难职工"
+    s = by_value("全市共有9名生活困难劳模申请帮扶资金。")
+    assert s[9].metric == "生活困难劳模"
+    s = by_value("15名职工代表参加了座谈。")
+    assert s[15].metric == "职工代表"

@@ -272,6 +272,8 @@ def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: 
             after, after_end = after_phrase(text, q.end - 1, starts)
         if not after:
             after, after_end = _shared_noun(text, norm, q, ends, starts)
+        elif numbers.unit_category(q.unit) == "people":
+            after = _people_noun(after)
     elif not q.unit:
         after, after_end = at_end = after_phrase(text, q.end, starts)
     # a list closed by 等 before the count (李华同志等6人) names who, not what is counted
@@ -373,6 +375,23 @@ def fenbie_groups(text: str, norm: str, kept: list) -> dict:
             for q in group:
                 out[id(q)] = [(whole, whole, cs, q.end)]
     return out
+
+
+def _people_noun(p: str) -> str:
+    """The people a head count counts, without what is done for them after (45名|困难职工|发放
+    救助金 → 困难职工; 16名生活困难劳模申请帮扶资金 → 生活困难劳模): cut before the first verb
+    that follows a noun."""
+    words = seg(p)
+    if len(words) < 2:
+        return p
+    tags = segmenter.tags()
+    pos = 0
+    for i, w in enumerate(words):
+        if i >= 1 and pos >= 2 and tags.get(w) in ("v", "vd", "vi") and \
+                (tags.get(words[i - 1]) or "").startswith(("n", "l")):
+            return p[:pos]
+        pos += len(w)
+    return p
 
 
 def _shared_noun(text: str, norm: str, q, ends: list, starts: list) -> tuple:
