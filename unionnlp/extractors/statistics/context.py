@@ -19,10 +19,11 @@ LIST_ITEM = re.compile(
     r"(?:^|(?<=[。；;\n]))[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}是|[一二三四五六七八九十]{1,3}[、.．]"
     r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．])")
 
-_PAGE_MARKER = re.compile(r"(?<=[^\s。！？；;：:!?”」』）)])\n[ \t]*(?:\n[ \t]*)*\d{1,3}、(?=\S)")
+_PAGE_MARKER = re.compile(r"(?=\n)(?<=[^\s。！？；;：:!?”」』）)])\n[ \t]*(?:\n[ \t]*)*\d{1,3}、(?=\S)")
 _WRAP = re.compile(
-    r"(?<=[^\s。！？；;：:!?”」』）)])\n(?![ \t]*(?:[（(•·\-]|[一二三四五六七八九十\d]{1,3}[、.．)）]))(?=[ \t]*\S)"
+    r"(?=\n)(?<=[^\s。！？；;：:!?”」』）)])\n(?![ \t]*(?:[（(•·\-]|[一二三四五六七八九十\d]{1,3}[、.．)）]))(?=[ \t]*\S)"
 )
+#: ((?=\n) first in both: positions that are no line break fail before the lookbehind is tried)
 #: a line this long that does not end a sentence was wrapped by the layout
 WRAPPED_LINE = 20
 #: the headline block: short lines without sentence punctuation at the top of the text
