@@ -19,10 +19,11 @@ LIST_ITEM = re.compile(
     r"(?:^|(?<=[。；;\n]))[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}是|[一二三四五六七八九十]{1,3}[、.．]"
     r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．])")
 
-_PAGE_MARKER = re.compile(r"(?<=[^\s。！？；;：:!?”」』）)])\n[ \t]*(?:\n[ \t]*)*\d{1,3}、(?=\S)")
+_PAGE_MARKER = re.compile(r"(?=\n)(?<=[^\s。！？；;：:!?”」』）)])\n[ \t]*(?:\n[ \t]*)*\d{1,3}、(?=\S)")
 _WRAP = re.compile(
-    r"(?<=[^\s。！？；;：:!?”」』）)])\n(?![ \t]*(?:[（(•·\-]|[一二三四五六七八九十\d]{1,3}[、.．)）]))(?=[ \t]*\S)"
+    r"(?=\n)(?<=[^\s。！？；;：:!?”」』）)])\n(?![ \t]*(?:[（(•·\-]|[一二三四五六七八九十\d]{1,3}[、.．)）]))(?=[ \t]*\S)"
 )
+#: ((?=\n) first in both: positions that are no line break fail before the lookbehind is tried)
 #: a line this long that does not end a sentence was wrapped by the layout
 WRAPPED_LINE = 20
 #: the headline block: short lines without sentence punctuation at the top of the text
@@ -71,7 +72,7 @@ def headline_end(text: str) -> int:
         if not line.strip():
             end += len(line) + 1
             continue
-        if len(line) > HEADLINE_LINE or re.search(r"[。；;，,]", line):
+        if len(line) > HEADLINE_LINE or _RE_HEADLINE_END_0.search(line):
             break
         end += len(line) + 1
     return min(end, len(text))
@@ -107,3 +108,7 @@ class Spans:
     def overlaps(self, s: int, e: int) -> bool:
         i = bisect.bisect_left(self.starts, e) - 1
         return i >= 0 and self.ends[i] > s
+
+
+# patterns of the functions above, compiled once (they run for every figure)
+_RE_HEADLINE_END_0 = re.compile(r"[。；;，,]")

@@ -38,39 +38,39 @@ def is_statistic(q, norm: str, excl: Spans) -> bool:
     if cat in SKIP_CATEGORIES:
         return False
     numtxt = norm[q.num_start:q.num_end]
-    if q.kind == "percent" and re.search("[成折]", norm[q.num_end:q.end]):
+    if q.kind == "percent" and _RE_IS_STATISTIC_0.search(norm[q.num_end:q.end]):
         return False  # 超六成, 九折: tenths written in words
     before = norm[max(0, q.start - 3):q.start]
-    if re.search(r"(?:第|前|后|首|每)[ \t]*$", before):
+    if _RE_IS_STATISTIC_1.search(before):
         return False
     # 十三届五次会议, 八届人大五次会议: session numbers
-    if q.unit == "次" and re.search(r"届[^，。；]{0,4}$", norm[max(0, q.start - 5):q.start]):
+    if q.unit == "次" and _RE_IS_STATISTIC_2.search(norm[max(0, q.start - 5):q.start]):
         return False
     pats = patterns()
     if pats["skip_ctx"].search(norm, max(0, q.start - 8), q.start):
         return False
-    clause = re.split(r"[，,。；;！!？?\n]", norm[max(0, q.start - 40):q.start])[-1]
+    clause = _RE_IS_STATISTIC_3.split(norm[max(0, q.start - 40):q.start])[-1]
     if pats["skip_clause"].search(clause):
         return False
-    has_mag = bool(re.search("[万亿]", numtxt))
+    has_mag = bool(_RE_IS_STATISTIC_4.search(numtxt))
     if not q.unit:
         if not (has_mag or q.qualifier in ("余", "多")):
             return False
         nxt = norm[q.end:q.end + 1]
-        if not has_mag and not re.match(f"[{CJK}]", nxt or " "):
+        if not has_mag and not _RE_IS_STATISTIC_5.match(nxt or " "):
             return False
-        if re.match(r"[年月日号时点分秒]", nxt or " "):
+        if _RE_IS_STATISTIC_6.match(nxt or " "):
             return False
     # the determiner 一 (一个, 一批) and 一 in fixed words
     if q.chinese and q.value == 1 and numtxt.strip() in ("一", "壹"):
         return False
     # numbers glued to Latin letters (IDs, model numbers)
-    if re.search(r"[A-Za-z]$", norm[max(0, q.num_start - 1):q.num_start]):
+    if _RE_IS_STATISTIC_7.search(norm[max(0, q.num_start - 1):q.num_start]):
         return False
     after = norm[q.end:q.end + 6]
     # thresholds that define a group: 25人以上非公企业, 百人以上的企业
-    if re.search(r"以[ \t]?[上下]$", norm[q.start:q.end]) and cat in ("people", "count", "money") and \
-            re.match(rf"[ \t]*(?:的)?[{CJK}]", after) and not re.match(r"[ \t]*的?(?:比例|比重)", after):
+    if _RE_IS_STATISTIC_8.search(norm[q.start:q.end]) and cat in ("people", "count", "money") and \
+            _RE_IS_STATISTIC_9.match(after) and not _RE_IS_STATISTIC_10.match(after):
         return False
     if q.unit and pats["part_head"].match(after.lstrip()):
         return False
@@ -83,13 +83,29 @@ def _counts_parts(q, norm: str) -> bool:
         return False
     if q.unit in _KIND_UNITS:
         return True
-    m = re.match(rf"[ \t]*(?:的)?([{CJK}“”]{{1,20}})", norm[q.end:q.end + 22])
+    m = _RE_COUNTS_PARTS_0.match(norm[q.end:q.end + 22])
     if not m:
         return False
     phrase = m.group(1).replace("“", "").replace("”", "")
     # the noun the count is about: before a conjunction, or after the last 的 of a modifier
     # (6个与司机切身利益相关的热点焦点问题)
-    first = re.split(r"[和及与或、]", phrase)[0]
+    first = _RE_COUNTS_PARTS_1.split(phrase)[0]
     named = phrase.rsplit("的", 1)[1] if "的" in phrase else ""
     tail = patterns()["part_tail"]
     return bool(tail.search(first) or (named and tail.search(named)))
+
+
+# patterns of the functions above, compiled once (they run for every figure)
+_RE_IS_STATISTIC_0 = re.compile("[成折]")
+_RE_IS_STATISTIC_1 = re.compile(r"(?:第|前|后|首|每)[ \t]*$")
+_RE_IS_STATISTIC_2 = re.compile(r"届[^，。；]{0,4}$")
+_RE_IS_STATISTIC_3 = re.compile(r"[，,。；;！!？?\n]")
+_RE_IS_STATISTIC_4 = re.compile("[万亿]")
+_RE_IS_STATISTIC_5 = re.compile(f"[{CJK}]")
+_RE_IS_STATISTIC_6 = re.compile(r"[年月日号时点分秒]")
+_RE_IS_STATISTIC_7 = re.compile(r"[A-Za-z]$")
+_RE_IS_STATISTIC_8 = re.compile(r"以[ \t]?[上下]$")
+_RE_IS_STATISTIC_9 = re.compile(rf"[ \t]*(?:的)?[{CJK}]")
+_RE_IS_STATISTIC_10 = re.compile(r"[ \t]*的?(?:比例|比重)")
+_RE_COUNTS_PARTS_0 = re.compile(rf"[ \t]*(?:的)?([{CJK}“”]{{1,20}})")
+_RE_COUNTS_PARTS_1 = re.compile(r"[和及与或、]")

@@ -15,6 +15,8 @@ _NAMED_PLACE = re.compile(
     r"(?:^|(?<=[年，,在据]))(?P<p>[\u4e00-\u9fff]{2,5}?(?:自治州|自治县|省|市|县|区))(?!级|委|长|民|场|直)"
 )
 
+#: bare nouns a figure after a subgroup's figure counts for that subgroup (其中…, 会员…)
+_BARE_HEADS = {"会员", "职工", "工会会员", "会员数", "职工会员", "工会组织", "基层工会"}
 #: how far back before a figure its sentence is read for kind, year and place (characters)
 MAX_LOOKBACK = 240
 #: how far back a sentence without a time of its own looks for one in its paragraph
@@ -56,11 +58,12 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
     ref_year = own_year if own_year is not None else years.year_of(published)
     out: list = []
     prev_metric: Optional[str] = None
+    sub_population: Optional[str] = None  # the subgroup a 其中 clause of this sentence is about
     prev_sent = -1
     for q in kept:
         s0 = context.sent_start(bounds, q.start)
         if s0 != prev_sent:
-            prev_metric, prev_sent = None, s0
+            prev_metric, prev_sent, sub_population = None, s0, None
         # context (kind, year, place) is read back to the sentence start, but never further than
         # MAX_LOOKBACK characters: an unpunctuated run of figures would otherwise cost O(n²)
         c0 = max(s0, q.start - MAX_LOOKBACK)
@@ -74,13 +77,22 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
             when = started if started.found else when
         if not when.found and years.digest_item(norm, q.start):
             when = years.When(span=True, found=True)
+        if kind == "actual" and when.year is not None and ref_year is not None and when.year > ref_year:
+            kind = "target"  # a figure of a year still to come (明年…, 2026年… in a 2024 text) is planned
         base = years.base_year(norm, c0, q.start, when.year) if kind == "change" else None
         where = _place_info(norm, c0, q.start, place)
         qual = q.qualifier if q.qualifier in _QUALIFIERS else ""
-        if not qual and "预计" in re.split(r"[，,。；;：:、\n]", norm[max(s0, q.start - 12):q.start])[-1]:
+        if not qual and "预计" in _RE_FIND_STATISTICS_0.split(norm[max(s0, q.start - 12):q.start])[-1]:
             qual = "约"  # 预计参与职工3000人
         for metric, surface, ev_start, ev_end in found:
             reading = vocabulary.classify(metric, q.unit)
+            population = reading.population
+            if "其中" in norm[s0:q.start]:
+                # 其中八大群体工会组织530家,会员3.7万余人: the members are the subgroup's
+                if population is None and reading.metric_id and sub_population and metric in _BARE_HEADS:
+                    population = sub_population
+                elif population is not None:
+                    sub_population = population
             flags = []
             if q.repaired:
                 flags.append("repaired_number")
@@ -90,7 +102,7 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
                 value=q.value, unit=q.unit, metric=metric or None, qualifier=qual, kind=kind,
                 year=when.year, place=where, text=text[ev_start:ev_end], start=ev_start, end=ev_end,
                 metric_surface=surface or None, period=when.period, metric_id=reading.metric_id,
-                population=reading.population, base_year=base,
+                population=population, base_year=base,
                 year_basis=when.basis if when.year is not None else ("none" if when.span else None),
                 flags=flags,
             ))
@@ -123,3 +135,7 @@ def _place_info(text: str, sent_start: int, pos: int, place) -> Optional[str]:
         if name and (name == pname or (canon and canon.endswith(name)) or (pname and name.startswith(pname))):
             return canon or pname
     return name
+
+
+# patterns of the functions above, compiled once (they run for every figure)
+_RE_FIND_STATISTICS_0 = re.compile(r"[，,。；;：:、\n]")

@@ -1,9 +1,11 @@
 """The kind of a figure: ``actual``, ``target`` or ``change``.
 
 ``change`` for percentage points and for figures right after 提高/增长/增加/下降…;
-``target`` when the sentence sets a goal or a plan before the figure (到…年底, 力争, 确保,
-计划, 拟, 将, 争取, 目标, 年内, 要…) without reporting it as reached (已, 累计, 截至) — a
-deadline already past at the time of writing (到2014年底 in a 2015 article) reports a result;
+``target`` when the sentence sets a goal, a plan or a requirement before the figure (到…年底,
+2025年底前, 力争, 确保, 计划, 拟, 将, 争取, 目标, 年内, 要…, 必须, 应达到/应不少于 …) without
+reporting it as reached (已, 累计, 截至) — a deadline already past at the time of writing
+(到2014年底 in a 2015 article) reports a result; 以…为目标 states the purpose of what is
+reported, not a goal for the figure;
 ``actual`` otherwise.
 """
 from __future__ import annotations
@@ -15,20 +17,48 @@ _CHANGE_BEFORE = re.compile(
     r"(?:提高|增长|增加|上升|提升|下降|减少|降低|增幅|降幅|扩大|缩小|下滑|回落|净增|净减)(?:了|为|达)?[ \t]*$"
 )
 _TARGET = re.compile(
-    r"力争|确保|计划|争取|目标|年内|拟(?=[\u4e00-\u9fff])|(?<![已即])将(?!近|其|之|此|这|该|[\d])(?=[\u4e00-\u9fff])"
+    r"(?=[力确计争目年拟将要到必务应\d今明本未下])(?:"  # the first characters of the branches: a cheap skip
+    r"力争|确保|计划|争取|(?<!为)目标|年内|拟(?=[\u4e00-\u9fff])|必须|务必"
+    r"|今后|未来[一二两三四五六七八九十\d]{0,2}年|下一步|下步"
+    r"|(?<![供响反相适回答对效])应(?:当)?(?:达到|达|不低于|不少于|覆盖|确保|建立|实现|$)"
+    r"|(?:(?P<yb>\d{4})[ \t]*年(?:年底|底|年末)|[今明本]年(?:年底|底)|年底|年末)前"
+    r"|(?<![已即])将(?!近|其|之|此|这|该|[\d])(?=[\u4e00-\u9fff])"
     r"|要(?:实现|达到|确保|建成|完成|新建|新增|发展|培训|创建|覆盖|组建|突破|保持|建立)"
     r"|(?<!增长)(?<!增加)(?<!提高)(?<!上升)(?<!提升)(?<!下降)(?<!减少)(?<!降低)(?<!发展)"
-    r"到(?:(?P<y>\d{4})[ \t]*年|[今明本]年|年)[^，。；]{0,6}?(?:年底|年末|底|末|前)"
+    r"到(?:(?P<y>\d{4})[ \t]*年|[今明本]年|年)[^，。；]{0,6}?(?:年底|年末|底|末|前))"
 )
-_REPORTED = re.compile(r"已|累计|截至|截止")
+#: words that report a figure as reached after a goal was named (…目标…,目前已建成…); 累计 is
+#: not one of them: a plan sums up too (将为700户特困职工累计发放救助物资34万元)
+_REPORTED = re.compile(r"已|截至|截止|目前|现有|至今")
+#: prepositions of a framing phrase (围绕…目标, 按照…计划): the goal is a frame, not the figure's
+_FRAMING = re.compile(r"[ \t]*(?:围绕|按照|对照|紧扣|聚焦|根据|依据|瞄准|结合|对标|锚定)")
+#: verbs that report a goal as met, before 目标/计划 in its clause
+_FULFILLED = re.compile(r"完成|实现|达成|超额|超过|突破|兑现")
+_RE_CLAUSE = re.compile(r"[，,。；;！!？?\n]")
 #: 将 is the disposal construction, not the future, when its clause goes on to one of these
 #: verbs (将党组织建设与群团建设有机结合, 将…纳入十件实事)
 _DISPOSAL = re.compile(r"纳入|列入|作为|结合|融入|建成|打造成?|转化为|培养成|变成|当作|视为|写入|放在")
 
 
 def _future(norm: str, pos: int) -> bool:
-    clause = re.split(r"[，,。；;！!？?\n]", norm[pos:pos + 40], maxsplit=1)[0]
+    clause = _RE_FUTURE_0.split(norm[pos:pos + 40], maxsplit=1)[0]
     return not _DISPOSAL.search(clause)
+
+
+def _names_a_plan(seg: str, m: re.Match) -> bool:
+    """计划/目标 naming a plan or a goal rather than setting one for the figure: inside a
+    《title》 or “quotation” (根据《职工素质提升计划》), the start of a span (行动计划实施以来),
+    in a framing phrase (围绕…规划目标, 按照…目标要求), or reported as met (已完成年度目标任务的
+    120%, 超额完成…计划)."""
+    before = seg[:m.start()]
+    if before.count("《") > before.count("》") or before.count("“") > before.count("”"):
+        return True
+    clause_end = _RE_CLAUSE.search(seg, m.end())
+    if "以来" in seg[m.end():clause_end.start() if clause_end else len(seg)]:
+        return True
+    clause = _RE_CLAUSE.split(before)[-1]
+    # 已完成年度目标任务的120%, 超额完成…计划: the goal is reported as met
+    return bool(_FRAMING.match(clause) or _FULFILLED.search(clause))
 
 
 def kind_of(q, norm: str, sent_start: int, ref_year: Optional[int] = None) -> str:
@@ -42,12 +72,18 @@ def kind_of(q, norm: str, sent_start: int, ref_year: Optional[int] = None) -> st
     seg = norm[sent_start:q.start]
     tm = None
     for m in _TARGET.finditer(seg):
-        y = m.group("y")
+        y = m.group("y") or m.group("yb")
         if y and ref_year and int(y) < ref_year:
             continue  # a deadline already past when the text was written
         if m.group(0) == "将" and not _future(norm, sent_start + m.end()):
+            continue
+        if m.group(0) in ("计划", "目标") and _names_a_plan(seg, m):
             continue
         tm = m
     if tm is not None and not _REPORTED.search(seg[tm.end():]):
         return "target"
     return "actual"
+
+
+# patterns of the functions above, compiled once (they run for every figure)
+_RE_FUTURE_0 = re.compile(r"[，,。；;！!？?\n]")

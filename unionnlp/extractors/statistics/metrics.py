@@ -18,13 +18,15 @@ from typing import Optional
 from unionnlp.extractors import numbers, segmenter
 
 from .context import CLAUSE_END
-from .words import CJK, patterns
+from .words import CJK, patterns, seg
 
 _CHANGE_ONLY = re.compile(r"(?:净)?(?:提高|增长|增加|上升|提升|下降|减少|降低|增至|升至|降至)(?:了|到)?")
 _FENBIE = re.compile(r"分别(?:为|是|达到|达|占|有|增长|提高)?")
 _COORD = re.compile(r"^(?P<a>.+?(?:率|比例|占比|覆盖面))(?:和|及|与|、)(?P<b>.+?(?:率|比例|占比|覆盖面))$")
 #: a verb with 了 opening a phrase is narration (印发了…, 发放了…), not part of the name
 _NARRATED_VERB = re.compile(rf"^[{CJK}]{{1,3}}了(?=[{CJK}]{{2}})")
+#: a modal verb of a requirement at the end of a phrase (面积应|不少于30平方米), not 供应, 反应 …
+_MODAL_END = re.compile(r"(?<![供响反相适回答对效])(?:应当?|须|必须)$")
 #: a time word inside a metric phrase (the clause before it is a heading or another predicate)
 _INNER_TIME = re.compile(
     r"(?:上半年|下半年|全年|今年以来|今年|去年|一季度|前三季度|\d{4}年(?:度|底|末)?)(?![\d一二三四五六七八九十]{1,2}月)")
@@ -48,15 +50,15 @@ LONG_METRIC = 16
 def clean(phrase: str) -> str:
     """A metric phrase without quotes, spaces, leading time/place/subject words, trailing
     copulas, narration verbs (印发了) and modifiers before the last 的."""
-    if not re.search(f"[{CJK}]", phrase):
+    if not _RE_CLEAN_0.search(phrase):
         return ""
     pats = patterns()
-    p = re.sub(r"[“”‘’\"「」《》\s]", "", phrase)
+    p = _RE_CLEAN_1.sub("", phrase)
     # list markers and page junk (ASCII runs) before the phrase; a year stays for strip-left
-    junk = re.match(r"^.*?[A-Za-z0-9_./\-]{2,}(?![\d年])", p)
-    if junk and len(p) - junk.end() >= 2 and re.search("[A-Za-z_/]", junk.group(0)):
+    junk = _RE_CLEAN_2.match(p)
+    if junk and len(p) - junk.end() >= 2 and _RE_CLEAN_3.search(junk.group(0)):
         p = p[junk.end():]
-    p = re.sub(rf"^[^{CJK}\d]+", "", p)
+    p = _RE_CLEAN_4.sub("", p)
     for _ in range(12):
         m = pats["strip_left"].match(p)
         if not m or not m.group(0):
@@ -74,14 +76,15 @@ def clean(phrase: str) -> str:
         if not m or not m.group(0) or len(p) - len(m.group(0)) < 2:
             break
         p = p[: m.start()]
-    p = re.sub(r"(?:比|较)(?:上年|去年|上一年度?|同期|年初)(?:同期)?$", "", p)
+    p = _RE_CLEAN_5.sub("", p)
+    p = _MODAL_END.sub("", p) or p  # 驿站面积应(不少于…): a requirement's modal verb
     # a trailing date (会员数从2021年3月29日的) and leading page junk (ASCII runs) go
-    p = re.sub(r"(?:从|自|于|在|截至|截止|到)?(?:\d{4}年|年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初)?的?$", "", p) or p
+    p = _RE_CLEAN_6.sub("", p) or p
     # a time word inside the phrase opens a new clause (组织建设全年新建基层工会 → 新建基层工会)
     inner = _INNER_TIME.search(p, 2)
     if inner and len(p) - inner.end() >= 2:
         p = p[inner.end():]
-    junk = re.match(r"^.*[A-Za-z0-9_./\-]{2,}", p)
+    junk = _RE_CLEAN_7.match(p)
     if junk and len(p) - junk.end() >= 2:
         p = p[junk.end():]
     p = p.strip("，,、：: ")
@@ -97,8 +100,10 @@ def _predicate_of(p: str) -> str:
     adverb that opens a predicate (大社矿工会积极组织服务队 → 组织服务队; 全镇已建企业工会 →
     建企业工会)."""
     pats = patterns()
+    if not pats["predicate_any"].search(p, 2):
+        return p
     pos = 0
-    for w in segmenter.words(p, hmm=False):
+    for w in seg(p):
         if pos >= 2 and pats["predicate"].fullmatch(w):
             rest = p[pos + len(w):]
             # 建制率均达到: an adverb before a mere copula leaves the subject as the metric
@@ -120,7 +125,7 @@ def _strip_right(p: str) -> str:
 def _after_deng(p: str) -> str:
     """The part after the last enumeration 等 (…书籍等宣传资料 → 宣传资料)."""
     m = None
-    for m in re.finditer(r"等(?!级|奖|次|同|待)", p):
+    for m in _RE_AFTER_DENG_0.finditer(p):
         pass
     if m is not None and len(p) - m.end() >= 2:
         return p[m.end():]
@@ -145,7 +150,7 @@ def noun_phrase(p: str) -> str:
 def _verb_final(p: str) -> str:
     """A phrase ending in a verb (定制春联礼包分双线派送) is cut before the first word after a
     noun that is not itself a noun (定制春联礼包)."""
-    words = segmenter.words(p, hmm=False)
+    words = seg(p)
     tags = segmenter.tags()
     if len(words) < 3 or tags.get(words[-1]) not in _PREDICATE_TAGS:
         return p
@@ -162,8 +167,10 @@ def _verb_final(p: str) -> str:
 @functools.lru_cache(maxsize=8192)
 def _before_predicate_word(p: str) -> str:
     """``p`` up to a word that opens a predicate (9个街道|全部成立了工会联合会)."""
+    if not patterns()["predicate_any"].search(p, 1):
+        return p
     pos = 0
-    for w in segmenter.words(p, hmm=False):
+    for w in seg(p):
         if pos >= 1 and patterns()["predicate"].fullmatch(w):
             return p[:pos]
         pos += len(w)
@@ -178,7 +185,7 @@ def _is_predicate(rest: str) -> bool:
         return True
     if _NOMINAL_END.search(rest):
         return False
-    words = segmenter.words(rest, hmm=False)
+    words = seg(rest)
     tags = segmenter.tags()
     if words and (tags.get(words[-1]) in _PREDICATE_TAGS or tags.get(words[0]) == "v"):
         return True  # 职工|解决实际困难: a verb after the head opens the predicate
@@ -188,7 +195,7 @@ def _is_predicate(rest: str) -> bool:
 
 
 def _is_noun(s: str) -> bool:
-    words = segmenter.words(s, hmm=False)
+    words = seg(s)
     tag = segmenter.tags().get(words[-1]) if words else None
     return bool(tag) and tag.startswith(("n", "zg")) and tag != "nr" or bool(patterns()["head"].search(s[-3:]))
 
@@ -201,23 +208,23 @@ def after_phrase(text: str, pos: int, stops: list, limit: int = AFTER_LIMIT) -> 
     conjunction followed by another counted item (…工作室和10个…); a modifier before 的 is
     dropped (6名勇敢的消防队员 → 消防队员)."""
     window = text[pos:pos + limit + 4]
-    lead = re.match(r"[ \t]*(?:的)?[ \t]*[“‘\"「]?", window)
+    lead = _RE_AFTER_PHRASE_0.match(window)
     i = lead.end() if lead else 0
     m = patterns()["stop"].search(window, i)
     j = m.start() if m else len(window)
     k = bisect.bisect_right(stops, pos + i)
     if k < len(stops) and stops[k] < pos + j:
         j = stops[k] - pos
-    for c in re.finditer(r"[和及与或]", window[i:j]):
+    for c in _RE_AFTER_PHRASE_1.finditer(window[i:j]):
         rest = text[pos + i + c.end():pos + i + c.end() + 30]
-        rest = re.split(r"[，,。；;：:！!？?\n]", rest, maxsplit=1)[0]
-        if re.search(rf"[\d{numbers.CN_DIGITS}]", rest):
+        rest = _RE_AFTER_PHRASE_2.split(rest, maxsplit=1)[0]
+        if _RE_AFTER_PHRASE_3.search(rest):
             j = i + c.start()
             break
-    phrase = re.sub(r"[“”‘’\"「」\s]", "", window[i:j])[:limit]
-    if not re.match(f"[{CJK}]", phrase):
+    phrase = _RE_AFTER_PHRASE_4.sub("", window[i:j])[:limit]
+    if not _RE_CLEAN_0.match(phrase):
         return "", pos
-    first = segmenter.words(phrase[:4], hmm=False)[:1]
+    first = seg(phrase[:4])[:1] if patterns()["predicate"].match(phrase) else ()
     if first and patterns()["predicate"].fullmatch(first[0]) and len(phrase) - len(first[0]) >= 2:
         phrase = phrase[len(first[0]):]  # 86人|已光荣入党 → 光荣入党
     phrase = _before_predicate_word(phrase)
@@ -231,9 +238,15 @@ def after_phrase(text: str, pos: int, stops: list, limit: int = AFTER_LIMIT) -> 
         if not m or not m.group(0) or len(phrase) - len(m.group(0)) < 2:
             break
         phrase = phrase[:m.start()]
-    if len(re.findall(f"[{CJK}]", phrase)) < 2 and not patterns()["single_noun"].match(phrase):
+    if len(_RE_CLEAN_0.findall(phrase)) < 2 and not patterns()["single_noun"].match(phrase):
         return "", pos
     return phrase, pos + j
+
+
+@functools.lru_cache(maxsize=4)
+def _clause_marks(norm: str) -> list:
+    """Offsets of the clause marks (:data:`CLAUSE_END`, one character each) of a text, found once."""
+    return [m.start() for m in CLAUSE_END.finditer(norm)]
 
 
 def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: Optional[str]):
@@ -243,26 +256,34 @@ def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: 
     of the figures and measured numbers around (a phrase never runs across another figure);
     ``prev_metric``: the metric of the figure before in the same sentence."""
     cs = 0
-    for m in CLAUSE_END.finditer(norm, max(0, q.start - 60), q.start):
-        cs = m.end()
+    marks = _clause_marks(norm)  # the last clause mark in the 60 characters before the figure
+    k = bisect.bisect_left(marks, q.start) - 1
+    if k >= 0 and marks[k] >= q.start - 60:
+        cs = marks[k] + 1
     i = bisect.bisect_right(ends, q.start) - 1
     if i >= 0:
         cs = max(cs, ends[i])
     before_raw = text[cs:q.start]
     after, after_end = ("", q.end)
+    at_end = None  # after_phrase(text, q.end, starts), read once
     if q.unit and q.unit not in ("%", "个百分点"):
-        after, after_end = after_phrase(text, q.end, starts)
+        after, after_end = at_end = after_phrase(text, q.end, starts)
         if q.unit == "项" and norm[q.end:q.end + 1] == "目":
             after, after_end = after_phrase(text, q.end - 1, starts)
+        if not after:
+            after, after_end = _shared_noun(text, norm, q, ends, starts)
+        elif numbers.unit_category(q.unit) == "people":
+            after = _people_noun(after)
     elif not q.unit:
-        after, after_end = after_phrase(text, q.end, starts)
-    open_list = bool(_OPEN_LIST.search(before_raw.rstrip()))
+        after, after_end = at_end = after_phrase(text, q.end, starts)
+    # a list closed by 等 before the count (李华同志等6人) names who, not what is counted
+    open_list = bool(_OPEN_LIST.search(before_raw.rstrip()) or _LIST_END.search(before_raw.rstrip()))
     before = "" if open_list else clean(before_raw)
     if len(before) < 2 or _CHANGE_ONLY.fullmatch(before):
         changed = _CHANGE_ONLY.search(before_raw)
         before = (prev_metric or "") if (before or changed) else ""
     # 占发展总数的18.5% → 发展企业党员占发展总数比例
-    if before.startswith("占") and not re.search("比例|比重|占比", before):
+    if before.startswith("占") and not _RE_METRICS_FOR_0.search(before):
         before = (prev_metric or "") + before.rstrip("的") + "比例"
     if after:
         return [(after, after, q.start, after_end)]
@@ -280,13 +301,13 @@ def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: 
     # nothing before or after the measure word: the noun phrase after it (20%以上的基层工会…),
     # the verb phrase after it (4人获合理化建议奖, 1人荣获全国“安康杯”…三等奖), else the metric
     # of the previous figure in the sentence (活动4场500余人次)
-    np_, np_end = after_phrase(text, q.end, starts)
+    np_, np_end = at_end if at_end is not None else after_phrase(text, q.end, starts)
     if np_:
         return [(np_, np_, q.start, np_end)]
     m = _VERB_AFTER.match(text, q.end)
     if m:
-        seg = re.sub(r"[\s“”‘’《》]|\d{4}年度?", "", m.group(1))
-        stop = re.search(r"[，。；、]", seg)
+        seg = _RE_METRICS_FOR_1.sub("", m.group(1))
+        stop = _RE_METRICS_FOR_2.search(seg)
         seg = patterns()["strip_right"].sub("", seg[: stop.start()] if stop else seg)[:20]
         lead = patterns()["strip_left"].match(seg)
         if lead and len(seg) - lead.end() >= 2:
@@ -302,10 +323,12 @@ _RATE_HEAD = re.compile(r"[^率]{2}率$|比例$|覆盖面$")
 def _shared_rate(text: str, norm: str, cs: int, before: str):
     """职代会、厂务公开建制率达100%: the item listed before the 、 shares the rate's head
     (职代会建制率). Returns (metric, evidence start) or None."""
-    head = _RATE_HEAD.search(before)
-    if not head or cs < 2 or norm[cs - 1] != "、":
+    if cs < 2 or norm[cs - 1] != "、":
         return None
-    m = re.search(rf"([{CJK}]{{2,10}})$", norm[max(0, cs - 12):cs - 1])
+    head = _RATE_HEAD.search(before)
+    if not head:
+        return None
+    m = _RE_SHARED_RATE_0.search(norm[max(0, cs - 12):cs - 1])
     if not m:
         return None
     item = clean(text[cs - 1 - len(m.group(1)):cs - 1])
@@ -325,7 +348,7 @@ def fenbie_groups(text: str, norm: str, kept: list) -> dict:
             if q.start < pos:
                 continue
             gap = norm[pos:q.start]
-            if re.fullmatch(r"[ \t、，,和及与]*", gap) and (not group or gap):
+            if _RE_FENBIE_GROUPS_0.fullmatch(gap) and (not group or gap):
                 group.append(q)
                 pos = q.end
             elif group or q.start > fm.end() + 4:
@@ -334,12 +357,12 @@ def fenbie_groups(text: str, norm: str, kept: list) -> dict:
             continue
         w0 = max(0, fm.start() - 80)
         cs = w0
-        for m in re.finditer(r"[，,。；;：:\n]", norm[w0: fm.start()]):
+        for m in _RE_FENBIE_GROUPS_1.finditer(norm[w0: fm.start()]):
             cs = w0 + m.end()
         phrase = text[cs:fm.start()]
-        parts = [p for p in (clean(x) for x in re.split(r"、|和|及|与", phrase)) if p]
+        parts = [p for p in (clean(x) for x in _RE_FENBIE_GROUPS_2.split(phrase)) if p]
         # 外企、私企建会率分别为…: the last part's head (建会率) is shared by the others
-        head = re.search(r"[^率]{2}率$", parts[-1]) if parts else None
+        head = _RE_FENBIE_GROUPS_3.search(parts[-1]) if parts else None
         if head and len(parts) > 1:
             parts = [p if p.endswith("率") else p + head.group(0) for p in parts]
         if len(parts) == len(group):
@@ -347,6 +370,70 @@ def fenbie_groups(text: str, norm: str, kept: list) -> dict:
                 out[id(q)] = [(p, p, cs, q.end)]
         else:
             whole = clean(phrase)
+            if not whole:
+                continue  # nothing named before 分别 (…,分别有280名、201名职工…): read each alone
             for q in group:
                 out[id(q)] = [(whole, whole, cs, q.end)]
     return out
+
+
+def _people_noun(p: str) -> str:
+    """The people a head count counts, without what is done for them after (45名|困难职工|发放
+    救助金 → 困难职工; 16名生活困难劳模申请帮扶资金 → 生活困难劳模): cut before the first verb
+    that follows a noun."""
+    words = seg(p)
+    if len(words) < 2:
+        return p
+    tags = segmenter.tags()
+    pos = 0
+    for i, w in enumerate(words):
+        if i >= 1 and pos >= 2 and tags.get(w) in ("v", "vd", "vi") and \
+                (tags.get(words[i - 1]) or "").startswith(("n", "l")):
+            return p[:pos]
+        pos += len(w)
+    return p
+
+
+def _shared_noun(text: str, norm: str, q, ends: list, starts: list) -> tuple:
+    """280名、201名职工 / 5家和8家企业: a figure listed right before another with the same
+    measure word counts the noun after the last one. Returns (phrase, evidence end) or ("", q.end)."""
+    k = bisect.bisect_left(starts, q.end)
+    if k >= len(starts) or not _LIST_GAP.fullmatch(norm[q.end:starts[k]]):
+        return "", q.end
+    e = bisect.bisect_right(ends, starts[k])
+    if e >= len(ends) or not norm[:ends[e]].endswith(q.unit):
+        return "", q.end
+    phrase, _ = after_phrase(text, ends[e], starts)
+    return (phrase, q.end) if phrase else ("", q.end)
+
+
+#: the end of an enumeration right before a figure (张三、李四等|6人)
+_LIST_END = re.compile(r"(?<!均)等(?:等)?$")
+#: what may stand between two listed figures that share their noun (、 和 及 与)
+_LIST_GAP = re.compile(r"[ \t]*(?:、|和|及|与|或)[ \t]*")
+
+
+# patterns of the functions above, compiled once (they run for every figure)
+_RE_CLEAN_0 = re.compile(f"[{CJK}]")
+_RE_CLEAN_1 = re.compile(r"[“”‘’\"「」《》\s]")
+_RE_CLEAN_2 = re.compile(r"^.*?[A-Za-z0-9_./\-]{2,}(?![\d年])")
+_RE_CLEAN_3 = re.compile("[A-Za-z_/]")
+_RE_CLEAN_4 = re.compile(rf"^[^{CJK}\d]+")
+_RE_CLEAN_5 = re.compile(r"(?:比|较)(?:上年|去年|上一年度?|同期|年初)(?:同期)?$")
+_RE_CLEAN_6 = re.compile(r"(?:从|自|于|在|截至|截止|到)?(?:\d{4}年|年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初)?的?$")
+_RE_CLEAN_7 = re.compile(r"^.*(?<![A-Za-z0-9_./\-])[A-Za-z0-9_./\-]{2,}+(?![强佳])")  # not 世界500强
+_RE_AFTER_DENG_0 = re.compile(r"等(?!级|奖|次|同|待)")
+# the lead before the noun counted: 的, an opening quote, and a year (11件|2020年|服务职工的实事)
+_RE_AFTER_PHRASE_0 = re.compile(r"[ \t]*(?:的)?[ \t]*(?:(?:19|20)\d{2}[ \t]*年度?(?!\d{1,2}月)(?:的)?)?[ \t]*[“‘\"「]?")
+_RE_AFTER_PHRASE_1 = re.compile(r"[和及与或]")
+_RE_AFTER_PHRASE_2 = re.compile(r"[，,。；;：:！!？?\n]")
+_RE_AFTER_PHRASE_3 = re.compile(rf"[\d{numbers.CN_DIGITS}]")
+_RE_AFTER_PHRASE_4 = re.compile(r"[“”‘’\"「」\s]")
+_RE_METRICS_FOR_0 = re.compile("比例|比重|占比")
+_RE_METRICS_FOR_1 = re.compile(r"[\s“”‘’《》]|\d{4}年度?")
+_RE_METRICS_FOR_2 = re.compile(r"[，。；、]")
+_RE_SHARED_RATE_0 = re.compile(rf"([{CJK}]{{2,10}})$")
+_RE_FENBIE_GROUPS_0 = re.compile(r"[ \t、，,和及与]*")
+_RE_FENBIE_GROUPS_1 = re.compile(r"[，,。；;：:\n]")
+_RE_FENBIE_GROUPS_2 = re.compile(r"、|和|及|与")
+_RE_FENBIE_GROUPS_3 = re.compile(r"[^率]{2}率$")

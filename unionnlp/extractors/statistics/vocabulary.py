@@ -22,7 +22,7 @@ from typing import NamedTuple, Optional
 from unionnlp import resources
 from unionnlp.extractors import numbers, segmenter
 
-from .words import alt, role_words
+from .words import alt, role_words, seg
 
 __all__ = ["Indicator", "indicators", "classify"]
 
@@ -85,7 +85,18 @@ def classify(metric: Optional[str], unit: str = "") -> Reading:
     """(metric_id, population) of a metric phrase as written and the figure's unit."""
     if not metric:
         return Reading(None, None)
-    return _classify(re.sub(r"\s", "", metric), _unit_kind(unit))
+    return _classify(_RE_CLASSIFY_0.sub("", metric), _unit_kind(unit))
+
+
+@functools.lru_cache(maxsize=1)
+def _by_last_char() -> dict:
+    """last character of a head → the indicators (in file order) with a head ending in it: a
+    phrase can only end with the heads of its own last character."""
+    out: dict = {}
+    for ind in indicators():
+        for c in dict.fromkeys(h[-1] for h in ind.heads if h):
+            out.setdefault(c, []).append(ind)
+    return out
 
 
 @functools.lru_cache(maxsize=8192)
@@ -94,7 +105,7 @@ def _classify(metric: str, unit_kind: str) -> Reading:
     phrase = pats["neutral"].sub("", metric) or metric
     phrase = _CHANGE_TAIL.sub("", phrase) or phrase  # 会员净增 → 会员: the change of 会员数
     best = None  # (has verb, head length, indicator, verb, head)
-    for ind in indicators():
+    for ind in _by_last_char().get(phrase[-1:], ()):
         if unit_kind not in ind.units and not (unit_kind == "-" and "count" in ind.units):
             continue
         head = next((h for h in ind.heads if phrase.endswith(h)), None)
@@ -131,11 +142,16 @@ def _classify(metric: str, unit_kind: str) -> Reading:
     if _PLACE_OR_OWNER.search(rest) or "people" not in ind.units:
         # 幸福乡工会会员数: whose members, not which group; 省级工人先锋号: a level, not a group
         return Reading(ind.id, known.group(0) if known else None)
-    if re.fullmatch(r"[\u4e00-\u9fff]{2,10}", rest):
+    if _RE_CLASSIFY_1.fullmatch(rest):
         return Reading(ind.id, rest)
     return Reading(None, None)
 
 
 def _has_verb(s: str) -> bool:
     tags = segmenter.tags()
-    return any((tags.get(w) or "").startswith(("v", "p")) for w in segmenter.words(s, hmm=False))
+    return any((tags.get(w) or "").startswith(("v", "p")) for w in seg(s))
+
+
+# patterns of the functions above, compiled once (they run for every figure)
+_RE_CLASSIFY_0 = re.compile(r"\s")
+_RE_CLASSIFY_1 = re.compile(r"[\u4e00-\u9fff]{2,10}")

@@ -14,6 +14,7 @@ import re
 from typing import Iterable
 
 from unionnlp import resources
+from unionnlp.extractors import segmenter
 
 CJK = "\u4e00-\u9fff"
 
@@ -35,6 +36,13 @@ def role_words(filename: str) -> dict:
     return out
 
 
+@functools.lru_cache(maxsize=8192)
+def seg(text: str) -> tuple:
+    """jieba's words of ``text`` (its dictionary only, no HMM), segmented once per phrase: the
+    same short phrase is read by several steps (metric cleaning, noun test, indicator)."""
+    return tuple(segmenter.words(text, hmm=False))
+
+
 def words() -> dict:
     """role → words (longest first) of ``stopwords.tsv``."""
     return role_words("stopwords.tsv")
@@ -44,11 +52,11 @@ def words() -> dict:
 _TIME_LEFT = (
     r"(?:截至|截止|到|至)?(?:\d{4}[ \t]*年?(?:年度|年底|年末|底|末|上半年|下半年|前|以来)?"
     r"|\d{1,2}[ \t]*月(?:底|末|份)?(?:\d{1,2}[ \t]*日)?|[今去上明本]年(?:年底|底|末|以来)?"
-    r"|[一二两三四五六七八九十\d]{1,3}[ \t]*年(?:来|以来|间|内|中)?)"
+    r"|[一二两三四五六七八九十\d]{1,3}[ \t]*年(?:来|以来|间|内|中)?|年底前?|年末|年内)"
 )
 
 #: the base of a comparison at the start of a metric phrase (与2020年相比|净增…)
-_COMPARISON_LEFT = r"(?:与|和|同|比|较)(?:\d{4}[ \t]*年(?:底|末)?|上年|去年|上一年度?|同期)(?:相比|同期|相较)?"
+_COMPARISON_LEFT = r"(?:与|和|同|比|较)(?:\d{4}[ \t]*年(?:底|末)?|上年|去年|上一年度?|同期)(?:同期)?(?:相比|同期|相较)?"
 
 
 @functools.lru_cache(maxsize=1)
@@ -67,5 +75,7 @@ def patterns() -> dict:
         "part_tail": re.compile(rf"(?:{alt(w['part-tail'])})$"),
         "head": re.compile(alt(w["head"])),
         "predicate": re.compile(rf"^(?:{alt(w['predicate-start'])})"),
+        # any predicate word anywhere: no hit, no word of a phrase can be one (skips segmenting)
+        "predicate_any": re.compile(alt(w["predicate-start"])),
         "single_noun": re.compile(rf"^(?:{alt(w['single-noun'])})$"),
     }

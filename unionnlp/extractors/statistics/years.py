@@ -30,6 +30,7 @@ from typing import Optional
 from unionnlp.extractors import numbers, segmenter
 
 from .context import LIST_ITEM, sent_start
+from .words import seg
 
 __all__ = ["When", "time_before", "carried_time", "continues", "event_this_year", "digest_item", "base_year", "document_date", "document_year",
            "fill_document_year", "year_of"]
@@ -46,12 +47,33 @@ _YEAR = re.compile(
     r"|连续[^，。；！？\n\d]{0,6}?[一二两三四五六七八九十\d]{1,2}[ \t]*年"
     r"|(?P<event>自[^，。；！？\n]{1,20}?以来|[^，。；！？\n\d年]{2,12}以来))"
     r"|(?P<now>截[至止]目前|目前|现有|现已|至今|当前|如今|现在)"
+    r"|(?P<plan>十[一二三四五]五)[”\"]?[ \t]*(?P<pk>期间|时期|以来|末)"
 )
+#: the same without the branches that need 以来 (``thisyear``, ``event``), for the many texts
+#: without it: those branches can start at any character; without them a first-character
+#: lookahead passes over positions no time expression starts at (same matches, much cheaper)
+_YEAR_NO_SINCE = re.compile(
+    r"(?=[\d今去上明前本下一二两三四五六七八九十多几近历每连截目现至当如])(?:" + _YEAR.pattern
+    .replace(r"(?P<thisyear>(?:今年|本年度?)[^，。；！？\n\d]{0,8}?以来)", "(?P<thisyear>(?!))")
+    .replace(r"(?P<event>自[^，。；！？\n]{1,20}?以来|[^，。；！？\n\d年]{2,12}以来)", "(?P<event>(?!))") + ")")
+#: a clause (between ，。；！？ and line breaks, which no time expression crosses) holding 以来
+_SINCE_CLAUSE = re.compile(r"[^，。；！？\n]*以来[^，。；！？\n]*")
+if _YEAR_NO_SINCE.pattern.count("(?!))") != 2:  # pragma: no cover - a guard for edits of _YEAR
+    raise RuntimeError("_YEAR_NO_SINCE out of step with _YEAR")
+#: first year of the five-year plans named 十一五 … 十五五
+_PLAN_START = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
 #: words before a year that make it the base of a comparison, and words after it
 _BASE_BEFORE = re.compile(r"(?:比|较|与|同|和|相比于|对比)[ \t]*$")
 _BASE_AFTER = re.compile(r"[ \t]*(?:相比|同期|同比|相较)")
 _CONTINUES = re.compile(r"其中|同时|此外|另外|其余|并|还|全年|全(?:市|县|省|区|州|盟|旗)")
+#: a date a stock is taken at (截至2008年9月底, 截止去年底)
+_AS_OF = re.compile(r"截[至止][ \t]*(?:(?:19|20)\d{2}[ \t]*年|[今去上本]年)")
+#: a semicolon right before a sentence start: the parts of one period's report (截至2012年底,…;…)
+_RE_SEMICOLON = re.compile(r"[；;][ \t]*$")
 _RANGE_END = re.compile(r"(?:至|到|—|-|~|～)[ \t]*$")
+#: a change verb before 到/至 and a year: the figure after it is of that later year (会员从2020年的
+#: 800人增长到2022年底的2500人), not the end of a span of years
+_CHANGE_TO = re.compile(r"(?:增长|增加|提高|提升|上升|发展|扩大|下降|降低|减少|跃升|攀升|增)(?:到|至)[ \t]*$")
 CLAUSE_EDGE = re.compile(r"[，,。；;！!？?\n]")
 #: a stock verb right before a figure (约有5000人, 现有, 共有, 拥有)
 _STOCK = re.compile(r"(?<!共)(?:约有|现有|拥有|有)[ \t]*$")
@@ -75,7 +97,17 @@ class When:
 @functools.lru_cache(maxsize=4)
 def _time_expressions(norm: str) -> tuple:
     """Every time expression of a text, found once: (start offsets, matches)."""
-    found = list(_YEAR.finditer(norm))
+    if "以来" not in norm:
+        found = list(_YEAR_NO_SINCE.finditer(norm))
+    else:
+        # no time expression spans a ，。；！？ or a line break: only the clauses holding 以来
+        # need the full pattern (same matches, the costly branches tried where they can match)
+        found, pos = [], 0
+        for c in _SINCE_CLAUSE.finditer(norm):
+            found += _YEAR_NO_SINCE.finditer(norm, pos, c.start())
+            found += _YEAR.finditer(norm, c.start(), c.end())
+            pos = c.end()
+        found += _YEAR_NO_SINCE.finditer(norm, pos)
     return [m.start() for m in found], found
 
 
@@ -95,7 +127,8 @@ def time_before(norm: str, start: int, pos: int, ref_year: Optional[int]) -> Whe
             if m.group("y") and _is_base(norm, m, start):
                 continue
             if w.year is not None and _RANGE_END.search(norm, max(start, m.start() - 2), m.start()) \
-                    and not CLAUSE_EDGE.search(norm, w_end, m.start()):
+                    and not CLAUSE_EDGE.search(norm, w_end, m.start()) \
+                    and not _CHANGE_TO.search(norm, max(start, m.start() - 5), m.start()):
                 continue  # 2007年12月21日至2008年春节前: the span starts in the first year
             w.found, w.since_event = True, False
             w_end = m.end()
@@ -113,8 +146,9 @@ def time_before(norm: str, start: int, pos: int, ref_year: Optional[int]) -> Whe
             w.year, w.basis, w.period, w.span = ref_year, "relative", None, False
         elif m.group("rel"):
             rel = m.group("rel")
-            if rel == "上" and re.search(r"[比较同与][ \t]*$", norm[max(start, m.start() - 2):m.start()]):
-                continue  # 比上年: the base of a comparison
+            if _RE_TIME_BEFORE_0.search(norm[max(start, m.start() - 2):m.start()]) or (
+                    rel in "去上前" and _BASE_AFTER.match(norm, m.end())):
+                continue  # 比上年, 较去年, 与去年同期相比, 去年同期: the base of a comparison
             w.found, w.since_event = True, False
             off = _REL_OFFSET[rel]
             if m.group("rsince") and off != 0:
@@ -133,6 +167,16 @@ def time_before(norm: str, start: int, pos: int, ref_year: Optional[int]) -> Whe
             n = numbers.to_number(count) if count and count not in "多几" else None
             w.period = (f"{ref_year - int(n)}-{ref_year}" if (ref_year and n and m.group("nk") != "内")
                         else None)
+        elif m.group("plan"):
+            # a five-year plan period (“十三五”期间 = 2016-2020); its last year for 十三五末
+            w.found, w.since_event = True, False
+            first = _PLAN_START[m.group("plan")[1]]
+            if m.group("pk") == "末":
+                w.year, w.basis, w.period, w.span = first + 4, "explicit", None, False
+            else:
+                w.year, w.basis, w.span = None, None, True
+                last = ref_year if (m.group("pk") == "以来" and ref_year) else first + 4
+                w.period = f"{first}-{last}"
         elif m.group("now"):
             w.found, w.since_event = True, False
             w.year, w.basis, w.period, w.span = None, None, None, False
@@ -171,9 +215,15 @@ def continues(norm: str, s0: int) -> bool:
     head = norm[s0:s0 + 8].lstrip(" \t\u3000")
     if _CONTINUES.match(head):
         return True
-    words = segmenter.words(head[:4], hmm=False)
+    words = seg(head[:4])
     tag = segmenter.tags().get(words[0]) if words else None
     return bool(tag) and tag.startswith(("v", "d")) and tag != "vn"
+
+
+@functools.lru_cache(maxsize=4)
+def _list_items(norm: str) -> list:
+    """(start, end) of every list item opening (:data:`LIST_ITEM`) of a text, found once."""
+    return [(m.start(), m.end()) for m in LIST_ITEM.finditer(norm)]
 
 
 def carried_time(norm: str, bounds: list, s0: int, ref_year: Optional[int], limit: int) -> When:
@@ -184,11 +234,16 @@ def carried_time(norm: str, bounds: list, s0: int, ref_year: Optional[int], limi
     自竞赛开展以来,…)."""
     para = norm.rfind("\n", 0, s0) + 1
     floor = max(para, s0 - limit)
-    for item in LIST_ITEM.finditer(norm, floor, s0):
-        floor = max(floor, item.start())
+    items = _list_items(norm)  # the last list item that opens between floor and s0
+    k = bisect.bisect_right(items, (s0, s0)) - 1
+    while k >= 0 and items[k][1] > s0:
+        k -= 1
+    if k >= 0 and items[k][0] >= floor:
+        floor = items[k][0]
     if floor >= s0:
         return When()
-    if continues(norm, s0):
+    if continues(norm, s0) or _RE_SEMICOLON.search(norm, max(floor, s0 - 2), s0):
+        # a clause after a semicolon is a part of the same sentence: it keeps its frame
         end = s0
         while end > floor:
             st = max(floor, sent_start(bounds, end - 1))
@@ -200,7 +255,23 @@ def carried_time(norm: str, bounds: list, s0: int, ref_year: Optional[int], limi
             end = st
         return When()
     edge = CLAUSE_EDGE.search(norm, floor, s0)
-    return time_before(norm, floor, edge.start() if edge else s0, ref_year)
+    frame = time_before(norm, floor, edge.start() if edge else s0, ref_year)
+    if frame.found:
+        return frame
+    # no frame at the paragraph's head: a stock taken as of a date earlier in the paragraph
+    # (截至2008年9月底,会员总数达到…。农民工会员达…) dates the figures listed after it; any
+    # other dated statement is an event of its own and does not
+    end = s0
+    while end > floor:
+        st = max(floor, sent_start(bounds, end - 1))
+        w = time_before(norm, st, end, ref_year)
+        if w.found:
+            ok = w.year is not None and not w.span and _AS_OF.search(norm, st, end)
+            return w if ok else When()
+        if st <= floor:
+            break
+        end = st
+    return When()
 
 
 #: a line opening with a bullet: an item of a digest of results (◆新建工会组织316个…)
@@ -242,6 +313,8 @@ _DATE_LINE = re.compile(r"^[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*\d{1,2}[ \t
 #: a year written as a reference ("2025年…工作情况", "2024年度"), not a date or a period start
 _HEAD_YEAR_RE = re.compile(
     r"(?<![比较与同和])((?:19|20)\d\d)\s*年(?!\d{1,2}月\d{1,2}日|以来|来|起|至|到|—|-|相比|同期)")
+#: a year opening a text's first sentence, as the frame of what follows (2017年,镇工会… / 2017年镇工会…)
+_OPENING_YEAR = re.compile(r"[ \t\u3000]*(?:在|于)?(?P<y>(?:19|20)\d{2})[ \t]*年(?:度)?(?![\d一二三四五六七八九十]{1,2}月|以来|来|起|至|到)")
 _SURVEY = re.compile(r"年度|名单|评选|大赛|竞赛|表彰|结果|榜单")
 _REPORT_TITLE = re.compile(r"总结|汇报|报告|要点|计划|方案|情况|工作|规划|安排")
 
@@ -266,12 +339,20 @@ def document_date(text: str, *, title: Optional[str] = None) -> Optional[int]:
         years = {int(y) for y in _HEAD_YEAR_RE.findall(head[:80])}
         if len(years) == 1:
             return years.pop()
+        if not years:
+            # a report whose title names no year: the year its first sentence opens with
+            # (某镇工会工作总结 / 2017年镇工会在总结2016年工作经验的基础上…)
+            first_line = text.split("\n", 1)[0]
+            body = text[len(first_line):].lstrip() if head == first_line else text.lstrip()
+            m = _OPENING_YEAR.match(body)
+            if m:
+                return int(m.group("y"))
     return None
 
 
 def _headline(text: str, title: Optional[str]) -> str:
     first_line = text.split("\n", 1)[0]
-    is_headline = len(first_line) <= 40 and not re.search(r"[。;；!?！？]", first_line)
+    is_headline = len(first_line) <= 40 and not _RE_HEADLINE_0.search(first_line)
     return (title or "").strip() or (first_line if is_headline else "")
 
 
@@ -296,19 +377,19 @@ def document_year(text: str, *, title: Optional[str] = None,
     # the first sentence frames the article (2021年,某县总工会…各项工作取得优异成绩) or names a
     # year's list or contest (发布了2022年…大赛…名单); a first sentence with its own figures keeps
     # its year to them
-    first_sentence = re.split(r"[。!?！？\n]", body, 1)[0][:160]
+    first_sentence = _RE_DOCUMENT_YEAR_0.split(body, 1)[0][:160]
     years = {int(y) for y in _HEAD_YEAR_RE.findall(first_sentence)}
     if len(years) != 1:
         return None
     rest = _HEAD_YEAR_RE.sub("", first_sentence)
-    if _SURVEY.search(first_sentence) or not re.search(rf"[\d{numbers.CN_DIGITS}十百千万]", rest):
+    if _SURVEY.search(first_sentence) or not _RE_DOCUMENT_YEAR_1.search(rest):
         return years.pop()
     return None
 
 
 def year_of(published: Optional[str]) -> Optional[int]:
     """The year of an ISO date string, or None."""
-    m = re.match(r"\s*(\d{4})", published or "")
+    m = _RE_YEAR_OF_0.match(published or "")
     return int(m.group(1)) if m else None
 
 
@@ -336,3 +417,11 @@ def fill_document_year(stats: list, year: Optional[int], *, text: Optional[str] 
         if "inferred_year" not in s.flags:
             s.flags.append("inferred_year")
     return stats
+
+
+# patterns of the functions above, compiled once (they run for every figure)
+_RE_TIME_BEFORE_0 = re.compile(r"[比较同与][ \t]*$")
+_RE_HEADLINE_0 = re.compile(r"[。;；!?！？]")
+_RE_DOCUMENT_YEAR_0 = re.compile(r"[。!?！？\n]")
+_RE_DOCUMENT_YEAR_1 = re.compile(rf"[\d{numbers.CN_DIGITS}十百千万]")
+_RE_YEAR_OF_0 = re.compile(r"\s*(\d{4})")
