@@ -336,4 +336,56 @@ def find_candidates(text: str, vocabulary) -> list:
             c.entry = vocabulary.entry(c.name)
         if c.user is None:
             c.user = vocabulary.user_entry(c.name)
+    add_document_extras(text, out)
     return out
+
+
+# --- what the whole page says about a name ------------------------------------------------------
+#: words that, right after a name somewhere in the page, show it is used as a programme's name
+#: (“三联三帮”活动, 双十工程, 暖心驿站品牌)
+DOC_HEADS = ("活动", "工程", "行动", "计划", "项目", "品牌", "工作", "机制", "竞赛", "大赛", "建设",
+             "创建", "评选", "模式", "试点", "载体", "服务", "示范")
+#: shortest name whose repetitions are counted (a one- or two-character word recurs by chance)
+MIN_RECUR = 2
+
+
+def document_features(text: str, name: str, quoted: bool) -> list:
+    """Features of a name from the whole page (the genre's habits, not words): a programme is
+    named again (``doc:recur``), written both quoted and bare (``doc:bare_too`` /
+    ``doc:quoted_too``), and followed somewhere by a head noun that shows it is run
+    (``doc:headed``: …活动, …工程, …品牌). An emphasised word or a motto is usually written once."""
+    if len(name) < MIN_RECUR or not text:
+        return []
+    f = []
+    n = text.count(name)
+    if n >= 2:
+        f.append("doc:recur")
+        if n >= 3:
+            f.append("doc:recur3")
+    quoted_n = sum(text.count(o + name + c) for o, c in (("“", "”"), ("‘", "’"), ('"', '"')))
+    if quoted and n > quoted_n:
+        f.append("doc:bare_too")
+    elif not quoted and quoted_n:
+        f.append("doc:quoted_too")
+    i = text.find(name)
+    while i != -1:
+        j = i + len(name)
+        if text[j:j + 1] in CLOSE_QUOTES:
+            j += 1
+        if text.startswith(DOC_HEADS, j):
+            f.append("doc:headed")
+            break
+        i = text.find(name, i + 1)
+    return f
+
+
+def add_document_extras(text: str, cands: list) -> None:
+    """Add :func:`document_features` to each candidate's ``extra`` (once per name and quoting)."""
+    memo: dict = {}
+    for c in cands:
+        key = (c.name, c.quoted)
+        f = memo.get(key)
+        if f is None:
+            f = memo[key] = document_features(text, c.name, c.quoted)
+        if f:
+            c.extra = c.extra + f

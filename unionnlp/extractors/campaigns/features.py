@@ -19,7 +19,7 @@ from .lexicon import entry_for, surface_key
 __all__ = ["candidate_features", "candidate_feature_parts", "FEATURES_VERSION", "NUMERALS", "SPEECH_PUNCT", "CJK"]
 
 #: the feature set a saved model was fitted on (models with another version are refused)
-FEATURES_VERSION = "candidate_features/v2"
+FEATURES_VERSION = "candidate_features/v3"
 
 #: fold full-width punctuation to ASCII so features do not depend on the cleaner's choice
 _PUNCT_FOLD = str.maketrans("，；：！？（）", ",;:!?()")
@@ -31,6 +31,9 @@ _DIGIT = re.compile("[0-9]")
 _DIGITCODE = re.compile("[0-9+]+[A-Za-z0-9+]*")
 _LATIN = re.compile("[A-Za-z]")
 _HAS_CJK = re.compile("[" + CJK + "]")
+#: a numeral and a measure word opening a short name: 三项合同, 四类人员, 十件实事 (a count of
+#: things, or a numbered programme: the classifier weighs the rest)
+_NUM_MEASURE = re.compile(f"[{_NUM}]+[项类种条件大张批道]")
 _NUMXNUMY = re.compile(f"[{_NUM}][^{_NUM}]{{1,3}}[{_NUM}]")
 _SEP = re.compile("[、,，]")
 _DOTS = re.compile("[·•.]")
@@ -79,6 +82,8 @@ def _form(name: str, n: str) -> tuple:
         f.append("numXnumY")
     if "个" in n[1:3] and lead:
         f.append("numge")
+    if lead and _NUM_MEASURE.match(n):
+        f.append("num_measure")
     segs = [s for s in _SEP.split(name) if s]
     f.append("seps:" + str(min(len(segs) - 1 if segs else 0, 3)))
     if _DOTS.search(name):

@@ -118,6 +118,10 @@ def _quoted_rejection(c: Candidate) -> Optional[str]:
         return "speech"
     if len(c.name) > MAX_NAME_WITH_FIGURE and FIGURE.search(c.name):
         return "sentence"
+    if c.entry is not None or (c.user is not None and getattr(c.user, "action", "") == "add"):
+        # a name the lexicon knows (“小三级”组织网络, “会站家”格局) is not made a label or a
+        # motto by the noun after it
+        return None
     for right in {c.right, c.own_right}:
         if right.startswith(gr.category):
             return "category"

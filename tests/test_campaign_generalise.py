@@ -1,0 +1,50 @@
+"""Genre rules of campaign extraction that must hold on unseen pages (invented sentences)."""
+from unionnlp.extractors.campaigns import find_campaigns
+from unionnlp.extractors.campaigns.candidates import document_features
+from unionnlp.extractors.campaigns.features import candidate_features
+from unionnlp.extractors.campaigns.lexicon import entry_for
+
+
+def names(text):
+    return [c.name for c in find_campaigns(text)]
+
+
+def test_document_features_recurrence_and_heads():
+    text = "某区工会推出“青松护航”品牌。今年“青松护航”覆盖三个街道,青松护航服务队也已成立。"
+    f = document_features(text, "青松护航", True)
+    assert "doc:recur" in f and "doc:recur3" in f
+    assert "doc:bare_too" in f  # written once without quotes
+    assert "doc:headed" in f  # …品牌
+    assert document_features(text, "青松护航", False).count("doc:quoted_too") == 1
+    # a word written once, with no head after it, says nothing
+    assert document_features("大家都说他是“老黄牛”。", "老黄牛", True) == []
+
+
+def test_document_features_reach_the_classifier():
+    f = candidate_features("开展", "青松护航", "活动", True, extra=["doc:recur"])
+    assert "doc:recur" in f
+
+
+def test_numeral_measure_shape_is_a_feature():
+    assert "num_measure" in candidate_features("签订", "四项协议", "的基础", True)
+    assert "num_measure" not in candidate_features("开展", "四进四送", "活动", True)
+
+
+def test_lexicon_name_not_made_a_label_by_the_noun_after_it():
+    # 小三级 is a known network of unions: “小三级”组织 is that network, not a group label
+    out = names("某县总工会健全“小三级”组织网络,覆盖全部乡镇。")
+    assert "小三级" in out
+    # an unknown quoted word before 组织 stays a category label
+    assert "青禾" not in names("某县把“青禾”组织纳入服务范围。")
+
+
+def test_mined_names_are_known():
+    for n in ("治理欠薪冬季行动", "工会驿站双15工程", "百万职工劳动和技能竞赛", "共享职工之家"):
+        assert entry_for(n) is not None, n
+    # an alias resolves to its name
+    assert entry_for("区域共享职工之家").name == "共享职工之家"
+
+
+def test_unquoted_mined_programme_found():
+    out = names("入冬后,市总工会联合人社部门开展治理欠薪冬季行动,为农民工追回工资。")
+    assert "治理欠薪冬季行动" in out
