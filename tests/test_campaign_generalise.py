@@ -48,3 +48,22 @@ def test_mined_names_are_known():
 def test_unquoted_mined_programme_found():
     out = names("入冬后,市总工会联合人社部门开展治理欠薪冬季行动,为农民工追回工资。")
     assert "治理欠薪冬季行动" in out
+
+
+def test_numbers_written_apart_are_never_codes():
+    assert names("本期中奖号码为“4 17 28”,请核对。") == []
+    assert names("摇出号码“06、11、30”。") == []
+    # a numbered code stays whole
+    assert "2+3+N" in names("推行“2+3+N”服务模式。")
+
+
+def test_delivery_mode_is_not_a_programme():
+    assert names("课程通过“线上+线下”结合的方式进行。") == []
+    # a brand with a plus sign is still one
+    assert "暖+" in names("区总工会推出“暖+”服务品牌。")
+
+
+def test_levelled_competition_after_taking_part():
+    out = names("县总工会组织职工参加全国林业安全知识竞赛,取得好成绩。")
+    assert "全国林业安全知识竞赛" in out
+    assert names("县总工会鼓励职工参加各项竞赛。") == []

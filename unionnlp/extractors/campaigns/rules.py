@@ -51,6 +51,9 @@ DATED = re.compile(r"[0-9]{2,4}年|年度|第[0-9一二三四五六七八九十]
 COUNTED = re.compile("^(?:[一二三四五六七八九十两几多数各每首]|[0-9]+)[项场次批个届期轮类种大家名所户]")
 
 
+#: numbers written apart (“3 12 25”, 07、19、23): a draw or a list of figures, never a code
+SPACED_NUMBERS = re.compile(r"[0-9]+(?:[\s,，、.．·-]+[0-9]+)+")
+
 _WORD = re.compile(f"[{CJK}0-9]")
 _YEAR = re.compile("(?:19|20)[0-9]{2}")
 
@@ -68,6 +71,8 @@ def name_rejection(name: str) -> Optional[str]:
     if k.isdigit() and (len(k) < MIN_CODE_DIGITS or len(k) > MAX_CODE_DIGITS):
         return "digit" if len(k) < MIN_CODE_DIGITS else "number"
     if k.isdigit() and _YEAR.fullmatch(k):
+        return "number"
+    if SPACED_NUMBERS.fullmatch(name.strip()):
         return "number"
     if MEASURE.match(k):
         return "measure"
