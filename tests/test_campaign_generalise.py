@@ -67,3 +67,15 @@ def test_levelled_competition_after_taking_part():
     out = names("县总工会组织职工参加全国林业安全知识竞赛,取得好成绩。")
     assert "全国林业安全知识竞赛" in out
     assert names("县总工会鼓励职工参加各项竞赛。") == []
+
+
+def test_motto_shape_feature():
+    f = candidate_features("始终坚持", "扎根基层、倾听心声、化解矛盾、凝聚力量", "的思路", True)
+    assert "motto_shape" in f
+    # parts sharing a head, or counted parts, are a programme's list, not a motto
+    assert "motto_shape" not in candidate_features("推行", "场地共建、人员共建、服务共建", "模式", True)
+    assert "motto_shape" not in candidate_features("开展", "一访、二帮、三暖", "活动", True)
+
+
+def test_work_motto_not_taken():
+    assert names("区总工会始终把“扎根基层、倾听心声、化解矛盾、凝聚力量”作为工作主线。") == []

@@ -57,6 +57,20 @@ def _common_word(word: str) -> bool:
     return dictionary().FREQ.get(word, 0) > 0
 
 
+def _motto_shape(segs: list, n: str) -> bool:
+    """A run of three or more short parallel phrases with no numeral, no common head and no
+    head noun (围绕大局、服务群众、促进和谐): how a principle or a work motto is written; a
+    programme's list shares its head (组织共建、队伍共建、阵地共建) or counts its parts."""
+    if len(segs) < 3 or any(ch in NUMERALS for ch in n):
+        return False
+    if not all(2 <= len(x) <= 5 for x in segs):
+        return False
+    gr = grammar()
+    if len({x[-2:] for x in segs}) == 1 or len({x[:1] for x in segs}) == 1:
+        return False
+    return not any(gr.head_of(x) for x in segs)
+
+
 @functools.lru_cache(maxsize=FEATURE_CACHE)
 def _form(name: str, n: str) -> tuple:
     """Features of the name's shape."""
@@ -106,6 +120,8 @@ def _form(name: str, n: str) -> tuple:
             f.append("parallel_same_lead")
         if any(_STRATEGY.search(s) for s in segs):
             f.append("strategy_part")
+        if _motto_shape(segs, n):
+            f.append("motto_shape")
     gr = grammar()
     head = gr.head_of(n)
     if head:
