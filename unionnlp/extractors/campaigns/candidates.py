@@ -362,11 +362,14 @@ def document_features(text: str, name: str, quoted: bool) -> list:
         f.append("doc:recur")
         if n >= 3:
             f.append("doc:recur3")
-    quoted_n = sum(text.count(o + name + c) for o, c in (("“", "”"), ("‘", "’"), ('"', '"')))
-    if quoted and n > quoted_n:
-        f.append("doc:bare_too")
-    elif not quoted and quoted_n:
-        f.append("doc:quoted_too")
+    if n >= 2 or not quoted:
+        # (a quoted name written once is bare nowhere; an unquoted one may be the quoted
+        # text seen by the lexicon)
+        quoted_n = sum(text.count(o + name + c) for o, c in (("“", "”"), ("‘", "’"), ('"', '"')))
+        if quoted and n > quoted_n:
+            f.append("doc:bare_too")
+        elif not quoted and quoted_n:
+            f.append("doc:quoted_too")
     i = text.find(name)
     while i != -1:
         j = i + len(name)
@@ -381,8 +384,12 @@ def document_features(text: str, name: str, quoted: bool) -> list:
 
 def add_document_extras(text: str, cands: list) -> None:
     """Add :func:`document_features` to each candidate's ``extra`` (once per name and quoting)."""
+    from .rules import name_rejection  # (rules import this module)
+
     memo: dict = {}
     for c in cands:
+        if name_rejection(c.name):
+            continue  # never reaches the classifier
         key = (c.name, c.quoted)
         f = memo.get(key)
         if f is None:
