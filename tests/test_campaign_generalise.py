@@ -79,3 +79,20 @@ def test_motto_shape_feature():
 
 def test_work_motto_not_taken():
     assert names("区总工会始终把“扎根基层、倾听心声、化解矛盾、凝聚力量”作为工作主线。") == []
+
+
+def test_clause_around_a_short_quote_is_not_a_name():
+    # a preposition before the quote and a verb after it: a clause ending in a head noun
+    out = names("各街道工会依照“五有”标准实现职工驿站全覆盖。")
+    assert not any("依照" in n or "实现" in n for n in out)
+
+
+def test_unquoted_frame_with_a_clause_verb_rejected():
+    out = names("区总工会开展职工通过网络实现互助活动,参与者众多。")
+    assert not any("通过" in n for n in out)
+
+
+def test_quoted_verb_phrase_is_not_a_name():
+    assert names("要让新建工会真正“跑起来”,不能只挂牌子。") == []
+    # a known name is kept whatever its ending
+    assert "三培养工程" in names("深入实施“三培养工程”,推进产业工人队伍建设。")

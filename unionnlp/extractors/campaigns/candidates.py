@@ -227,6 +227,8 @@ def _glued(text: str, m: re.Match, name: str) -> Iterator[Candidate]:
         return  # 全省“安康杯”竞赛 is the quoted name with its head, not a title of its own
     if i == s or j == e:
         return
+    if grammar().clause_re.search(text, i, s) or grammar().clause_re.search(text, e, j):
+        return  # a clause around the quote (按照“六有”标准实现…), not a name
     left, right = context(text, i, j)
     yield Candidate(i, j, clean_name(text[i:j]), "inner", left, right, False, (i, j),
                     extra=["glued"])

@@ -54,6 +54,9 @@ COUNTED = re.compile("^(?:[一二三四五六七八九十两几多数各每首]|
 #: numbers written apart (“3 12 25”, 07、19、23): a draw or a list of figures, never a code
 SPACED_NUMBERS = re.compile(r"[0-9]+(?:[\s,，、.．·-]+[0-9]+)+")
 
+#: longest quoted verb phrase ending in a complement that is taken as a verb (建起来, 坚持下去)
+MAX_VERB_PHRASE = 6
+
 _WORD = re.compile(f"[{CJK}0-9]")
 _YEAR = re.compile("(?:19|20)[0-9]{2}")
 
@@ -121,6 +124,9 @@ def _quoted_rejection(c: Candidate) -> Optional[str]:
     gr = grammar()
     if SPEECH_PUNCT.search(c.name):
         return "speech"
+    if len(c.name) <= MAX_VERB_PHRASE and c.name.endswith(gr.verb_end) and \
+            c.entry is None and c.user is None:
+        return "verb"  # “建起来”、“转起来”: what is to be done, not a name
     if len(c.name) > MAX_NAME_WITH_FIGURE and FIGURE.search(c.name):
         return "sentence"
     if c.entry is not None or (c.user is not None and getattr(c.user, "action", "") == "add"):
@@ -143,4 +149,6 @@ def _frame_rejection(c: Candidate) -> Optional[str]:
         return "generic"
     if DATED.search(c.name):
         return "dated"
+    if gr.clause_re.search(c.name):
+        return "clause"  # 开展职工通过线上实现互助活动: a clause up to a head noun
     return None
