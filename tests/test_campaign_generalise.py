@@ -96,3 +96,9 @@ def test_quoted_verb_phrase_is_not_a_name():
     assert names("要让新建工会真正“跑起来”,不能只挂牌子。") == []
     # a known name is kept whatever its ending
     assert "三培养工程" in names("深入实施“三培养工程”,推进产业工人队伍建设。")
+
+
+def test_known_name_at_the_end_is_a_feature():
+    f = candidate_features("是", "湖南省示范性劳模创新工作室", "。", True)
+    assert "lex_tail" in f and any(x.startswith("lex_tail_kind:") for x in f)
+    assert "lex_tail" not in candidate_features("是", "青松护航", "。", True)

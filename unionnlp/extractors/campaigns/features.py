@@ -57,6 +57,15 @@ def _common_word(word: str) -> bool:
     return dictionary().FREQ.get(word, 0) > 0
 
 
+def _lexicon_tail(n: str):
+    """The lexicon entry of the longest proper ending of ``n`` (at least 3 characters), or None."""
+    for k in range(1, len(n) - 2):
+        e = entry_for(n[k:])
+        if e is not None:
+            return e
+    return None
+
+
 def _motto_shape(segs: list, n: str) -> bool:
     """A run of three or more short parallel phrases with no numeral, no common head and no
     head noun (围绕大局、服务群众、促进和谐): how a principle or a work motto is written; a
@@ -134,6 +143,11 @@ def _form(name: str, n: str) -> tuple:
             f.append("body_common_word")
         if body and entry_for(body) is not None:
             f.append("body_lexicon")
+    tail = _lexicon_tail(n)
+    if tail:
+        # a known name with words before it (江苏省示范性劳模创新工作室 ends in 劳模创新工作室)
+        f.append("lex_tail")
+        f.append("lex_tail_kind:" + tail.kind)
     if n.startswith(_LEVEL):
         f += ["level_prefix", "level_prefix:" + (gr.heads[head] if head else "none")]
     e = entry_for(n)
