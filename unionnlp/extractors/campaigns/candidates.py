@@ -17,6 +17,7 @@ classifier (:mod:`.classifier`) decide later, so a generator may over-propose. S
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
@@ -213,7 +214,8 @@ def _glued(text: str, m: re.Match, name: str) -> Iterator[Candidate]:
     if k != -1:
         i = k + 1  # an edition (第二届) is not part of the name
     j = e
-    while j < len(text) and j - e < MAX_GLUED_RIGHT and not stops_at(text, j):
+    n = len(text)
+    while j < n and j - e < MAX_GLUED_RIGHT and not (text[j] in STOP and stops_at(text, j)):
         j += 1
     tail = text[e:j]
     # a longer core only inside a competition title; a short one before any head noun
@@ -246,12 +248,19 @@ def _last_head(s: str, kind: Optional[str] = None) -> int:
 
 
 # --- frames: verbs that run or award, and the head noun that ends the name ----------------------
+@functools.lru_cache(maxsize=1)
+def _head_shape() -> tuple:
+    """Lengths of the head nouns (longest first) and the characters they end with."""
+    heads = grammar().heads
+    return sorted({len(h) for h in heads}, reverse=True), frozenset(h[-1] for h in heads)
+
+
 def frame_candidates(text: str) -> Iterator[Candidate]:
     """Unquoted names after a verb that runs or awards them, ending in a head noun or before
     称号 (实施政治强基行动, 荣获省职工体育先进县称号, 开展货拉拉平台司机入会专项行动)."""
     gr = grammar()
     heads, tails = gr.heads, gr.title_tail
-    lengths = sorted({len(h) for h in heads}, reverse=True)
+    lengths, head_ends = _head_shape()
     n = len(text)
     for m in gr.frame_re.finditer(text):
         verb = m.group(0)
@@ -263,7 +272,10 @@ def frame_candidates(text: str) -> Iterator[Candidate]:
             continue
         e = s
         limit = min(n, s + MAX_FRAME_NAME)
-        while e < limit and not stops_at(text, e):
+        while e < limit:
+            ch = text[e]
+            if ch in STOP and (ch in PUNCT_STOP or stops_at(text, e)):
+                break  # (the common case, a character that never stops, costs no call)
             e += 1
         region = text[s:e]
         seen = set()
@@ -274,6 +286,9 @@ def frame_candidates(text: str) -> Iterator[Candidate]:
             yield Candidate(s, e, region, "frame", left, right, False, (s, e), frame=kind,
                             extra=[f"frame:{kind}", "frameverb:" + verb[-2:], "frame_clause"])
         for i in range(MIN_FRAME_BODY + 1, len(region) + 1):
+            if region[i - 1] not in head_ends and not (kind == "award" and
+                                                        region.startswith(tails, i)):
+                continue  # no head noun ends here and no 称号 follows
             piece = region[:i]
             h = next((piece[-k:] for k in lengths if piece[-k:] in heads), "")
             if h in gr.award_heads and kind != "award":
@@ -325,7 +340,7 @@ def generator_extras(left: str, name: str, source: Optional[str]) -> list:
     return []
 
 
-def find_candidates(text: str, vocabulary) -> list:
+def find_candidates(text: str, vocabulary, *, document: bool = True) -> list:
     """Every candidate of ``text``: quoted spans, lexicon names (package and user), frames,
     codes and 送-lists, each with its lexicon entries attached."""
     out = list(quoted_candidates(text))
@@ -338,7 +353,8 @@ def find_candidates(text: str, vocabulary) -> list:
             c.entry = vocabulary.entry(c.name)
         if c.user is None:
             c.user = vocabulary.user_entry(c.name)
-    add_document_extras(text, out)
+    if document:  # (extraction adds them later, to the candidates the classifier decides)
+        add_document_extras(text, out)
     return out
 
 
@@ -347,6 +363,7 @@ def find_candidates(text: str, vocabulary) -> list:
 #: (“三联三帮”活动, 双十工程, 暖心驿站品牌)
 DOC_HEADS = ("活动", "工程", "行动", "计划", "项目", "品牌", "工作", "机制", "竞赛", "大赛", "建设",
              "创建", "评选", "模式", "试点", "载体", "服务", "示范")
+_QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'))
 #: shortest name whose repetitions are counted (a one- or two-character word recurs by chance)
 MIN_RECUR = 2
 
@@ -364,14 +381,15 @@ def document_features(text: str, name: str, quoted: bool) -> list:
         f.append("doc:recur")
         if n >= 3:
             f.append("doc:recur3")
-    if n >= 2 or not quoted:
-        # (a quoted name written once is bare nowhere; an unquoted one may be the quoted
-        # text seen by the lexicon)
-        quoted_n = sum(text.count(o + name + c) for o, c in (("“", "”"), ("‘", "’"), ('"', '"')))
+        quoted_n = sum(text.count(o + name + c) for o, c in _QUOTE_PAIRS)
         if quoted and n > quoted_n:
             f.append("doc:bare_too")
         elif not quoted and quoted_n:
             f.append("doc:quoted_too")
+    elif not quoted and any(o + name + c in text for o, c in _QUOTE_PAIRS):
+        # (a quoted name written once is bare nowhere; an unquoted one may be the quoted
+        # text seen by the lexicon)
+        f.append("doc:quoted_too")
     i = text.find(name)
     while i != -1:
         j = i + len(name)
@@ -390,8 +408,10 @@ def add_document_extras(text: str, cands: list) -> None:
 
     memo: dict = {}
     for c in cands:
-        if name_rejection(c.name):
-            continue  # never reaches the classifier
+        if (c.entry is not None and c.entry.unquoted == "yes") or \
+                (c.user is not None and getattr(c.user, "action", "") == "add") or \
+                name_rejection(c.name):
+            continue  # trusted or rejected: never reaches the classifier
         key = (c.name, c.quoted)
         f = memo.get(key)
         if f is None:

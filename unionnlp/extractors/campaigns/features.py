@@ -14,7 +14,7 @@ import re
 from typing import Iterable, Optional
 
 from .grammar import CJK, NUMERALS, SPEECH_PUNCT, grammar
-from .lexicon import entry_for, surface_key
+from .lexicon import entry_for, surface_index, surface_key
 
 __all__ = ["candidate_features", "candidate_feature_parts", "FEATURES_VERSION", "NUMERALS", "SPEECH_PUNCT", "CJK"]
 
@@ -59,8 +59,9 @@ def _common_word(word: str) -> bool:
 
 def _lexicon_tail(n: str):
     """The lexicon entry of the longest proper ending of ``n`` (at least 3 characters), or None."""
+    idx = surface_index()  # ``n`` is a surface key, and so is each of its endings
     for k in range(1, len(n) - 2):
-        e = entry_for(n[k:])
+        e = idx.get(n[k:])
         if e is not None:
             return e
     return None
@@ -84,9 +85,9 @@ def _motto_shape(segs: list, n: str) -> bool:
 def _form(name: str, n: str) -> tuple:
     """Features of the name's shape."""
     f = ["len:" + _len_bucket(len(n))]
-    for k in (1, 2, 3):
-        for i in range(len(n) - k + 1):
-            f.append(f"c{k}:{n[i:i + k]}")
+    f += ["c1:" + ch for ch in n]
+    f += ["c2:" + n[i:i + 2] for i in range(len(n) - 1)]
+    f += ["c3:" + n[i:i + 3] for i in range(len(n) - 2)]
     f += ["first:" + n[:1], "last:" + n[-1:], "last2:" + n[-2:], "first2:" + n[:2]]
     lead = bool(n) and n[0] in NUMERALS
     if lead:
@@ -184,7 +185,10 @@ def candidate_feature_parts(left: str, name: str, right: str, quoted: bool = Tru
     """:func:`candidate_features` as tuples (source, name, context, extra); the name and
     context parts are shared between equal names and contexts, so a classifier can memoise
     their sums (:meth:`~.classifier.CampaignClassifier.score_parts`)."""
-    left, name, right = (x.translate(_PUNCT_FOLD) for x in (left, name, right))
+    # only the characters the context features read (left[-8:], right[:6]): shorter strings to
+    # fold, and equal windows share one cache entry
+    left, right = left[-8:].translate(_PUNCT_FOLD), right[:6].translate(_PUNCT_FOLD)
+    name = name.translate(_PUNCT_FOLD)
     n = surface_key(name) or name
     src = source or ("quoted" if quoted else "frame")
     return (_source(src, quoted), _form(name, n), _context(left, right), tuple(extra))
