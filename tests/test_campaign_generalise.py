@@ -102,3 +102,14 @@ def test_known_name_at_the_end_is_a_feature():
     f = candidate_features("是", "湖南省示范性劳模创新工作室", "。", True)
     assert "lex_tail" in f and any(x.startswith("lex_tail_kind:") for x in f)
     assert "lex_tail" not in candidate_features("是", "青松护航", "。", True)
+
+
+def test_glued_name_boundaries_stop_at_listing_verbs_and_counts():
+    from unionnlp.extractors.campaigns.candidates import find_candidates
+    from unionnlp.extractors.campaigns.vocabulary import vocabulary
+
+    t = "服务队的工作包括助人“乐”陪伴服务、护人“安”出行服务两项内容。"
+    glued = [c.name for c in find_candidates(t, vocabulary(None)) if "glued" in c.extra]
+    assert "助人“乐”陪伴服务" in glued  # not 包括助人…
+    assert "护人“安”出行服务" in glued  # not …两项内容
+    assert not any(n.startswith("包括") or n.endswith("内容") for n in glued)

@@ -79,6 +79,8 @@ INNER_PREFIX = re.compile("(?:[百千万]+名?(?:职工|员工|农民工|女职�
 INNER_SUFFIX = re.compile("^(?:创新大赛|技能大赛|大赛|竞赛|擂台赛|技能比武|比武)")
 #: a distance, duration or count with its unit: never a name by itself
 MEASURE = re.compile(r"^[0-9０-９.一二三四五六七八九十百千两半]+(?:公里|千米|米|分钟|小时|天|日|周|个月|年|里)$")
+#: a count with its measure word (三项, 12个): it starts a new phrase after a name
+COUNT_START = re.compile("(?:[一二三四五六七八九十两几多数]|[0-9]+)[项个类种场次批名家所条位支]")
 #: a numbered code: digits joined by +, ending in a digit or a letter (6+N, 1+5+N, 2+1+N)
 CODE = re.compile(r"(?<![0-9A-Za-z+＋.])\d{1,3}(?:[+＋](?:\d{1,3}|[A-Za-z]))+(?![0-9A-Za-z+＋])")
 #: a list of named 送-activities: 送温暖、送清凉、送文化
@@ -207,9 +209,11 @@ def _glued(text: str, m: re.Match, name: str) -> Iterator[Candidate]:
     while i > 0 and s - i < MAX_GLUED_LEFT and not stops_at(text, i - 1) and \
             _GLUED_LEFT_CHAR.match(text, i - 1):
         i -= 1
-    for fm in grammar().frame_re.finditer(text, max(0, i - 3), s):
-        if fm.end() > i:
-            i = fm.end()  # the name starts after a verb that runs or awards it
+    gr = grammar()
+    for rx in (gr.frame_re, gr.left_stop_re):
+        for fm in rx.finditer(text, max(0, i - 3), s):
+            if fm.end() > i:
+                i = fm.end()  # the name starts after a verb that runs, awards or lists it
     k = text.rfind("届", i, s)
     if k != -1:
         i = k + 1  # an edition (第二届) is not part of the name
@@ -217,6 +221,9 @@ def _glued(text: str, m: re.Match, name: str) -> Iterator[Candidate]:
     n = len(text)
     while j < n and j - e < MAX_GLUED_RIGHT and not (text[j] in STOP and stops_at(text, j)):
         j += 1
+    cm = COUNT_START.search(text, e, j)
+    if cm:
+        j = cm.start()  # a count (三项内容) starts a new phrase
     tail = text[e:j]
     # a longer core only inside a competition title; a short one before any head noun
     long_core = len(name) > MAX_GLUED_CORE_ANY_HEAD

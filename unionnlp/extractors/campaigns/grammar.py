@@ -5,7 +5,8 @@ that name or award an honour: 命名, 授予, 评选, 荣获 …), ``title_tail`
 (nouns that end a name, with the kind they give: 驿站, 之家, 工程, 行动, 竞赛, 号, 奖 …),
 ``cue_left``/``cue_right`` (context words the classifier weighs), ``clause`` (prepositions and
 verbs that make a span a clause, not a name: 按照, 通过, 实现), ``verb_end`` (complements that end
-a verb phrase: 起来, 下去), ``category`` (heads after a quote that make it a label of a group: “两新”组织), ``motto``
+a verb phrase: 起来, 下去), ``left_stop`` (verbs that open a list of names and are never part of
+one: 分为, 包括), ``category`` (heads after a quote that make it a label of a group: “两新”组织), ``motto``
 (heads that make it a motto or principle: 理念, 格局, 战略) and ``generic`` (modifiers that do
 not make a 行动/工程 a proper name: 专项, 重点, 系列 …).
 """
@@ -48,6 +49,7 @@ class Grammar:
     motto_re: re.Pattern  # right context that makes a quote a motto (的理念, 工作格局)
     clause_re: re.Pattern = re.compile("(?!)")  # prepositions and clause verbs inside a span
     verb_end: tuple = ()  # resultative complements that end a verb phrase (建起来, 坚持下去)
+    left_stop_re: re.Pattern = re.compile("(?!)")  # verbs that open a list of names (分为, 包括)
 
     @functools.cached_property
     def run_re(self) -> re.Pattern:
@@ -144,4 +146,5 @@ def grammar() -> Grammar:
                    not_tail=not_tail, frame_re=frame_re,
                    motto_re=motto_re,
                    clause_re=re.compile(_alt(rows.get("clause", ())) or "(?!)"),
-                   verb_end=tuple(rows.get("verb_end", ())))
+                   verb_end=tuple(rows.get("verb_end", ())),
+                   left_stop_re=re.compile(_alt(rows.get("left_stop", ())) or "(?!)"))
