@@ -113,3 +113,10 @@ def test_glued_name_boundaries_stop_at_listing_verbs_and_counts():
     assert "助人“乐”陪伴服务" in glued  # not 包括助人…
     assert "护人“安”出行服务" in glued  # not …两项内容
     assert not any(n.startswith("包括") or n.endswith("内容") for n in glued)
+
+
+def test_bare_name_inside_a_document_title_is_part_of_the_title():
+    t = "市总工会印发《关于深化金秋助学工作的实施意见》,今年继续开展金秋助学活动。"
+    found = [(c.name, c.start) for c in find_campaigns(t)]
+    assert ("金秋助学", t.index("金秋助学", t.index("》"))) in found
+    assert all(s > t.index("》") for _, s in found)

@@ -79,6 +79,8 @@ INNER_PREFIX = re.compile("(?:[百千万]+名?(?:职工|员工|农民工|女职�
 INNER_SUFFIX = re.compile("^(?:创新大赛|技能大赛|大赛|竞赛|擂台赛|技能比武|比武)")
 #: a distance, duration or count with its unit: never a name by itself
 MEASURE = re.compile(r"^[0-9０-９.一二三四五六七八九十百千两半]+(?:公里|千米|米|分钟|小时|天|日|周|个月|年|里)$")
+#: the title of a document in book-title marks (《关于开展…的通知》)
+BOOK_TITLE = re.compile("《[^《》\n]{1,80}》")
 #: a count with its measure word (三项, 12个): it starts a new phrase after a name
 COUNT_START = re.compile("(?:[一二三四五六七八九十两几多数]|[0-9]+)[项个类种场次批名家所条位支]")
 #: a numbered code: digits joined by +, ending in a digit or a letter (6+N, 1+5+N, 2+1+N)
@@ -351,10 +353,15 @@ def find_candidates(text: str, vocabulary, *, document: bool = True) -> list:
     """Every candidate of ``text``: quoted spans, lexicon names (package and user), frames,
     codes and 送-lists, each with its lexicon entries attached."""
     out = list(quoted_candidates(text))
-    out += vocabulary.lexicon_candidates(text)
-    out += frame_candidates(text)
-    out += code_candidates(text)
-    out += song_candidates(text)
+    bare = vocabulary.lexicon_candidates(text)
+    bare += frame_candidates(text)
+    bare += code_candidates(text)
+    bare += song_candidates(text)
+    if "《" in text:
+        titles = [m.span() for m in BOOK_TITLE.finditer(text)]
+        if titles:  # a name written bare inside 《a document's title》 is part of that title
+            bare = [c for c in bare if not any(a < c.start and c.end < b for a, b in titles)]
+    out += bare
     for c in out:
         if c.entry is None:
             c.entry = vocabulary.entry(c.name)
