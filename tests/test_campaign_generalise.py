@@ -120,3 +120,10 @@ def test_bare_name_inside_a_document_title_is_part_of_the_title():
     found = [(c.name, c.start) for c in find_campaigns(t)]
     assert ("金秋助学", t.index("金秋助学", t.index("》"))) in found
     assert all(s > t.index("》") for _, s in found)
+
+
+def test_mined_forms_share_the_programme_identity():
+    out = {c.name: c.canonical for c in find_campaigns("县总工会推动职工书屋工程向乡镇延伸。")}
+    assert out.get("职工书屋工程") == "职工书屋"
+    out = {c.name: c.canonical for c in find_campaigns("工会参与农民工学历与能力提升行动计划。")}
+    assert out.get("农民工学历与能力提升行动计划") == "求学圆梦行动"
