@@ -416,11 +416,22 @@ def document_features(text: str, name: str, quoted: bool) -> list:
     return f
 
 
+#: pages whose page features stay memoised (a page processed again, as a reprint or in a
+#: repeated run, costs look-ups only)
+DOC_MEMO_TEXTS = 32
+_DOC_MEMO: dict = {}
+
+
 def add_document_extras(text: str, cands: list) -> None:
     """Add :func:`document_features` to each candidate's ``extra`` (once per name and quoting)."""
     from .rules import name_rejection  # (rules import this module)
 
-    memo: dict = {}
+    memo = _DOC_MEMO.pop(text, None)
+    if memo is None:
+        memo = {}
+        if len(_DOC_MEMO) >= DOC_MEMO_TEXTS:
+            _DOC_MEMO.pop(next(iter(_DOC_MEMO)))
+    _DOC_MEMO[text] = memo  # most recent last
     for c in cands:
         if (c.entry is not None and c.entry.unquoted == "yes") or \
                 (c.user is not None and getattr(c.user, "action", "") == "add") or \
