@@ -6,6 +6,10 @@ lexicon …), character n-grams of the name, its form (leading numeral, parallel
 noun it ends with), lexicon membership, and the words of its context (verbs that run or award
 a program on the left, head nouns such as 活动/工程/要求/机制 or 称号 on the right, see
 ``resources/campaigns/frames.tsv``). Full-width and ASCII punctuation give the same features.
+Genre shapes (numeral + measure word, the motto shape of unheaded parallel phrases, a known
+name at the end) are preferred to word identities; what the whole page says about a name
+(written again, quoted and bare, followed by a programme head) comes in through ``extra``
+(:func:`~.candidates.document_features`).
 """
 from __future__ import annotations
 
