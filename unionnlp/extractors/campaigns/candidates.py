@@ -17,6 +17,7 @@ classifier (:mod:`.classifier`) decide later, so a generator may over-propose. S
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
@@ -78,6 +79,10 @@ INNER_PREFIX = re.compile("(?:[百千万]+名?(?:职工|员工|农民工|女职�
 INNER_SUFFIX = re.compile("^(?:创新大赛|技能大赛|大赛|竞赛|擂台赛|技能比武|比武)")
 #: a distance, duration or count with its unit: never a name by itself
 MEASURE = re.compile(r"^[0-9０-９.一二三四五六七八九十百千两半]+(?:公里|千米|米|分钟|小时|天|日|周|个月|年|里)$")
+#: the title of a document in book-title marks (《关于开展…的通知》)
+BOOK_TITLE = re.compile("《[^《》\n]{1,80}》")
+#: a count with its measure word (三项, 12个): it starts a new phrase after a name
+COUNT_START = re.compile("(?:[一二三四五六七八九十两几多数]|[0-9]+)[项个类种场次批名家所条位支]")
 #: a numbered code: digits joined by +, ending in a digit or a letter (6+N, 1+5+N, 2+1+N)
 CODE = re.compile(r"(?<![0-9A-Za-z+＋.])\d{1,3}(?:[+＋](?:\d{1,3}|[A-Za-z]))+(?![0-9A-Za-z+＋])")
 #: a list of named 送-activities: 送温暖、送清凉、送文化
@@ -206,15 +211,21 @@ def _glued(text: str, m: re.Match, name: str) -> Iterator[Candidate]:
     while i > 0 and s - i < MAX_GLUED_LEFT and not stops_at(text, i - 1) and \
             _GLUED_LEFT_CHAR.match(text, i - 1):
         i -= 1
-    for fm in grammar().frame_re.finditer(text, max(0, i - 3), s):
-        if fm.end() > i:
-            i = fm.end()  # the name starts after a verb that runs or awards it
+    gr = grammar()
+    for rx in (gr.frame_re, gr.left_stop_re):
+        for fm in rx.finditer(text, max(0, i - 3), s):
+            if fm.end() > i:
+                i = fm.end()  # the name starts after a verb that runs, awards or lists it
     k = text.rfind("届", i, s)
     if k != -1:
         i = k + 1  # an edition (第二届) is not part of the name
     j = e
-    while j < len(text) and j - e < MAX_GLUED_RIGHT and not stops_at(text, j):
+    n = len(text)
+    while j < n and j - e < MAX_GLUED_RIGHT and not (text[j] in STOP and stops_at(text, j)):
         j += 1
+    cm = COUNT_START.search(text, e, j)
+    if cm:
+        j = cm.start()  # a count (三项内容) starts a new phrase
     tail = text[e:j]
     # a longer core only inside a competition title; a short one before any head noun
     long_core = len(name) > MAX_GLUED_CORE_ANY_HEAD
@@ -227,6 +238,8 @@ def _glued(text: str, m: re.Match, name: str) -> Iterator[Candidate]:
         return  # 全省“安康杯”竞赛 is the quoted name with its head, not a title of its own
     if i == s or j == e:
         return
+    if grammar().clause_re.search(text, i, s) or grammar().clause_re.search(text, e, j):
+        return  # a clause around the quote (按照“六有”标准实现…), not a name
     left, right = context(text, i, j)
     yield Candidate(i, j, clean_name(text[i:j]), "inner", left, right, False, (i, j),
                     extra=["glued"])
@@ -244,12 +257,19 @@ def _last_head(s: str, kind: Optional[str] = None) -> int:
 
 
 # --- frames: verbs that run or award, and the head noun that ends the name ----------------------
+@functools.lru_cache(maxsize=1)
+def _head_shape() -> tuple:
+    """Lengths of the head nouns (longest first) and the characters they end with."""
+    heads = grammar().heads
+    return sorted({len(h) for h in heads}, reverse=True), frozenset(h[-1] for h in heads)
+
+
 def frame_candidates(text: str) -> Iterator[Candidate]:
     """Unquoted names after a verb that runs or awards them, ending in a head noun or before
     称号 (实施政治强基行动, 荣获省职工体育先进县称号, 开展货拉拉平台司机入会专项行动)."""
     gr = grammar()
     heads, tails = gr.heads, gr.title_tail
-    lengths = sorted({len(h) for h in heads}, reverse=True)
+    lengths, head_ends = _head_shape()
     n = len(text)
     for m in gr.frame_re.finditer(text):
         verb = m.group(0)
@@ -261,7 +281,10 @@ def frame_candidates(text: str) -> Iterator[Candidate]:
             continue
         e = s
         limit = min(n, s + MAX_FRAME_NAME)
-        while e < limit and not stops_at(text, e):
+        while e < limit:
+            ch = text[e]
+            if ch in STOP and (ch in PUNCT_STOP or stops_at(text, e)):
+                break  # (the common case, a character that never stops, costs no call)
             e += 1
         region = text[s:e]
         seen = set()
@@ -272,6 +295,9 @@ def frame_candidates(text: str) -> Iterator[Candidate]:
             yield Candidate(s, e, region, "frame", left, right, False, (s, e), frame=kind,
                             extra=[f"frame:{kind}", "frameverb:" + verb[-2:], "frame_clause"])
         for i in range(MIN_FRAME_BODY + 1, len(region) + 1):
+            if region[i - 1] not in head_ends and not (kind == "award" and
+                                                        region.startswith(tails, i)):
+                continue  # no head noun ends here and no 称号 follows
             piece = region[:i]
             h = next((piece[-k:] for k in lengths if piece[-k:] in heads), "")
             if h in gr.award_heads and kind != "award":
@@ -323,17 +349,97 @@ def generator_extras(left: str, name: str, source: Optional[str]) -> list:
     return []
 
 
-def find_candidates(text: str, vocabulary) -> list:
+def find_candidates(text: str, vocabulary, *, document: bool = True) -> list:
     """Every candidate of ``text``: quoted spans, lexicon names (package and user), frames,
     codes and 送-lists, each with its lexicon entries attached."""
     out = list(quoted_candidates(text))
-    out += vocabulary.lexicon_candidates(text)
-    out += frame_candidates(text)
-    out += code_candidates(text)
-    out += song_candidates(text)
+    bare = vocabulary.lexicon_candidates(text)
+    bare += frame_candidates(text)
+    bare += code_candidates(text)
+    bare += song_candidates(text)
+    if "《" in text:
+        titles = [m.span() for m in BOOK_TITLE.finditer(text)]
+        if titles:  # a name written bare inside 《a document's title》 is part of that title
+            bare = [c for c in bare if not any(a < c.start and c.end < b for a, b in titles)]
+    out += bare
     for c in out:
         if c.entry is None:
             c.entry = vocabulary.entry(c.name)
         if c.user is None:
             c.user = vocabulary.user_entry(c.name)
+    if document:  # (extraction adds them later, to the candidates the classifier decides)
+        add_document_extras(text, out)
     return out
+
+
+# --- what the whole page says about a name ------------------------------------------------------
+#: words that, right after a name somewhere in the page, show it is used as a programme's name
+#: (“三联三帮”活动, 双十工程, 暖心驿站品牌)
+DOC_HEADS = ("活动", "工程", "行动", "计划", "项目", "品牌", "工作", "机制", "竞赛", "大赛", "建设",
+             "创建", "评选", "模式", "试点", "载体", "服务", "示范")
+_QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'))
+#: shortest name whose repetitions are counted (a one- or two-character word recurs by chance)
+MIN_RECUR = 2
+
+
+def document_features(text: str, name: str, quoted: bool) -> list:
+    """Features of a name from the whole page (the genre's habits, not words): a programme is
+    named again (``doc:recur``), written both quoted and bare (``doc:bare_too`` /
+    ``doc:quoted_too``), and followed somewhere by a head noun that shows it is run
+    (``doc:headed``: …活动, …工程, …品牌). An emphasised word or a motto is usually written once."""
+    if len(name) < MIN_RECUR or not text:
+        return []
+    f = []
+    n = text.count(name)
+    if n >= 2:
+        f.append("doc:recur")
+        if n >= 3:
+            f.append("doc:recur3")
+        quoted_n = sum(text.count(o + name + c) for o, c in _QUOTE_PAIRS)
+        if quoted and n > quoted_n:
+            f.append("doc:bare_too")
+        elif not quoted and quoted_n:
+            f.append("doc:quoted_too")
+    elif not quoted and any(o + name + c in text for o, c in _QUOTE_PAIRS):
+        # (a quoted name written once is bare nowhere; an unquoted one may be the quoted
+        # text seen by the lexicon)
+        f.append("doc:quoted_too")
+    i = text.find(name)
+    while i != -1:
+        j = i + len(name)
+        if text[j:j + 1] in CLOSE_QUOTES:
+            j += 1
+        if text.startswith(DOC_HEADS, j):
+            f.append("doc:headed")
+            break
+        i = text.find(name, i + 1)
+    return f
+
+
+#: pages whose page features stay memoised (a page processed again, as a reprint or in a
+#: repeated run, costs look-ups only)
+DOC_MEMO_TEXTS = 32
+_DOC_MEMO: dict = {}
+
+
+def add_document_extras(text: str, cands: list) -> None:
+    """Add :func:`document_features` to each candidate's ``extra`` (once per name and quoting)."""
+    from .rules import name_rejection  # (rules import this module)
+
+    memo = _DOC_MEMO.pop(text, None)
+    if memo is None:
+        memo = {}
+        if len(_DOC_MEMO) >= DOC_MEMO_TEXTS:
+            _DOC_MEMO.pop(next(iter(_DOC_MEMO)))
+    _DOC_MEMO[text] = memo  # most recent last
+    for c in cands:
+        if (c.entry is not None and c.entry.unquoted == "yes") or \
+                (c.user is not None and getattr(c.user, "action", "") == "add") or \
+                name_rejection(c.name):
+            continue  # trusted or rejected: never reaches the classifier
+        key = (c.name, c.quoted)
+        f = memo.get(key)
+        if f is None:
+            f = memo[key] = document_features(text, c.name, c.quoted)
+        if f:
+            c.extra = c.extra + f

@@ -6,6 +6,10 @@ lexicon …), character n-grams of the name, its form (leading numeral, parallel
 noun it ends with), lexicon membership, and the words of its context (verbs that run or award
 a program on the left, head nouns such as 活动/工程/要求/机制 or 称号 on the right, see
 ``resources/campaigns/frames.tsv``). Full-width and ASCII punctuation give the same features.
+Genre shapes (numeral + measure word, the motto shape of unheaded parallel phrases, a known
+name at the end) are preferred to word identities; what the whole page says about a name
+(written again, quoted and bare, followed by a programme head) comes in through ``extra``
+(:func:`~.candidates.document_features`).
 """
 from __future__ import annotations
 
@@ -14,12 +18,12 @@ import re
 from typing import Iterable, Optional
 
 from .grammar import CJK, NUMERALS, SPEECH_PUNCT, grammar
-from .lexicon import entry_for, surface_key
+from .lexicon import entry_for, surface_index, surface_key
 
 __all__ = ["candidate_features", "candidate_feature_parts", "FEATURES_VERSION", "NUMERALS", "SPEECH_PUNCT", "CJK"]
 
 #: the feature set a saved model was fitted on (models with another version are refused)
-FEATURES_VERSION = "candidate_features/v2"
+FEATURES_VERSION = "candidate_features/v3"
 
 #: fold full-width punctuation to ASCII so features do not depend on the cleaner's choice
 _PUNCT_FOLD = str.maketrans("，；：！？（）", ",;:!?()")
@@ -31,6 +35,9 @@ _DIGIT = re.compile("[0-9]")
 _DIGITCODE = re.compile("[0-9+]+[A-Za-z0-9+]*")
 _LATIN = re.compile("[A-Za-z]")
 _HAS_CJK = re.compile("[" + CJK + "]")
+#: a numeral and a measure word opening a short name: 三项合同, 四类人员, 十件实事 (a count of
+#: things, or a numbered programme: the classifier weighs the rest)
+_NUM_MEASURE = re.compile(f"[{_NUM}]+[项类种条件大张批道]")
 _NUMXNUMY = re.compile(f"[{_NUM}][^{_NUM}]{{1,3}}[{_NUM}]")
 _SEP = re.compile("[、,，]")
 _DOTS = re.compile("[·•.]")
@@ -54,13 +61,37 @@ def _common_word(word: str) -> bool:
     return dictionary().FREQ.get(word, 0) > 0
 
 
+def _lexicon_tail(n: str):
+    """The lexicon entry of the longest proper ending of ``n`` (at least 3 characters), or None."""
+    idx = surface_index()  # ``n`` is a surface key, and so is each of its endings
+    for k in range(1, len(n) - 2):
+        e = idx.get(n[k:])
+        if e is not None:
+            return e
+    return None
+
+
+def _motto_shape(segs: list, n: str) -> bool:
+    """A run of three or more short parallel phrases with no numeral, no common head and no
+    head noun (围绕大局、服务群众、促进和谐): how a principle or a work motto is written; a
+    programme's list shares its head (组织共建、队伍共建、阵地共建) or counts its parts."""
+    if len(segs) < 3 or any(ch in NUMERALS for ch in n):
+        return False
+    if not all(2 <= len(x) <= 5 for x in segs):
+        return False
+    gr = grammar()
+    if len({x[-2:] for x in segs}) == 1 or len({x[:1] for x in segs}) == 1:
+        return False
+    return not any(gr.head_of(x) for x in segs)
+
+
 @functools.lru_cache(maxsize=FEATURE_CACHE)
 def _form(name: str, n: str) -> tuple:
     """Features of the name's shape."""
     f = ["len:" + _len_bucket(len(n))]
-    for k in (1, 2, 3):
-        for i in range(len(n) - k + 1):
-            f.append(f"c{k}:{n[i:i + k]}")
+    f += ["c1:" + ch for ch in n]
+    f += ["c2:" + n[i:i + 2] for i in range(len(n) - 1)]
+    f += ["c3:" + n[i:i + 3] for i in range(len(n) - 2)]
     f += ["first:" + n[:1], "last:" + n[-1:], "last2:" + n[-2:], "first2:" + n[:2]]
     lead = bool(n) and n[0] in NUMERALS
     if lead:
@@ -79,6 +110,8 @@ def _form(name: str, n: str) -> tuple:
         f.append("numXnumY")
     if "个" in n[1:3] and lead:
         f.append("numge")
+    if lead and _NUM_MEASURE.match(n):
+        f.append("num_measure")
     segs = [s for s in _SEP.split(name) if s]
     f.append("seps:" + str(min(len(segs) - 1 if segs else 0, 3)))
     if _DOTS.search(name):
@@ -101,6 +134,8 @@ def _form(name: str, n: str) -> tuple:
             f.append("parallel_same_lead")
         if any(_STRATEGY.search(s) for s in segs):
             f.append("strategy_part")
+        if _motto_shape(segs, n):
+            f.append("motto_shape")
     gr = grammar()
     head = gr.head_of(n)
     if head:
@@ -113,6 +148,11 @@ def _form(name: str, n: str) -> tuple:
             f.append("body_common_word")
         if body and entry_for(body) is not None:
             f.append("body_lexicon")
+    tail = _lexicon_tail(n)
+    if tail:
+        # a known name with words before it (江苏省示范性劳模创新工作室 ends in 劳模创新工作室)
+        f.append("lex_tail")
+        f.append("lex_tail_kind:" + tail.kind)
     if n.startswith(_LEVEL):
         f += ["level_prefix", "level_prefix:" + (gr.heads[head] if head else "none")]
     e = entry_for(n)
@@ -149,7 +189,10 @@ def candidate_feature_parts(left: str, name: str, right: str, quoted: bool = Tru
     """:func:`candidate_features` as tuples (source, name, context, extra); the name and
     context parts are shared between equal names and contexts, so a classifier can memoise
     their sums (:meth:`~.classifier.CampaignClassifier.score_parts`)."""
-    left, name, right = (x.translate(_PUNCT_FOLD) for x in (left, name, right))
+    # only the characters the context features read (left[-8:], right[:6]): shorter strings to
+    # fold, and equal windows share one cache entry
+    left, right = left[-8:].translate(_PUNCT_FOLD), right[:6].translate(_PUNCT_FOLD)
+    name = name.translate(_PUNCT_FOLD)
     n = surface_key(name) or name
     src = source or ("quoted" if quoted else "frame")
     return (_source(src, quoted), _form(name, n), _context(left, right), tuple(extra))

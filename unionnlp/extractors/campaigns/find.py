@@ -21,7 +21,7 @@ from typing import Optional
 from unionnlp.records import Campaign
 
 from ..identity import campaign_id
-from .candidates import Candidate, find_candidates
+from .candidates import Candidate, add_document_extras, find_candidates
 from .classifier import CampaignClassifier, load_classifier
 from .features import candidate_feature_parts
 from .lexicon import surface_key
@@ -71,6 +71,7 @@ def decide(text: str, candidates: list, classifier: CampaignClassifier, vocab) -
         else:
             undecided.append(c)
     if undecided:
+        add_document_extras(text, undecided)
         X = [candidate_feature_parts(c.left, c.name, c.right, c.quoted, source=c.source,
                                      extra=c.extra + (["inlist"] if c.group > 1 else []))
              for c in undecided]
@@ -198,7 +199,7 @@ def find_campaigns(text: str, *, classifier: Optional[CampaignClassifier] = None
         return []
     vocab = vocabulary(lexicon)
     clf = classifier or load_classifier(vocab.model)
-    accepted = decide(text, find_candidates(text, vocab), clf, vocab)
+    accepted = decide(text, find_candidates(text, vocab, document=False), clf, vocab)
     out = []
     for c in resolve(text, accepted):
         canonical = vocab.canonical(c.name)

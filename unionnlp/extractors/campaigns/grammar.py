@@ -3,7 +3,10 @@
 Roles: ``run`` (verbs that run or promote a program: 开展, 实施, 推进, 创建 …), ``award`` (verbs
 that name or award an honour: 命名, 授予, 评选, 荣获 …), ``title_tail`` (称号, 荣誉), ``head``
 (nouns that end a name, with the kind they give: 驿站, 之家, 工程, 行动, 竞赛, 号, 奖 …),
-``cue_left``/``cue_right`` (context words the classifier weighs), ``category`` (heads after a quote that make it a label of a group: “两新”组织), ``motto``
+``cue_left``/``cue_right`` (context words the classifier weighs), ``clause`` (prepositions and
+verbs that make a span a clause, not a name: 按照, 通过, 实现), ``verb_end`` (complements that end
+a verb phrase: 起来, 下去), ``left_stop`` (verbs that open a list of names and are never part of
+one: 分为, 包括), ``category`` (heads after a quote that make it a label of a group: “两新”组织), ``motto``
 (heads that make it a motto or principle: 理念, 格局, 战略) and ``generic`` (modifiers that do
 not make a 行动/工程 a proper name: 专项, 重点, 系列 …).
 """
@@ -44,6 +47,9 @@ class Grammar:
     not_tail: dict  # ending → what it makes a name instead (event, venue, team, platform)
     frame_re: re.Pattern  # a run or award verb; group "award" set for award verbs
     motto_re: re.Pattern  # right context that makes a quote a motto (的理念, 工作格局)
+    clause_re: re.Pattern = re.compile("(?!)")  # prepositions and clause verbs inside a span
+    verb_end: tuple = ()  # resultative complements that end a verb phrase (建起来, 坚持下去)
+    left_stop_re: re.Pattern = re.compile("(?!)")  # verbs that open a list of names (分为, 包括)
 
     @functools.cached_property
     def run_re(self) -> re.Pattern:
@@ -138,4 +144,7 @@ def grammar() -> Grammar:
                    kind_suffix=tuple(sorted(kind_suffix.items(), key=lambda kv: -len(kv[0]))),
                    generic_head=tuple(sorted(rows.get("generic_head", ()), key=len, reverse=True)),
                    not_tail=not_tail, frame_re=frame_re,
-                   motto_re=motto_re)
+                   motto_re=motto_re,
+                   clause_re=re.compile(_alt(rows.get("clause", ())) or "(?!)"),
+                   verb_end=tuple(rows.get("verb_end", ())),
+                   left_stop_re=re.compile(_alt(rows.get("left_stop", ())) or "(?!)"))

@@ -113,6 +113,7 @@ def surface_index() -> dict:
     return idx
 
 
+@functools.lru_cache(maxsize=50_000)
 def entry_for(name: str) -> Optional[LexiconEntry]:
     """The lexicon entry a written name is (by itself or as a variant), if any."""
     idx = surface_index()

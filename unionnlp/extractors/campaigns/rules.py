@@ -51,6 +51,12 @@ DATED = re.compile(r"[0-9]{2,4}年|年度|第[0-9一二三四五六七八九十]
 COUNTED = re.compile("^(?:[一二三四五六七八九十两几多数各每首]|[0-9]+)[项场次批个届期轮类种大家名所户]")
 
 
+#: numbers written apart (“3 12 25”, 07、19、23): a draw or a list of figures, never a code
+SPACED_NUMBERS = re.compile(r"[0-9]+(?:[\s,，、.．·-]+[0-9]+)+")
+
+#: longest quoted verb phrase ending in a complement that is taken as a verb (建起来, 坚持下去)
+MAX_VERB_PHRASE = 6
+
 _WORD = re.compile(f"[{CJK}0-9]")
 _YEAR = re.compile("(?:19|20)[0-9]{2}")
 
@@ -68,6 +74,8 @@ def name_rejection(name: str) -> Optional[str]:
     if k.isdigit() and (len(k) < MIN_CODE_DIGITS or len(k) > MAX_CODE_DIGITS):
         return "digit" if len(k) < MIN_CODE_DIGITS else "number"
     if k.isdigit() and _YEAR.fullmatch(k):
+        return "number"
+    if SPACED_NUMBERS.fullmatch(name.strip()):
         return "number"
     if MEASURE.match(k):
         return "measure"
@@ -116,8 +124,15 @@ def _quoted_rejection(c: Candidate) -> Optional[str]:
     gr = grammar()
     if SPEECH_PUNCT.search(c.name):
         return "speech"
+    if len(c.name) <= MAX_VERB_PHRASE and c.name.endswith(gr.verb_end) and \
+            c.entry is None and c.user is None:
+        return "verb"  # “建起来”、“转起来”: what is to be done, not a name
     if len(c.name) > MAX_NAME_WITH_FIGURE and FIGURE.search(c.name):
         return "sentence"
+    if c.entry is not None or (c.user is not None and getattr(c.user, "action", "") == "add"):
+        # a name the lexicon knows (“小三级”组织网络, “会站家”格局) is not made a label or a
+        # motto by the noun after it
+        return None
     for right in {c.right, c.own_right}:
         if right.startswith(gr.category):
             return "category"
@@ -134,4 +149,6 @@ def _frame_rejection(c: Candidate) -> Optional[str]:
         return "generic"
     if DATED.search(c.name):
         return "dated"
+    if gr.clause_re.search(c.name):
+        return "clause"  # 开展职工通过线上实现互助活动: a clause up to a head noun
     return None
