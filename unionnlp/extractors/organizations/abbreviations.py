@@ -39,12 +39,12 @@ def expand_abbreviation(surface: str, place: Union[Place, str, None]) -> Optiona
     full = lx.vocab["abbreviations"].get(surface, surface)
     if full.startswith("全国"):
         return full
-    ch = full[:1]
-    if ch not in lx.vocab["abbr_level_chars"]:
+    ch = next((w for w in lx.level_words if full.startswith(w)), full[:1])
+    if ch not in lx.vocab["abbr_level_chars"] and ch not in lx.level_words:
         return None
     for name in _place_chain(place):
         if _names_level(name, ch):
-            return name + full[1:]
+            return name + full[len(ch):]
     return None
 
 

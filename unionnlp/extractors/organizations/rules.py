@@ -21,6 +21,8 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index") -> i
     lo = max(floor, s0 - maxlen)
     place_at = {p.start: (p.start, p.end) for p in pindex.within(lo, s0)
                 if p.level != "town" or p.adcode}
+    for ps in [ps for ps in place_at if _conj_place(lx, text, ps, text[ps:place_at[ps][1]], place_at)]:
+        del place_at[ps]  # 大局和县工会: 和 is the conjunction, 县工会 the name
     i = s0
     while i > lo:
         c = text[i - 1]
@@ -43,15 +45,35 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index") -> i
             toks.append((pos, w))
             pos += len(w)
     start = s0
-    for tpos, w in reversed(toks):
+    lvl = lx.vocab["abbr_level_chars"]
+    for k in range(len(toks) - 1, -1, -1):
+        tpos, w = toks[k]
         p = place_at.get(tpos)
         covered = any(ps <= tpos and tpos + len(w) <= pe for ps, pe in place_at.values())
         if p is not None or covered:
             start = tpos
             continue
-        if w in lx.vocab["abbr_level_chars"]:
-            start = tpos  # 县 in 县总工会: a bare level character (abbreviation)
+        if w[:1] in "和与及" and len(w) == 2 and w[1] in lvl and tpos > 0 and _CJK.match(text[tpos - 1]):
+            start = tpos + 1  # 和县 after a word: the conjunction 和 + 县 (大局和县工会)
             break
+        if w in lx.level_words:
+            start = tpos  # 自治区总工会: a level word standing for the article's division
+            break
+        if w in lvl:
+            start = tpos  # 县 in 县总工会: a bare level character (abbreviation)
+            if w in lx.town_words and k > 0 and _proper_word(lx, toks[k - 1][1]):
+                start = toks[k - 1][0]  # 青石 + 镇: a township the gazetteer lacks
+            break
+        if len(w) >= 2 and w[-1] in lvl and w[:-1] in lx.deictic:
+            start = tpos + len(w) - 1  # 我市总工会, 该县供电公司: the article's own division
+            break
+        if w in lx.town_words and k > 0 and _proper_word(lx, toks[k - 1][1]):
+            start = toks[k - 1][0]  # 柳溪 + 街道: a street or village name before its body
+            break
+        if (w.isdigit() is False and all(c in _CN_DIGITS for c in w) and k > 0
+                and (toks[k - 1][0] in place_at or _proper_word(lx, toks[k - 1][1]))):
+            start = tpos  # 南昌 + 八一 + 店, 中建 + 三 + 局: a numeral inside a name
+            continue
         if w in lx.stop_words:
             break
         if w[0] in lx.boundary and lx.tags.get(w) is None and len(w) > 1:
@@ -87,6 +109,28 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index") -> i
     return start
 
 
+#: Chinese numerals that occur inside names (八一店, 三局)
+_CN_DIGITS = frozenset("一二三四五六七八九十零〇百")
+
+
+def _proper_word(lx: _Lex, w: str) -> bool:
+    """``w`` can be the proper part of a township or street name: two to four name characters,
+    a noun or a word jieba does not know, no function word, verb or determiner."""
+    if not (2 <= len(w) <= 4) or not all(_CJK.match(c) for c in w):
+        return False
+    if w in lx.stop_words or w in lx.generic or w.startswith(lx.determiners) or w[0] in lx.boundary:
+        return False
+    tag = lx.tags.get(w)
+    return tag is None or tag[:1] == "n" and tag != "nr"
+
+
+def _conj_place(lx: _Lex, text: str, tpos: int, w: str, place_at: dict) -> bool:
+    """A place mention that begins with a conjunction glued to the word before it (大局和县:
+    the county 和县 is 和 + 县 here)."""
+    return (tpos in place_at and w[:1] in "和与及" and tpos > 0 and bool(_CJK.match(text[tpos - 1]))
+            and not any(pe == tpos for _, pe in place_at.values()))
+
+
 def _is_generic(lx: _Lex, body: str) -> bool:
     """True when a name body has no proper element (各级, 基层, 企业 …)."""
     if not body:
@@ -96,7 +140,15 @@ def _is_generic(lx: _Lex, body: str) -> bool:
     toks = segmenter.words(body, hmm=False)
     if any(w.endswith("级") and len(w) == 2 for w in toks):
         return True  # 村级, 县级: a class of bodies, not a named one
-    return all(w in lx.generic for w in toks)
+    return all(w in lx.generic or _generic_concat(lx, w) for w in toks)
+
+
+def _generic_concat(lx: _Lex, w: str) -> bool:
+    """``w`` is a run of generic words that jieba keeps as one word (社区卫生 = 社区 + 卫生)."""
+    ok = [True] + [False] * len(w)
+    for i in range(1, len(w) + 1):
+        ok[i] = any(ok[j] and w[j:i] in lx.generic for j in range(max(0, i - 6), i - 1))
+    return ok[len(w)]
 
 
 def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> list[Organization]:
@@ -124,8 +176,8 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                 continue
         if typ == "suffix" and kind == "union" and text.startswith(
                 tuple(lx.vocab["head_not_followed_by"]), e0) and not (
-                text.startswith("组织", e0) and text.startswith(tuple(lx.vocab["verbs_after_zuzhi"]),
-                                                               e0 + 2)):
+                text.startswith("组织", e0) and (key != "工会" or text.startswith(
+                    tuple(lx.vocab["verbs_after_zuzhi"]), e0 + 2))):
             continue  # 工会工作者, 工会组织: a category, not a named body (工会组织召开: organised)
         prev = orgs[-1] if orgs else None
         if prev is not None and prev["end"] == s0 and typ == "suffix":
@@ -185,6 +237,8 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
         if inner and inner[0] > start:
             lead = text[start:inner[0]]
             keep = next((x for x in lx.name_prefixes if lead.endswith(x)), None)
+            if keep is None and _brand_lead(lx, lead):
+                keep = lead  # 沃尔玛 + 南昌 + 八一店: a brand before the branch's place
             start = inner[0] - len(keep) if keep else inner[0]
         # place prefix: contiguous place mentions from start
         pe = start
@@ -290,6 +344,9 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
     org_place = _place_canonical(plist, s, pe) if pe > s else None
     lvl = lx.vocab["abbr_level_chars"]
     if not has_place:
+        lw = next((w for w in lx.level_words if name.startswith(w) and len(name) > len(w)), None)
+        if lw is not None:
+            return _level_word_abbr(lx, name, lw, o, chain, s, e)
         two = name[:2]
         is_abbr = name[:1] in lvl and (lx.freq.get(two, 0) == 0 or two in lx.abbr_ok
                                        or two[1:] == "委")
@@ -329,7 +386,8 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
             return []
         hk = name[len(head):]
         if hk in lx.weak_heads and not any(u in head for u in lx.unit_words) \
-                and not head.startswith(tuple(lx.vocab["weak_head_prefixes"])):
+                and not head.startswith(tuple(lx.vocab["weak_head_prefixes"])) \
+                and not _named_body(lx, head):
             return []  # 优秀工会, 镇街党委: a bare head needs a place or a named unit
     else:
         inner = _strip_head(lx, body)
@@ -337,6 +395,8 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
             return []
         if text[s:pe].endswith(NATIONAL) and name not in lex_names:
             return []  # 全国工会: only the fixed national names
+        if body == lx.vocab["system_head"] and _system_place(plist, s, pe):
+            return []  # 浙江省工会: the unions of a province as a system (the body is 总工会)
         toks = segmenter.words(inner, hmm=False) if inner else []
         if toks and all((lx.tags.get(w) or "x")[:1] == "a" for w in toks):
             return []  # 安徽省优秀工会: place + adjective is no name
@@ -345,6 +405,52 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
     if has_place:
         res.extend(_coordinated(lx, text, s, pe, e, body, o, place_by_start, place_by_end, chain))
     return res
+
+
+def _brand_lead(lx: _Lex, lead: str) -> bool:
+    """``lead`` (the text before a place inside a name) is one dictionary word tagged as a proper
+    name other than a place: a brand (沃尔玛, 腾讯), not a person's name the dictionary lacks."""
+    words = segmenter.words(lead, hmm=False)
+    return (len(words) == 1 and len(lead) >= 2
+            and (lx.tags.get(lead) or "x") in ("nr", "nrt", "nz", "nt"))
+
+
+#: levels whose own union body is a 总工会: place + bare 工会 names their unions as a system
+_SYSTEM_LEVELS = ("province", "city", "county")
+
+
+def _system_place(plist: Sequence[Place], s: int, pe: int) -> bool:
+    """The place prefix text[s:pe] ends with a province, city or county."""
+    last = [p for p in plist if s <= p.start and p.end == pe]
+    return bool(last) and last[-1].level in _SYSTEM_LEVELS
+
+
+def _named_body(lx: _Lex, head: str) -> bool:
+    """The body before a weak head is a named one: a township, street or village with its proper
+    name (青石镇, 柳溪街道), or a word jieba's dictionary tags as a proper name (place,
+    organisation, brand, abbreviation: 江苏省 when the place step missed it, 腾讯)."""
+    for tw in lx.town_words:
+        if head.endswith(tw) and len(head) - len(tw) >= 2 and _proper_word(lx, head[:-len(tw)][-4:]):
+            return True
+    words = segmenter.words(head, hmm=False)
+    return bool(words) and words[0] not in _NATIONAL_WORDS and all(
+        (lx.tags.get(w) or "x") in lx.proper_tags and len(w) >= 2 for w in words)
+
+
+_NATIONAL_WORDS = frozenset(("中国", "中华", "全国", "国家"))
+
+
+def _level_word_abbr(lx: _Lex, name: str, lw: str, o: dict, chain: list[str], s: int,
+                     e: int) -> list[Organization]:
+    """自治区总工会, 自治州总工会: completed with the article's division of that level (the name
+    as written when the article is elsewhere)."""
+    body = _strip_head(lx, name[len(lw):])
+    if any(c in "各全该本每" for c in body) or (body and _is_generic(lx, body)
+                                               and name[len(lw):] not in lx.suffix_kind):
+        return []
+    full = expand_abbreviation(name, chain_place(chain))
+    return [Organization(name=name, canonical=full or name, kind=_kind_of(lx, o, name),
+                         place=_chain_canonical(chain, lw) if full else None, start=s, end=e)]
 
 
 def _strip_head(lx: _Lex, name: str) -> str:
