@@ -66,3 +66,30 @@ def test_generic_service_centre_is_not_a_body():
 def test_union_head_followed_by_zuzhi_is_the_verb():
     assert _canon("柳溪街道工会联合会组织快递员学习。") == {"柳溪街道工会联合会"}
     assert _canon("要加强工会组织建设。") == set()
+
+
+def test_level_head_after_a_verb_stands_alone():
+    got = _canon("这是贯彻市委、市政府部署的举措。", place="临沂市")
+    assert got == {"临沂市委", "临沂市政府"}
+    # 省市委 is plural; a place before the head keeps it
+    assert _canon("学习省市委全会精神。", place="临沂市") == set()
+    assert _canon("临沂市委召开会议。") == {"临沂市委"}
+
+
+def test_place_plus_zong_keeps_the_places_written_before():
+    got = find_organizations("曲靖麒麟区总开展送温暖活动")
+    assert [o.canonical for o in got] == ["曲靖麒麟区总工会"]
+
+
+def test_source_name_stops_before_page_metadata():
+    got = _canon("信息来源:临沂融媒客户端发布时间:2024-01-02")
+    assert "临沂融媒客户端" in got
+
+
+def test_short_form_after_the_full_name_is_the_same_body():
+    text = "天津建工控股公司工会召开职代会。会后，建工控股公司工会组织职工参观。"
+    got = find_organizations(text)
+    assert {o.canonical for o in got} == {"天津建工控股公司工会"}
+    text = "成都云途飞驰网络科技有限公司重庆分公司工会邀请云途公司管理层与骑手恳谈。"
+    got = {o.name: o.canonical for o in find_organizations(text)}
+    assert got["云途公司"] == "成都云途飞驰网络科技有限公司重庆分公司"

@@ -83,10 +83,13 @@ def _abbreviations(lx: _Lex, text: str, chain: list[str], place_by_end: dict,
         full = lx.vocab["abbreviations"][m.group()]
         p = place_by_end.get(s + 1)  # 晋中市总: the place ends with the level char
         if p is not None and p.adcode and p.name.endswith(m.group()[0]):
-            surface = text[p.start:e]
-            canonical = p.name + full[1:]
+            ps = p.start
+            while place_by_end.get(ps) is not None and place_by_end[ps].level != "country":
+                ps = place_by_end[ps].start  # 昆明 + 五华区总: the longest written form
+            surface = text[ps:e]
+            canonical = text[ps:p.start] + p.name + full[1:]
             out.append(Organization(name=surface, canonical=canonical, kind="union",
-                                    place=p.canonical, start=p.start, end=e))
+                                    place=p.canonical, start=ps, end=e))
             continue
         prv = text[s - 1:s]
         if prv and _CJK.match(prv) and m.group() != "全总":

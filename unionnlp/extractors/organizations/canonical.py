@@ -34,6 +34,52 @@ def _unify(orgs: list[Organization], plist: list[Place]) -> None:
             o.canonical = redirect[o.canonical]
 
 
+#: heads of a company's short form (货拉拉公司) and the internal units written after a company
+_COMPANY_HEADS = ("公司", "集团")
+_INTERNAL_TAILS = ("工会委员会", "工会联合会", "联合工会", "工会", "党委", "党总支", "党支部", "团委")
+
+
+def unify_short_forms(orgs: list[Organization], plist: list[Place]) -> None:
+    """A body named once in full and later without its place or legal form gets the full name:
+    纺织控股公司工会 after 北京纺织控股公司工会 (the full name minus leading place mentions);
+    货拉拉公司 after 深圳依时货拉拉科技有限公司广州分公司工会 (brand + 公司 inside a company
+    name: the company, without its internal union)."""
+    by_start = {p.start: p for p in plist if p.adcode}
+    full_forms = []  # (canonical, the same without its leading place mentions)
+    for o in orgs:
+        if o.start is None:
+            continue
+        pos = o.start
+        while pos in by_start and by_start[pos].end < o.end:
+            pos = by_start[pos].end
+        if pos > o.start:
+            full_forms.append((o.canonical or o.name, o.name[pos - o.start:]))
+    companies = []
+    for o in orgs:
+        name = o.canonical or o.name
+        base = name
+        for t in _INTERNAL_TAILS:
+            if base.endswith(t) and len(base) > len(t):
+                base = base[:-len(t)]
+                break
+        if base.endswith(_COMPANY_HEADS) and len(base) >= 6:
+            companies.append(base)
+    for o in orgs:
+        name = o.canonical or o.name
+        if o.canonical not in (None, o.name):
+            continue  # already completed (an abbreviation)
+        longer = [f for f, rest in full_forms if rest == name and f != name]
+        if longer:
+            o.canonical = max(longer, key=len)
+            continue
+        head = next((h for h in _COMPANY_HEADS if name.endswith(h)), None)
+        brand = name[:-len(head)] if head else ""
+        if len(brand) >= 2 and o.kind == "enterprise":
+            hits = {c for c in companies if brand in c and c != name and len(c) > len(name)}
+            if len(hits) == 1:
+                o.canonical = hits.pop()
+
+
 #: the national union, top of the hierarchy every local federation of trade unions reports to
 NATIONAL_UNION = "中华全国总工会"
 #: heads of a division's own union body (the federation of a county, a town's federation)

@@ -6,7 +6,8 @@ import re
 from typing import Optional, Sequence, Union
 
 from unionnlp.extractors.organizations.abbreviations import _place_chain
-from unionnlp.extractors.organizations.canonical import _unify, assign_identities
+from unionnlp.extractors.organizations.canonical import (_unify, assign_identities,
+                                                         unify_short_forms)
 from unionnlp.extractors.organizations.rules import rule_organizations
 from unionnlp.errors import UnionNLPError
 from unionnlp.records import Organization, Place
@@ -61,6 +62,7 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
         out = merge_statistical(text, out, lac_org_spans(text), plist, chain)
     out.extend(_page_bodies(out, title, outlet, chain))
     _unify(out, plist)
+    unify_short_forms(out, plist)
     assign_identities(out)
     out.sort(key=lambda o: (o.start if o.start is not None else -1, -(o.end or 0)))
     return out

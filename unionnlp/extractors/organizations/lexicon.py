@@ -38,6 +38,7 @@ class _Lex:
     deictic: frozenset
     town_words: frozenset
     proper_tags: frozenset
+    legal_forms: frozenset
 
 
 @functools.lru_cache(maxsize=1)
@@ -76,6 +77,7 @@ def _lex() -> _Lex:
         name_prefixes=tuple(vocab["name_prefixes"]),
         level_words=dict(vocab["abbr_level_words"]), deictic=frozenset(vocab["deictic_level"]),
         town_words=frozenset(vocab["town_words"]), proper_tags=frozenset(vocab["proper_tags"]),
+        legal_forms=frozenset(vocab["legal_forms"]),
     )
 
 

@@ -15,7 +15,8 @@ from unionnlp.extractors.organizations.sources import _sources
 from unionnlp.extractors.organizations.spans import _Index, _Span
 
 
-def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index") -> int:
+def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
+                company: bool = False) -> int:
     """Leftmost start of the name whose head starts at ``s0`` (see module docstring)."""
     maxlen = lx.vocab["max_name_len"]
     lo = max(floor, s0 - maxlen)
@@ -99,6 +100,16 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index") -> i
             if all(_CJK.match(c) and c not in lx.boundary for c in run) and all(
                     len(w) == 1 for w in segmenter.words(run, hmm=False)) and run not in lx.stop_words:
                 start = ps
+    # place + a trade name with a verb in it + company head (成都 + 云途飞驰 + 网络科技有限公司):
+    # a limited company's name is place + trade name + trade + legal form
+    if company and start < s0:
+        for ps, pe in place_at.values():
+            if lo <= ps and 0 < start - pe <= 4:
+                run = text[pe:start]
+                ws = segmenter.words(run, hmm=False)
+                if all(_CJK.match(c) and c not in lx.boundary for c in run) and not any(
+                        w in lx.stop_words or w.startswith(lx.determiners) for w in ws):
+                    start = ps
     # place + short unknown run + head (大通天和医院): jieba shreds the unknown name
     for ps, pe in place_at.values():
         if start > ps >= lo and 2 <= s0 - pe <= 4:
@@ -217,7 +228,12 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                              shared_start=prev["start"]))
             last_end = e0
             continue
-        start = _left_start(lx, text, s0, last_end if last_end > 0 else 0, pindex)
+        start = _left_start(lx, text, s0, last_end if last_end > 0 else 0, pindex,
+                            company=key in lx.legal_forms)
+        if (start < s0 and typ == "suffix" and key[0] in lx.vocab["abbr_level_chars"]
+                and key in lx.abbr_ok and text[s0 - 1] not in lx.vocab["abbr_level_chars"]
+                and not _place_before(lx, text, start, s0, pindex)):
+            start = s0  # 落实市委: 市委 stands alone (an abbreviation), 落实 is no name
         if (prev is not None and key in lx.vocab["branch_heads"] and not prev["fixed"]
                 and prev["end"] <= start and _places_only(place_by_start, prev["end"], s0)):
             prev.update(end=e0)  # XX科技有限公司 + 广州 + 分公司: one name
@@ -405,6 +421,16 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
     if has_place:
         res.extend(_coordinated(lx, text, s, pe, e, body, o, place_by_start, place_by_end, chain))
     return res
+
+
+def _place_before(lx: _Lex, text: str, start: int, s0: int, pindex: "_Index") -> bool:
+    """A place ends at (or covers) ``s0``, the start of a head with a level character (扬州市委,
+    中共沈丘县委, 潍坊市委), or the word before it is a place name in jieba's dictionary."""
+    for p in pindex.within(start, s0 + 1):
+        if p.start < s0 <= p.end or p.end == s0:
+            return True
+    words = segmenter.words(text[start:s0], hmm=False)
+    return bool(words) and (lx.tags.get(words[-1]) or "x") == "ns"
 
 
 def _brand_lead(lx: _Lex, lead: str) -> bool:

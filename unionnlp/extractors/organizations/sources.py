@@ -16,6 +16,10 @@ def _trim_to_head(lx: _Lex, name: str) -> Optional[str]:
     """The longest prefix of a source string that ends with an organization or media head
     (太和县总工会浏览量 → 太和县总工会); None when there is none."""
     ends = tuple(lx.vocab["media_ends"])
+    cut = min((name.find(lab) for lab in lx.vocab["source_meta_labels"] if name.find(lab) > 1),
+              default=-1)
+    if cut > 1:
+        name = name[:cut]  # 银川发布客户端 + 发布日期: page metadata glued to the source
     if name in lx.vocab["media_names"] or name.endswith(ends):
         return name
     for k in range(len(name) - 2, 2, -1):  # what is cut off is a word, not a name's tail
