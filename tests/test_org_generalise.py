@@ -93,3 +93,17 @@ def test_short_form_after_the_full_name_is_the_same_body():
     text = "成都云途飞驰网络科技有限公司重庆分公司工会邀请云途公司管理层与骑手恳谈。"
     got = {o.name: o.canonical for o in find_organizations(text)}
     assert got["云途公司"] == "成都云途飞驰网络科技有限公司重庆分公司"
+
+
+def test_unit_written_right_after_its_company_is_one_name():
+    got = {o.name for o in find_organizations("华北能源东岭集团西坡矿北风区工会开展春节慰问。")}
+    assert "华北能源东岭集团西坡矿北风区工会" in got
+    got = {o.name for o in find_organizations("西坡矿北风区工会积极组织义诊。")}
+    assert got == {"西坡矿北风区工会"}
+
+
+def test_deictic_union_system_is_no_body():
+    assert _canon("本市工会系统开展送温暖活动。", place="天津市") == set()
+    assert _canon("我省工会要发挥作用。", place="江苏省") == set()
+    # the phrase jieba tags nrt (努力提高) is no name before a weak head
+    assert _canon("努力提高工会联合会的自身建设。") == set()

@@ -62,8 +62,11 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
             break
         if w in lvl:
             start = tpos  # 县 in 县总工会: a bare level character (abbreviation)
-            if w in lx.town_words and k > 0 and _proper_word(lx, toks[k - 1][1]):
-                start = toks[k - 1][0]  # 青石 + 镇: a township the gazetteer lacks
+            if k > 0 and _proper_word(lx, toks[k - 1][1]) and toks[k - 1][0] + len(toks[k - 1][1]) == tpos:
+                if w in lx.town_words:
+                    start = toks[k - 1][0]  # 青石 + 镇: a township the gazetteer lacks
+                    break
+                continue  # 风井 + 区 (+ 工会): the tail of a unit's name, not an abbreviation
             break
         if len(w) >= 2 and w[-1] in lvl and w[:-1] in lx.deictic:
             start = tpos + len(w) - 1  # 我市总工会, 该县供电公司: the article's own division
@@ -245,6 +248,14 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
             prev.update(end=e0, kind=prev["kind"] if kind == "other" else kind, fixed=False)
             last_end = e0
             continue
+        if (prev is not None and not prev["fixed"] and start == prev["end"] and start < s0
+                and prev["kind"] in ("enterprise", "school", "other")
+                and kind in ("enterprise", "union", "party", "other")
+                and _unit_body(lx, text, start, s0)):
+            # 峰峰集团 + 大社矿 + 风井区工会: a unit written right after its organization
+            prev.update(end=e0, kind=kind)
+            last_end = e0
+            continue
         if start == s0:
             listed.extend(_shared_head_list(lx, text, s0, key, kind))
         near = pindex.within(start, e0)
@@ -371,6 +382,9 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
             # bare level char: 市总工会, 县委, 市委组织部, 市市场监管局
             if name[:2] in lx.generic:
                 return []  # 镇街工会: the towns and streets, not one body
+            if name[1:] == lx.vocab["system_head"] and name[0] in "省市县区州" and (
+                    text[s - 1:s] in lx.deictic or text.startswith("系统", e)):
+                return []  # 本市工会(系统): the unions of the article's division, not a body
             full = expand_abbreviation(name, chain_place(chain))
             rest = name[1:]
             body_ = _strip_head(lx, rest)
@@ -437,8 +451,13 @@ def _brand_lead(lx: _Lex, lead: str) -> bool:
     """``lead`` (the text before a place inside a name) is one dictionary word tagged as a proper
     name other than a place: a brand (沃尔玛, 腾讯), not a person's name the dictionary lacks."""
     words = segmenter.words(lead, hmm=False)
-    return (len(words) == 1 and len(lead) >= 2
-            and (lx.tags.get(lead) or "x") in ("nr", "nrt", "nz", "nt"))
+    if not words or len(words[0]) < 2:
+        return False
+    first = lx.tags.get(words[0]) or "x"
+    if len(words) == 1:
+        return first in ("nr", "nrt", "nz", "nt")
+    # 冀中 + 能源 (+ 峰峰集团): a proper word and trade words before the place
+    return first in ("nz", "nt", "ns") and all(w in lx.body_ok for w in words[1:])
 
 
 #: levels whose own union body is a 总工会: place + bare 工会 names their unions as a system
