@@ -107,3 +107,12 @@ def test_deictic_union_system_is_no_body():
     assert _canon("我省工会要发挥作用。", place="江苏省") == set()
     # the phrase jieba tags nrt (努力提高) is no name before a weak head
     assert _canon("努力提高工会联合会的自身建设。") == set()
+
+
+def test_unit_named_again_without_its_parent_is_the_same_body():
+    text = "华北能源东岭集团西坡矿北风区工会开展慰问。西坡矿北风区工会积极组织义诊。"
+    assert _canon(text) == {"华北能源东岭集团西坡矿北风区工会"}
+
+
+def test_the_law_is_no_body():
+    assert _canon("深入学习中华人民共和国工会法。") == set()

@@ -39,6 +39,10 @@ _COMPANY_HEADS = ("公司", "集团")
 _INTERNAL_TAILS = ("工会委员会", "工会联合会", "联合工会", "工会", "党委", "党总支", "党支部", "团委")
 
 
+#: shortest name that is taken for a longer one ending with it (shorter ones are generic)
+SHORT_FORM_MIN = 6
+
+
 def unify_short_forms(orgs: list[Organization], plist: list[Place]) -> None:
     """A body named once in full and later without its place or legal form gets the full name:
     纺织控股公司工会 after 北京纺织控股公司工会 (the full name minus leading place mentions);
@@ -54,6 +58,7 @@ def unify_short_forms(orgs: list[Organization], plist: list[Place]) -> None:
             pos = by_start[pos].end
         if pos > o.start:
             full_forms.append((o.canonical or o.name, o.name[pos - o.start:]))
+    written = {o.canonical or o.name for o in orgs if o.start is not None}
     companies = []
     for o in orgs:
         name = o.canonical or o.name
@@ -69,6 +74,9 @@ def unify_short_forms(orgs: list[Organization], plist: list[Place]) -> None:
         if o.canonical not in (None, o.name):
             continue  # already completed (an abbreviation)
         longer = [f for f, rest in full_forms if rest == name and f != name]
+        if not longer and len(name) >= SHORT_FORM_MIN:
+            # 大社矿风井区工会 after 冀中能源峰峰集团大社矿风井区工会: the unit without its parent
+            longer = [f for f in written if len(f) > len(name) and f.endswith(name)]
         if longer:
             o.canonical = max(longer, key=len)
             continue

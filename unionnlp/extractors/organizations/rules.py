@@ -461,7 +461,7 @@ def _brand_lead(lx: _Lex, lead: str) -> bool:
 
 
 #: levels whose own union body is a 总工会: place + bare 工会 names their unions as a system
-_SYSTEM_LEVELS = ("province", "city", "county")
+_SYSTEM_LEVELS = ("country", "province", "city", "county")
 
 
 def _system_place(plist: Sequence[Place], s: int, pe: int) -> bool:
@@ -482,7 +482,7 @@ def _named_body(lx: _Lex, head: str) -> bool:
         (lx.tags.get(w) or "x") in lx.proper_tags and len(w) >= 2 for w in words)
 
 
-_NATIONAL_WORDS = frozenset(("中国", "中华", "全国", "国家"))
+_NATIONAL_WORDS = frozenset(("中国", "中华", "全国", "国家", "中华人民共和国", "我国", "新中国"))
 
 
 def _level_word_abbr(lx: _Lex, name: str, lw: str, o: dict, chain: list[str], s: int,
