@@ -116,3 +116,8 @@ def test_unit_named_again_without_its_parent_is_the_same_body():
 
 def test_the_law_is_no_body():
     assert _canon("深入学习中华人民共和国工会法。") == set()
+
+
+def test_rare_character_opens_a_name_after_punctuation():
+    got = {o.name for o in find_organizations("区总工会走访了岭南中学、笏山中心小学等地。")}
+    assert "笏山中心小学" in got

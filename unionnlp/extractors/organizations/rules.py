@@ -87,11 +87,17 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
         tag = lx.tags.get(w)
         if len(w) == 1 and w in lx.boundary:
             break
-        if tag is not None and tag.startswith(_STOP_POS) and w not in lx.body_ok:
+        if tag is not None and tag.startswith(_STOP_POS) and w not in lx.body_ok and tag != "zg":
             break
         if tag is not None and tag.startswith("v") and tag != "vn" and w not in lx.body_ok:
             break
         start = tpos
+    # a rare character (jieba's zg) opens a name only after punctuation (、笏石中心小学), not
+    # when it is the tail of a word the extension stopped at (网约 + 车行业工联会)
+    zg_first = next(((tpos, w) for tpos, w in toks if tpos == start), None)
+    if (zg_first is not None and len(zg_first[1]) == 1 and lx.tags.get(zg_first[1]) == "zg"
+            and start > 0 and _CJK.match(text[start - 1])):
+        start += 1
     # snap to a place that starts before and covers the start
     for ps, pe in place_at.values():
         if ps < start < pe:
