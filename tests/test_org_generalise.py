@@ -121,3 +121,18 @@ def test_the_law_is_no_body():
 def test_rare_character_opens_a_name_after_punctuation():
     got = {o.name for o in find_organizations("区总工会走访了岭南中学、笏山中心小学等地。")}
     assert "笏山中心小学" in got
+
+
+def test_branch_with_a_shredded_name_after_a_bank():
+    got = {o.name for o in find_organizations("驿站设在建设银行河前支行一楼。")}
+    assert "建设银行河前支行" in got
+
+
+def test_party_office_short_forms_and_rescue_teams():
+    got = _canon("联合市委社工部、东川蓝天救援队开展送清凉。", place="荆门市")
+    assert {"荆门市委社工部", "东川蓝天救援队"} <= got
+
+
+def test_source_department_of_the_city_union():
+    got = _canon("全市工会招募志愿者。\n来源:市总宣传部", place="荆门市")
+    assert "荆门市总工会宣传部" in got

@@ -37,6 +37,12 @@ def expand_abbreviation(surface: str, place: Union[Place, str, None]) -> Optiona
     """
     lx = _lex()
     full = lx.vocab["abbreviations"].get(surface, surface)
+    if full == surface:
+        # 市总宣传部: a department of the union written with the union's abbreviation
+        a = next((a for a in lx.vocab["abbreviations"] if surface.startswith(a)), None)
+        nxt = surface[len(a):len(a) + 1] if a else ""
+        if a and nxt and not surface.startswith(a + "工") and lx.freq.get("总" + nxt, 0) < 50:
+            full = lx.vocab["abbreviations"][a] + surface[len(a):]
     if full.startswith("全国"):
         return full
     ch = next((w for w in lx.level_words if full.startswith(w)), full[:1])

@@ -244,7 +244,9 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                 and not _place_before(lx, text, start, s0, pindex)):
             start = s0  # 落实市委: 市委 stands alone (an abbreviation), 落实 is no name
         if (prev is not None and key in lx.vocab["branch_heads"] and not prev["fixed"]
-                and prev["end"] <= start and _places_only(place_by_start, prev["end"], s0)):
+                and prev["end"] <= start and (_places_only(place_by_start, prev["end"], s0) or (
+                    prev["kind"] == "enterprise" and s0 - prev["end"] <= BRANCH_NAME_MAX
+                    and _unit_body(lx, text, prev["end"], s0)))):
             prev.update(end=e0)  # XX科技有限公司 + 广州 + 分公司: one name
             last_end = e0
             continue
@@ -296,7 +298,7 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                            place_by_end, lex_names, place_by_start))
     out.extend(_abbreviations(lx, text, chain, place_by_end, out))
     out.extend(listed)
-    out.extend(_sources(lx, text, out))
+    out.extend(_sources(lx, text, out, chain))
     return out
 
 
@@ -310,6 +312,8 @@ def _unit_body(lx, text: str, a: int, b: int) -> bool:
 
 #: longest name of a unit between a body and the unit's head (困难职工 + 帮扶中心)
 UNIT_BODY_MAX = 8
+#: longest name of a branch between a company and the branch head (工商银行 + 道前 + 支行)
+BRANCH_NAME_MAX = 4
 
 
 def _places_only(place_by_start: dict, a: int, b: int) -> bool:

@@ -31,8 +31,10 @@ def _trim_to_head(lx: _Lex, name: str) -> Optional[str]:
     return name if len(name) <= 6 else None  # a short source name (a public account)
 
 
-def _sources(lx: _Lex, text: str, found: list[Organization]) -> list[Organization]:
-    """Media named as the source of the piece."""
+def _sources(lx: _Lex, text: str, found: list[Organization],
+             chain: Optional[list] = None) -> list[Organization]:
+    """Media named as the source of the piece (a union's department written with the union's
+    abbreviation, 来源:市总权益部, is completed with the article's place)."""
     out = []
     taken = {(o.start, o.end) for o in found}
     tail = max(SOURCE_HEAD, len(text) - SOURCE_TAIL)
@@ -47,6 +49,16 @@ def _sources(lx: _Lex, text: str, found: list[Organization]) -> list[Organizatio
             if (s, e) in taken or len(name) < 3:
                 continue
             if any(o.start <= s and e <= o.end for o in found):
+                continue
+            abbr = next((a for a in lx.vocab["abbreviations"] if name.startswith(a)
+                         and len(name) > len(a)), None)
+            if abbr is not None:
+                from unionnlp.extractors.organizations.abbreviations import expand_abbreviation
+
+                full = expand_abbreviation(abbr, chain or None)
+                out.append(Organization(name=name, canonical=(full or lx.vocab["abbreviations"][abbr])
+                                        + name[len(abbr):], kind="union", place=None, start=s, end=e))
+                taken.add((s, e))
                 continue
             out.append(Organization(name=name, canonical=name, kind=org_kind(name)
                                     if not name.endswith(tuple(lx.vocab["media_ends"])) else "media",
