@@ -37,15 +37,15 @@ def expand_abbreviation(surface: str, place: Union[Place, str, None]) -> Optiona
     """
     lx = _lex()
     full = lx.vocab["abbreviations"].get(surface, surface)
-    if full == surface:
+    if full == surface and surface[1:2] == "总":
         # 市总宣传部: a department of the union written with the union's abbreviation
-        a = next((a for a in lx.vocab["abbreviations"] if surface.startswith(a)), None)
+        a = surface[:2] if surface[:2] in lx.vocab["abbreviations"] else None
         nxt = surface[len(a):len(a) + 1] if a else ""
         if a and nxt and not surface.startswith(a + "工") and lx.freq.get("总" + nxt, 0) < 50:
             full = lx.vocab["abbreviations"][a] + surface[len(a):]
     if full.startswith("全国"):
         return full
-    ch = next((w for w in lx.level_words if full.startswith(w)), full[:1])
+    ch = full[:3] if full[:3] in lx.level_words else full[:1]  # 自治区, 自治州 or 市, 县 …
     if ch not in lx.vocab["abbr_level_chars"] and ch not in lx.level_words:
         return None
     for name in _place_chain(place):

@@ -7,11 +7,12 @@ from typing import Optional
 from unionnlp.records import Organization, Place
 
 
-def _unify(orgs: list[Organization], plist: list[Place]) -> None:
+def _unify(orgs: list[Organization], plist: list[Place], by_start: Optional[dict] = None) -> None:
     """One canonical per organization: the longest written full form of the same division and
     head (大通县总工会 and 西宁市大通回族土族自治县总工会 → the latter); abbreviations whose
     expansion equals one of the shorter written forms (县总工会 → 大通县总工会) follow it."""
-    by_start = {p.start: p for p in plist if p.adcode}
+    if by_start is None:
+        by_start = {p.start: p for p in plist if p.adcode}
     groups: dict[tuple, list[Organization]] = {}
     for o in orgs:
         # the most specific leading place mention of the written form
@@ -43,12 +44,16 @@ _INTERNAL_TAILS = ("工会委员会", "工会联合会", "联合工会", "工会
 SHORT_FORM_MIN = 6
 
 
-def unify_short_forms(orgs: list[Organization], plist: list[Place]) -> None:
+def unify_short_forms(orgs: list[Organization], plist: list[Place],
+                      by_start: Optional[dict] = None) -> None:
     """A body named once in full and later without its place or legal form gets the full name:
     纺织控股公司工会 after 北京纺织控股公司工会 (the full name minus leading place mentions);
     货拉拉公司 after 深圳依时货拉拉科技有限公司广州分公司工会 (brand + 公司 inside a company
     name: the company, without its internal union)."""
-    by_start = {p.start: p for p in plist if p.adcode}
+    if len(orgs) < 2:
+        return
+    if by_start is None:
+        by_start = {p.start: p for p in plist if p.adcode}
     full_forms = []  # (canonical, the same without its leading place mentions)
     for o in orgs:
         if o.start is None:
@@ -60,20 +65,21 @@ def unify_short_forms(orgs: list[Organization], plist: list[Place]) -> None:
             full_forms.append((o.canonical or o.name, o.name[pos - o.start:]))
     written = {o.canonical or o.name for o in orgs if o.start is not None}
     companies = []
-    for o in orgs:
-        name = o.canonical or o.name
+    for name in written:
         base = name
-        for t in _INTERNAL_TAILS:
-            if base.endswith(t) and len(base) > len(t):
-                base = base[:-len(t)]
-                break
-        if base.endswith(_COMPANY_HEADS) and len(base) >= 6:
+        if base.endswith(_INTERNAL_TAILS):
+            t = next(t for t in _INTERNAL_TAILS if base.endswith(t))
+            base = base[:-len(t)]
+        if len(base) >= 6 and base.endswith(_COMPANY_HEADS):
             companies.append(base)
+    by_rest: dict[str, list[str]] = {}
+    for f, rest in full_forms:
+        by_rest.setdefault(rest, []).append(f)
     for o in orgs:
         name = o.canonical or o.name
         if o.canonical not in (None, o.name):
             continue  # already completed (an abbreviation)
-        longer = [f for f, rest in full_forms if rest == name and f != name]
+        longer = [f for f in by_rest.get(name, ()) if f != name]
         if not longer and len(name) >= SHORT_FORM_MIN:
             # 大社矿风井区工会 after 冀中能源峰峰集团大社矿风井区工会: the unit without its parent
             longer = [f for f in written if len(f) > len(name) and f.endswith(name)]
@@ -101,16 +107,20 @@ def assign_identities(orgs: list[Organization]) -> None:
     from unionnlp.extractors.identity import NATIONAL_CODE, _division_prefix, name_key, org_id
 
     groups: dict[str, list[Organization]] = {}
+    seen: dict[str, tuple] = {}  # one look-up per distinct name (a body is named many times)
     for o in orgs:
         full = o.canonical or o.name
-        code, rest = _division_prefix(name_key(full))
-        if code is None and name_key(full).startswith(("全国", "中华全国", "中共中央")):
-            code = NATIONAL_CODE
-        o.adcode = code
-        o.org_id = org_id(full, code)
+        got = seen.get(full)
+        if got is None:
+            key = name_key(full)
+            code, rest = _division_prefix(key)
+            if code is None and key.startswith(("全国", "中华全国", "中共中央")):
+                code = NATIONAL_CODE
+            got = seen[full] = (code, org_id(full, code),
+                                _union_parent(code, rest) if code and code != NATIONAL_CODE else None)
+        o.adcode, o.org_id, o.parent = got
         if o.org_id:
             groups.setdefault(o.org_id, []).append(o)
-        o.parent = _union_parent(code, rest) if code and code != NATIONAL_CODE else None
     for members in groups.values():
         best = max((m.canonical or m.name for m in members), key=len)
         for m in members:

@@ -61,8 +61,9 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
 
         out = merge_statistical(text, out, lac_org_spans(text), plist, chain)
     out.extend(_page_bodies(out, title, outlet, chain))
-    _unify(out, plist)
-    unify_short_forms(out, plist)
+    by_start = {p.start: p for p in plist if p.adcode}
+    _unify(out, plist, by_start)
+    unify_short_forms(out, plist, by_start)
     assign_identities(out)
     out.sort(key=lambda o: (o.start if o.start is not None else -1, -(o.end or 0)))
     return out

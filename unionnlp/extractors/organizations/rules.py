@@ -2,6 +2,7 @@
 boundary, validated, completed and split (see the package docstring, steps 1-4)."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterable, Optional, Sequence
 
@@ -22,8 +23,12 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
     lo = max(floor, s0 - maxlen)
     place_at = {p.start: (p.start, p.end) for p in pindex.within(lo, s0)
                 if p.level != "town" or p.adcode}
-    for ps in [ps for ps in place_at if _conj_place(lx, text, ps, text[ps:place_at[ps][1]], place_at)]:
-        del place_at[ps]  # 大局和县工会: 和 is the conjunction, 县工会 the name
+    conj = None
+    for ps in place_at:
+        if text[ps] in "和与及" and _conj_place(lx, text, ps, text[ps:place_at[ps][1]], place_at):
+            conj = ps
+    if conj is not None:
+        del place_at[conj]  # 大局和县工会: 和 is the conjunction, 县工会 the name
     i = s0
     while i > lo:
         c = text[i - 1]
@@ -50,7 +55,8 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
     for k in range(len(toks) - 1, -1, -1):
         tpos, w = toks[k]
         p = place_at.get(tpos)
-        covered = any(ps <= tpos and tpos + len(w) <= pe for ps, pe in place_at.values())
+        covered = bool(place_at) and any(ps <= tpos and tpos + len(w) <= pe
+                                         for ps, pe in place_at.values())
         if p is not None or covered:
             start = tpos
             continue
@@ -94,9 +100,8 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
         start = tpos
     # a rare character (jieba's zg) opens a name only after punctuation (、笏石中心小学), not
     # when it is the tail of a word the extension stopped at (网约 + 车行业工联会)
-    zg_first = next(((tpos, w) for tpos, w in toks if tpos == start), None)
-    if (zg_first is not None and len(zg_first[1]) == 1 and lx.tags.get(zg_first[1]) == "zg"
-            and start > 0 and _CJK.match(text[start - 1])):
+    if (start < s0 and lx.tags.get(text[start]) == "zg" and start > 0 and _CJK.match(text[start - 1])
+            and (start, text[start]) in toks):
         start += 1
     # snap to a place that starts before and covers the start
     for ps, pe in place_at.values():
@@ -153,6 +158,12 @@ def _conj_place(lx: _Lex, text: str, tpos: int, w: str, place_at: dict) -> bool:
 
 def _is_generic(lx: _Lex, body: str) -> bool:
     """True when a name body has no proper element (各级, 基层, 企业 …)."""
+    return _is_generic_cached(body)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_generic_cached(body: str) -> bool:
+    lx = _lex()
     if not body:
         return True
     if body.startswith(lx.determiners):
@@ -481,12 +492,21 @@ def _system_place(plist: Sequence[Place], s: int, pe: int) -> bool:
 
 
 def _named_body(lx: _Lex, head: str) -> bool:
+    return _named_body_cached(head)
+
+
+@functools.lru_cache(maxsize=4096)
+def _named_body_cached(head: str) -> bool:
     """The body before a weak head is a named one: a township, street or village with its proper
     name (青石镇, 柳溪街道), or a word jieba's dictionary tags as a proper name (place,
     organisation, brand, abbreviation: 江苏省 when the place step missed it, 腾讯)."""
+    lx = _lex()
     for tw in lx.town_words:
         if head.endswith(tw) and len(head) - len(tw) >= 2 and _proper_word(lx, head[:-len(tw)][-4:]):
             return True
+    tag = lx.tags.get(head)
+    if tag is not None:  # one dictionary word: no need to cut it
+        return tag in lx.proper_tags and head not in _NATIONAL_WORDS
     words = segmenter.words(head, hmm=False)
     return bool(words) and words[0] not in _NATIONAL_WORDS and all(
         (lx.tags.get(w) or "x") in lx.proper_tags and len(w) >= 2 for w in words)

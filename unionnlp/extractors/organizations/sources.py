@@ -12,6 +12,15 @@ from unionnlp.extractors.organizations.lexicon import _Lex, org_kind
 SOURCE_HEAD, SOURCE_TAIL = 2000, 1000
 
 
+def _long_suffixes(lx: _Lex) -> tuple:
+    """Organization heads of two characters or more, as one tuple for ``str.endswith``."""
+    got = getattr(lx, "_long_suffixes", None)
+    if got is None:
+        got = tuple(suf for suf in lx.suffix_kind if len(suf) >= 2)
+        object.__setattr__(lx, "_long_suffixes", got)
+    return got
+
+
 def _trim_to_head(lx: _Lex, name: str) -> Optional[str]:
     """The longest prefix of a source string that ends with an organization or media head
     (太和县总工会浏览量 → 太和县总工会); None when there is none."""
@@ -26,7 +35,7 @@ def _trim_to_head(lx: _Lex, name: str) -> Optional[str]:
         pre = name[:k]
         if pre in lx.vocab["media_names"] or pre.endswith(ends):
             return pre
-        if any(pre.endswith(suf) for suf in lx.suffix_kind if len(suf) >= 2):
+        if pre.endswith(_long_suffixes(lx)):
             return pre
     return name if len(name) <= 6 else None  # a short source name (a public account)
 
@@ -38,8 +47,14 @@ def _sources(lx: _Lex, text: str, found: list[Organization],
     out = []
     taken = {(o.start, o.end) for o in found}
     tail = max(SOURCE_HEAD, len(text) - SOURCE_TAIL)
-    for rx in lx.source_res:
-        for m in list(rx.finditer(text, 0, SOURCE_HEAD)) + list(rx.finditer(text, tail)):
+    head, rear = text[:SOURCE_HEAD], text[tail:]
+    for rx, needs in zip(lx.source_res, lx.vocab["source_pattern_needs"]):
+        ms = []
+        if not needs or any(n in head for n in needs):
+            ms.extend(rx.finditer(text, 0, SOURCE_HEAD))
+        if tail < len(text) and (not needs or any(n in rear for n in needs)):
+            ms.extend(rx.finditer(text, tail))
+        for m in ms:
             s, e = m.span(1)
             name = m.group(1)
             cut = _trim_to_head(lx, name)
