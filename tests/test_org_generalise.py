@@ -136,3 +136,24 @@ def test_party_office_short_forms_and_rescue_teams():
 def test_source_department_of_the_city_union():
     got = _canon("全市工会招募志愿者。\n来源:市总宣传部", place="荆门市")
     assert "荆门市总工会宣传部" in got
+
+
+def test_brand_and_trade_words_before_a_weak_head():
+    assert "京东物流工会" in _canon("京东物流工会为快递员送清凉。")
+    assert "青禾机械工会" in _canon("青禾机械工会召开职代会。")
+    assert _canon("优秀企业工会和先进单位工会受到表彰。") == set()
+
+
+def test_department_short_names_and_offices_of_a_body():
+    assert _canon("县住建局联合县总工会开展安全检查。", place="沈丘县") == {"沈丘县住建局", "沈丘县总工会"}
+    got = _canon("记者从市政府新闻办举办的发布会获悉。", place="聊城市")
+    assert got == {"聊城市政府新闻办"}
+
+
+def test_level_character_after_a_verb_opens_an_abbreviation():
+    got = _canon("联合县文联、县书协开展书法活动。", place="太和县")
+    assert got == {"太和县文联", "太和县书协"}
+
+
+def test_union_column_of_a_medium_is_no_union():
+    assert _canon("稿件刊登在东丽资讯工会专刊上。") == set()

@@ -39,6 +39,7 @@ class _Lex:
     town_words: frozenset
     proper_tags: frozenset
     legal_forms: frozenset
+    trade_words: frozenset
 
 
 @functools.lru_cache(maxsize=1)
@@ -77,7 +78,7 @@ def _lex() -> _Lex:
         name_prefixes=tuple(vocab["name_prefixes"]),
         level_words=dict(vocab["abbr_level_words"]), deictic=frozenset(vocab["deictic_level"]),
         town_words=frozenset(vocab["town_words"]), proper_tags=frozenset(vocab["proper_tags"]),
-        legal_forms=frozenset(vocab["legal_forms"]),
+        legal_forms=frozenset(vocab["legal_forms"]), trade_words=frozenset(vocab["trade_words"]),
     )
 
 

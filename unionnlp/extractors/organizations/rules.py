@@ -87,6 +87,8 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
         if w in lx.stop_words:
             break
         if w[0] in lx.boundary and lx.tags.get(w) is None and len(w) > 1:
+            if len(w) == 2 and w[1] in lvl:
+                start = tpos + 1  # 从 + 市政府: the level character opens an abbreviation
             break  # an unknown word glued to a function word (据市, 经省)
         if w.startswith(lx.determiners) or w in lx.determiners:
             break
@@ -100,8 +102,8 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
         start = tpos
     # a rare character (jieba's zg) opens a name only after punctuation (、笏石中心小学), not
     # when it is the tail of a word the extension stopped at (网约 + 车行业工联会)
-    if (start < s0 and lx.tags.get(text[start]) == "zg" and start > 0 and _CJK.match(text[start - 1])
-            and (start, text[start]) in toks):
+    if (start < s0 and lx.tags.get(text[start]) == "zg" and text[start] not in lvl and start > 0
+            and _CJK.match(text[start - 1]) and (start, text[start]) in toks):
         start += 1
     # snap to a place that starts before and covers the start
     for ps, pe in place_at.values():
@@ -224,6 +226,10 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                 continue
             if key in lx.vocab["merge_after_enterprise"] and pk == "enterprise":
                 prev.update(end=e0)  # 造船集团 + 有限公司
+                last_end = e0
+                continue
+            if key in lx.vocab["sub_unit_heads"] and pk != "union":
+                prev.update(end=e0)  # 聊城市政府 + 新闻办: an office of the body
                 last_end = e0
                 continue
             last_end = e0
@@ -507,9 +513,17 @@ def _named_body_cached(head: str) -> bool:
     tag = lx.tags.get(head)
     if tag is not None:  # one dictionary word: no need to cut it
         return tag in lx.proper_tags and head not in _NATIONAL_WORDS
-    words = segmenter.words(head, hmm=False)
-    return bool(words) and words[0] not in _NATIONAL_WORDS and all(
-        (lx.tags.get(w) or "x") in lx.proper_tags and len(w) >= 2 for w in words)
+    words = segmenter.words(head, hmm=True)
+    if not words or words[0] in _NATIONAL_WORDS:
+        return False
+    if all((lx.tags.get(w) or "x") in lx.proper_tags and len(w) >= 2 for w in words):
+        return True
+    # a brand and trade words: 京东 + 物流, 苏润 + 机械 (the brand a proper word or one jieba
+    # does not know)
+    first = lx.tags.get(words[0])
+    return (len(words) >= 2 and len(words[0]) >= 2 and all(_CJK.match(c) for c in words[0])
+            and (first is None or first in lx.proper_tags)
+            and all(w in lx.trade_words for w in words[1:]))
 
 
 _NATIONAL_WORDS = frozenset(("中国", "中华", "全国", "国家", "中华人民共和国", "我国", "新中国"))
