@@ -157,3 +157,9 @@ def test_level_character_after_a_verb_opens_an_abbreviation():
 
 def test_union_column_of_a_medium_is_no_union():
     assert _canon("稿件刊登在东丽资讯工会专刊上。") == set()
+
+
+def test_offices_named_ban_and_employment_centres():
+    got = _canon("县人社局联合县劳动就业中心开通服务窗口。", place="仙游县")
+    assert got == {"仙游县人社局", "仙游县劳动就业中心"}
+    assert "黄石市铁山区台办" in _canon("黄石市铁山区台办走访台资企业。")
