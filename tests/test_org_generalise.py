@@ -163,3 +163,23 @@ def test_offices_named_ban_and_employment_centres():
     got = _canon("县人社局联合县劳动就业中心开通服务窗口。", place="仙游县")
     assert got == {"仙游县人社局", "仙游县劳动就业中心"}
     assert "黄石市铁山区台办" in _canon("黄石市铁山区台办走访台资企业。")
+
+
+def test_ordinals_inside_names():
+    got = {o.name for o in find_organizations("株洲市第一人民医院工会和株洲市第三中学结对。")}
+    assert got == {"株洲市第一人民医院工会", "株洲市第三中学"}
+    assert _canon("他所在的企业组建了第一家企业工会。") == set()
+
+
+def test_village_body_keeps_its_whole_place_chain():
+    got = {o.name for o in find_organizations("湘潭县河口镇青竹村党支部组织党员学习。")}
+    assert got == {"湘潭县河口镇青竹村党支部"}
+
+
+def test_group_company_legal_form_after_a_bureau_name():
+    got = {o.name for o in find_organizations("中铁九局集团有限公司工会开展劳动竞赛。")}
+    assert got == {"中铁九局集团有限公司工会"}
+
+
+def test_development_zone_bodies():
+    assert "云溪示范区工会联合会" in _canon("云溪示范区工会联合会成立。")

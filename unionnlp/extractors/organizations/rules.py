@@ -69,19 +69,19 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
         if w in lvl:
             start = tpos  # 县 in 县总工会: a bare level character (abbreviation)
             if k > 0 and _proper_word(lx, toks[k - 1][1]) and toks[k - 1][0] + len(toks[k - 1][1]) == tpos:
-                if w in lx.town_words:
-                    start = toks[k - 1][0]  # 青石 + 镇: a township the gazetteer lacks
-                    break
-                continue  # 风井 + 区 (+ 工会): the tail of a unit's name, not an abbreviation
+                continue  # 青石 + 镇 (a township the gazetteer lacks), 风井 + 区 (+ 工会): the
+                # tail of a name, not an abbreviation; the words before it decide where it starts
             break
         if len(w) >= 2 and w[-1] in lvl and w[:-1] in lx.deictic:
             start = tpos + len(w) - 1  # 我市总工会, 该县供电公司: the article's own division
             break
         if w in lx.town_words and k > 0 and _proper_word(lx, toks[k - 1][1]):
-            start = toks[k - 1][0]  # 柳溪 + 街道: a street or village name before its body
-            break
-        if (w.isdigit() is False and all(c in _CN_DIGITS for c in w) and k > 0
-                and (toks[k - 1][0] in place_at or _proper_word(lx, toks[k - 1][1]))):
+            start = tpos  # 柳溪 + 街道, 石门 + 村: a street or village name before its body
+            continue
+        if (w.isdigit() is False and all(c in _CN_DIGITS for c in w.lstrip("第")) and k > 0
+                and (toks[k - 1][0] in place_at or _proper_word(lx, toks[k - 1][1])
+                     or (lx.tags.get(toks[k - 1][1]) or "x")[:1] == "b"
+                     or toks[k - 1][1] in lx.body_ok)):
             start = tpos  # 南昌 + 八一 + 店, 中建 + 三 + 局: a numeral inside a name
             continue
         if w in lx.stop_words:
@@ -224,8 +224,9 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                 prev.update(end=e0, kind=kind)
                 last_end = e0
                 continue
-            if key in lx.vocab["merge_after_enterprise"] and pk == "enterprise":
-                prev.update(end=e0)  # 造船集团 + 有限公司
+            if key in lx.vocab["merge_after_enterprise"] and (
+                    pk == "enterprise" or pk == "government" and key in lx.legal_forms):
+                prev.update(end=e0, kind="enterprise")  # 造船集团 + 有限公司, 中铁十二局 + 集团有限公司
                 last_end = e0
                 continue
             if key in lx.vocab["sub_unit_heads"] and pk != "union":
