@@ -183,3 +183,15 @@ def test_group_company_legal_form_after_a_bureau_name():
 
 def test_development_zone_bodies():
     assert "云溪示范区工会联合会" in _canon("云溪示范区工会联合会成立。")
+
+
+def test_town_abbreviations_in_a_county_article_take_its_one_town():
+    text = ("泰兴市黄桥镇总工会副主席介绍，在镇党委、政府的指导下，镇总工会联合行业协会"
+            "推进集体协商。")
+    got = {o.name: o.canonical for o in find_organizations(text, place="泰兴市")}
+    assert got["镇总工会"] == "泰兴市黄桥镇总工会"
+    assert got["镇党委"] == "黄桥镇党委"
+    # two different towns: left as written
+    text = "泰兴市黄桥镇总工会和泰兴市分界镇总工会交流。镇总工会表示将加强合作。"
+    got = {o.name: o.canonical for o in find_organizations(text, place="泰兴市")}
+    assert got["镇总工会"] == "镇总工会"
