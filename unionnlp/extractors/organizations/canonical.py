@@ -40,6 +40,19 @@ _COMPANY_HEADS = ("公司", "集团")
 _INTERNAL_TAILS = ("工会委员会", "工会联合会", "联合工会", "工会", "党委", "党总支", "党支部", "团委")
 
 
+def _companies(written) -> list[str]:
+    """The company names among written names, without an internal union after them."""
+    out = []
+    for name in written:
+        base = name
+        if base.endswith(_INTERNAL_TAILS):
+            t = next(t for t in _INTERNAL_TAILS if base.endswith(t))
+            base = base[:-len(t)]
+        if len(base) >= 6 and base.endswith(_COMPANY_HEADS):
+            out.append(base)
+    return out
+
+
 #: shortest name that is taken for a longer one ending with it (shorter ones are generic)
 SHORT_FORM_MIN = 6
 
@@ -64,14 +77,8 @@ def unify_short_forms(orgs: list[Organization], plist: list[Place],
         if pos > o.start:
             full_forms.append((o.canonical or o.name, o.name[pos - o.start:]))
     written = {o.canonical or o.name for o in orgs if o.start is not None}
-    companies = []
-    for name in written:
-        base = name
-        if base.endswith(_INTERNAL_TAILS):
-            t = next(t for t in _INTERNAL_TAILS if base.endswith(t))
-            base = base[:-len(t)]
-        if len(base) >= 6 and base.endswith(_COMPANY_HEADS):
-            companies.append(base)
+    companies = None
+    blob = None
     by_rest: dict[str, list[str]] = {}
     for f, rest in full_forms:
         by_rest.setdefault(rest, []).append(f)
@@ -82,13 +89,18 @@ def unify_short_forms(orgs: list[Organization], plist: list[Place],
         longer = [f for f in by_rest.get(name, ()) if f != name]
         if not longer and len(name) >= SHORT_FORM_MIN:
             # 大社矿风井区工会 after 冀中能源峰峰集团大社矿风井区工会: the unit without its parent
-            longer = [f for f in written if len(f) > len(name) and f.endswith(name)]
+            if blob is None:  # the written names in one string, for a C-level look-up
+                blob = "\x00" + "\x00".join(written) + "\x00"
+            if blob.count(name + "\x00") > (1 if "\x00" + name + "\x00" in blob else 0):
+                longer = [f for f in written if len(f) > len(name) and f.endswith(name)]
         if longer:
             o.canonical = max(longer, key=len)
             continue
         head = next((h for h in _COMPANY_HEADS if name.endswith(h)), None)
         brand = name[:-len(head)] if head else ""
         if len(brand) >= 2 and o.kind == "enterprise":
+            if companies is None:
+                companies = _companies(written)
             hits = {c for c in companies if brand in c and c != name and len(c) > len(name)}
             if len(hits) == 1:
                 o.canonical = hits.pop()

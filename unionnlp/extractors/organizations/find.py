@@ -74,6 +74,8 @@ def _page_bodies(found: list[Organization], title: Optional[str], outlet: Option
                  chain: list[str]) -> list[Organization]:
     """Organizations of the headline and the outlet that the text does not name (no offsets:
     they are not in the text)."""
+    if not title and not outlet:
+        return []
     from unionnlp.extractors import places as pl
     from unionnlp.extractors.identity import name_key
 

@@ -16,6 +16,12 @@ from unionnlp.extractors.organizations.sources import _sources
 from unionnlp.extractors.organizations.spans import _Index, _Span
 
 
+#: characters no name holds: not a CJK character, letter or digit, or a digit (the same test as
+#: character test of earlier versions, as one expression run over the window before a head)
+_BREAK_RE = re.compile(r"[^\w\u3400-\u9fff]|[_\d\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089"
+                       r"\u2460-\u249b\u24ea-\u24ff\u2776-\u2793]")
+
+
 def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
                 company: bool = False) -> int:
     """Leftmost start of the name whose head starts at ``s0`` (see module docstring)."""
@@ -29,12 +35,9 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
             conj = ps
     if conj is not None:
         del place_at[conj]  # 大局和县工会: 和 is the conjunction, 县工会 the name
-    i = s0
-    while i > lo:
-        c = text[i - 1]
-        if not (_CJK.match(c) or c.isalnum()) or c.isdigit():
-            break
-        i -= 1
+    i = lo  # after the last character before s0 that no name holds (punctuation, digits)
+    for m in _BREAK_RE.finditer(text, lo, s0):
+        i = m.end()
     if i == s0:
         return s0
     # jieba words, with place mentions kept whole (a word never straddles a place edge)
@@ -78,7 +81,7 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
         if w in lx.town_words and k > 0 and _proper_word(lx, toks[k - 1][1]):
             start = tpos  # 柳溪 + 街道, 石门 + 村: a street or village name before its body
             continue
-        if (w.isdigit() is False and all(c in _CN_DIGITS for c in w.lstrip("第")) and k > 0
+        if (w[-1] in _CN_DIGITS and k > 0 and all(c in _CN_DIGITS for c in w.lstrip("第"))
                 and (toks[k - 1][0] in place_at or _proper_word(lx, toks[k - 1][1])
                      or (lx.tags.get(toks[k - 1][1]) or "x")[:1] == "b"
                      or toks[k - 1][1] in lx.body_ok)):
@@ -399,7 +402,7 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
     org_place = _place_canonical(plist, s, pe) if pe > s else None
     lvl = lx.vocab["abbr_level_chars"]
     if not has_place:
-        lw = next((w for w in lx.level_words if name.startswith(w) and len(name) > len(w)), None)
+        lw = name[:3] if len(name) > 3 and name[:3] in lx.level_words else None
         if lw is not None:
             return _level_word_abbr(lx, name, lw, o, chain, s, e)
         two = name[:2]

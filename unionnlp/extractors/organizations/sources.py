@@ -12,6 +12,15 @@ from unionnlp.extractors.organizations.lexicon import _Lex, org_kind
 SOURCE_HEAD, SOURCE_TAIL = 2000, 1000
 
 
+def _needed_literals(lx: _Lex) -> frozenset:
+    """Every literal the source patterns' pre-tests name (looked for once per text part)."""
+    got = getattr(lx, "_needed_literals", None)
+    if got is None:
+        got = frozenset(n for needs in lx.vocab["source_pattern_needs"] for n in needs)
+        object.__setattr__(lx, "_needed_literals", got)
+    return got
+
+
 def _long_suffixes(lx: _Lex) -> tuple:
     """Organization heads of two characters or more, as one tuple for ``str.endswith``."""
     got = getattr(lx, "_long_suffixes", None)
@@ -48,11 +57,14 @@ def _sources(lx: _Lex, text: str, found: list[Organization],
     taken = {(o.start, o.end) for o in found}
     tail = max(SOURCE_HEAD, len(text) - SOURCE_TAIL)
     head, rear = text[:SOURCE_HEAD], text[tail:]
+    lits = _needed_literals(lx)
+    in_head = {n for n in lits if n in head}
+    in_rear = {n for n in lits if n in rear} if tail < len(text) else set()
     for rx, needs in zip(lx.source_res, lx.vocab["source_pattern_needs"]):
         ms = []
-        if not needs or any(n in head for n in needs):
+        if not needs or in_head.intersection(needs):
             ms.extend(rx.finditer(text, 0, SOURCE_HEAD))
-        if tail < len(text) and (not needs or any(n in rear for n in needs)):
+        if tail < len(text) and (not needs or in_rear.intersection(needs)):
             ms.extend(rx.finditer(text, tail))
         for m in ms:
             s, e = m.span(1)
