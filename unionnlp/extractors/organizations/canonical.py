@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 
+import functools
 from typing import Optional
 
 from unionnlp.records import Organization, Place
@@ -116,27 +117,29 @@ def assign_identities(orgs: list[Organization]) -> None:
     """Fill ``org_id``, ``adcode`` and ``parent`` and give every mention of one body the same
     canonical name (the longest full form written for it: 四川自贡市总工会 and 自贡市总工会
     share ``510300:自贡市总工会`` and the canonical 四川自贡市总工会)."""
-    from unionnlp.extractors.identity import NATIONAL_CODE, _division_prefix, name_key, org_id
-
     groups: dict[str, list[Organization]] = {}
-    seen: dict[str, tuple] = {}  # one look-up per distinct name (a body is named many times)
     for o in orgs:
-        full = o.canonical or o.name
-        got = seen.get(full)
-        if got is None:
-            key = name_key(full)
-            code, rest = _division_prefix(key)
-            if code is None and key.startswith(("全国", "中华全国", "中共中央")):
-                code = NATIONAL_CODE
-            got = seen[full] = (code, org_id(full, code),
-                                _union_parent(code, rest) if code and code != NATIONAL_CODE else None)
-        o.adcode, o.org_id, o.parent = got
+        o.adcode, o.org_id, o.parent = _identity(o.canonical or o.name)
         if o.org_id:
             groups.setdefault(o.org_id, []).append(o)
     for members in groups.values():
         best = max((m.canonical or m.name for m in members), key=len)
         for m in members:
             m.canonical = best
+
+
+@functools.lru_cache(maxsize=8192)
+def _identity(full: str) -> tuple:
+    """(division code, org_id, parent) of a full name; one look-up per distinct name (a body is
+    named many times, on a page and across pages)."""
+    from unionnlp.extractors.identity import NATIONAL_CODE, _division_prefix, name_key, org_id
+
+    key = name_key(full)
+    code, rest = _division_prefix(key)
+    if code is None and key.startswith(("全国", "中华全国", "中共中央")):
+        code = NATIONAL_CODE
+    return (code, org_id(full, code),
+            _union_parent(code, rest) if code and code != NATIONAL_CODE else None)
 
 
 def _union_parent(code: str, rest: str) -> Optional[str]:
