@@ -23,13 +23,23 @@ names", and the head-word approach of jionlp/cpca-style gazetteers):
    name ends in that character (区 never completes to an autonomous region); 全总 →
    全国总工会. Coordinated names share their head: 长寿区、垫江县总工会 → 长寿区总工会 +
    垫江县总工会.
+   Rules for pages nobody tuned on (issue 11, ``tests/test_org_generalise.py``): 我市/本县/该县
+   + a body is the article's division (我市总工会 → 高邮市总工会); 自治区/自治州 abbreviate like a
+   level character; 和 glued to a level character is a conjunction (县总工会和县教育局), not 和县;
+   a proper word before 镇/乡/街道/村/开发区 is a place the gazetteer may lack (青石镇总工会); a
+   body of proper-tagged words or a brand + trade words may carry a weak head (京东物流工会);
+   place + bare 工会 at province/city/county level is the union system (浙江省工会法律援助), not a
+   body; a unit written right after its company is one name (…集团大社矿风井区工会); 镇总工会 in
+   an article above township level takes the page's one township.
 5. Media named as sources (``(宝鸡新闻网 记者)``, ``来源:A-B``, ``据…报道``, ``《X报》(date)``)
    are added; so are the bodies of the headline and the page's outlet when it is a medium
    (without offsets: they are not in the text).
 6. One identity per body (:mod:`.canonical`): ``org_id`` (:func:`unionnlp.extractors.identity.org_id`:
    the division code and the normalised name), ``adcode``, ``parent`` in the union hierarchy
    (镇总工会 → 县总工会 → 市总工会 → 省总工会 → 中华全国总工会) and, for every mention of one
-   body, the same canonical name (the longest full form written for it). Researchers add
+   body, the same canonical name (the longest full form written for it); a body named again
+   without its place, legal form or parent (纺织控股公司工会, 货拉拉公司, 大社矿风井区工会) takes
+   the full name written on the page. Researchers add
    their own aliases through the user lexicon (:mod:`unionnlp.lexicon.user`, kind
    ``organization``), applied after extraction.
 

@@ -37,14 +37,20 @@ def expand_abbreviation(surface: str, place: Union[Place, str, None]) -> Optiona
     """
     lx = _lex()
     full = lx.vocab["abbreviations"].get(surface, surface)
+    if full == surface and surface[1:2] == "总":
+        # 市总宣传部: a department of the union written with the union's abbreviation
+        a = surface[:2] if surface[:2] in lx.vocab["abbreviations"] else None
+        nxt = surface[len(a):len(a) + 1] if a else ""
+        if a and nxt and not surface.startswith(a + "工") and lx.freq.get("总" + nxt, 0) < 50:
+            full = lx.vocab["abbreviations"][a] + surface[len(a):]
     if full.startswith("全国"):
         return full
-    ch = full[:1]
-    if ch not in lx.vocab["abbr_level_chars"]:
+    ch = full[:3] if full[:3] in lx.level_words else full[:1]  # 自治区, 自治州 or 市, 县 …
+    if ch not in lx.vocab["abbr_level_chars"] and ch not in lx.level_words:
         return None
     for name in _place_chain(place):
         if _names_level(name, ch):
-            return name + full[1:]
+            return name + full[len(ch):]
     return None
 
 
@@ -83,10 +89,13 @@ def _abbreviations(lx: _Lex, text: str, chain: list[str], place_by_end: dict,
         full = lx.vocab["abbreviations"][m.group()]
         p = place_by_end.get(s + 1)  # 晋中市总: the place ends with the level char
         if p is not None and p.adcode and p.name.endswith(m.group()[0]):
-            surface = text[p.start:e]
-            canonical = p.name + full[1:]
+            ps = p.start
+            while place_by_end.get(ps) is not None and place_by_end[ps].level != "country":
+                ps = place_by_end[ps].start  # 昆明 + 五华区总: the longest written form
+            surface = text[ps:e]
+            canonical = text[ps:p.start] + p.name + full[1:]
             out.append(Organization(name=surface, canonical=canonical, kind="union",
-                                    place=p.canonical, start=p.start, end=e))
+                                    place=p.canonical, start=ps, end=e))
             continue
         prv = text[s - 1:s]
         if prv and _CJK.match(prv) and m.group() != "全总":

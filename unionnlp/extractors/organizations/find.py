@@ -6,7 +6,8 @@ import re
 from typing import Optional, Sequence, Union
 
 from unionnlp.extractors.organizations.abbreviations import _place_chain
-from unionnlp.extractors.organizations.canonical import _unify, assign_identities
+from unionnlp.extractors.organizations.canonical import (_unify, assign_identities,
+                                                         unify_short_forms)
 from unionnlp.extractors.organizations.rules import rule_organizations
 from unionnlp.errors import UnionNLPError
 from unionnlp.records import Organization, Place
@@ -53,14 +54,17 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
     from unionnlp.extractors import places as pl
 
     plist = [p for p in (places or pl.find_places(text)) if p.start is not None]
-    chain = _place_chain(place)
+    chain = _town_chain(_place_chain(place), plist)
     out = rule_organizations(text, plist, chain)
     if mode == "accurate":
         from unionnlp.extractors.organizations.statistical import lac_org_spans, merge_statistical
 
         out = merge_statistical(text, out, lac_org_spans(text), plist, chain)
     out.extend(_page_bodies(out, title, outlet, chain))
-    _unify(out, plist)
+    _complete_town_abbreviations(out, plist, chain)
+    by_start = {p.start: p for p in plist if p.adcode}
+    _unify(out, plist, by_start)
+    unify_short_forms(out, plist, by_start)
     assign_identities(out)
     out.sort(key=lambda o: (o.start if o.start is not None else -1, -(o.end or 0)))
     return out
@@ -70,6 +74,8 @@ def _page_bodies(found: list[Organization], title: Optional[str], outlet: Option
                  chain: list[str]) -> list[Organization]:
     """Organizations of the headline and the outlet that the text does not name (no offsets:
     they are not in the text)."""
+    if not title and not outlet:
+        return []
     from unionnlp.extractors import places as pl
     from unionnlp.extractors.identity import name_key
 
@@ -97,3 +103,65 @@ def _outlet(outlet: str) -> list[Organization]:
         return []
     kind = org_kind(outlet)
     return [Organization(name=outlet, canonical=outlet, kind=kind if kind != "other" else "media")]
+
+
+#: level words of a township-level division (what 镇总工会, 乡工会, 街道工会 abbreviate)
+_TOWN_ENDS = ("镇", "乡", "街道")
+
+
+def _town_chain(chain: list[str], plist: Sequence[Place]) -> list[str]:
+    """The article place's chain, led by the one township the text names inside it when the
+    article place is above township level: 镇总工会 in a city's article about one of its towns is
+    that town's (黄桥镇总工会). Several different towns leave the chain as it is."""
+    if chain and chain[0].endswith(_TOWN_ENDS):
+        return chain
+    towns = {p.adcode: p for p in plist if p.level == "town" and p.adcode}
+    if len(towns) != 1:
+        return chain
+    town_chain = _place_chain(next(iter(towns.values())))
+    if not town_chain or (chain and chain[0] not in town_chain):
+        return chain
+    return town_chain
+
+
+def _complete_town_abbreviations(orgs: list[Organization], plist: Sequence[Place],
+                                 chain: list[str]) -> None:
+    """镇总工会, 街道工会 left as written (the article place is above township level) are
+    completed with the one township the page's full names hold (泰兴市黄桥镇总工会 … 镇总工会 →
+    黄桥镇总工会), when there is exactly one and it lies inside the article place; a completion
+    with a bare town name takes the longest written form of the same body."""
+    town = chain[0] if chain and chain[0].endswith(_TOWN_ENDS) else None
+    todo = [o for o in orgs if (o.canonical or o.name).startswith(_TOWN_ENDS)]
+    if town is None and todo:
+        town = _one_town(orgs, todo, plist, chain)
+    if town is None:
+        return
+    written = [o.canonical or o.name for o in orgs if o.start is not None and o.canonical == o.name]
+    for o in orgs:
+        cur = o.canonical or o.name
+        lvl = next((t for t in _TOWN_ENDS if cur.startswith(t)), None)
+        if lvl is not None and town.endswith(lvl):
+            cur = town + cur[len(lvl):]
+        elif not (cur.startswith(town) and o.name != cur):
+            continue
+        # the longest written form of the same body (泰兴市黄桥镇总工会) when there is one
+        o.canonical = max((w for w in written if w.endswith(cur)), key=len, default=cur)
+
+
+def _one_town(orgs: list[Organization], todo: list[Organization], plist: Sequence[Place],
+              chain: list[str]) -> Optional[str]:
+    """The own name of the one township named on the page (in its place mentions or inside the
+    full names of its organizations) that lies inside the article place; None otherwise."""
+    from unionnlp.extractors import places as pl
+
+    towns: dict[str, Place] = {p.adcode: p for p in plist if p.level == "town" and p.adcode}
+    for o in orgs:
+        if o not in todo and any(t in o.name[1:] for t in _TOWN_ENDS):
+            towns.update({p.adcode: p for p in pl.find_places(o.name)
+                          if p.level == "town" and p.adcode})
+    if len(towns) != 1:
+        return None
+    town_chain = _place_chain(next(iter(towns.values())))
+    if not town_chain or (chain and chain[0] not in town_chain):
+        return None
+    return town_chain[0]

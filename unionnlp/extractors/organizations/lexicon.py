@@ -34,6 +34,12 @@ class _Lex:
     abbr_ok: frozenset
     unit_words: tuple
     name_prefixes: tuple
+    level_words: dict
+    deictic: frozenset
+    town_words: frozenset
+    proper_tags: frozenset
+    legal_forms: frozenset
+    trade_words: frozenset
 
 
 @functools.lru_cache(maxsize=1)
@@ -70,6 +76,9 @@ def _lex() -> _Lex:
         boundary=frozenset(vocab["boundary_chars"]),
         weak_heads=frozenset(vocab["weak_heads"]), abbr_ok=frozenset(vocab["abbr_words_ok"]), unit_words=tuple(vocab["unit_words"]),
         name_prefixes=tuple(vocab["name_prefixes"]),
+        level_words=dict(vocab["abbr_level_words"]), deictic=frozenset(vocab["deictic_level"]),
+        town_words=frozenset(vocab["town_words"]), proper_tags=frozenset(vocab["proper_tags"]),
+        legal_forms=frozenset(vocab["legal_forms"]), trade_words=frozenset(vocab["trade_words"]),
     )
 
 

@@ -2,6 +2,7 @@
 boundary, validated, completed and split (see the package docstring, steps 1-4)."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterable, Optional, Sequence
 
@@ -15,18 +16,28 @@ from unionnlp.extractors.organizations.sources import _sources
 from unionnlp.extractors.organizations.spans import _Index, _Span
 
 
-def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index") -> int:
+#: characters no name holds: not a CJK character, letter or digit, or a digit (the same test as
+#: character test of earlier versions, as one expression run over the window before a head)
+_BREAK_RE = re.compile(r"[^\w\u3400-\u9fff]|[_\d\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089"
+                       r"\u2460-\u249b\u24ea-\u24ff\u2776-\u2793]")
+
+
+def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
+                company: bool = False) -> int:
     """Leftmost start of the name whose head starts at ``s0`` (see module docstring)."""
     maxlen = lx.vocab["max_name_len"]
     lo = max(floor, s0 - maxlen)
     place_at = {p.start: (p.start, p.end) for p in pindex.within(lo, s0)
                 if p.level != "town" or p.adcode}
-    i = s0
-    while i > lo:
-        c = text[i - 1]
-        if not (_CJK.match(c) or c.isalnum()) or c.isdigit():
-            break
-        i -= 1
+    conj = None
+    for ps in place_at:
+        if text[ps] in "和与及" and _conj_place(lx, text, ps, text[ps:place_at[ps][1]], place_at):
+            conj = ps
+    if conj is not None:
+        del place_at[conj]  # 大局和县工会: 和 is the conjunction, 县工会 the name
+    i = lo  # after the last character before s0 that no name holds (punctuation, digits)
+    for m in _BREAK_RE.finditer(text, lo, s0):
+        i = m.end()
     if i == s0:
         return s0
     # jieba words, with place mentions kept whole (a word never straddles a place edge)
@@ -43,29 +54,60 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index") -> i
             toks.append((pos, w))
             pos += len(w)
     start = s0
-    for tpos, w in reversed(toks):
+    lvl = lx.vocab["abbr_level_chars"]
+    for k in range(len(toks) - 1, -1, -1):
+        tpos, w = toks[k]
         p = place_at.get(tpos)
-        covered = any(ps <= tpos and tpos + len(w) <= pe for ps, pe in place_at.values())
+        covered = bool(place_at) and any(ps <= tpos and tpos + len(w) <= pe
+                                         for ps, pe in place_at.values())
         if p is not None or covered:
             start = tpos
             continue
-        if w in lx.vocab["abbr_level_chars"]:
-            start = tpos  # 县 in 县总工会: a bare level character (abbreviation)
+        if w[:1] in "和与及" and len(w) == 2 and w[1] in lvl and tpos > 0 and _CJK.match(text[tpos - 1]):
+            start = tpos + 1  # 和县 after a word: the conjunction 和 + 县 (大局和县工会)
             break
+        if w in lx.level_words:
+            start = tpos  # 自治区总工会: a level word standing for the article's division
+            break
+        if w in lvl:
+            start = tpos  # 县 in 县总工会: a bare level character (abbreviation)
+            if k > 0 and _proper_word(lx, toks[k - 1][1]) and toks[k - 1][0] + len(toks[k - 1][1]) == tpos:
+                continue  # 青石 + 镇 (a township the gazetteer lacks), 风井 + 区 (+ 工会): the
+                # tail of a name, not an abbreviation; the words before it decide where it starts
+            break
+        if len(w) >= 2 and w[-1] in lvl and w[:-1] in lx.deictic:
+            start = tpos + len(w) - 1  # 我市总工会, 该县供电公司: the article's own division
+            break
+        if w in lx.town_words and k > 0 and _proper_word(lx, toks[k - 1][1]):
+            start = tpos  # 柳溪 + 街道, 石门 + 村: a street or village name before its body
+            continue
+        if (w[-1] in _CN_DIGITS and k > 0 and all(c in _CN_DIGITS for c in w.lstrip("第"))
+                and (toks[k - 1][0] in place_at or _proper_word(lx, toks[k - 1][1])
+                     or (lx.tags.get(toks[k - 1][1]) or "x")[:1] == "b"
+                     or toks[k - 1][1] in lx.body_ok)):
+            start = tpos  # 南昌 + 八一 + 店, 中建 + 三 + 局: a numeral inside a name
+            continue
         if w in lx.stop_words:
             break
         if w[0] in lx.boundary and lx.tags.get(w) is None and len(w) > 1:
+            if len(w) == 2 and w[1] in lvl:
+                start = tpos + 1  # 从 + 市政府: the level character opens an abbreviation
             break  # an unknown word glued to a function word (据市, 经省)
         if w.startswith(lx.determiners) or w in lx.determiners:
             break
         tag = lx.tags.get(w)
         if len(w) == 1 and w in lx.boundary:
             break
-        if tag is not None and tag.startswith(_STOP_POS) and w not in lx.body_ok:
+        if tag is not None and tag.startswith(_STOP_POS) and w not in lx.body_ok and tag != "zg":
             break
         if tag is not None and tag.startswith("v") and tag != "vn" and w not in lx.body_ok:
             break
         start = tpos
+    # a rare character (jieba's zg) opens a name only after punctuation (、笏石中心小学), not
+    # when it is the tail of a word the extension stopped at (网约 + 车行业工联会)
+    if (start < s0 and lx.tags.get(text[start]) == "zg" and text[start] not in lvl and start > 0
+            and _CJK.match(text[start - 1]) and (start, text[start]) in toks):
+        start += 1
     # snap to a place that starts before and covers the start
     for ps, pe in place_at.values():
         if ps < start < pe:
@@ -77,6 +119,16 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index") -> i
             if all(_CJK.match(c) and c not in lx.boundary for c in run) and all(
                     len(w) == 1 for w in segmenter.words(run, hmm=False)) and run not in lx.stop_words:
                 start = ps
+    # place + a trade name with a verb in it + company head (成都 + 云途飞驰 + 网络科技有限公司):
+    # a limited company's name is place + trade name + trade + legal form
+    if company and start < s0:
+        for ps, pe in place_at.values():
+            if lo <= ps and 0 < start - pe <= 4:
+                run = text[pe:start]
+                ws = segmenter.words(run, hmm=False)
+                if all(_CJK.match(c) and c not in lx.boundary for c in run) and not any(
+                        w in lx.stop_words or w.startswith(lx.determiners) for w in ws):
+                    start = ps
     # place + short unknown run + head (大通天和医院): jieba shreds the unknown name
     for ps, pe in place_at.values():
         if start > ps >= lo and 2 <= s0 - pe <= 4:
@@ -87,8 +139,36 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index") -> i
     return start
 
 
+#: Chinese numerals that occur inside names (八一店, 三局)
+_CN_DIGITS = frozenset("一二三四五六七八九十零〇百")
+
+
+def _proper_word(lx: _Lex, w: str) -> bool:
+    """``w`` can be the proper part of a township or street name: two to four name characters,
+    a noun or a word jieba does not know, no function word, verb or determiner."""
+    if not (2 <= len(w) <= 4) or not all(_CJK.match(c) for c in w):
+        return False
+    if w in lx.stop_words or w in lx.generic or w.startswith(lx.determiners) or w[0] in lx.boundary:
+        return False
+    tag = lx.tags.get(w)
+    return tag is None or tag[:1] == "n" and tag != "nr"
+
+
+def _conj_place(lx: _Lex, text: str, tpos: int, w: str, place_at: dict) -> bool:
+    """A place mention that begins with a conjunction glued to the word before it (大局和县:
+    the county 和县 is 和 + 县 here)."""
+    return (tpos in place_at and w[:1] in "和与及" and tpos > 0 and bool(_CJK.match(text[tpos - 1]))
+            and not any(pe == tpos for _, pe in place_at.values()))
+
+
 def _is_generic(lx: _Lex, body: str) -> bool:
     """True when a name body has no proper element (各级, 基层, 企业 …)."""
+    return _is_generic_cached(body)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_generic_cached(body: str) -> bool:
+    lx = _lex()
     if not body:
         return True
     if body.startswith(lx.determiners):
@@ -96,7 +176,15 @@ def _is_generic(lx: _Lex, body: str) -> bool:
     toks = segmenter.words(body, hmm=False)
     if any(w.endswith("级") and len(w) == 2 for w in toks):
         return True  # 村级, 县级: a class of bodies, not a named one
-    return all(w in lx.generic for w in toks)
+    return all(w in lx.generic or _generic_concat(lx, w) for w in toks)
+
+
+def _generic_concat(lx: _Lex, w: str) -> bool:
+    """``w`` is a run of generic words that jieba keeps as one word (社区卫生 = 社区 + 卫生)."""
+    ok = [True] + [False] * len(w)
+    for i in range(1, len(w) + 1):
+        ok[i] = any(ok[j] and w[j:i] in lx.generic for j in range(max(0, i - 6), i - 1))
+    return ok[len(w)]
 
 
 def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> list[Organization]:
@@ -124,8 +212,8 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                 continue
         if typ == "suffix" and kind == "union" and text.startswith(
                 tuple(lx.vocab["head_not_followed_by"]), e0) and not (
-                text.startswith("组织", e0) and text.startswith(tuple(lx.vocab["verbs_after_zuzhi"]),
-                                                               e0 + 2)):
+                text.startswith("组织", e0) and (key != "工会" or text.startswith(
+                    tuple(lx.vocab["verbs_after_zuzhi"]), e0 + 2))):
             continue  # 工会工作者, 工会组织: a category, not a named body (工会组织召开: organised)
         prev = orgs[-1] if orgs else None
         if prev is not None and prev["end"] == s0 and typ == "suffix":
@@ -139,8 +227,13 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                 prev.update(end=e0, kind=kind)
                 last_end = e0
                 continue
-            if key in lx.vocab["merge_after_enterprise"] and pk == "enterprise":
-                prev.update(end=e0)  # 造船集团 + 有限公司
+            if key in lx.vocab["merge_after_enterprise"] and (
+                    pk == "enterprise" or pk == "government" and key in lx.legal_forms):
+                prev.update(end=e0, kind="enterprise")  # 造船集团 + 有限公司, 中铁十二局 + 集团有限公司
+                last_end = e0
+                continue
+            if key in lx.vocab["sub_unit_heads"] and pk != "union":
+                prev.update(end=e0)  # 聊城市政府 + 新闻办: an office of the body
                 last_end = e0
                 continue
             last_end = e0
@@ -165,9 +258,16 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                              shared_start=prev["start"]))
             last_end = e0
             continue
-        start = _left_start(lx, text, s0, last_end if last_end > 0 else 0, pindex)
+        start = _left_start(lx, text, s0, last_end if last_end > 0 else 0, pindex,
+                            company=key in lx.legal_forms)
+        if (start < s0 and typ == "suffix" and key[0] in lx.vocab["abbr_level_chars"]
+                and key in lx.abbr_ok and text[s0 - 1] not in lx.vocab["abbr_level_chars"]
+                and not _place_before(lx, text, start, s0, pindex)):
+            start = s0  # 落实市委: 市委 stands alone (an abbreviation), 落实 is no name
         if (prev is not None and key in lx.vocab["branch_heads"] and not prev["fixed"]
-                and prev["end"] <= start and _places_only(place_by_start, prev["end"], s0)):
+                and prev["end"] <= start and (_places_only(place_by_start, prev["end"], s0) or (
+                    prev["kind"] == "enterprise" and s0 - prev["end"] <= BRANCH_NAME_MAX
+                    and _unit_body(lx, text, prev["end"], s0)))):
             prev.update(end=e0)  # XX科技有限公司 + 广州 + 分公司: one name
             last_end = e0
             continue
@@ -175,6 +275,14 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                 and _unit_body(lx, text, prev["end"], s0)):
             # 自贡市总工会 + 困难职工帮扶中心: a unit of the body named right before it
             prev.update(end=e0, kind=prev["kind"] if kind == "other" else kind, fixed=False)
+            last_end = e0
+            continue
+        if (prev is not None and not prev["fixed"] and start == prev["end"] and start < s0
+                and prev["kind"] in ("enterprise", "school", "other")
+                and kind in ("enterprise", "union", "party", "other")
+                and _unit_body(lx, text, start, s0)):
+            # 峰峰集团 + 大社矿 + 风井区工会: a unit written right after its organization
+            prev.update(end=e0, kind=kind)
             last_end = e0
             continue
         if start == s0:
@@ -185,6 +293,8 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
         if inner and inner[0] > start:
             lead = text[start:inner[0]]
             keep = next((x for x in lx.name_prefixes if lead.endswith(x)), None)
+            if keep is None and _brand_lead(lx, lead):
+                keep = lead  # 沃尔玛 + 南昌 + 八一店: a brand before the branch's place
             start = inner[0] - len(keep) if keep else inner[0]
         # place prefix: contiguous place mentions from start
         pe = start
@@ -209,7 +319,7 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                            place_by_end, lex_names, place_by_start))
     out.extend(_abbreviations(lx, text, chain, place_by_end, out))
     out.extend(listed)
-    out.extend(_sources(lx, text, out))
+    out.extend(_sources(lx, text, out, chain))
     return out
 
 
@@ -223,6 +333,8 @@ def _unit_body(lx, text: str, a: int, b: int) -> bool:
 
 #: longest name of a unit between a body and the unit's head (困难职工 + 帮扶中心)
 UNIT_BODY_MAX = 8
+#: longest name of a branch between a company and the branch head (工商银行 + 道前 + 支行)
+BRANCH_NAME_MAX = 4
 
 
 def _places_only(place_by_start: dict, a: int, b: int) -> bool:
@@ -290,6 +402,9 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
     org_place = _place_canonical(plist, s, pe) if pe > s else None
     lvl = lx.vocab["abbr_level_chars"]
     if not has_place:
+        lw = name[:3] if len(name) > 3 and name[:3] in lx.level_words else None
+        if lw is not None:
+            return _level_word_abbr(lx, name, lw, o, chain, s, e)
         two = name[:2]
         is_abbr = name[:1] in lvl and (lx.freq.get(two, 0) == 0 or two in lx.abbr_ok
                                        or two[1:] == "委")
@@ -298,6 +413,9 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
             # bare level char: 市总工会, 县委, 市委组织部, 市市场监管局
             if name[:2] in lx.generic:
                 return []  # 镇街工会: the towns and streets, not one body
+            if name[1:] == lx.vocab["system_head"] and name[0] in "省市县区州" and (
+                    text[s - 1:s] in lx.deictic or text.startswith("系统", e)):
+                return []  # 本市工会(系统): the unions of the article's division, not a body
             full = expand_abbreviation(name, chain_place(chain))
             rest = name[1:]
             body_ = _strip_head(lx, rest)
@@ -329,7 +447,8 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
             return []
         hk = name[len(head):]
         if hk in lx.weak_heads and not any(u in head for u in lx.unit_words) \
-                and not head.startswith(tuple(lx.vocab["weak_head_prefixes"])):
+                and not head.startswith(tuple(lx.vocab["weak_head_prefixes"])) \
+                and not _named_body(lx, head):
             return []  # 优秀工会, 镇街党委: a bare head needs a place or a named unit
     else:
         inner = _strip_head(lx, body)
@@ -337,6 +456,8 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
             return []
         if text[s:pe].endswith(NATIONAL) and name not in lex_names:
             return []  # 全国工会: only the fixed national names
+        if body == lx.vocab["system_head"] and _system_place(plist, s, pe):
+            return []  # 浙江省工会: the unions of a province as a system (the body is 总工会)
         toks = segmenter.words(inner, hmm=False) if inner else []
         if toks and all((lx.tags.get(w) or "x")[:1] == "a" for w in toks):
             return []  # 安徽省优秀工会: place + adjective is no name
@@ -345,6 +466,84 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
     if has_place:
         res.extend(_coordinated(lx, text, s, pe, e, body, o, place_by_start, place_by_end, chain))
     return res
+
+
+def _place_before(lx: _Lex, text: str, start: int, s0: int, pindex: "_Index") -> bool:
+    """A place ends at (or covers) ``s0``, the start of a head with a level character (扬州市委,
+    中共沈丘县委, 潍坊市委), or the word before it is a place name in jieba's dictionary."""
+    for p in pindex.within(start, s0 + 1):
+        if p.start < s0 <= p.end or p.end == s0:
+            return True
+    words = segmenter.words(text[start:s0], hmm=False)
+    return bool(words) and (lx.tags.get(words[-1]) or "x") == "ns"
+
+
+def _brand_lead(lx: _Lex, lead: str) -> bool:
+    """``lead`` (the text before a place inside a name) is one dictionary word tagged as a proper
+    name other than a place: a brand (沃尔玛, 腾讯), not a person's name the dictionary lacks."""
+    words = segmenter.words(lead, hmm=False)
+    if not words or len(words[0]) < 2:
+        return False
+    first = lx.tags.get(words[0]) or "x"
+    if len(words) == 1:
+        return first in ("nr", "nrt", "nz", "nt")
+    # 冀中 + 能源 (+ 峰峰集团): a proper word and trade words before the place
+    return first in ("nz", "nt", "ns") and all(w in lx.body_ok for w in words[1:])
+
+
+#: levels whose own union body is a 总工会: place + bare 工会 names their unions as a system
+_SYSTEM_LEVELS = ("country", "province", "city", "county")
+
+
+def _system_place(plist: Sequence[Place], s: int, pe: int) -> bool:
+    """The place prefix text[s:pe] ends with a province, city or county."""
+    last = [p for p in plist if s <= p.start and p.end == pe]
+    return bool(last) and last[-1].level in _SYSTEM_LEVELS
+
+
+def _named_body(lx: _Lex, head: str) -> bool:
+    return _named_body_cached(head)
+
+
+@functools.lru_cache(maxsize=4096)
+def _named_body_cached(head: str) -> bool:
+    """The body before a weak head is a named one: a township, street or village with its proper
+    name (青石镇, 柳溪街道), or a word jieba's dictionary tags as a proper name (place,
+    organisation, brand, abbreviation: 江苏省 when the place step missed it, 腾讯)."""
+    lx = _lex()
+    for tw in lx.town_words:
+        if head.endswith(tw) and len(head) - len(tw) >= 2 and _proper_word(lx, head[:-len(tw)][-4:]):
+            return True
+    tag = lx.tags.get(head)
+    if tag is not None:  # one dictionary word: no need to cut it
+        return tag in lx.proper_tags and head not in _NATIONAL_WORDS
+    words = segmenter.words(head, hmm=True)
+    if not words or words[0] in _NATIONAL_WORDS:
+        return False
+    if all((lx.tags.get(w) or "x") in lx.proper_tags and len(w) >= 2 for w in words):
+        return True
+    # a brand and trade words: 京东 + 物流, 苏润 + 机械 (the brand a proper word or one jieba
+    # does not know)
+    first = lx.tags.get(words[0])
+    return (len(words) >= 2 and len(words[0]) >= 2 and all(_CJK.match(c) for c in words[0])
+            and (first is None or first in lx.proper_tags)
+            and all(w in lx.trade_words for w in words[1:]))
+
+
+_NATIONAL_WORDS = frozenset(("中国", "中华", "全国", "国家", "中华人民共和国", "我国", "新中国"))
+
+
+def _level_word_abbr(lx: _Lex, name: str, lw: str, o: dict, chain: list[str], s: int,
+                     e: int) -> list[Organization]:
+    """自治区总工会, 自治州总工会: completed with the article's division of that level (the name
+    as written when the article is elsewhere)."""
+    body = _strip_head(lx, name[len(lw):])
+    if any(c in "各全该本每" for c in body) or (body and _is_generic(lx, body)
+                                               and name[len(lw):] not in lx.suffix_kind):
+        return []
+    full = expand_abbreviation(name, chain_place(chain))
+    return [Organization(name=name, canonical=full or name, kind=_kind_of(lx, o, name),
+                         place=_chain_canonical(chain, lw) if full else None, start=s, end=e)]
 
 
 def _strip_head(lx: _Lex, name: str) -> str:
