@@ -159,9 +159,27 @@ def _organizations_step(x: Extraction) -> None:
                                                        mode=x.orgs)
 
 
+def _may_hold_numbers(text: str) -> bool:
+    """False only when no number can be read in ``text``: the numeral scanner of
+    :mod:`.numbers` (which every statistic starts from) finds nothing in its normalised view
+    (no digit, no Chinese numeral, no 半成 …). When the scanner is not at hand, True."""
+    from . import numbers
+
+    master, table = getattr(numbers, "_MASTER", None), getattr(numbers, "_translation", None)
+    if master is None or table is None:
+        return True
+    try:
+        return master.search(text.translate(table())) is not None
+    except Exception:
+        return True
+
+
 def _statistics_step(x: Extraction) -> None:
     from . import statistics
 
+    if isinstance(x.text, str) and not _may_hold_numbers(x.text):
+        x.statistics = []  # no number written: no statistic (the step would find none)
+        return
     x.statistics = statistics.find_statistics(x.text, place=x.place, published=x.published,
                                               campaigns=x.campaigns, title=x.title)
 
@@ -169,6 +187,9 @@ def _statistics_step(x: Extraction) -> None:
 def _events_step(x: Extraction) -> None:
     from . import events
 
+    if not x.campaigns:
+        x.events = []  # events join a campaign of the text: none named, none to find
+        return
     x.events = events.find_events(x.text, campaigns=x.campaigns, organizations=x.organizations,
                                   places=x.places, place=x.place, title=x.title,
                                   published=x.published)
