@@ -53,13 +53,17 @@ LEAD_CHARS = 300
 MIN_LEAD_CHARS = 20
 
 
+_PUB_YEAR = re.compile(r"\s*((?:19|20)\d\d)")
+_PUB_MONTH = re.compile(r"\s*(?:19|20)\d\d[-/.年](\d{1,2})")
+
+
 def _publication_year(published: Optional[str]) -> Optional[int]:
-    m = re.match(r"\s*((?:19|20)\d\d)", published or "")
+    m = _PUB_YEAR.match(published or "")
     return int(m.group(1)) if m else None
 
 
 def _publication_month(published: Optional[str]) -> Optional[int]:
-    m = re.match(r"\s*(?:19|20)\d\d[-/.年](\d{1,2})", published or "")
+    m = _PUB_MONTH.match(published or "")
     return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 12 else None
 
 

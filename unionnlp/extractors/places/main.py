@@ -552,8 +552,15 @@ def _most_specific(g: "_Gazetteer", best: Optional[str], score: dict, topical: s
     return best
 
 
+#: the end of a lead sentence, of a short navigation line and of a headline line
+_LEAD_STOP = re.compile(r"[。！？!?\n]")
+_HEAD_STOP = re.compile(r"[。！？!?]")
+_HEADLINE_STOP = re.compile(r"[。！？!?；;]")
+_NATIONAL_RE = re.compile(re.escape(NATIONAL))
+
+
 def _lead_end(text: str, start: int = 0) -> int:
-    m = re.compile(r"[。！？!?\n]").search(text, start, start + 300)
+    m = _LEAD_STOP.search(text, start, start + 300)
     return m.end() if m else min(len(text), start + 120)
 
 
@@ -625,10 +632,10 @@ def _page_head(text: str) -> _PageHead:
                 chrome.append((pos, end))
             elif _META_LINE.search(line):
                 pass  # 发布时间 … 来源: … between the headline and the story
-            elif len(line) < HEADLINE_LEN[0] and not re.search(r"[。！？!?]", line):
+            elif len(line) < HEADLINE_LEN[0] and _HEAD_STOP.search(line) is None:
                 pass  # a navigation word (免费发信息, 返回首页)
             elif (HEADLINE_LEN[0] <= len(line) <= HEADLINE_LEN[1]
-                  and not re.search(r"[。！？!?；;]", line)):
+                  and _HEADLINE_STOP.search(line) is None):
                 return _PageHead(_skip_meta_lines(text, end), (pos, end), chrome)
             else:
                 return _PageHead(pos if chrome else 0, None, chrome)
@@ -644,7 +651,7 @@ def _national_or_none(g: _Gazetteer, text: str, title: Optional[str], local: flo
     n = 1.0 if capital_desk else 0.0
     for mk, weight in g.national.items():
         if mk == NATIONAL:
-            n += weight * sum(1 for m in re.finditer(NATIONAL, hay)
+            n += weight * sum(1 for m in _NATIONAL_RE.finditer(hay)
                               if not g.national_not.match(hay, m.end()))
         else:
             n += weight * hay.count(mk)
