@@ -135,7 +135,10 @@ class _Gazetteer:
         self.town_re = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:" + ts + ")")
         ap = "|".join(map(re.escape, sorted(v["anonymous_prefixes"], key=len, reverse=True)))
         asuf = "".join(v["anonymous_suffixes"])
-        self.anon_re = re.compile(r"(?<![A-Za-z0-9])(?:" + ap + r")[" + asuf + r"]")
+        # (a lookahead of the prefixes' first characters lets the scan skip the rest at once)
+        firsts = "".join(sorted({re.escape(x[0]) for x in v["anonymous_prefixes"] if x}))
+        self.anon_re = re.compile((f"(?=[{firsts}])" if firsts else "")
+                                  + r"(?<![A-Za-z0-9])(?:" + ap + r")[" + asuf + r"]")
         self.national = v["national_markers"]
         self.right_ok = frozenset(v["right_words_ok"])
         self.national_not = re.compile("|".join(map(re.escape, v["national_not_followed_by"])))

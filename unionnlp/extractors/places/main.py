@@ -490,11 +490,14 @@ SITE_NAME_MAX_LEN = 12
 #: a bare level word that refers to the article's own division: 全县, 我市, 本区, and
 #: 县委 / 市总工会 / 区政府 written without a name (not after another word: 据市总工会 is fine,
 #: 城市总工会 is not)
+#: (the leading lookahead of the characters either branch can start with lets the scan skip
+#: every other position at once)
 _SELF_REF = re.compile(
+    r"(?=[全我本该自街省市县区州旗镇乡])(?:"
     r"(?:[全我本该](自治区|自治州|街道|省|市|县|区|州|旗|镇|乡)(?![\u4e00-\u9fff]{0,1}长))"
     r"|(?:(?:(?<=[据经由在和与及对向将为是])|(?<![\u4e00-\u9fff]))"
     r"(自治区|自治州|街道|省|市|县|区|州|旗|镇|乡)"
-    r"(?=委|政府|人民政府|总工会|总|人大|政协|纪委|妇联|团委|工会|直|属))")
+    r"(?=委|政府|人民政府|总工会|总|人大|政协|纪委|妇联|团委|工会|直|属)))")
 
 
 #: the first person of a local division (我省, 我市, 本县): the writer is inside it
