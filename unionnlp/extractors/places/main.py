@@ -630,7 +630,7 @@ def _page_head(text: str) -> _PageHead:
         line = text[pos:end].strip()
         if line:
             topic, site = _title_parts(line)
-            if (_BREADCRUMB.search(line) and len(line) <= CHROME_MAX_LEN) or (site and not topic) \
+            if (len(line) <= CHROME_MAX_LEN and _BREADCRUMB.search(line)) or (site and not topic) \
                     or _chrome_line(line):
                 chrome.append((pos, end))
             elif _META_LINE.search(line):
