@@ -165,11 +165,11 @@ def _may_hold_numbers(text: str) -> bool:
     (no digit, no Chinese numeral, no 半成 …). When the scanner is not at hand, True."""
     from . import numbers
 
-    master, table = getattr(numbers, "_MASTER", None), getattr(numbers, "_translation", None)
-    if master is None or table is None:
+    master, normalize = getattr(numbers, "_MASTER", None), getattr(numbers, "normalize", None)
+    if master is None or normalize is None:
         return True
-    try:
-        return master.search(text.translate(table())) is not None
+    try:  # the same normalised view the scanner reads (numbers.parse)
+        return master.search(normalize(text)) is not None
     except Exception:
         return True
 
