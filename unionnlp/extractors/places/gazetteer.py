@@ -129,6 +129,7 @@ class _Gazetteer:
             re.escape(v["non_place_after"][i:i + 2]) for i in range(0, len(v["non_place_after"]), 2)))
         self.freq = None  # jieba's word frequencies, loaded on first use (see word_freq)
         self._chains: dict = {}  # code → its chain (see chain)
+        self._named: dict = {}  # code → (canonical name, parents' names) (see _to_place)
         zs = sorted(v["zone_suffixes"], key=len, reverse=True)
         self.zone_re = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:" + "|".join(map(re.escape, zs)) + ")")
         ts = "|".join(map(re.escape, v["town_suffixes"]))
@@ -273,8 +274,12 @@ def resolve_name(name: str) -> list[Division]:
 
 
 def _to_place(d: Division, surface: str, start: int, end: int) -> Place:
-    ch = _gaz().chain(d.adcode)
-    return Place(name=surface, canonical="".join(x.name for x in ch), level=d.level,
-                 adcode=d.adcode, start=start, end=end, parents=[x.name for x in ch[:-1]])
+    g = _gaz()
+    named = g._named.get(d.adcode)
+    if named is None:  # (canonical name, parents' names) of a code, built once per process
+        ch = g.chain(d.adcode)
+        named = g._named[d.adcode] = ("".join(x.name for x in ch), tuple(x.name for x in ch[:-1]))
+    return Place(name=surface, canonical=named[0], level=d.level,
+                 adcode=d.adcode, start=start, end=end, parents=list(named[1]))
 
 
