@@ -185,6 +185,9 @@ REVIEWED = [
      "spaces belong to a bracket when there is one, else to the separator: one split"),
     ("furniture_patterns()", "我的足迹",
      "the separator is either [|/] with its spaces or spaces alone: one split"),
+    ("events.frames._BY_AGENT", "◇+(?:[、和与及]◇+)*",
+     "the mask ◇ and the separators [、和与及] are disjoint and every repetition starts with a "
+     "separator: one split (see test_reviewed_by_agent_pattern_stays_fast)"),
 ]
 
 
@@ -213,3 +216,12 @@ def test_reviewed_furniture_pattern_stays_fast():
     t0 = time.perf_counter()
     drop_boilerplate(text)
     assert time.perf_counter() - t0 < 5.0
+
+
+def test_reviewed_by_agent_pattern_stays_fast():
+    from unionnlp.extractors.events.frames import _BY_AGENT
+
+    masked = ("由" + "、".join(["◇" * 30] * 200) + "。") * 50  # long lists, no verb after them
+    t0 = time.perf_counter()
+    assert _BY_AGENT.search(masked) is None
+    assert time.perf_counter() - t0 < 2.0

@@ -27,6 +27,8 @@ __all__ = ["name_key", "campaign_id", "org_id", "NATIONAL_CODE"]
 NATIONAL_CODE = "000000"
 
 _DROP = re.compile(r"[\s“”‘’\"'「」『』《》〈〉【】\[\]()（）·•]")
+#: a Chinese character (only names holding one are converted to simplified script)
+_HAN = re.compile("[\u4e00-\u9fff]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -42,7 +44,7 @@ def name_key(name: Optional[str]) -> str:
     if not name:
         return ""
     s = unicodedata.normalize("NFKC", str(name))
-    if any("\u4e00" <= c <= "\u9fff" for c in s):
+    if _HAN.search(s):
         s = _t2s().convert(s)
     return _DROP.sub("", s)
 

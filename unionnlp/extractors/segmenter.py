@@ -42,8 +42,24 @@ def tags() -> dict:
 
 
 def words(text: str, hmm: bool = True) -> list:
-    """jieba's words of ``text`` (the default dictionary, unchanged by unionnlp)."""
-    return dictionary().lcut(text, HMM=hmm)
+    """jieba's words of ``text`` (the default dictionary, unchanged by unionnlp).
+
+    The extractors ask for the words of short snippets, often the same ones (市, 企业, a
+    clause read by two rules): each snippet is cut once (:func:`_words`), and a single
+    character, which jieba always returns as itself, is not handed to jieba at all. The
+    caller gets a list of its own."""
+    if not isinstance(text, str):
+        return dictionary().lcut(text, HMM=hmm)
+    if len(text) <= 1:
+        return [text] if text else []
+    # the dictionary's total frequency is in the key: a word the user's own code adds to
+    # jieba's global dictionary (jieba.add_word) changes it, and the snippets are cut anew
+    return list(_words(text, bool(hmm), dictionary().total))
+
+
+@functools.lru_cache(maxsize=16384)
+def _words(text: str, hmm: bool, _total) -> tuple:
+    return tuple(dictionary().lcut(text, HMM=hmm))
 
 
 def private_tokenizer(extra_words: Iterable[str] = ()):

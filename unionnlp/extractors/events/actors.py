@@ -45,6 +45,9 @@ _FRAMED = re.compile(r"\s*(?:(?:在|于|从|自)[^，,。；;：:]{1,24}?(?:期�
 
 #: a sentence with a comma or a full stop is prose, not a navigation line
 _PROSE = re.compile(r"[，,。]")
+#: two Chinese characters closing a head; a label before a title (专题：)
+_TWO_HAN_END = re.compile(r"[\u4e00-\u9fff]{2}$")
+_TITLE_LABEL = re.compile(r"^[^:：]{1,8}[:：]")
 
 #: the subject of a clause that names no organization: the event has no actor
 NO_ACTOR = ()
@@ -170,7 +173,7 @@ class Actors:
         cs, _ce = self.lay.clause(verb_start)
         if verb_end is not None and self.lay.masked.startswith("的", verb_end):
             head = self.lay.masked[max(cs, verb_start - _RELATIVE_SUBJECT):verb_start]
-            if ORG_MASK not in head and re.search(r"[\u4e00-\u9fff]{2}$", head):
+            if ORG_MASK not in head and _TWO_HAN_END.search(head):
                 # …工会在某期间开展的“X”: only a time or place stands between the body and
                 # its verb, the body is the relative clause's subject
                 framed = self._framed_subject(cs, verb_start)
@@ -228,7 +231,7 @@ class Actors:
         lead with a public body in it (union, party, government: an enterprise or a person's
         employer named in the lead is what the story is about, not who tells it)."""
         if title:
-            head = re.sub(r"^[^:：]{1,8}[:：]", "", title.strip())
+            head = _TITLE_LABEL.sub("", title.strip())
             for o in self.orgs:
                 for name in (o.canonical, o.name):
                     if name and head.startswith(name):

@@ -41,7 +41,8 @@ _DATE = re.compile(
     r"|(?P<now>日前|近日|近期|目前|当前|昨天|今天|今日|昨日"
     r"|(?<![\d年])(?P<month>\d{1,2})月(?:\d{1,2}日|份|初|上旬|中旬|下旬|底|末)?(?!\d)))")
 #: a span of years the text speaks of (近年来, 五年来, 长期以来): what it reports has no one date
-_PERIOD = re.compile(r"近年来|近几年|多年来|历年来|长期以来|(?<![\d年])(?:[一二两三四五六七八九十]{1,2}|\d{1,2})年多?(?:来|以来)")
+_PERIOD = re.compile(r"(?=[近多历长一二两三四五六七八九十\d])(?:近年来|近几年|多年来|历年来|长期以来"
+                     r"|(?<![\d年])(?:[一二两三四五六七八九十]{1,2}|\d{1,2})年多?(?:来|以来))")
 #: what a paragraph that speaks of a span of years carries
 _SPAN = ("span",)
 _OFFSET = {"今": 0, "本": 0, "去": -1, "明": 1, "前": -2}
@@ -53,13 +54,17 @@ LEAD_CHARS = 300
 MIN_LEAD_CHARS = 20
 
 
+_PUB_YEAR = re.compile(r"\s*((?:19|20)\d\d)")
+_PUB_MONTH = re.compile(r"\s*(?:19|20)\d\d[-/.年](\d{1,2})")
+
+
 def _publication_year(published: Optional[str]) -> Optional[int]:
-    m = re.match(r"\s*((?:19|20)\d\d)", published or "")
+    m = _PUB_YEAR.match(published or "")
     return int(m.group(1)) if m else None
 
 
 def _publication_month(published: Optional[str]) -> Optional[int]:
-    m = re.match(r"\s*(?:19|20)\d\d[-/.年](\d{1,2})", published or "")
+    m = _PUB_MONTH.match(published or "")
     return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 12 else None
 
 

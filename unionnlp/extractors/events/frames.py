@@ -56,6 +56,7 @@ _BY_ORG = re.compile(f"被{ORG_MASK}*$")
 _ADVERB = r"已经|已|正在|正|将|均|都|先后|陆续"
 _LOCATIVE = r"[在于][^，,。；;！？\n在于]{1,10}?"
 _BACKGROUND_AFTER = re.compile(r"^(?:活动|工作|竞赛|行动|工程)?(?:中|当中|过程中)")
+_CLAUSE_STOP = re.compile(r"[，,。；;！？\n]")
 
 
 @dataclass
@@ -319,7 +320,7 @@ def _fund(lex: Lexicon, lay: Layout, c, s0: int, s1: int, next_campaign: int) ->
     money = lex.pattern("money")
     for m in lex.patterns["money"].finditer(lay.masked, c.end, end):
         tail = lay.masked[m.end():min(len(lay.masked), m.end() + MAX_MONEY_GAP)]
-        tail = re.split(r"[，,。；;！？\n]", tail, 1)[0]
+        tail = _CLAUSE_STOP.split(tail, 1)[0]
         if money.search(tail):
             return Frame("fund", "money", m.group(0), m.start(), m.end(), verb_start=m.start())
     return None

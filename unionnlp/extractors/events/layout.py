@@ -66,17 +66,24 @@ class Layout:
         end = ends[i] if i < len(ends) else n
         return start, end
 
+    # (the three look-ups below are :meth:`_around` written out: they run thousands of times)
     def sentence(self, pos: int) -> tuple:
         """(start, end) of the sentence holding ``pos`` (the end includes its punctuation)."""
-        return self._around(self._sentence_ends, pos, len(self.text))
+        ends = self._sentence_ends
+        i = bisect.bisect_right(ends, pos)
+        return (ends[i - 1] if i > 0 else 0), (ends[i] if i < len(ends) else len(self.text))
 
     def clause(self, pos: int) -> tuple:
         """(start, end) of the clause holding ``pos``: between commas, colons and sentence ends."""
-        return self._around(self._clause_ends, pos, len(self.text))
+        ends = self._clause_ends
+        i = bisect.bisect_right(ends, pos)
+        return (ends[i - 1] if i > 0 else 0), (ends[i] if i < len(ends) else len(self.text))
 
     def paragraph(self, pos: int) -> tuple:
         """(start, end) of the line holding ``pos``."""
-        return self._around(self._paragraph_ends, pos, len(self.text))
+        ends = self._paragraph_ends
+        i = bisect.bisect_right(ends, pos)
+        return (ends[i - 1] if i > 0 else 0), (ends[i] if i < len(ends) else len(self.text))
 
     def sentences_between(self, start: int, end: int) -> list:
         """(start, end) of the sentences that overlap [start, end), in order."""

@@ -61,7 +61,10 @@ class Lexicon:
         return _compiled(self, template)
 
 
-@functools.lru_cache(maxsize=None)
+#: the templates are literals of the code (a few dozen at most): the compiled patterns are a
+#: per-process resource like the lexicon, not a per-text cache (a bounded size keeps them
+#: loaded when per-text caches are emptied)
+@functools.lru_cache(maxsize=64)
 def _compiled(lex: Lexicon, template: str) -> re.Pattern:
     def words(m: re.Match) -> str:
         if m.group(1):  # <@after>: the cues of a frame position

@@ -129,13 +129,17 @@ class _Gazetteer:
             re.escape(v["non_place_after"][i:i + 2]) for i in range(0, len(v["non_place_after"]), 2)))
         self.freq = None  # jieba's word frequencies, loaded on first use (see word_freq)
         self._chains: dict = {}  # code → its chain (see chain)
+        self._named: dict = {}  # code → (canonical name, parents' names) (see _to_place)
         zs = sorted(v["zone_suffixes"], key=len, reverse=True)
         self.zone_re = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:" + "|".join(map(re.escape, zs)) + ")")
         ts = "|".join(map(re.escape, v["town_suffixes"]))
         self.town_re = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:" + ts + ")")
         ap = "|".join(map(re.escape, sorted(v["anonymous_prefixes"], key=len, reverse=True)))
         asuf = "".join(v["anonymous_suffixes"])
-        self.anon_re = re.compile(r"(?<![A-Za-z0-9])(?:" + ap + r")[" + asuf + r"]")
+        # (a lookahead of the prefixes' first characters lets the scan skip the rest at once)
+        firsts = "".join(sorted({re.escape(x[0]) for x in v["anonymous_prefixes"] if x}))
+        self.anon_re = re.compile((f"(?=[{firsts}])" if firsts else "")
+                                  + r"(?<![A-Za-z0-9])(?:" + ap + r")[" + asuf + r"]")
         self.national = v["national_markers"]
         self.right_ok = frozenset(v["right_words_ok"])
         self.national_not = re.compile("|".join(map(re.escape, v["national_not_followed_by"])))
@@ -270,8 +274,12 @@ def resolve_name(name: str) -> list[Division]:
 
 
 def _to_place(d: Division, surface: str, start: int, end: int) -> Place:
-    ch = _gaz().chain(d.adcode)
-    return Place(name=surface, canonical="".join(x.name for x in ch), level=d.level,
-                 adcode=d.adcode, start=start, end=end, parents=[x.name for x in ch[:-1]])
+    g = _gaz()
+    named = g._named.get(d.adcode)
+    if named is None:  # (canonical name, parents' names) of a code, built once per process
+        ch = g.chain(d.adcode)
+        named = g._named[d.adcode] = ("".join(x.name for x in ch), tuple(x.name for x in ch[:-1]))
+    return Place(name=surface, canonical=named[0], level=d.level,
+                 adcode=d.adcode, start=start, end=end, parents=list(named[1]))
 
 

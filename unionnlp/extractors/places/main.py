@@ -490,11 +490,14 @@ SITE_NAME_MAX_LEN = 12
 #: a bare level word that refers to the article's own division: 全县, 我市, 本区, and
 #: 县委 / 市总工会 / 区政府 written without a name (not after another word: 据市总工会 is fine,
 #: 城市总工会 is not)
+#: (the leading lookahead of the characters either branch can start with lets the scan skip
+#: every other position at once)
 _SELF_REF = re.compile(
+    r"(?=[全我本该自街省市县区州旗镇乡])(?:"
     r"(?:[全我本该](自治区|自治州|街道|省|市|县|区|州|旗|镇|乡)(?![\u4e00-\u9fff]{0,1}长))"
     r"|(?:(?:(?<=[据经由在和与及对向将为是])|(?<![\u4e00-\u9fff]))"
     r"(自治区|自治州|街道|省|市|县|区|州|旗|镇|乡)"
-    r"(?=委|政府|人民政府|总工会|总|人大|政协|纪委|妇联|团委|工会|直|属))")
+    r"(?=委|政府|人民政府|总工会|总|人大|政协|纪委|妇联|团委|工会|直|属)))")
 
 
 #: the first person of a local division (我省, 我市, 本县): the writer is inside it
@@ -552,8 +555,15 @@ def _most_specific(g: "_Gazetteer", best: Optional[str], score: dict, topical: s
     return best
 
 
+#: the end of a lead sentence, of a short navigation line and of a headline line
+_LEAD_STOP = re.compile(r"[。！？!?\n]")
+_HEAD_STOP = re.compile(r"[。！？!?]")
+_HEADLINE_STOP = re.compile(r"[。！？!?；;]")
+_NATIONAL_RE = re.compile(re.escape(NATIONAL))
+
+
 def _lead_end(text: str, start: int = 0) -> int:
-    m = re.compile(r"[。！？!?\n]").search(text, start, start + 300)
+    m = _LEAD_STOP.search(text, start, start + 300)
     return m.end() if m else min(len(text), start + 120)
 
 
@@ -620,15 +630,15 @@ def _page_head(text: str) -> _PageHead:
         line = text[pos:end].strip()
         if line:
             topic, site = _title_parts(line)
-            if (_BREADCRUMB.search(line) and len(line) <= CHROME_MAX_LEN) or (site and not topic) \
+            if (len(line) <= CHROME_MAX_LEN and _BREADCRUMB.search(line)) or (site and not topic) \
                     or _chrome_line(line):
                 chrome.append((pos, end))
             elif _META_LINE.search(line):
                 pass  # 发布时间 … 来源: … between the headline and the story
-            elif len(line) < HEADLINE_LEN[0] and not re.search(r"[。！？!?]", line):
+            elif len(line) < HEADLINE_LEN[0] and _HEAD_STOP.search(line) is None:
                 pass  # a navigation word (免费发信息, 返回首页)
             elif (HEADLINE_LEN[0] <= len(line) <= HEADLINE_LEN[1]
-                  and not re.search(r"[。！？!?；;]", line)):
+                  and _HEADLINE_STOP.search(line) is None):
                 return _PageHead(_skip_meta_lines(text, end), (pos, end), chrome)
             else:
                 return _PageHead(pos if chrome else 0, None, chrome)
@@ -644,7 +654,7 @@ def _national_or_none(g: _Gazetteer, text: str, title: Optional[str], local: flo
     n = 1.0 if capital_desk else 0.0
     for mk, weight in g.national.items():
         if mk == NATIONAL:
-            n += weight * sum(1 for m in re.finditer(NATIONAL, hay)
+            n += weight * sum(1 for m in _NATIONAL_RE.finditer(hay)
                               if not g.national_not.match(hay, m.end()))
         else:
             n += weight * hay.count(mk)

@@ -11,6 +11,10 @@ from unionnlp.extractors.places.towns import find_towns
 from unionnlp.records import NATIONAL, Place
 
 
+#: a level's rank in LEVELS (the score's tie-break)
+_LEVEL_INDEX = {lvl: i for i, lvl in enumerate(LEVELS)}
+
+
 def find_places(text: str, *, context: Iterable[Place] = ()) -> list[Place]:
     """Every division mention in ``text``, resolved to a division (see module docstring).
 
@@ -59,18 +63,19 @@ def find_places(text: str, *, context: Iterable[Place] = ()) -> list[Place]:
                 vouched[d.adcode] = vouched.get(d.adcode, 0) + 1
     out: list[Place] = []
     last: Optional[Place] = None
+    by_code, chain = g.by_code, g.chain
     for s, e, key, cands, extend in raw:
         best, best_score = None, None
         for code, is_full in cands:
-            d = g.by_code[code]
-            anc = [x.adcode for x in g.chain(code)[:-1]]
+            d = by_code[code]
+            anc = [x.adcode for x in chain(code)[:-1]]
             adjacent = last is not None and last.end == s and last.adcode in anc
-            in_ctx = sum(1 for a in anc if vouched.get(a))
+            in_ctx = sum(1 for a in anc if vouched.get(a)) if vouched else 0
             if (d.weak_name if is_full else d.weak) and not (adjacent or in_ctx):
                 continue
             if not is_full and last is not None and last.end == s and not adjacent:
                 continue  # 淮安市新安小学: a short form glued to an unrelated place is a name part
-            score = (adjacent * 10 + in_ctx * 3 + is_full * 2 - LEVELS.index(d.level) * 0.1)
+            score = (adjacent * 10 + in_ctx * 3 + is_full * 2 - _LEVEL_INDEX[d.level] * 0.1)
             if best_score is None or score > best_score:
                 best, best_score = d, score
         if best is None:

@@ -28,7 +28,11 @@ class PrefixScanner:
             lengths.setdefault(k[:2], set()).add(len(k))
         self.lengths = {b: sorted(v, reverse=True) for b, v in lengths.items()}
         firsts = sorted({b[0] for b in self.lengths})
-        self.first_re = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]")
+        seconds = sorted({b[1] for b in self.lengths})
+        # a candidate start: a key's first character followed by some key's second one (a
+        # superset of the starts of keys, far sparser than the first characters alone)
+        self.first_re = re.compile("[" + "".join(re.escape(c) for c in firsts) + "](?=["
+                                   + "".join(re.escape(c) for c in seconds) + "])")
 
     def iter_long(self, text: str) -> Iterator[tuple]:
         entries, lengths = self.entries, self.lengths

@@ -111,6 +111,8 @@ def find_towns(g: _Gazetteer, text: str, divisions: Iterable[Place], *,
 #: a town speaking of itself (我镇, 本乡, 全街道): its short name (黄家埠 for 黄家埠镇) then
 #: names it, see :func:`_own_town_short`
 _TOWN_SELF = re.compile(r"[我本全该](?:镇|乡|街道)")
+#: a run of three or more Chinese characters
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
 
 #: short names of towns this long at least can stand for their town (shorter ones are words)
 OWN_SHORT_MIN = 3
@@ -123,7 +125,7 @@ _SHORT_MAX = 6
 def _short_matches(shorts: dict, text: str):
     """Leftmost-longest matches of the keys of ``shorts`` (3 to ``_SHORT_MAX`` characters) in
     CJK runs of ``text``: (start, end, codes)."""
-    for run in re.finditer(r"[\u4e00-\u9fff]{3,}", text):
+    for run in _HAN_RUN.finditer(text):
         i, stop = run.start(), run.end()
         while i <= stop - OWN_SHORT_MIN:
             for n in range(min(_SHORT_MAX, stop - i), OWN_SHORT_MIN - 1, -1):
