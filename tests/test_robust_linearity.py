@@ -188,6 +188,9 @@ REVIEWED = [
     ("events.frames._BY_AGENT", "◇+(?:[、和与及]◇+)*",
      "the mask ◇ and the separators [、和与及] are disjoint and every repetition starts with a "
      "separator: one split (see test_reviewed_by_agent_pattern_stays_fast)"),
+    ("campaigns.rules.SPACED_NUMBERS", "[0-9]+(?:[\\s,，、.．·-]+[0-9]+)+",
+     "digits and the separators are disjoint and every repetition starts with a separator: one "
+     "split (see test_reviewed_spaced_numbers_pattern_stays_fast)"),
 ]
 
 
@@ -224,4 +227,13 @@ def test_reviewed_by_agent_pattern_stays_fast():
     masked = ("由" + "、".join(["◇" * 30] * 200) + "。") * 50  # long lists, no verb after them
     t0 = time.perf_counter()
     assert _BY_AGENT.search(masked) is None
+    assert time.perf_counter() - t0 < 2.0
+
+
+def test_reviewed_spaced_numbers_pattern_stays_fast():
+    from unionnlp.extractors.campaigns.rules import SPACED_NUMBERS
+
+    runs = ("1 2 3 " * 2000 + "x") * 20  # long runs of numbers written apart
+    t0 = time.perf_counter()
+    assert len(SPACED_NUMBERS.findall(runs)) == 20
     assert time.perf_counter() - t0 < 2.0
