@@ -27,6 +27,7 @@ from .features import candidate_feature_parts
 from .lexicon import surface_key
 from .rules import rejection
 from .variants import canonical_name, kind_of, link_short_forms
+from .grammar import grammar
 from .vocabulary import vocabulary
 
 __all__ = ["find_campaigns", "decide", "resolve", "trusted", "TIERS"]
@@ -37,6 +38,8 @@ TIERS = {"quoted": 0, "repeat": 1, "user": 2, "trusted": 3, "classified": 4}
 NAME_HEADS = ("竞赛", "活动", "创新", "成果", "创建", "评选", "建设", "行动", "工程")
 #: shortest quoted compound that is looked for again where written without quotes
 MIN_REPEAT_KEY = 6
+#: a quoted contest name (“状元杯”, “楚都工匠杯”): its length bounds
+MIN_CONTEST_NAME, MAX_CONTEST_NAME = 3, 8
 
 
 def trusted(c: Candidate, text: str) -> bool:
@@ -48,7 +51,18 @@ def trusted(c: Candidate, text: str) -> bool:
                           (e.unquoted == "head" and text.startswith(NAME_HEADS, c.end))):
         # 送岗位2.3万个 counts the jobs given, it does not name the activity
         return c.quoted or not (c.name.startswith("送") and c.right[:1].isdigit())
+    if c.quoted and _contest(c):
+        return True
     return c.source == "song" or "joined_measure" in c.extra or "inner_title" in c.extra
+
+
+def _contest(c: Candidate) -> bool:
+    """A quoted cup name right before the contest it names (“状元杯”职工技能大赛): in union
+    news such a name is always a competition run under that name."""
+    gr = grammar()
+    return (gr.contest_tail and c.name.endswith(gr.contest_tail) and
+            MIN_CONTEST_NAME <= len(c.name) <= MAX_CONTEST_NAME and
+            gr.contest_re.match(c.right) is not None)
 
 
 def _tier(c: Candidate) -> int:
