@@ -23,3 +23,28 @@ def test_a_name_starts_after_ji_joining_two_events():
     got = names("本区2024年劳动竞赛暨“银梭杯”纺织职业技能大赛在工业园启动。")
     assert "银梭杯" in got
     assert not any(n.startswith(("动竞赛", "竞赛暨", "赛暨")) for n in got)
+
+
+def test_festivals_are_dates_not_campaigns():
+    got = names("街道总工会开展“中国农民丰收节”走访慰问活动,以“国际劳动节”为契机送清凉。")
+    assert "中国农民丰收节" not in got and "国际劳动节" not in got
+
+
+def test_quoted_activity_name_with_de_after_a_run_verb():
+    got = names("区总工会广泛开展“让春风吹进心里的家”助学结对活动,资助困难职工子女。")
+    assert "让春风吹进心里的家" in got
+
+
+def test_practices_spread_by_tuiguang_are_named_methods():
+    got = names("各级工会大力推广“老带新”“一帮一”等做法,提升青年职工技能。")
+    assert "老带新" in got
+
+
+def test_generic_facility_before_a_descriptive_activity_is_not_a_campaign():
+    got = names("区总工会全面开展2026年职工书屋自查自纠行动,逐一检查各书屋。")
+    assert "职工书屋" not in got
+
+
+def test_numbered_practical_matters_and_national_station_programme():
+    got = names("今年市总工会推出服务职工十件实事,并落实全总工会服务站点双15工程。")
+    assert "十件实事" in got and any(n.endswith("双15工程") for n in got)

@@ -56,6 +56,11 @@ def trusted(c: Candidate, text: str) -> bool:
     return c.source == "song" or "joined_measure" in c.extra or "inner_title" in c.extra
 
 
+def _inside_dated(c: Candidate, dated: list) -> bool:
+    """Whether ``c`` is a strict part of a dated span that goes on after it."""
+    return any(s <= c.start and c.end < e for s, e in dated)
+
+
 def _contest(c: Candidate) -> bool:
     """A quoted cup name right before the contest it names (“状元杯”职工技能大赛): in union
     news such a name is always a competition run under that name."""
@@ -75,15 +80,22 @@ def _tier(c: Candidate) -> int:
 
 def decide(text: str, candidates: list, classifier: CampaignClassifier, vocab) -> list:
     """The accepted candidates, each with its probability ``p`` and precedence ``tier``."""
-    kept, undecided = [], []
+    kept, undecided, dated = [], [], []
     for c in candidates:
-        if rejection(c):
+        why = rejection(c)
+        if why:
+            if why == "dated" and not c.quoted:
+                dated.append((c.start, c.end))
             continue
         if trusted(c, text):
             c.p = 1.0
             kept.append(c)
         else:
             undecided.append(c)
+    if dated:
+        # a dated descriptive activity (2026年职工书屋自查自纠行动) names nothing, nor does the
+        # unquoted facility or programme word it is about
+        undecided = [c for c in undecided if c.quoted or not _inside_dated(c, dated)]
     if undecided:
         add_document_extras(text, undecided)
         X = [candidate_feature_parts(c.left, c.name, c.right, c.quoted, source=c.source,
