@@ -48,3 +48,18 @@ def test_generic_facility_before_a_descriptive_activity_is_not_a_campaign():
 def test_numbered_practical_matters_and_national_station_programme():
     got = names("今年市总工会推出服务职工十件实事,并落实全总工会服务站点双15工程。")
     assert "十件实事" in got and any(n.endswith("双15工程") for n in got)
+
+
+def test_glued_name_does_not_start_inside_a_verb():
+    got = names("各级工会要加强女职工“五期”保护工作,维护合法权益。")
+    assert not any(n.startswith("强") for n in got)
+
+
+def test_frame_name_cut_inside_a_longer_studio_name_is_dropped():
+    got = names("省总工会决定命名李四职工创新工作室等30个工作室为“河北省职工创新工作室”。")
+    assert "李四职工" not in got
+
+
+def test_party_committee_strategy_slogans_are_not_union_campaigns():
+    got = names("全市工会围绕市委提出的打造“两城三地”、同步推进“三个转型”目标要求,开展劳动竞赛。")
+    assert "三个转型" not in got

@@ -56,6 +56,17 @@ def trusted(c: Candidate, text: str) -> bool:
     return c.source == "song" or "joined_measure" in c.extra or "inner_title" in c.extra
 
 
+def _drop_truncated(cands: list) -> list:
+    """Unquoted frame names cut at a head inside a longer frame name from the same start
+    (命名张三职工创新工作室: not 张三职工) are no names of their own; the longer one is judged."""
+    frames = [c for c in cands if c.source == "frame" and not c.quoted]
+    if len(frames) < 2:
+        return cands
+    cut = {id(c) for c in frames
+           if any(d.start == c.start and d.end > c.end for d in frames)}
+    return [c for c in cands if id(c) not in cut] if cut else cands
+
+
 def _inside_dated(c: Candidate, dated: list) -> bool:
     """Whether ``c`` is a strict part of a dated span that goes on after it."""
     return any(s <= c.start and c.end < e for s, e in dated)
@@ -96,6 +107,8 @@ def decide(text: str, candidates: list, classifier: CampaignClassifier, vocab) -
         # a dated descriptive activity (2026年职工书屋自查自纠行动) names nothing, nor does the
         # unquoted facility or programme word it is about
         undecided = [c for c in undecided if c.quoted or not _inside_dated(c, dated)]
+    if undecided:
+        undecided = _drop_truncated(undecided)
     if undecided:
         add_document_extras(text, undecided)
         X = [candidate_feature_parts(c.left, c.name, c.right, c.quoted, source=c.source,
