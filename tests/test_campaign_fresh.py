@@ -63,3 +63,7 @@ def test_frame_name_cut_inside_a_longer_studio_name_is_dropped():
 def test_party_committee_strategy_slogans_are_not_union_campaigns():
     got = names("全市工会围绕市委提出的打造“两城三地”、同步推进“三个转型”目标要求,开展劳动竞赛。")
     assert "三个转型" not in got
+
+
+def test_womens_periods_are_a_category_label():
+    assert "四期" not in names("县总工会加强女职工“四期”保护,建成十家爱心妈咪小屋。")
