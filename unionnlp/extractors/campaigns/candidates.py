@@ -49,6 +49,8 @@ MAX_GLUED_CORE_ANY_HEAD = 2
 #: what a competition title around a longer core adds before its head (职工安全应急技能知识)
 MIN_TITLE_DESCRIPTOR = 3
 MAX_GLUED_LEFT = 4
+#: a two-character word at least this frequent in jieba's dictionary is not cut by a name's left edge
+MIN_SPLIT_WORD_FREQ = 1000
 MAX_GLUED_RIGHT = 16
 #: what the left part of such a name is made of (not digits or dates: 2022年“安康杯”竞赛)
 _GLUED_LEFT_CHAR = re.compile("[\u4e00-\u9fff](?<![年届期])")
@@ -202,6 +204,13 @@ def _around_quote(text: str, m: re.Match, name: str, left: str, right: str) -> I
                             False, (m.start(), xe), extra=["joined_measure"])
 
 
+def _splits_word(text: str, i: int) -> bool:
+    """Whether position ``i`` cuts a common two-character word (a verb such as 加强, 推进)."""
+    from ..segmenter import dictionary
+
+    return dictionary().FREQ.get(text[i - 1:i + 1], 0) >= MIN_SPLIT_WORD_FREQ
+
+
 def _glued(text: str, m: re.Match, name: str) -> Iterator[Candidate]:
     """A name written around a short quoted core, with no break on either side."""
     if len(name) > MAX_GLUED_CORE:
@@ -219,6 +228,8 @@ def _glued(text: str, m: re.Match, name: str) -> Iterator[Candidate]:
     k = text.rfind("届", i, s)
     if k != -1:
         i = k + 1  # an edition (第二届) is not part of the name
+    if i < s and i > 0 and _splits_word(text, i):
+        i += 1  # the name does not start inside a word (加强女职工“四期”… is not 强女职工…)
     j = e
     n = len(text)
     while j < n and j - e < MAX_GLUED_RIGHT and not (text[j] in STOP and stops_at(text, j)):

@@ -27,6 +27,7 @@ from .features import candidate_feature_parts
 from .lexicon import surface_key
 from .rules import rejection
 from .variants import canonical_name, kind_of, link_short_forms
+from .grammar import grammar
 from .vocabulary import vocabulary
 
 __all__ = ["find_campaigns", "decide", "resolve", "trusted", "TIERS"]
@@ -37,6 +38,8 @@ TIERS = {"quoted": 0, "repeat": 1, "user": 2, "trusted": 3, "classified": 4}
 NAME_HEADS = ("竞赛", "活动", "创新", "成果", "创建", "评选", "建设", "行动", "工程")
 #: shortest quoted compound that is looked for again where written without quotes
 MIN_REPEAT_KEY = 6
+#: a quoted contest name (“状元杯”, “楚都工匠杯”): its length bounds
+MIN_CONTEST_NAME, MAX_CONTEST_NAME = 3, 8
 
 
 def trusted(c: Candidate, text: str) -> bool:
@@ -48,7 +51,34 @@ def trusted(c: Candidate, text: str) -> bool:
                           (e.unquoted == "head" and text.startswith(NAME_HEADS, c.end))):
         # 送岗位2.3万个 counts the jobs given, it does not name the activity
         return c.quoted or not (c.name.startswith("送") and c.right[:1].isdigit())
+    if c.quoted and _contest(c):
+        return True
     return c.source == "song" or "joined_measure" in c.extra or "inner_title" in c.extra
+
+
+def _drop_truncated(cands: list) -> list:
+    """Unquoted frame names cut at a head inside a longer frame name from the same start
+    (命名张三职工创新工作室: not 张三职工) are no names of their own; the longer one is judged."""
+    frames = [c for c in cands if c.source == "frame" and not c.quoted]
+    if len(frames) < 2:
+        return cands
+    cut = {id(c) for c in frames
+           if any(d.start == c.start and d.end > c.end for d in frames)}
+    return [c for c in cands if id(c) not in cut] if cut else cands
+
+
+def _inside_dated(c: Candidate, dated: list) -> bool:
+    """Whether ``c`` is a strict part of a dated span that goes on after it."""
+    return any(s <= c.start and c.end < e for s, e in dated)
+
+
+def _contest(c: Candidate) -> bool:
+    """A quoted cup name right before the contest it names (“状元杯”职工技能大赛): in union
+    news such a name is always a competition run under that name."""
+    gr = grammar()
+    return (gr.contest_tail and c.name.endswith(gr.contest_tail) and
+            MIN_CONTEST_NAME <= len(c.name) <= MAX_CONTEST_NAME and
+            gr.contest_re.match(c.right) is not None)
 
 
 def _tier(c: Candidate) -> int:
@@ -61,15 +91,24 @@ def _tier(c: Candidate) -> int:
 
 def decide(text: str, candidates: list, classifier: CampaignClassifier, vocab) -> list:
     """The accepted candidates, each with its probability ``p`` and precedence ``tier``."""
-    kept, undecided = [], []
+    kept, undecided, dated = [], [], []
     for c in candidates:
-        if rejection(c):
+        why = rejection(c)
+        if why:
+            if why == "dated" and not c.quoted:
+                dated.append((c.start, c.end))
             continue
         if trusted(c, text):
             c.p = 1.0
             kept.append(c)
         else:
             undecided.append(c)
+    if dated:
+        # a dated descriptive activity (2026年职工书屋自查自纠行动) names nothing, nor does the
+        # unquoted facility or programme word it is about
+        undecided = [c for c in undecided if c.quoted or not _inside_dated(c, dated)]
+    if undecided:
+        undecided = _drop_truncated(undecided)
     if undecided:
         add_document_extras(text, undecided)
         X = [candidate_feature_parts(c.left, c.name, c.right, c.quoted, source=c.source,

@@ -50,6 +50,8 @@ class Grammar:
     clause_re: re.Pattern = re.compile("(?!)")  # prepositions and clause verbs inside a span
     verb_end: tuple = ()  # resultative complements that end a verb phrase (建起来, 坚持下去)
     left_stop_re: re.Pattern = re.compile("(?!)")  # verbs that open a list of names (分为, 包括)
+    contest_tail: tuple = ()  # endings of a contest's own name (“状元杯”)
+    contest_re: re.Pattern = re.compile("(?!)")  # a contest noun closely after such a name (…技能大赛)
 
     @functools.cached_property
     def run_re(self) -> re.Pattern:
@@ -108,6 +110,10 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+#: the most characters between a contest's quoted name and its contest noun (“状元杯”职工技能大赛)
+MAX_CONTEST_GAP = 10
+
+
 @functools.lru_cache(maxsize=1)
 def grammar() -> Grammar:
     rows: dict = {}
@@ -147,4 +153,8 @@ def grammar() -> Grammar:
                    motto_re=motto_re,
                    clause_re=re.compile(_alt(rows.get("clause", ())) or "(?!)"),
                    verb_end=tuple(rows.get("verb_end", ())),
-                   left_stop_re=re.compile(_alt(rows.get("left_stop", ())) or "(?!)"))
+                   left_stop_re=re.compile(_alt(rows.get("left_stop", ())) or "(?!)"),
+                   contest_tail=tuple(rows.get("contest_tail", ())),
+                   contest_re=re.compile(
+                       f"^[{CJK}]{{0,{MAX_CONTEST_GAP}}}?(?:{_alt(rows.get('contest_word', ()))})"
+                       if rows.get("contest_word") else "(?!)"))

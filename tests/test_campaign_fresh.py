@@ -1,0 +1,69 @@
+"""Campaign error types found on fresh union news pages (round 4), each in invented sentences."""
+from unionnlp.extractors.campaigns import find_campaigns
+
+
+def names(text):
+    return [c.name for c in find_campaigns(text)]
+
+
+def test_quoted_cup_before_its_contest_is_a_competition():
+    assert "巧手杯" in names("县总工会举办第五届“巧手杯”职工烹饪技能大赛启动仪式。")
+    assert "匠心杯" in names("去年市总工会主办的“匠心杯”技能比武深受欢迎。")
+
+
+def test_quoted_cup_without_a_contest_is_left_to_the_classifier():
+    # a cup name not followed by a contest gets no free pass
+    from unionnlp.extractors.campaigns.find import _contest
+    from unionnlp.extractors.campaigns.candidates import Candidate
+    c = Candidate(0, 3, "世纪杯", "quoted", "", "咖啡馆开业", True, (0, 3))
+    assert not _contest(c)
+
+
+def test_a_name_starts_after_ji_joining_two_events():
+    got = names("本区2024年劳动竞赛暨“银梭杯”纺织职业技能大赛在工业园启动。")
+    assert "银梭杯" in got
+    assert not any(n.startswith(("动竞赛", "竞赛暨", "赛暨")) for n in got)
+
+
+def test_festivals_are_dates_not_campaigns():
+    got = names("街道总工会开展“中国农民丰收节”走访慰问活动,以“国际劳动节”为契机送清凉。")
+    assert "中国农民丰收节" not in got and "国际劳动节" not in got
+
+
+def test_quoted_activity_name_with_de_after_a_run_verb():
+    got = names("区总工会广泛开展“让春风吹进心里的家”助学结对活动,资助困难职工子女。")
+    assert "让春风吹进心里的家" in got
+
+
+def test_practices_spread_by_tuiguang_are_named_methods():
+    got = names("各级工会大力推广“老带新”“一帮一”等做法,提升青年职工技能。")
+    assert "老带新" in got
+
+
+def test_generic_facility_before_a_descriptive_activity_is_not_a_campaign():
+    got = names("区总工会全面开展2026年职工书屋自查自纠行动,逐一检查各书屋。")
+    assert "职工书屋" not in got
+
+
+def test_numbered_practical_matters_and_national_station_programme():
+    got = names("今年市总工会推出服务职工十件实事,并落实全总工会服务站点双15工程。")
+    assert "十件实事" in got and any(n.endswith("双15工程") for n in got)
+
+
+def test_glued_name_does_not_start_inside_a_verb():
+    got = names("各级工会要加强女职工“五期”保护工作,维护合法权益。")
+    assert not any(n.startswith("强") for n in got)
+
+
+def test_frame_name_cut_inside_a_longer_studio_name_is_dropped():
+    got = names("省总工会决定命名李四职工创新工作室等30个工作室为“河北省职工创新工作室”。")
+    assert "李四职工" not in got
+
+
+def test_party_committee_strategy_slogans_are_not_union_campaigns():
+    got = names("全市工会围绕市委提出的打造“两城三地”、同步推进“三个转型”目标要求,开展劳动竞赛。")
+    assert "三个转型" not in got
+
+
+def test_womens_periods_are_a_category_label():
+    assert "四期" not in names("县总工会加强女职工“四期”保护,建成十家爱心妈咪小屋。")
