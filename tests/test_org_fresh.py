@@ -67,3 +67,22 @@ def test_stations_and_centres_named_by_function_only_are_classes():
     assert _names("各地建成户外劳动者服务站两百多个。") == set()
     assert _names("职工文体活动中心每天开放到晚上九点。") == set()
     assert _names("他在加油站工作了十年。") == set()
+
+
+def test_special_zone_is_a_town_word():
+    # 特区, 管理区 …: a proper name before them is the place of a union the gazetteer lacks
+    assert _names("在零工驿站,青峰山特区工会开展集中入会活动。") == {"青峰山特区工会"}
+
+
+def test_branch_union_of_a_plant():
+    assert "轧钢厂分工会" in _names("日前,轧钢厂分工会组织开展迎新春歌咏比赛。")
+
+
+def test_function_word_glued_to_a_name_by_jieba():
+    # 及 + 庆来 (unknown word): the function character is the boundary, not part of the name
+    assert "乐宁学校工会" in _names("活动由集团工会主办,红石实业有限公司工会及乐宁学校工会协办。")
+
+
+def test_branch_office_of_a_brand():
+    assert "京东快递桃园营业部" in _names("工会干部来到京东快递桃园营业部慰问快递员。")
+    assert _names("该营业部员工参加了培训。") == set()

@@ -98,6 +98,8 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
         if w[0] in lx.boundary and lx.tags.get(w) is None and len(w) > 1:
             if len(w) == 2 and w[1] in lvl:
                 start = tpos + 1  # 从 + 市政府: the level character opens an abbreviation
+            elif len(w) <= 4 and w[0] in _GLUED_FUNCTION and _proper_tail(lx, w[1:], toks, k):
+                start = tpos + 1  # 由 + 合和集团, 及 + 庆来学校: HMM glued the function word
             break  # an unknown word glued to a function word (据市, 经省)
         if w.startswith(lx.determiners) or w in lx.determiners:
             break
@@ -165,6 +167,18 @@ def _bracket_lead(lx: _Lex, text: str, i: int, floor: int, pindex: "_Index") -> 
 
 #: bracketed words inside a company name besides places (XX(中国)有限公司)
 _BRACKET_WORDS = frozenset(("中国", "集团", "控股", "国际"))
+#: function characters HMM glues to the first characters of a name (由合 + 和集团, 及庆来 + 学校)
+_GLUED_FUNCTION = "由及与和在对向从到经据"
+
+
+def _proper_tail(lx: _Lex, rest: str, toks: list, k: int) -> bool:
+    """``rest`` (an unknown word without its glued function character) with the words after
+    it opens a name: the words after it are not all generic (庆来 + 学校, not 全 + 企业)."""
+    if not all(_CJK.match(c) for c in rest) or rest[0] in lx.boundary:
+        return False
+    return (lx.tags.get(rest) or "x")[:1] not in _GLUE_POS
+
+
 #: jieba tags of a character that HMM glues to a level character (有 + 区, 赴 + 市)
 _GLUE_POS = ("v", "p", "c", "d", "r", "u")
 #: a count with its measure word (近千名, 三家, 100多个)
@@ -552,7 +566,9 @@ def _brand_lead(lx: _Lex, lead: str) -> bool:
     if len(words) == 1:
         return first in ("nr", "nrt", "nz", "nt")
     # 冀中 + 能源 (+ 峰峰集团): a proper word and trade words before the place
-    return first in ("nz", "nt", "ns") and all(w in lx.body_ok for w in words[1:])
+    # 顺丰 + 速运 (+ 桃园营业部), 京东 + 快递: a brand and trade words
+    return first in ("nz", "nt", "ns") and all(w in lx.body_ok or w in lx.trade_words
+                                               for w in words[1:])
 
 
 def _abbr_lead(lx: _Lex, lead: str) -> bool:
