@@ -86,3 +86,9 @@ def test_function_word_glued_to_a_name_by_jieba():
 def test_branch_office_of_a_brand():
     assert "京东快递桃园营业部" in _names("工会干部来到京东快递桃园营业部慰问快递员。")
     assert _names("该营业部员工参加了培训。") == set()
+
+
+def test_fen_that_ends_a_word_opens_no_branch_head():
+    # 部分 + 工会干部: not a 分工会 named 街道部
+    assert _names("市、区、街道部分工会干部参加了培训。") == set()
+    assert "炼钢厂分工会" in _names("炼钢厂分工会举办拔河比赛。")

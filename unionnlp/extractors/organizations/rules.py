@@ -167,6 +167,8 @@ def _bracket_lead(lx: _Lex, text: str, i: int, floor: int, pindex: "_Index") -> 
 
 #: bracketed words inside a company name besides places (XX(中国)有限公司)
 _BRACKET_WORDS = frozenset(("中国", "集团", "控股", "国际"))
+#: dictionary frequency of a word that the first character of a branch head (分) ends
+_WORD_FREQ = 1000
 #: function characters HMM glues to the first characters of a name (由合 + 和集团, 及庆来 + 学校)
 _GLUED_FUNCTION = "由及与和在对向从到经据"
 
@@ -256,6 +258,13 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
         s0 = e0 - len(key)
         if false_index.overlaps(s0, e0):
             continue
+        if (typ == "suffix" and key[0] == "分" and s0 > 0
+                and lx.freq.get(text[s0 - 1] + "分", 0) >= _WORD_FREQ):
+            # 部分 + 工会, 十分 + 行: 分 ends a word, it does not open a branch head
+            if key[1:] not in lx.suffix_kind:
+                continue
+            key, s0 = key[1:], s0 + 1
+            kind = lx.suffix_kind[key]
         if typ == "suffix" and key in lx.right_check and e0 < len(text):
             nxt = text[e0]
             if _CJK.match(nxt) and (lx.freq.get(key[-1] + nxt, 0) >= 200
