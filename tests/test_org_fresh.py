@@ -92,3 +92,19 @@ def test_fen_that_ends_a_word_opens_no_branch_head():
     # 部分 + 工会干部: not a 分工会 named 街道部
     assert _names("市、区、街道部分工会干部参加了培训。") == set()
     assert "炼钢厂分工会" in _names("炼钢厂分工会举办拔河比赛。")
+
+
+def test_womens_committee_written_in_full():
+    assert "江大附院女工委员会" in _names("近日,江大附院女工委员会发出通知。")
+
+
+def test_function_word_before_a_units_own_abbreviation():
+    # ,经 + 院工会: not a body named 经院
+    assert not any(n.startswith("经") for n in _names("经院工会、院女工委研究决定,举办系列活动。"))
+
+
+def test_more_heads_seen_on_fresh_pages():
+    assert "市卫计委" in _names("市卫计委机关妇委会开展系列活动。")
+    assert "路桥公司柳江大桥项目部" in _names("路桥公司柳江大桥项目部组织女职工参加知识竞赛。")
+    assert "江州市委党校" in _names("培训班邀请了江州市委党校教授授课。")
+    assert "海峰集团工联" in _names("海峰集团工联一行到开发区参观学习。")

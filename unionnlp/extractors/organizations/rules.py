@@ -95,6 +95,10 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
                 and (lx.tags.get(w[0]) or "x")[:1] in _GLUE_POS):
             start = tpos + 1  # 有 + 区总工会: jieba glues a verb or function word to the level
             break  # character of an abbreviation (的有区, 赴市)
+        if (len(w) == 2 and w[0] in lx.boundary and w[1] in _UNIT_ABBR and k == 0
+                and (tpos == 0 or not _CJK.match(text[tpos - 1]))):
+            start = tpos + 1  # ,经 + 院工会: a function word before the unit's abbreviation
+            break  # (院 = the hospital, 校 = the school), even when jieba knows 经院
         if w[0] in lx.boundary and lx.tags.get(w) is None and len(w) > 1:
             if len(w) == 2 and w[1] in lvl:
                 start = tpos + 1  # 从 + 市政府: the level character opens an abbreviation
@@ -167,6 +171,8 @@ def _bracket_lead(lx: _Lex, text: str, i: int, floor: int, pindex: "_Index") -> 
 
 #: bracketed words inside a company name besides places (XX(中国)有限公司)
 _BRACKET_WORDS = frozenset(("中国", "集团", "控股", "国际"))
+#: characters that abbreviate the writer's own unit before a head (院工会, 校工会, 厂工会)
+_UNIT_ABBR = "院校厂矿局所站"
 #: dictionary frequency of a word that the first character of a branch head (分) ends
 _WORD_FREQ = 1000
 #: function characters HMM glues to the first characters of a name (由合 + 和集团, 及庆来 + 学校)
