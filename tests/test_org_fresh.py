@@ -108,3 +108,14 @@ def test_more_heads_seen_on_fresh_pages():
     assert "路桥公司柳江大桥项目部" in _names("路桥公司柳江大桥项目部组织女职工参加知识竞赛。")
     assert "江州市委党校" in _names("培训班邀请了江州市委党校教授授课。")
     assert "海峰集团工联" in _names("海峰集团工联一行到开发区参观学习。")
+
+
+def test_adjective_noun_field_after_a_level_char_is_a_department():
+    # 卫生 (jieba an) names the department's field: 市卫生局 is a body; 市优秀工会 is not
+    assert "市卫生局" in _names("活动由市总工会和市卫生局联合主办。")
+    assert _names("评选市优秀工会。") == set()
+
+
+def test_health_commissions_and_safety_bureaus():
+    got = _names("区应急管理局、区卫生健康委和县安全生产监督管理局共同承办。")
+    assert {"区卫生健康委", "县安全生产监督管理局"} <= got

@@ -171,6 +171,18 @@ def _bracket_lead(lx: _Lex, text: str, i: int, floor: int, pindex: "_Index") -> 
 
 #: bracketed words inside a company name besides places (XX(中国)有限公司)
 _BRACKET_WORDS = frozenset(("中国", "集团", "控股", "国际"))
+def _plural_body(lx: _Lex, body: str) -> bool:
+    """The body after a level character names several bodies (市直各单位, 全市): a word 各, 全,
+    该, 本, 每 or a determiner, not those characters inside a word (安全生产, 本溪, 全椒)."""
+    if not any(c in "各全该本每" for c in body):
+        return False
+    return any(w in ("各", "全", "该", "本", "每") or w.startswith(lx.determiners)
+               for w in segmenter.words(body, hmm=False))
+
+
+#: jieba tags of adjectives that make no name after a level character (市优秀工会); not 'an'
+#: (卫生, 安全: adjective-nouns that name a department's field: 市卫生局)
+_ADJ_TAGS = frozenset(("a", "ad", "ag", "x_a"))
 #: characters that abbreviate the writer's own unit before a head (院工会, 校工会, 厂工会)
 _UNIT_ABBR = "院校厂矿局所站"
 #: dictionary frequency of a word that the first character of a branch head (分) ends
@@ -489,9 +501,9 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
             rest = name[1:]
             body_ = _strip_head(lx, rest)
             if (rest[:1] in lvl and lx.freq.get(name[:2], 0) > 0) or \
-                    any(c in "各全该本每" for c in body_):
+                    _plural_body(lx, body_):
                 return []  # 省市委, 市直各单位工会: plural or generic
-            if body_ and all((lx.tags.get(w) or "x")[:1] == "a" for w in
+            if body_ and all((lx.tags.get(w) or "x") in _ADJ_TAGS for w in
                              segmenter.words(body_, hmm=False)):
                 return []
             if full:
