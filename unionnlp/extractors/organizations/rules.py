@@ -89,13 +89,13 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
             continue
         if w in lx.stop_words:
             break
-        if _quantity_word(w):
+        if w[-1] in _MEASURES and _quantity_word(w):
             break  # 近千名 + 商场信息员, 三家 + 企业: a count before the head is no name
-        if (len(w) == 2 and w[1] in lvl and lx.tags.get(w) is None
+        if (w[-1] in lvl and len(w) == 2 and lx.tags.get(w) is None
                 and (lx.tags.get(w[0]) or "x")[:1] in _GLUE_POS):
             start = tpos + 1  # 有 + 区总工会: jieba glues a verb or function word to the level
             break  # character of an abbreviation (的有区, 赴市)
-        if (len(w) == 2 and w[0] in lx.boundary and w[1] in _UNIT_ABBR and k == 0
+        if (k == 0 and w[-1] in _UNIT_ABBR and len(w) == 2 and w[0] in lx.boundary
                 and (tpos == 0 or not _CJK.match(text[tpos - 1]))):
             start = tpos + 1  # ,经 + 院工会: a function word before the unit's abbreviation
             break  # (院 = the hospital, 校 = the school), even when jieba knows 经院
@@ -174,7 +174,7 @@ _BRACKET_WORDS = frozenset(("中国", "集团", "控股", "国际"))
 def _plural_body(lx: _Lex, body: str) -> bool:
     """The body after a level character names several bodies (市直各单位, 全市): a word 各, 全,
     该, 本, 每 or a determiner, not those characters inside a word (安全生产, 本溪, 全椒)."""
-    if not any(c in "各全该本每" for c in body):
+    if _PLURAL_CHARS.isdisjoint(body):
         return False
     return any(w in ("各", "全", "该", "本", "每") or w.startswith(lx.determiners)
                for w in segmenter.words(body, hmm=False))
@@ -207,7 +207,13 @@ _QUANTITY_RE = re.compile(r"^[近约数几多余一二三四五六七八九十�
 
 
 def _quantity_word(w: str) -> bool:
-    return len(w) >= 2 and _QUANTITY_RE.match(w) is not None
+    return len(w) >= 2 and w[-1] in _MEASURES and _QUANTITY_RE.match(w) is not None
+
+
+_PLURAL_CHARS = frozenset("各全该本每")
+
+
+_MEASURES = frozenset("名家个位户")
 
 
 #: Chinese numerals that occur inside names (八一店, 三局)
