@@ -39,7 +39,7 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
     for m in _BREAK_RE.finditer(text, lo, s0):
         i = m.end()
     if i == s0:
-        return s0
+        return _bracket_lead(lx, text, s0, floor, pindex) if company else s0
     # jieba words, with place mentions kept whole (a word never straddles a place edge)
     toks: list[tuple[int, str]] = []
     pos = i
@@ -89,9 +89,21 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
             continue
         if w in lx.stop_words:
             break
+        if w[-1] in _MEASURES and _quantity_word(w):
+            break  # 近千名 + 商场信息员, 三家 + 企业: a count before the head is no name
+        if (w[-1] in lvl and len(w) == 2 and lx.tags.get(w) is None
+                and (lx.tags.get(w[0]) or "x")[:1] in _GLUE_POS):
+            start = tpos + 1  # 有 + 区总工会: jieba glues a verb or function word to the level
+            break  # character of an abbreviation (的有区, 赴市)
+        if (k == 0 and w[-1] in _UNIT_ABBR and len(w) == 2 and w[0] in lx.boundary
+                and (tpos == 0 or not _CJK.match(text[tpos - 1]))):
+            start = tpos + 1  # ,经 + 院工会: a function word before the unit's abbreviation
+            break  # (院 = the hospital, 校 = the school), even when jieba knows 经院
         if w[0] in lx.boundary and lx.tags.get(w) is None and len(w) > 1:
             if len(w) == 2 and w[1] in lvl:
                 start = tpos + 1  # 从 + 市政府: the level character opens an abbreviation
+            elif len(w) <= 4 and w[0] in _GLUED_FUNCTION and _proper_tail(lx, w[1:], toks, k):
+                start = tpos + 1  # 由 + 合和集团, 及 + 庆来学校: HMM glued the function word
             break  # an unknown word glued to a function word (据市, 经省)
         if w.startswith(lx.determiners) or w in lx.determiners:
             break
@@ -136,7 +148,72 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
             if all(_CJK.match(c) for c in run) and all(
                     len(w) == 1 or lx.tags.get(w) is None for w in segmenter.words(run, hmm=False)):
                 start = ps
+    if company and start == i:
+        start = _bracket_lead(lx, text, i, floor, pindex)
     return start
+
+
+def _bracket_lead(lx: _Lex, text: str, i: int, floor: int, pindex: "_Index") -> int:
+    """A company name with a bracketed place inside it (金阳(安徽)环保科技股份有限公司,
+    青柏(中国)有限公司): the words before the bracket belong to the name too; ``i`` is where
+    the name would start (right after the closing bracket)."""
+    if i < 4 or text[i - 1] not in ")）":
+        return i
+    op = max(text.rfind("(", i - 8, i - 1), text.rfind("（", i - 8, i - 1))
+    inner = text[op + 1:i - 1] if op >= 0 else ""
+    if op > floor and 2 <= len(inner) <= 6 and (inner in _BRACKET_WORDS or any(
+            p.start == op + 1 and p.end == i - 1 for p in pindex.within(op, i))):
+        before = _left_start(lx, text, op, floor, pindex)
+        if before < op:
+            return before
+    return i
+
+
+#: bracketed words inside a company name besides places (XX(中国)有限公司)
+_BRACKET_WORDS = frozenset(("中国", "集团", "控股", "国际"))
+def _plural_body(lx: _Lex, body: str) -> bool:
+    """The body after a level character names several bodies (市直各单位, 全市): a word 各, 全,
+    该, 本, 每 or a determiner, not those characters inside a word (安全生产, 本溪, 全椒)."""
+    if _PLURAL_CHARS.isdisjoint(body):
+        return False
+    return any(w in ("各", "全", "该", "本", "每") or w.startswith(lx.determiners)
+               for w in segmenter.words(body, hmm=False))
+
+
+#: jieba tags of adjectives that make no name after a level character (市优秀工会); not 'an'
+#: (卫生, 安全: adjective-nouns that name a department's field: 市卫生局)
+_ADJ_TAGS = frozenset(("a", "ad", "ag", "x_a"))
+#: characters that abbreviate the writer's own unit before a head (院工会, 校工会, 厂工会)
+_UNIT_ABBR = "院校厂矿局所站"
+#: dictionary frequency of a word that the first character of a branch head (分) ends
+_WORD_FREQ = 1000
+#: function characters HMM glues to the first characters of a name (由合 + 和集团, 及庆来 + 学校)
+_GLUED_FUNCTION = "由及与和在对向从到经据"
+
+
+def _proper_tail(lx: _Lex, rest: str, toks: list, k: int) -> bool:
+    """``rest`` (an unknown word without its glued function character) with the words after
+    it opens a name: the words after it are not all generic (庆来 + 学校, not 全 + 企业)."""
+    if not all(_CJK.match(c) for c in rest) or rest[0] in lx.boundary:
+        return False
+    return (lx.tags.get(rest) or "x")[:1] not in _GLUE_POS
+
+
+#: jieba tags of a character that HMM glues to a level character (有 + 区, 赴 + 市)
+_GLUE_POS = ("v", "p", "c", "d", "r", "u")
+#: a count with its measure word (近千名, 三家, 100多个)
+_QUANTITY_RE = re.compile(r"^[近约数几多余一二三四五六七八九十两百千万0-9]*"
+                          r"[一二三四五六七八九十两百千万几数0-9][余多]?[名家个位户]$")
+
+
+def _quantity_word(w: str) -> bool:
+    return len(w) >= 2 and w[-1] in _MEASURES and _QUANTITY_RE.match(w) is not None
+
+
+_PLURAL_CHARS = frozenset("各全该本每")
+
+
+_MEASURES = frozenset("名家个位户")
 
 
 #: Chinese numerals that occur inside names (八一店, 三局)
@@ -205,6 +282,13 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
         s0 = e0 - len(key)
         if false_index.overlaps(s0, e0):
             continue
+        if (typ == "suffix" and key[0] == "分" and s0 > 0
+                and lx.freq.get(text[s0 - 1] + "分", 0) >= _WORD_FREQ):
+            # 部分 + 工会, 十分 + 行: 分 ends a word, it does not open a branch head
+            if key[1:] not in lx.suffix_kind:
+                continue
+            key, s0 = key[1:], s0 + 1
+            kind = lx.suffix_kind[key]
         if typ == "suffix" and key in lx.right_check and e0 < len(text):
             nxt = text[e0]
             if _CJK.match(nxt) and (lx.freq.get(key[-1] + nxt, 0) >= 200
@@ -289,11 +373,12 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
             listed.extend(_shared_head_list(lx, text, s0, key, kind))
         near = pindex.within(start, e0)
         # place-anchored: a name that contains a place starts at it (马某青海省政协 → 青海省政协)
-        inner = [p.start for p in near if start <= p.start < s0 and (p.level != "town" or p.adcode)]
+        inner = [p.start for p in near if start <= p.start < s0 and (p.level != "town" or p.adcode)
+                 and not (p.start > start and text[p.start - 1] in "(（")]  # 云杉(江西)新材料
         if inner and inner[0] > start:
             lead = text[start:inner[0]]
             keep = next((x for x in lx.name_prefixes if lead.endswith(x)), None)
-            if keep is None and _brand_lead(lx, lead):
+            if keep is None and (_brand_lead(lx, lead) or kind == "enterprise" and _abbr_lead(lx, lead)):
                 keep = lead  # 沃尔玛 + 南昌 + 八一店: a brand before the branch's place
             start = inner[0] - len(keep) if keep else inner[0]
         # place prefix: contiguous place mentions from start
@@ -402,6 +487,8 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
     org_place = _place_canonical(plist, s, pe) if pe > s else None
     lvl = lx.vocab["abbr_level_chars"]
     if not has_place:
+        if s > 0 and text[s - 1] in _PLURAL_BEFORE:
+            return []  # 各社区新时代文明实践站, 每个街道工会: a class of bodies, not one
         lw = name[:3] if len(name) > 3 and name[:3] in lx.level_words else None
         if lw is not None:
             return _level_word_abbr(lx, name, lw, o, chain, s, e)
@@ -420,9 +507,9 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
             rest = name[1:]
             body_ = _strip_head(lx, rest)
             if (rest[:1] in lvl and lx.freq.get(name[:2], 0) > 0) or \
-                    any(c in "各全该本每" for c in body_):
+                    _plural_body(lx, body_):
                 return []  # 省市委, 市直各单位工会: plural or generic
-            if body_ and all((lx.tags.get(w) or "x")[:1] == "a" for w in
+            if body_ and all((lx.tags.get(w) or "x") in _ADJ_TAGS for w in
                              segmenter.words(body_, hmm=False)):
                 return []
             if full:
@@ -443,6 +530,11 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
                 j -= 2
             return res
         head = _strip_head(lx, name)
+        if head == _STREET and _street_abbreviation(lx, text, s):
+            # 街道总工会, 街道综合文化站 standing alone: the article's street (completed by
+            # find._complete_town_abbreviations when the page names one street)
+            return [Organization(name=name, canonical=name, kind=_kind_of(lx, o, name),
+                                 place=None, start=s, end=e)]
         if len(head) < 2 or _is_generic(lx, head):
             return []
         hk = name[len(head):]
@@ -468,6 +560,25 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
     return res
 
 
+#: determiners right before a name without a place that make it a class of bodies
+_PLURAL_BEFORE = "各每诸"
+#: the level word of a street (subdistrict): 街道总工会 abbreviates the article's street's union
+_STREET = "街道"
+#: characters before 街道 that make it a class, not the article's street (各街道, 乡镇街道)
+_STREET_NOT_AFTER = "各每全诸多镇乡和与及、"
+
+
+def _street_abbreviation(lx: _Lex, text: str, s: int) -> bool:
+    """街道 at ``s`` opens an abbreviation (街道总工会 = the street's own union): it follows
+    punctuation, the start, a pronoun (该, 本, 我) or a word that cannot be a name's end."""
+    if s == 0 or not _CJK.match(text[s - 1]):
+        return True
+    prev = text[s - 1]
+    if prev in _STREET_NOT_AFTER:
+        return False
+    return prev in lx.deictic or prev in lx.boundary or (lx.tags.get(prev) or "x")[:1] in "vp"
+
+
 def _place_before(lx: _Lex, text: str, start: int, s0: int, pindex: "_Index") -> bool:
     """A place ends at (or covers) ``s0``, the start of a head with a level character (扬州市委,
     中共沈丘县委, 潍坊市委), or the word before it is a place name in jieba's dictionary."""
@@ -488,7 +599,15 @@ def _brand_lead(lx: _Lex, lead: str) -> bool:
     if len(words) == 1:
         return first in ("nr", "nrt", "nz", "nt")
     # 冀中 + 能源 (+ 峰峰集团): a proper word and trade words before the place
-    return first in ("nz", "nt", "ns") and all(w in lx.body_ok for w in words[1:])
+    # 顺丰 + 速运 (+ 桃园营业部), 京东 + 快递: a brand and trade words
+    return first in ("nz", "nt", "ns") and all(w in lx.body_ok or w in lx.trade_words
+                                               for w in words[1:])
+
+
+def _abbr_lead(lx: _Lex, lead: str) -> bool:
+    """``lead`` before a place inside a company's name is one dictionary abbreviation (jieba
+    tag j) of a group: 国电 + 怀安 + 热电有限公司, 中铁 + 福州 + 分公司."""
+    return 2 <= len(lead) <= 4 and lx.tags.get(lead) == "j"
 
 
 #: levels whose own union body is a 总工会: place + bare 工会 names their unions as a system
