@@ -60,6 +60,8 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
     prev_metric: Optional[str] = None
     sub_population: Optional[str] = None  # the subgroup a 其中 clause of this sentence is about
     prev_sent = -1
+    carried: dict = {}  # sentence start → the time it takes from its paragraph (read once)
+    started_at: dict = {}  # sentence start → the time an event of its frame started
     for q in kept:
         s0 = context.sent_start(bounds, q.start)
         if s0 != prev_sent:
@@ -71,9 +73,13 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
         kind = kinds.kind_of(q, norm, c0, ref_year)
         when = years.time_before(norm, c0, q.start, ref_year)
         if not when.found:
-            when = years.carried_time(norm, bounds, s0, ref_year, MAX_CARRY)
+            when = carried.get(s0)
+            if when is None:
+                when = carried[s0] = years.carried_time(norm, bounds, s0, ref_year, MAX_CARRY)
         if when.since_event:
-            started = years.event_this_year(norm, bounds, s0, ref_year, MAX_CARRY)
+            started = started_at.get(s0)
+            if started is None:
+                started = started_at[s0] = years.event_this_year(norm, bounds, s0, ref_year, MAX_CARRY)
             when = started if started.found else when
         if not when.found and years.digest_item(norm, q.start):
             when = years.When(span=True, found=True)
