@@ -19,11 +19,12 @@ __all__ = ["noise_spans", "repaired_view"]
 _NOISE = re.compile(r"[.…。·\s]*此处(?:已)?隐藏[ \t]*\d+[ \t]*个?字[.…。·]*")
 # a decimal point with layout spaces around it, inside running text (not a list marker at a
 # line start): 入会率为95 .5% / 达95. 5%; and a full stop typed for the point before %: 92。3%
-# ((?=\d) first: positions without a digit fail before the lookbehind is tried)
+# (a digit first, the character before it checked by a lookbehind over both: a pattern that
+# opens with a character class lets the regex engine skip to the digits of the text)
 _SPACED_POINT = re.compile(
-    r"(?=\d)(?<=[^\s\d.,])(?P<i>\d{1,4})(?P<gap>[ \t]{1,2}\.[ \t]{0,2}|\.[ \t]{1,2})(?P<f>\d{1,3})"
+    r"(?P<i>\d(?<=[^\s\d.,]\d)\d{0,3})(?P<gap>[ \t]{1,2}\.[ \t]{0,2}|\.[ \t]{1,2})(?P<f>\d{1,3})"
     r"(?=[ \t]*(?:%|个百分点|百分点|[万亿]|[\u4e00-\u9fff]))")
-_STOP_POINT = re.compile(r"(?=\d)(?<=[\u4e00-\u9fff])(?P<i>\d{1,3})(?P<gap>。)(?P<f>\d{1,2})(?=[ \t]*%)")
+_STOP_POINT = re.compile(r"(?P<i>\d(?<=[\u4e00-\u9fff]\d)\d{0,2})(?P<gap>。)(?P<f>\d{1,2})(?=[ \t]*%)")
 
 
 def noise_spans(text: str) -> list:

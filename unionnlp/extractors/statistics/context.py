@@ -8,22 +8,30 @@ import re
 
 from unionnlp.extractors import numbers
 
+#: a sentence end: 。！？；, or a line break before a list item, after a closing mark (。：”…) or
+#: before a blank line (one character class first, the line-break cases checked after it: the
+#: regex engine skips to the candidates)
 SENT_END = re.compile(
-    r"[。！？!?；;]|\n(?=[ \t]*(?:[一二三四五六七八九十]+、|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)]))"
-    r"|(?<=[。！？!?；;：:”」』）)])\n|\n[ \t]*\n")
+    r"[。！？!?；;\n](?:(?<=[。！？!?；;])"
+    r"|(?<=\n)(?:(?=[ \t]*(?:[一二三四五六七八九十]+、|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)]))"
+    r"|(?<=[。！？!?；;：:”」』）)]\n)|[ \t]*\n))")
 CLAUSE_END = re.compile(r"[，,。！？!?；;：:、\n]")
 _QUOTE = re.compile(r"“[^“”\n]{1,15}”|‘[^‘’\n]{1,15}’|「[^「」\n]{1,15}」|\"[^\"\n]{1,15}\"|《[^《》\n]{1,60}》")
-_DOCNO = re.compile(r"[\[〔【(（]\d{4}[\]〕】)）]\s*\d+\s*号|\d{3,4}-\d{7,8}|1[3-9]\d{9}")
+#: document numbers ([2010]35号), phone numbers (0571-87654321, 13912345678); one character
+#: class first, so the regex engine skips to the candidates
+_DOCNO = re.compile(r"[\[〔【(（\d](?:(?<=[\[〔【(（])\d{4}[\]〕】)）]\s*\d+\s*号"
+                    r"|(?<=\d)(?:\d{2,3}-\d{7,8}|(?<=1)[3-9]\d{9}))")
 #: the start of a list item (一是, 二、, （三）, 4、): a new topic for years carried over
 LIST_ITEM = re.compile(
     r"(?:^|(?<=[。；;\n]))[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}是|[一二三四五六七八九十]{1,3}[、.．]"
     r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．])")
 
-_PAGE_MARKER = re.compile(r"(?=\n)(?<=[^\s。！？；;：:!?”」』）)])\n[ \t]*(?:\n[ \t]*)*\d{1,3}、(?=\S)")
+_PAGE_MARKER = re.compile(r"\n(?<=[^\s。！？；;：:!?”」』）)]\n)[ \t]*(?:\n[ \t]*)*\d{1,3}、(?=\S)")
 _WRAP = re.compile(
-    r"(?=\n)(?<=[^\s。！？；;：:!?”」』）)])\n(?![ \t]*(?:[（(•·\-]|[一二三四五六七八九十\d]{1,3}[、.．)）]))(?=[ \t]*\S)"
+    r"\n(?<=[^\s。！？；;：:!?”」』）)]\n)(?![ \t]*(?:[（(•·\-]|[一二三四五六七八九十\d]{1,3}[、.．)）]))(?=[ \t]*\S)"
 )
-#: ((?=\n) first in both: positions that are no line break fail before the lookbehind is tried)
+#: (the line break first in both, the character before it checked by a lookbehind over both:
+#: the regex engine skips to the line breaks of the text)
 #: a line this long that does not end a sentence was wrapped by the layout
 WRAPPED_LINE = 20
 #: the headline block: short lines without sentence punctuation at the top of the text
