@@ -150,8 +150,12 @@ def noun_phrase(p: str) -> str:
 def _verb_final(p: str) -> str:
     """A phrase ending in a verb (定制春联礼包分双线派送) is cut before the first word after a
     noun that is not itself a noun (定制春联礼包)."""
-    words = seg(p)
     tags = segmenter.tags()
+    # the last word is a suffix of p: when no suffix is a predicate word in jieba's dictionary,
+    # the words need not be cut
+    if not any(tags.get(p[k:]) in _PREDICATE_TAGS for k in range(len(p))):
+        return p
+    words = seg(p)
     if len(words) < 3 or tags.get(words[-1]) not in _PREDICATE_TAGS:
         return p
     pos, seen_noun = 0, False

@@ -232,8 +232,17 @@ def continues(norm: str, s0: int) -> bool:
     head = norm[s0:s0 + 8].lstrip(" \t\u3000")
     if _CONTINUES.match(head):
         return True
+    # the first word is a prefix of head[:4]: when no prefix is a verb or an adverb in jieba's
+    # dictionary, the words need not be cut
+    tags = segmenter.tags()
+    if not any(_opens_predicate(tags.get(head[:k])) for k in range(1, min(4, len(head)) + 1)):
+        return False
     words = seg(head[:4])
-    tag = segmenter.tags().get(words[0]) if words else None
+    return _opens_predicate(tags.get(words[0]) if words else None)
+
+
+def _opens_predicate(tag: Optional[str]) -> bool:
+    """True for the tag of a verb or an adverb (not a verbal noun) opening a sentence."""
     return bool(tag) and tag.startswith(("v", "d")) and tag != "vn"
 
 
