@@ -40,7 +40,7 @@ def repaired_view(norm: str) -> tuple:
     number, ``。`` becomes ``.``) and noise blanked; returns (view, repaired spans)."""
     spans = []
     chars = None
-    for pat in (_SPACED_POINT, _STOP_POINT):
+    for pat in _damage_patterns(norm):
         for m in pat.finditer(norm):
             if chars is None:
                 chars = list(norm)
@@ -52,3 +52,20 @@ def repaired_view(norm: str) -> tuple:
             chars = list(norm)
         chars[a:b] = " " * (b - a)
     return ("".join(chars) if chars is not None else norm), spans
+
+
+def _damage_patterns(norm: str) -> tuple:
+    """The patterns of :func:`repaired_view` that can match in ``norm``: a spaced point needs a
+    point beside a space or tab, a full-stop point a digit on both sides of 。 (cheap tests
+    that spare scanning every digit of a text without either)."""
+    spaced = " ." in norm or ". " in norm or "\t." in norm or ".\t" in norm
+    stop = _DIGIT_STOP_DIGIT.search(norm) is not None
+    if spaced and stop:
+        return (_SPACED_POINT, _STOP_POINT)
+    if spaced:
+        return (_SPACED_POINT,)
+    return (_STOP_POINT,) if stop else ()
+
+
+# 。 between two digits, found from the 。 (a literal first: the regex engine skips to it)
+_DIGIT_STOP_DIGIT = re.compile(r"。(?<=\d。)\d")
