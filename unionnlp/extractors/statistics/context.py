@@ -53,6 +53,17 @@ def blank(s: str, spans, fill: str = " ") -> str:
     """``s`` with the given spans replaced by ``fill`` characters (offsets unchanged)."""
     if not spans:
         return s
+    if len(fill) == 1 and all(0 <= a <= b <= len(s) for a, b in spans):
+        # joined from slices: the positions inside any span become ``fill``, the rest stay
+        out, pos = [], 0
+        for a, b in sorted(spans):
+            if b <= pos:
+                continue
+            a = max(a, pos)
+            out += (s[pos:a], fill * (b - a))
+            pos = b
+        out.append(s[pos:])
+        return "".join(out)
     chars = list(s)
     for a, b in spans:
         chars[a:b] = fill * (b - a)

@@ -197,8 +197,9 @@ def time_before(norm: str, start: int, pos: int, ref_year: Optional[int]) -> Whe
         elif m.group("now"):
             w.found, w.since_event = True, False
             w.year, w.basis, w.period, w.span = None, None, None, False
-    stock = _STOCK.search(norm, max(start, pos - 3), pos) or _STOCK_QUALIFIED.match(norm, pos)
-    if w.span and last_span_end is not None and stock and CLAUSE_EDGE.search(norm, last_span_end, pos):
+    if w.span and last_span_end is not None and (
+            _STOCK.search(norm, max(start, pos - 3), pos) or _STOCK_QUALIFIED.match(norm, pos)) \
+            and CLAUSE_EDGE.search(norm, last_span_end, pos):
         # 近年来,…,据了解,全县新就业形态劳动者约有5000人: a stock at the time of writing
         w.year, w.basis, w.period, w.span = None, None, None, False
     if w.basis and w.year is None:
