@@ -18,7 +18,7 @@ from typing import Optional
 from unionnlp.extractors import numbers, segmenter
 
 from .context import CLAUSE_END
-from .words import CJK, patterns, seg
+from .words import CJK, patterns, seg, strip_right_search
 
 _CHANGE_ONLY = re.compile(r"(?:净)?(?:提高|增长|增加|上升|提升|下降|减少|降低|增至|升至|降至)(?:了|到)?")
 _FENBIE = re.compile(r"分别(?:为|是|达到|达|占|有|增长|提高)?")
@@ -72,14 +72,15 @@ def clean(phrase: str) -> str:
     p = _NARRATED_VERB.sub("", p)
     p = _predicate_of(p)
     for _ in range(8):
-        m = pats["strip_right"].search(p)
+        m = strip_right_search(p)
         if not m or not m.group(0) or len(p) - len(m.group(0)) < 2:
             break
         p = p[: m.start()]
     p = _RE_CLEAN_5.sub("", p)
     p = _MODAL_END.sub("", p) or p  # 驿站面积应(不少于…): a requirement's modal verb
     # a trailing date (会员数从2021年3月29日的) and leading page junk (ASCII runs) go
-    p = _RE_CLEAN_6.sub("", p) or p
+    m = _RE_CLEAN_6.search(p, max(0, len(p) - _CLEAN_6_REACH))  # (= _RE_CLEAN_6.sub: it ends at $)
+    p = (p[:m.start()] + p[m.end():]) or p
     # a time word inside the phrase opens a new clause (组织建设全年新建基层工会 → 新建基层工会)
     inner = _INNER_TIME.search(p, 2)
     if inner and len(p) - inner.end() >= 2:
@@ -115,7 +116,7 @@ def _predicate_of(p: str) -> str:
 
 def _strip_right(p: str) -> str:
     for _ in range(8):
-        m = patterns()["strip_right"].search(p)
+        m = strip_right_search(p)
         if not m or not m.group(0):
             break
         p = p[:m.start()]
@@ -238,7 +239,7 @@ def after_phrase(text: str, pos: int, stops: list, limit: int = AFTER_LIMIT) -> 
         phrase = owner if (_is_noun(owner) or len(head) < 2) else head
     phrase = noun_phrase(_DETERMINER.sub("", phrase).rstrip("和及与或"))
     for _ in range(3):
-        m = patterns()["strip_right"].search(phrase)
+        m = strip_right_search(phrase)
         if not m or not m.group(0) or len(phrase) - len(m.group(0)) < 2:
             break
         phrase = phrase[:m.start()]
@@ -425,6 +426,8 @@ _RE_CLEAN_3 = re.compile("[A-Za-z_/]")
 _RE_CLEAN_4 = re.compile(rf"^[^{CJK}\d]+")
 _RE_CLEAN_5 = re.compile(r"(?:比|较)(?:上年|去年|上一年度?|同期|年初)(?:同期)?$")
 _RE_CLEAN_6 = re.compile(r"(?:从|自|于|在|截至|截止|到)?(?:\d{4}年|年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初)?的?$")
+#: how far from the end a match of _RE_CLEAN_6 can start (its longest match, and a final \n)
+_CLEAN_6_REACH = 2 + 5 + 3 + 3 + 1 + 1 + 1
 _RE_CLEAN_7 = re.compile(r"^.*(?<![A-Za-z0-9_./\-])[A-Za-z0-9_./\-]{2,}+(?![强佳])")  # not 世界500强
 _RE_AFTER_DENG_0 = re.compile(r"等(?!级|奖|次|同|待)")
 # the lead before the noun counted: 的, an opening quote, and a year (11件|2020年|服务职工的实事)

@@ -79,3 +79,16 @@ def patterns() -> dict:
         "predicate_any": re.compile(alt(w["predicate-start"])),
         "single_noun": re.compile(rf"^(?:{alt(w['single-noun'])})$"),
     }
+
+
+@functools.lru_cache(maxsize=1)
+def _strip_right_reach() -> int:
+    """How far from the end a ``strip_right`` match can start: its longest word, and one more
+    for a line break at the very end (``$`` matches before it)."""
+    return max([1] + [len(x) for x in words()["strip-right"]]) + 1
+
+
+def strip_right_search(p: str):
+    """``patterns()["strip_right"].search(p)``, tried only where a match can start (the pattern
+    ends at ``$``: a match starts within its longest word of the end)."""
+    return patterns()["strip_right"].search(p, max(0, len(p) - _strip_right_reach()))
