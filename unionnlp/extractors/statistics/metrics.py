@@ -40,6 +40,10 @@ _NOMINAL_END = re.compile(r"(?:率|比例|比重|占比|数|量|额|面|金|款|
 _DETERMINER = re.compile(r"^(?:各类|各种|各项|各级|这些|全体)(?=[\u4e00-\u9fff]{2})")
 #: a verb phrase read after a figure that has no noun (4人荣获全国“安康杯”…竞赛三等奖)
 _VERB_AFTER = re.compile(r"[ \t]*([\u4e00-\u9fff](?:[\u4e00-\u9fff“”‘’《》 \t\n]|\d{4}年度?){1,24})")
+#: the verb tags after which a head count's people end (_people_noun)
+_VERB_TAGS = ("v", "vd", "vi")
+#: phrases up to this long are tested substring by substring before they are cut into words
+_SCAN_SUBSTRINGS = 12
 #: longest phrase read after a measure word (characters)
 AFTER_LIMIT = 24
 #: a metric longer than this is flagged ``long_metric``
@@ -190,8 +194,11 @@ def _is_predicate(rest: str) -> bool:
         return True
     if _NOMINAL_END.search(rest):
         return False
-    words = seg(rest)
     tags = segmenter.tags()
+    if len(rest) != 4 and not any(tags.get(rest[k:]) in _PREDICATE_TAGS or tags.get(rest[:k + 1]) == "v"
+                                  for k in range(len(rest))):
+        return False  # no suffix a predicate word, no prefix a verb: neither can the words be
+    words = seg(rest)
     if words and (tags.get(words[-1]) in _PREDICATE_TAGS or tags.get(words[0]) == "v"):
         return True  # 职工|解决实际困难: a verb after the head opens the predicate
     if len(rest) == 4 and len(words) == 1:  # a four-character word after a noun: an idiom
@@ -200,9 +207,18 @@ def _is_predicate(rest: str) -> bool:
 
 
 def _is_noun(s: str) -> bool:
-    words = seg(s)
-    tag = segmenter.tags().get(words[-1]) if words else None
-    return bool(tag) and tag.startswith(("n", "zg")) and tag != "nr" or bool(patterns()["head"].search(s[-3:]))
+    tags = segmenter.tags()
+    # the last word is a suffix of s: when no suffix is a noun in jieba's dictionary, the
+    # words need not be cut
+    if any(_noun_tag(tags.get(s[k:])) for k in range(len(s))):
+        words = seg(s)
+        if _noun_tag(tags.get(words[-1]) if words else None):
+            return True
+    return bool(patterns()["head"].search(s[-3:]))
+
+
+def _noun_tag(tag: Optional[str]) -> bool:
+    return bool(tag) and tag.startswith(("n", "zg")) and tag != "nr"
 
 
 def after_phrase(text: str, pos: int, stops: list, limit: int = AFTER_LIMIT) -> tuple:
@@ -386,13 +402,16 @@ def _people_noun(p: str) -> str:
     """The people a head count counts, without what is done for them after (45名|困难职工|发放
     救助金 → 困难职工; 16名生活困难劳模申请帮扶资金 → 生活困难劳模): cut before the first verb
     that follows a noun."""
+    tags = segmenter.tags()
+    if len(p) <= _SCAN_SUBSTRINGS and not any(tags.get(p[a:b]) in _VERB_TAGS for a in range(2, len(p))
+                                              for b in range(a + 1, len(p) + 1)):
+        return p  # no verb of jieba's dictionary from the third character on: no cut
     words = seg(p)
     if len(words) < 2:
         return p
-    tags = segmenter.tags()
     pos = 0
     for i, w in enumerate(words):
-        if i >= 1 and pos >= 2 and tags.get(w) in ("v", "vd", "vi") and \
+        if i >= 1 and pos >= 2 and tags.get(w) in _VERB_TAGS and \
                 (tags.get(words[i - 1]) or "").startswith(("n", "l")):
             return p[:pos]
         pos += len(w)

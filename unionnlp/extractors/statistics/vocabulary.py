@@ -149,6 +149,10 @@ def _classify(metric: str, unit_kind: str) -> Reading:
 
 def _has_verb(s: str) -> bool:
     tags = segmenter.tags()
+    # every word is a substring: when none is a verb or a preposition, the words need not be cut
+    if len(s) <= 12 and not any((tags.get(s[a:b]) or "").startswith(("v", "p"))
+                                for a in range(len(s)) for b in range(a + 1, len(s) + 1)):
+        return False
     return any((tags.get(w) or "").startswith(("v", "p")) for w in seg(s))
 
 
