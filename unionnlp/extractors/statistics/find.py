@@ -114,7 +114,7 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
             ))
             prev_metric = metric or prev_metric
     out = restatements.merge(out, context.headline_end(text))
-    doc_year = own_year if own_year is not None else years.document_year(text, title=title)
+    doc_year = years.document_year_from(text, own_year, title=title)  # (= years.document_year)
     return years.fill_document_year(out, doc_year, published=published)
 
 

@@ -391,7 +391,11 @@ def document_year(text: str, *, title: Optional[str] = None,
     (``2021年,某县总工会…各项工作取得优异成绩``) or names a year's list or contest
     (``发布了2022年…大赛…名单``); ``None`` otherwise. ``published`` is accepted for symmetry and not used here.
     """
-    own = document_date(text, title=title)
+    return document_year_from(text, document_date(text, title=title), title=title)
+
+
+def document_year_from(text: str, own: Optional[int], *, title: Optional[str] = None) -> Optional[int]:
+    """:func:`document_year` for a text whose own date (:func:`document_date`) is known."""
     if own is not None:
         return own
     first_line = text.split("\n", 1)[0]
