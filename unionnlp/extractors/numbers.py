@@ -181,10 +181,12 @@ _MASTER = re.compile(
     + ")"
 )
 
-_PREFIX_QUAL = re.compile(
-    r"(?:(?P<q>大约|约|将近|接近|近|超过|超出|逾|多达|高达|不少于|不低于|不到|不足|低于|大概|预计|至少|最多)"
-    r"(?:有|达|为|是|计|达到)?)[ \t]*$"
-)
+_PREFIX_WORDS = "大约|约|将近|接近|近|超过|超出|逾|多达|高达|不少于|不低于|不到|不足|低于|大概|预计|至少|最多"
+_PREFIX_VERBS = "有|达|为|是|计|达到"
+_PREFIX_QUAL = re.compile(rf"(?:(?P<q>{_PREFIX_WORDS})(?:{_PREFIX_VERBS})?)[ \t]*$")
+#: the characters before a number that a _PREFIX_QUAL match can end with: the last of each
+#: word, the spaces after one, and a line break ($ matches before a final one)
+_PREFIX_QUAL_LAST = frozenset(w[-1] for w in f"{_PREFIX_WORDS}|{_PREFIX_VERBS}".split("|")) | {" ", "\t", "\n"}
 _SUFFIX_QUAL = re.compile(r"[ \t]*(?P<q>及以[ \t]?上|以[ \t]?上|以[ \t]?下|左右|上下|余|多|来)")
 _PERCENT = re.compile(r"[ \t]*(?:%|个[ \t]*百[ \t]*分[ \t]*点|百分点)")
 _CHENG = re.compile(
@@ -465,7 +467,9 @@ def _unit_re() -> re.Pattern:
 
 def _attach_qualifiers(q: Quantity, norm: str, unit_done: bool) -> None:
     """Extend ``q`` over a qualifier before it and a qualifier/measure word after it."""
-    pm = _PREFIX_QUAL.search(norm, max(0, q.start - 8), q.start)
+    before = norm[q.start - 1] if q.start else ""
+    # a qualifier before the number ends in one of a few characters (or spaces follow it)
+    pm = _PREFIX_QUAL.search(norm, max(0, q.start - 8), q.start) if before in _PREFIX_QUAL_LAST else None
     if pm:
         q.qualifier = _QUAL_MAP.get(pm.group("q"), "")
         q.start = pm.start("q")
