@@ -53,6 +53,7 @@ def blank(s: str, spans, fill: str = " ") -> str:
     """``s`` with the given spans replaced by ``fill`` characters (offsets unchanged)."""
     if not spans:
         return s
+    spans = spans if isinstance(spans, (list, tuple)) else list(spans)
     if len(fill) == 1 and all(0 <= a <= b <= len(s) for a, b in spans):
         # joined from slices: the positions inside any span become ``fill``, the rest stay
         out, pos = [], 0
