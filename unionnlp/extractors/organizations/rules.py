@@ -11,6 +11,7 @@ from unionnlp.records import NATIONAL, Organization, Place
 from unionnlp.extractors.organizations.abbreviations import (_chain_canonical, chain_place,
                                                              expand_abbreviation)
 from unionnlp.extractors.organizations.abbreviations import _abbreviations
+from unionnlp.extractors.organizations.cut import window_words
 from unionnlp.extractors.organizations.lexicon import _CJK, _STOP_POS, _Lex, _lex, org_kind
 from unionnlp.extractors.organizations.sources import _sources
 from unionnlp.extractors.organizations.spans import _Index, _Span
@@ -50,7 +51,7 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
             pos = sp[1]
             continue
         nxt = min([ps for ps, pe in place_at.values() if pos < ps < s0] + [s0])
-        for w in segmenter.words(text[pos:nxt], hmm=True):
+        for w in window_words(text[pos:nxt]):
             toks.append((pos, w))
             pos += len(w)
     start = s0
