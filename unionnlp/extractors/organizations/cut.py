@@ -23,20 +23,18 @@ __all__ = ["window_words"]
 _PURE_HAN = re.compile("[\u4E00-\u9FD5]+")
 
 
-def window_words(text: str) -> list:
-    """``segmenter.words(text, hmm=True)``, faster for short CJK windows; a list of its own."""
-    if len(text) <= 1:
-        return [text] if text else []
-    dt = segmenter.dictionary()
-    if _PURE_HAN.fullmatch(text) is None:
-        return segmenter.words(text, hmm=True)
-    return list(_cut(text, dt.total))
+def window_words(text: str, hmm: bool = True) -> list:
+    """``segmenter.words(text, hmm)``, faster for short CJK windows; a list of its own."""
+    if not isinstance(text, str) or len(text) <= 1 or _PURE_HAN.fullmatch(text) is None:
+        return segmenter.words(text, hmm=hmm)
+    return list(_cut(text, segmenter.dictionary().total, bool(hmm)))
 
 
 @functools.lru_cache(maxsize=16384)
-def _cut(s: str, total) -> tuple:
-    """jieba's ``__cut_DAG`` of a CJK-only ``s`` (``total``: the dictionary's total frequency,
-    read by the caller, so words added to jieba's dictionary start a new cache entry)."""
+def _cut(s: str, total, hmm: bool = True) -> tuple:
+    """jieba's ``__cut_DAG`` (``hmm``) or ``__cut_DAG_NO_HMM`` of a CJK-only ``s`` (``total``:
+    the dictionary's total frequency, read by the caller, so words added to jieba's
+    dictionary start a new cache entry)."""
     dt = segmenter.dictionary()
     freq = dt.FREQ
     lf = _log_freqs(total)
@@ -65,6 +63,13 @@ def _cut(s: str, total) -> tuple:
             best, bx = log(freq.get(s[k]) or 1) - lf[None] + score[k + 1], k
         score[k], nxt[k] = best, bx
     out = []
+    if not hmm:  # (no letters in ``s``: every word of the route as it is)
+        x = 0
+        while x < n:
+            y = nxt[x] + 1
+            out.append(s[x:y])
+            x = y
+        return tuple(out)
     buf = ""
     x = 0
     while x < n:

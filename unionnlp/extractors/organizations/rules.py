@@ -6,7 +6,6 @@ import functools
 import re
 from typing import Iterable, Optional, Sequence
 
-from unionnlp.extractors import segmenter
 from unionnlp.records import NATIONAL, Organization, Place
 from unionnlp.extractors.organizations.abbreviations import (_chain_canonical, chain_place,
                                                              expand_abbreviation)
@@ -130,7 +129,7 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
         if lo <= ps and 0 < start - pe <= 3:
             run = text[pe:start]
             if all(_CJK.match(c) and c not in lx.boundary for c in run) and all(
-                    len(w) == 1 for w in segmenter.words(run, hmm=False)) and run not in lx.stop_words:
+                    len(w) == 1 for w in window_words(run, hmm=False)) and run not in lx.stop_words:
                 start = ps
     # place + a trade name with a verb in it + company head (成都 + 云途飞驰 + 网络科技有限公司):
     # a limited company's name is place + trade name + trade + legal form
@@ -138,7 +137,7 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
         for ps, pe in place_at.values():
             if lo <= ps and 0 < start - pe <= 4:
                 run = text[pe:start]
-                ws = segmenter.words(run, hmm=False)
+                ws = window_words(run, hmm=False)
                 if all(_CJK.match(c) and c not in lx.boundary for c in run) and not any(
                         w in lx.stop_words or w.startswith(lx.determiners) for w in ws):
                     start = ps
@@ -147,7 +146,7 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
         if start > ps >= lo and 2 <= s0 - pe <= 4:
             run = text[pe:s0]
             if all(_CJK.match(c) for c in run) and all(
-                    len(w) == 1 or lx.tags.get(w) is None for w in segmenter.words(run, hmm=False)):
+                    len(w) == 1 or lx.tags.get(w) is None for w in window_words(run, hmm=False)):
                 start = ps
     if company and start == i:
         start = _bracket_lead(lx, text, i, floor, pindex)
@@ -178,7 +177,7 @@ def _plural_body(lx: _Lex, body: str) -> bool:
     if _PLURAL_CHARS.isdisjoint(body):
         return False
     return any(w in ("各", "全", "该", "本", "每") or w.startswith(lx.determiners)
-               for w in segmenter.words(body, hmm=False))
+               for w in window_words(body, hmm=False))
 
 
 #: jieba tags of adjectives that make no name after a level character (市优秀工会); not 'an'
@@ -251,7 +250,7 @@ def _is_generic_cached(body: str) -> bool:
         return True
     if body.startswith(lx.determiners):
         return True
-    toks = segmenter.words(body, hmm=False)
+    toks = window_words(body, hmm=False)
     if any(w.endswith("级") and len(w) == 2 for w in toks):
         return True  # 村级, 县级: a class of bodies, not a named one
     return all(w in lx.generic or _generic_concat(lx, w) for w in toks)
@@ -444,7 +443,7 @@ def _shared_head_list(lx, text: str, s0: int, key: str, kind: str) -> list[Organ
     out = []
     items = m.group(1).split("、")
     pos = m.start(1)
-    words = segmenter.words(items[0], hmm=False)
+    words = window_words(items[0], hmm=False)
     while len(words) > 1 and (lx.tags.get(words[0]) or "x")[:1] in "vpcdr":
         pos += len(words[0])  # 来自 + 江津鼎山: the verb before the list is not a name
         items[0] = items[0][len(words[0]):]
@@ -511,7 +510,7 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
                     _plural_body(lx, body_):
                 return []  # 省市委, 市直各单位工会: plural or generic
             if body_ and all((lx.tags.get(w) or "x") in _ADJ_TAGS for w in
-                             segmenter.words(body_, hmm=False)):
+                             window_words(body_, hmm=False)):
                 return []
             if full:
                 canonical = full
@@ -551,7 +550,7 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
             return []  # 全国工会: only the fixed national names
         if body == lx.vocab["system_head"] and _system_place(plist, s, pe):
             return []  # 浙江省工会: the unions of a province as a system (the body is 总工会)
-        toks = segmenter.words(inner, hmm=False) if inner else []
+        toks = window_words(inner, hmm=False) if inner else []
         if toks and all((lx.tags.get(w) or "x")[:1] == "a" for w in toks):
             return []  # 安徽省优秀工会: place + adjective is no name
     res = [Organization(name=name, canonical=canonical, kind=_kind_of(lx, o, name),
@@ -586,14 +585,14 @@ def _place_before(lx: _Lex, text: str, start: int, s0: int, pindex: "_Index") ->
     for p in pindex.within(start, s0 + 1):
         if p.start < s0 <= p.end or p.end == s0:
             return True
-    words = segmenter.words(text[start:s0], hmm=False)
+    words = window_words(text[start:s0], hmm=False)
     return bool(words) and (lx.tags.get(words[-1]) or "x") == "ns"
 
 
 def _brand_lead(lx: _Lex, lead: str) -> bool:
     """``lead`` (the text before a place inside a name) is one dictionary word tagged as a proper
     name other than a place: a brand (沃尔玛, 腾讯), not a person's name the dictionary lacks."""
-    words = segmenter.words(lead, hmm=False)
+    words = window_words(lead, hmm=False)
     if not words or len(words[0]) < 2:
         return False
     first = lx.tags.get(words[0]) or "x"
@@ -637,7 +636,7 @@ def _named_body_cached(head: str) -> bool:
     tag = lx.tags.get(head)
     if tag is not None:  # one dictionary word: no need to cut it
         return tag in lx.proper_tags and head not in _NATIONAL_WORDS
-    words = segmenter.words(head, hmm=True)
+    words = window_words(head)
     if not words or words[0] in _NATIONAL_WORDS:
         return False
     if all((lx.tags.get(w) or "x") in lx.proper_tags and len(w) >= 2 for w in words):

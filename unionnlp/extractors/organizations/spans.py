@@ -22,7 +22,15 @@ class _Index:
         return [x for x in self.items[i:j] if x.end > lo]
 
     def overlaps(self, lo: int, hi: int) -> bool:
-        return bool(self.within(lo, hi))
+        """Whether an item overlaps [lo, hi) (:meth:`within` without building the list)."""
+        starts = self.starts
+        if not starts:
+            return False
+        items = self.items
+        for k in range(bisect.bisect_left(starts, lo - self.REACH), bisect.bisect_left(starts, hi)):
+            if items[k].end > lo:
+                return True
+        return False
 
 
 @dataclass
