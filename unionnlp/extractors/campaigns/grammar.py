@@ -67,6 +67,8 @@ class Grammar:
 
     def not_a_campaign(self, name: str) -> str:
         """What a name's ending makes it instead of a campaign ('' when nothing)."""
+        if name[-1:] not in self._ends["not_tail"]:
+            return ""  # (no ending ends with this character)
         for k in range(min(len(name), 5), 0, -1):
             hit = self.not_tail.get(name[-k:])
             if hit:
@@ -85,6 +87,8 @@ class Grammar:
 
     def head_of(self, name: str) -> str:
         """The head noun a name ends with, the longest ('' when none)."""
+        if name[-1:] not in self._ends["head"]:
+            return ""  # (no head noun ends with this character)
         for k in range(min(len(name), len(self.head_words[0]) if self.head_words else 0), 0, -1):
             if name[-k:] in self.heads:
                 return name[-k:]
@@ -93,12 +97,26 @@ class Grammar:
     def ends_with_cue(self, left: str) -> list:
         """The left cues ``left`` ends with."""
         cues, longest = self._cue_index["left"]
+        if left[-1:] not in self._ends["cue_left"]:
+            return []
         return [left[-k:] for k in range(1, min(len(left), longest) + 1) if left[-k:] in cues]
 
     def starts_with_cue(self, right: str) -> list:
         """The right cues ``right`` starts with."""
         cues, longest = self._cue_index["right"]
+        if right[:1] not in self._ends["cue_right"]:
+            return []
         return [right[:k] for k in range(1, min(len(right), longest) + 1) if right[:k] in cues]
+
+    @functools.cached_property
+    def _ends(self) -> dict:
+        """The last characters of the head nouns, of the not-a-campaign endings and of the
+        left cues, and the first characters of the right cues: a name or context whose edge
+        character is not among them matches none (the look-ups below are skipped)."""
+        return {"head": frozenset(h[-1] for h in self.heads if h),
+                "not_tail": frozenset(t[-1] for t in self.not_tail if t),
+                "cue_left": frozenset(c[-1] for c in self.cue_left if c),
+                "cue_right": frozenset(c[0] for c in self.cue_right if c)}
 
     @functools.cached_property
     def _cue_index(self) -> dict:
