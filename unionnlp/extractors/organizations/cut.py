@@ -38,6 +38,7 @@ def _cut(s: str, total, hmm: bool = True) -> tuple:
     dt = segmenter.dictionary()
     freq = dt.FREQ
     lf = _log_freqs(total)
+    alone = log(1) - lf[None]
     n = len(s)
     # route[k] = (score, end index of the first word) of the best path from k (jieba's calc:
     # max over the DAG's ends x of (log(freq or 1) - logtotal + route[x + 1][0], x))
@@ -59,8 +60,9 @@ def _cut(s: str, total, hmm: bool = True) -> tuple:
                     best, bx = sc, i
             i += 1
             frag = s[k:i + 1]
-        if best is None:  # no word starts here: the character alone (freq 0 or unknown -> 1)
-            best, bx = log(freq.get(s[k]) or 1) - lf[None] + score[k + 1], k
+        if best is None:  # no word starts here: the character alone, of frequency 0 or
+            # unknown, counted as 1 (log 1 - logtotal, computed once as ``alone``)
+            best, bx = alone + score[k + 1], k
         score[k], nxt[k] = best, bx
     out = []
     if not hmm:  # (no letters in ``s``: every word of the route as it is)

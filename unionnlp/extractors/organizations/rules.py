@@ -272,6 +272,7 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
     place_by_start = {p.start: p for p in plist}
     place_by_end = {p.end: p for p in plist if p.adcode or p.level == "country"}
     false_index = _Index([_Span(m.start(), m.end()) for m in lx.false_re.finditer(text)])
+    has_false = bool(false_index.items)
     lex_names = {n for n in lx.vocab["media_names"]} | set(lx.vocab["national_orgs"])
 
     orgs: list[dict] = []
@@ -280,7 +281,7 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
     for end_idx, (typ, key, kind) in lx.auto.iter_long(text):
         e0 = end_idx + 1
         s0 = e0 - len(key)
-        if false_index.overlaps(s0, e0):
+        if has_false and false_index.overlaps(s0, e0):
             continue
         if (typ == "suffix" and key[0] == "分" and s0 > 0
                 and lx.freq.get(text[s0 - 1] + "分", 0) >= _WORD_FREQ):

@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 import bisect
+import operator
 from dataclasses import dataclass
 from typing import Sequence
+
+
+_START_END = operator.attrgetter("start", "end")
 
 
 class _Index:
@@ -12,7 +16,7 @@ class _Index:
     REACH = 32  # no place or org name is longer than this
 
     def __init__(self, items: Sequence) -> None:
-        self.items = sorted(items, key=lambda x: (x.start, x.end))
+        self.items = sorted(items, key=_START_END)
         self.starts = [x.start for x in self.items]
 
     def within(self, lo: int, hi: int) -> list:
