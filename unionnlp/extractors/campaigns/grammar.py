@@ -55,15 +55,15 @@ class Grammar:
 
     @functools.cached_property
     def run_re(self) -> re.Pattern:
-        return _alt_re(self.run, "")
+        return re.compile(_alt(self.run))
 
     @functools.cached_property
     def award_re(self) -> re.Pattern:
-        return _alt_re(self.award, "")
+        return re.compile(_alt(self.award))
 
     @functools.cached_property
     def window_re(self) -> re.Pattern:
-        return _alt_re(self.cue_window, "")
+        return re.compile(_alt(self.cue_window))
 
     def not_a_campaign(self, name: str) -> str:
         """What a name's ending makes it instead of a campaign ('' when nothing)."""
@@ -129,20 +129,13 @@ def _alt(words) -> str:
 
 
 def _lead(words) -> str:
-    """A look-ahead for the first characters of ``words``: placed before an alternation of
-    them, the regex engine skips at once every position no word starts at (it would otherwise
-    try each word there; the matches are the same)."""
+    """A look-ahead for the first characters of ``words``, put before the frame verbs'
+    alternation: the engine then skips at once every position no verb starts at (it does so
+    by itself for a plain alternation, not for one of named groups; the matches are the same)."""
     firsts = sorted({w[0] for w in words if w})
     if not firsts:
         return ""
     return "(?=[" + "".join(re.escape(c) for c in firsts) + "])"
-
-
-def _alt_re(words, empty: str = "(?!)") -> re.Pattern:
-    """The alternation of ``words`` (longest first), compiled with its look-ahead (``empty``
-    when there are no words)."""
-    alt = _alt(words)
-    return re.compile(_lead(words) + "(?:" + alt + ")" if alt else empty)
 
 
 #: the most characters between a contest's quoted name and its contest noun (“状元杯”职工技能大赛)
@@ -172,7 +165,8 @@ def grammar() -> Grammar:
         elif role == "not_tail":
             not_tail[word] = kind
     run, award = tuple(rows.get("run", ())), tuple(rows.get("award", ()))
-    frame_re = re.compile(f"{_lead(award + run)}(?:(?P<award>{_alt(award)})|(?P<run>{_alt(run)}))")
+    lead = _lead(award + run) if award and run else ""  # (an empty list matches anywhere)
+    frame_re = re.compile(f"{lead}(?:(?P<award>{_alt(award)})|(?P<run>{_alt(run)}))")
     motto = tuple(rows.get("motto", ()))
     motto_re = re.compile(f"^(?:的?[{CJK}]{{0,2}}?(?:{_alt(motto)})|{_alt(rows.get('motto_start', ()))})")
     return Grammar(run=run, award=award, title_tail=tuple(rows.get("title_tail", ())),
@@ -186,9 +180,9 @@ def grammar() -> Grammar:
                    generic_head=tuple(sorted(rows.get("generic_head", ()), key=len, reverse=True)),
                    not_tail=not_tail, frame_re=frame_re,
                    motto_re=motto_re,
-                   clause_re=_alt_re(rows.get("clause", ())),
+                   clause_re=re.compile(_alt(rows.get("clause", ())) or "(?!)"),
                    verb_end=tuple(rows.get("verb_end", ())),
-                   left_stop_re=_alt_re(rows.get("left_stop", ())),
+                   left_stop_re=re.compile(_alt(rows.get("left_stop", ())) or "(?!)"),
                    contest_tail=tuple(rows.get("contest_tail", ())),
                    contest_re=re.compile(
                        f"^[{CJK}]{{0,{MAX_CONTEST_GAP}}}?(?:{_alt(rows.get('contest_word', ()))})"
