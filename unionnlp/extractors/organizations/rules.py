@@ -264,6 +264,25 @@ def _generic_concat(lx: _Lex, w: str) -> bool:
     return ok[len(w)]
 
 
+def _lex_names(lx: _Lex) -> frozenset:
+    """The fixed names (media and national bodies), built once."""
+    got = getattr(lx, "_lex_names", None)
+    if got is None:
+        got = frozenset(lx.vocab["media_names"]) | frozenset(lx.vocab["national_orgs"])
+        object.__setattr__(lx, "_lex_names", got)
+    return got
+
+
+def _head_tuples(lx: _Lex) -> tuple:
+    """(words after a union head that make it a category, verbs after 组织), as tuples for
+    ``str.startswith``, built once."""
+    got = getattr(lx, "_head_tuples", None)
+    if got is None:
+        got = (tuple(lx.vocab["head_not_followed_by"]), tuple(lx.vocab["verbs_after_zuzhi"]))
+        object.__setattr__(lx, "_head_tuples", got)
+    return got
+
+
 def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> list[Organization]:
     """The organizations the rules find in ``text`` (steps 1-5 of the package docstring), given
     its place mentions ``plist`` (with offsets) and the article place's chain ``chain``."""
@@ -273,7 +292,8 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
     place_by_end = {p.end: p for p in plist if p.adcode or p.level == "country"}
     false_index = _Index([_Span(m.start(), m.end()) for m in lx.false_re.finditer(text)])
     has_false = bool(false_index.items)
-    lex_names = {n for n in lx.vocab["media_names"]} | set(lx.vocab["national_orgs"])
+    lex_names = _lex_names(lx)
+    not_followed, after_zuzhi = _head_tuples(lx)
 
     orgs: list[dict] = []
     listed: list[Organization] = []
@@ -296,9 +316,9 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                                     or lx.freq.get(key + nxt, 0) > 0):
                 continue
         if typ == "suffix" and kind == "union" and text.startswith(
-                tuple(lx.vocab["head_not_followed_by"]), e0) and not (
+                not_followed, e0) and not (
                 text.startswith("组织", e0) and (key != "工会" or text.startswith(
-                    tuple(lx.vocab["verbs_after_zuzhi"]), e0 + 2))):
+                    after_zuzhi, e0 + 2))):
             continue  # 工会工作者, 工会组织: a category, not a named body (工会组织召开: organised)
         prev = orgs[-1] if orgs else None
         if prev is not None and prev["end"] == s0 and typ == "suffix":
@@ -438,7 +458,10 @@ _LISTED = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等"
 
 def _shared_head_list(lx, text: str, s0: int, key: str, kind: str) -> list[Organization]:
     """Organizations named by a list of short names sharing the head that follows it."""
-    m = _LISTED.search(text, max(0, s0 - 60), s0)
+    lo = max(0, s0 - 60)
+    # (a list holds 、 and ends in 等: without both in the window the pattern cannot match)
+    m = _LISTED.search(text, lo, s0) if (text.find("等", lo, s0) != -1
+                                         and text.find("、", lo, s0) != -1) else None
     if m is None or lx.suffix_kind.get(key) in (None, "union", "party") or len(key) < 2:
         return []
     out = []
