@@ -21,8 +21,11 @@ class _Index:
 
     def within(self, lo: int, hi: int) -> list:
         """Items that overlap [lo, hi)."""
-        i = bisect.bisect_left(self.starts, lo - self.REACH)
-        j = bisect.bisect_left(self.starts, hi)
+        starts = self.starts
+        i = bisect.bisect_left(starts, lo - self.REACH)
+        j = bisect.bisect_left(starts, hi, i)
+        if i == j:
+            return []
         return [x for x in self.items[i:j] if x.end > lo]
 
     def overlaps(self, lo: int, hi: int) -> bool:
