@@ -23,6 +23,9 @@ __all__ = ["window_words"]
 _PURE_HAN = re.compile("[\u4E00-\u9FD5]+")
 
 
+_NO_SCORE = float("-inf")
+
+
 def window_words(text: str, hmm: bool = True) -> list:
     """``segmenter.words(text, hmm)``, faster for short CJK windows; a list of its own."""
     if not isinstance(text, str) or len(text) <= 1 or _PURE_HAN.fullmatch(text) is None:
@@ -45,7 +48,7 @@ def _cut(s: str, total, hmm: bool = True) -> tuple:
     score = [0.0] * (n + 1)
     nxt = [0] * (n + 1)
     for k in range(n - 1, -1, -1):
-        best = None
+        best = _NO_SCORE
         bx = -1
         i = k
         frag = s[k]
@@ -56,11 +59,11 @@ def _cut(s: str, total, hmm: bool = True) -> tuple:
                 w = lf[frag] = log(f) - lf[None] if f else False
             if w is not False:
                 sc = w + score[i + 1]
-                if best is None or sc > best or (sc == best and i > bx):
+                if sc >= best:  # (ends grow: on a tie the longer word wins, as in jieba's max)
                     best, bx = sc, i
             i += 1
             frag = s[k:i + 1]
-        if best is None:  # no word starts here: the character alone, of frequency 0 or
+        if bx < 0:  # no word starts here: the character alone, of frequency 0 or
             # unknown, counted as 1 (log 1 - logtotal, computed once as ``alone``)
             best, bx = alone + score[k + 1], k
         score[k], nxt[k] = best, bx
