@@ -273,6 +273,15 @@ def _lex_names(lx: _Lex) -> frozenset:
     return got
 
 
+def _head_ends(lx: _Lex) -> frozenset:
+    """The last characters of the heads, built once."""
+    got = getattr(lx, "_head_ends", None)
+    if got is None:
+        got = frozenset(suf[-1] for suf in lx.suffix_kind if suf)
+        object.__setattr__(lx, "_head_ends", got)
+    return got
+
+
 def _head_tuples(lx: _Lex) -> tuple:
     """(words after a union head that make it a category, verbs after 组织), as tuples for
     ``str.startswith``, built once."""
@@ -690,6 +699,8 @@ def _level_word_abbr(lx: _Lex, name: str, lw: str, o: dict, chain: list[str], s:
 
 
 def _strip_head(lx: _Lex, name: str) -> str:
+    if name[-1:] not in _head_ends(lx):
+        return name  # (no head ends with this character)
     for k in range(min(len(name), 8), 0, -1):
         if name[-k:] in lx.suffix_kind:
             return name[:-k]
