@@ -96,33 +96,35 @@ class Grammar:
 
     def ends_with_cue(self, left: str) -> list:
         """The left cues ``left`` ends with."""
-        cues, longest = self._cue_index["left"]
-        if left[-1:] not in self._ends["cue_left"]:
-            return []
-        return [left[-k:] for k in range(1, min(len(left), longest) + 1) if left[-k:] in cues]
+        cues, lengths = self._cue_index["left"]
+        n = len(left)
+        return [left[-k:] for k in lengths.get(left[-1:], ()) if k <= n and left[-k:] in cues]
 
     def starts_with_cue(self, right: str) -> list:
         """The right cues ``right`` starts with."""
-        cues, longest = self._cue_index["right"]
-        if right[:1] not in self._ends["cue_right"]:
-            return []
-        return [right[:k] for k in range(1, min(len(right), longest) + 1) if right[:k] in cues]
+        cues, lengths = self._cue_index["right"]
+        n = len(right)
+        return [right[:k] for k in lengths.get(right[:1], ()) if k <= n and right[:k] in cues]
 
     @functools.cached_property
     def _ends(self) -> dict:
-        """The last characters of the head nouns, of the not-a-campaign endings and of the
-        left cues, and the first characters of the right cues: a name or context whose edge
-        character is not among them matches none (the look-ups below are skipped)."""
+        """The last characters of the head nouns and of the not-a-campaign endings: a name
+        whose last character is not among them has none (the look-ups are skipped)."""
         return {"head": frozenset(h[-1] for h in self.heads if h),
-                "not_tail": frozenset(t[-1] for t in self.not_tail if t),
-                "cue_left": frozenset(c[-1] for c in self.cue_left if c),
-                "cue_right": frozenset(c[0] for c in self.cue_right if c)}
+                "not_tail": frozenset(t[-1] for t in self.not_tail if t)}
 
     @functools.cached_property
     def _cue_index(self) -> dict:
-        """side → (set of cues, length of the longest)."""
-        return {side: (frozenset(words), max(map(len, words), default=0))
-                for side, words in (("left", self.cue_left), ("right", self.cue_right))}
+        """side → (set of cues, edge character → the lengths of the cues with that edge, shortest
+        first): the last character for the left cues, the first for the right ones."""
+        out = {}
+        for side, words, edge in (("left", self.cue_left, -1), ("right", self.cue_right, 0)):
+            lengths: dict = {}
+            for w in set(words):
+                if w:
+                    lengths.setdefault(w[edge], set()).add(len(w))
+            out[side] = (frozenset(words), {c: tuple(sorted(ks)) for c, ks in lengths.items()})
+        return out
 
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
