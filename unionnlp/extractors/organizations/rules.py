@@ -22,6 +22,11 @@ _BREAK_RE = re.compile(r"[^\w\u3400-\u9fff]|[_\d\u00b2\u00b3\u00b9\u2070-\u2079\
                        r"\u2460-\u249b\u24ea-\u24ff\u2776-\u2793]")
 
 
+#: everything up to and including the last character :data:`_BREAK_RE` finds (the greedy
+#: prefix backtracks from the end, so the engine, not a loop, finds the last one)
+_LAST_BREAK_RE = re.compile("(?s:.*)(?:" + _BREAK_RE.pattern + ")")
+
+
 def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
                 company: bool = False) -> int:
     """Leftmost start of the name whose head starts at ``s0`` (see module docstring)."""
@@ -35,9 +40,9 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
             conj = ps
     if conj is not None:
         del place_at[conj]  # 大局和县工会: 和 is the conjunction, 县工会 the name
-    i = lo  # after the last character before s0 that no name holds (punctuation, digits)
-    for m in _BREAK_RE.finditer(text, lo, s0):
-        i = m.end()
+    # after the last character before s0 that no name holds (punctuation, digits)
+    m = _LAST_BREAK_RE.match(text, lo, s0)
+    i = m.end() if m is not None else lo
     if i == s0:
         return _bracket_lead(lx, text, s0, floor, pindex) if company else s0
     # jieba words, with place mentions kept whole (a word never straddles a place edge)
