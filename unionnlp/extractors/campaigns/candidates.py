@@ -230,6 +230,8 @@ def _glued(text: str, m: re.Match, name: str) -> Iterator[Candidate]:
         i = k + 1  # an edition (第二届) is not part of the name
     if i < s and i > 0 and _splits_word(text, i):
         i += 1  # the name does not start inside a word (加强女职工“四期”… is not 强女职工…)
+    if i == s:
+        return  # nothing written before the quote belongs to a name (the right side is not read)
     j = e
     n = len(text)
     while j < n and j - e < MAX_GLUED_RIGHT and not (text[j] in STOP and stops_at(text, j)):

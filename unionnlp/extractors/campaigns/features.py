@@ -27,6 +27,8 @@ FEATURES_VERSION = "candidate_features/v3"
 
 #: fold full-width punctuation to ASCII so features do not depend on the cleaner's choice
 _PUNCT_FOLD = str.maketrans("，；：！？（）", ",;:!?()")
+#: any character :data:`_PUNCT_FOLD` changes (a string without one is folded as it is)
+_FOLDED = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_PUNCT_FOLD)) + "]")
 _NUM = "一二三四五六七八九十两双"
 #: level prefixes of a title (全国五一劳动奖章, 省职工体育先进县)
 _LEVEL = ("全国", "省级", "市级", "县级", "区级", "省", "市", "县", "区", "州", "自治区")
@@ -191,8 +193,13 @@ def candidate_feature_parts(left: str, name: str, right: str, quoted: bool = Tru
     their sums (:meth:`~.classifier.CampaignClassifier.score_parts`)."""
     # only the characters the context features read (left[-8:], right[:6]): shorter strings to
     # fold, and equal windows share one cache entry
-    left, right = left[-8:].translate(_PUNCT_FOLD), right[:6].translate(_PUNCT_FOLD)
-    name = name.translate(_PUNCT_FOLD)
+    left, right = left[-8:], right[:6]
+    if _FOLDED.search(left):
+        left = left.translate(_PUNCT_FOLD)
+    if _FOLDED.search(right):
+        right = right.translate(_PUNCT_FOLD)
+    if _FOLDED.search(name):
+        name = name.translate(_PUNCT_FOLD)
     n = surface_key(name) or name
     src = source or ("quoted" if quoted else "frame")
     return (_source(src, quoted), _form(name, n), _context(left, right), tuple(extra))

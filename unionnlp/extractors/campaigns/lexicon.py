@@ -57,6 +57,7 @@ class LexiconEntry:
 _STRIP = re.compile(r"[\s“”‘’\"'「」『』＂·•.\-—、,，]")
 
 
+@functools.lru_cache(maxsize=50_000)
 def surface_key(name: str) -> str:
     """Matching key of a written name: no spaces, quotes, dots, dashes or list commas
     (中国梦·劳动美 = 中国梦劳动美 = 中国梦 劳动美)."""

@@ -6,11 +6,11 @@ import functools
 import re
 from typing import Iterable, Optional, Sequence
 
-from unionnlp.extractors import segmenter
 from unionnlp.records import NATIONAL, Organization, Place
 from unionnlp.extractors.organizations.abbreviations import (_chain_canonical, chain_place,
                                                              expand_abbreviation)
 from unionnlp.extractors.organizations.abbreviations import _abbreviations
+from unionnlp.extractors.organizations.cut import window_words
 from unionnlp.extractors.organizations.lexicon import _CJK, _STOP_POS, _Lex, _lex, org_kind
 from unionnlp.extractors.organizations.sources import _sources
 from unionnlp.extractors.organizations.spans import _Index, _Span
@@ -20,6 +20,11 @@ from unionnlp.extractors.organizations.spans import _Index, _Span
 #: character test of earlier versions, as one expression run over the window before a head)
 _BREAK_RE = re.compile(r"[^\w\u3400-\u9fff]|[_\d\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089"
                        r"\u2460-\u249b\u24ea-\u24ff\u2776-\u2793]")
+
+
+#: everything up to and including the last character :data:`_BREAK_RE` finds (the greedy
+#: prefix backtracks from the end, so the engine, not a loop, finds the last one)
+_LAST_BREAK_RE = re.compile("(?s:.*)(?:" + _BREAK_RE.pattern + ")")
 
 
 def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
@@ -35,9 +40,9 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
             conj = ps
     if conj is not None:
         del place_at[conj]  # 大局和县工会: 和 is the conjunction, 县工会 the name
-    i = lo  # after the last character before s0 that no name holds (punctuation, digits)
-    for m in _BREAK_RE.finditer(text, lo, s0):
-        i = m.end()
+    # after the last character before s0 that no name holds (punctuation, digits)
+    m = _LAST_BREAK_RE.match(text, lo, s0)
+    i = m.end() if m is not None else lo
     if i == s0:
         return _bracket_lead(lx, text, s0, floor, pindex) if company else s0
     # jieba words, with place mentions kept whole (a word never straddles a place edge)
@@ -50,7 +55,7 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
             pos = sp[1]
             continue
         nxt = min([ps for ps, pe in place_at.values() if pos < ps < s0] + [s0])
-        for w in segmenter.words(text[pos:nxt], hmm=True):
+        for w in window_words(text[pos:nxt]):
             toks.append((pos, w))
             pos += len(w)
     start = s0
@@ -129,7 +134,7 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
         if lo <= ps and 0 < start - pe <= 3:
             run = text[pe:start]
             if all(_CJK.match(c) and c not in lx.boundary for c in run) and all(
-                    len(w) == 1 for w in segmenter.words(run, hmm=False)) and run not in lx.stop_words:
+                    len(w) == 1 for w in window_words(run, hmm=False)) and run not in lx.stop_words:
                 start = ps
     # place + a trade name with a verb in it + company head (成都 + 云途飞驰 + 网络科技有限公司):
     # a limited company's name is place + trade name + trade + legal form
@@ -137,7 +142,7 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
         for ps, pe in place_at.values():
             if lo <= ps and 0 < start - pe <= 4:
                 run = text[pe:start]
-                ws = segmenter.words(run, hmm=False)
+                ws = window_words(run, hmm=False)
                 if all(_CJK.match(c) and c not in lx.boundary for c in run) and not any(
                         w in lx.stop_words or w.startswith(lx.determiners) for w in ws):
                     start = ps
@@ -146,7 +151,7 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
         if start > ps >= lo and 2 <= s0 - pe <= 4:
             run = text[pe:s0]
             if all(_CJK.match(c) for c in run) and all(
-                    len(w) == 1 or lx.tags.get(w) is None for w in segmenter.words(run, hmm=False)):
+                    len(w) == 1 or lx.tags.get(w) is None for w in window_words(run, hmm=False)):
                 start = ps
     if company and start == i:
         start = _bracket_lead(lx, text, i, floor, pindex)
@@ -177,7 +182,7 @@ def _plural_body(lx: _Lex, body: str) -> bool:
     if _PLURAL_CHARS.isdisjoint(body):
         return False
     return any(w in ("各", "全", "该", "本", "每") or w.startswith(lx.determiners)
-               for w in segmenter.words(body, hmm=False))
+               for w in window_words(body, hmm=False))
 
 
 #: jieba tags of adjectives that make no name after a level character (市优秀工会); not 'an'
@@ -250,7 +255,7 @@ def _is_generic_cached(body: str) -> bool:
         return True
     if body.startswith(lx.determiners):
         return True
-    toks = segmenter.words(body, hmm=False)
+    toks = window_words(body, hmm=False)
     if any(w.endswith("级") and len(w) == 2 for w in toks):
         return True  # 村级, 县级: a class of bodies, not a named one
     return all(w in lx.generic or _generic_concat(lx, w) for w in toks)
@@ -264,6 +269,34 @@ def _generic_concat(lx: _Lex, w: str) -> bool:
     return ok[len(w)]
 
 
+def _lex_names(lx: _Lex) -> frozenset:
+    """The fixed names (media and national bodies), built once."""
+    got = getattr(lx, "_lex_names", None)
+    if got is None:
+        got = frozenset(lx.vocab["media_names"]) | frozenset(lx.vocab["national_orgs"])
+        object.__setattr__(lx, "_lex_names", got)
+    return got
+
+
+def _head_ends(lx: _Lex) -> frozenset:
+    """The last characters of the heads, built once."""
+    got = getattr(lx, "_head_ends", None)
+    if got is None:
+        got = frozenset(suf[-1] for suf in lx.suffix_kind if suf)
+        object.__setattr__(lx, "_head_ends", got)
+    return got
+
+
+def _head_tuples(lx: _Lex) -> tuple:
+    """(words after a union head that make it a category, verbs after 组织), as tuples for
+    ``str.startswith``, built once."""
+    got = getattr(lx, "_head_tuples", None)
+    if got is None:
+        got = (tuple(lx.vocab["head_not_followed_by"]), tuple(lx.vocab["verbs_after_zuzhi"]))
+        object.__setattr__(lx, "_head_tuples", got)
+    return got
+
+
 def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> list[Organization]:
     """The organizations the rules find in ``text`` (steps 1-5 of the package docstring), given
     its place mentions ``plist`` (with offsets) and the article place's chain ``chain``."""
@@ -272,7 +305,9 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
     place_by_start = {p.start: p for p in plist}
     place_by_end = {p.end: p for p in plist if p.adcode or p.level == "country"}
     false_index = _Index([_Span(m.start(), m.end()) for m in lx.false_re.finditer(text)])
-    lex_names = {n for n in lx.vocab["media_names"]} | set(lx.vocab["national_orgs"])
+    has_false = bool(false_index.items)
+    lex_names = _lex_names(lx)
+    not_followed, after_zuzhi = _head_tuples(lx)
 
     orgs: list[dict] = []
     listed: list[Organization] = []
@@ -280,7 +315,7 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
     for end_idx, (typ, key, kind) in lx.auto.iter_long(text):
         e0 = end_idx + 1
         s0 = e0 - len(key)
-        if false_index.overlaps(s0, e0):
+        if has_false and false_index.overlaps(s0, e0):
             continue
         if (typ == "suffix" and key[0] == "分" and s0 > 0
                 and lx.freq.get(text[s0 - 1] + "分", 0) >= _WORD_FREQ):
@@ -295,9 +330,9 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                                     or lx.freq.get(key + nxt, 0) > 0):
                 continue
         if typ == "suffix" and kind == "union" and text.startswith(
-                tuple(lx.vocab["head_not_followed_by"]), e0) and not (
+                not_followed, e0) and not (
                 text.startswith("组织", e0) and (key != "工会" or text.startswith(
-                    tuple(lx.vocab["verbs_after_zuzhi"]), e0 + 2))):
+                    after_zuzhi, e0 + 2))):
             continue  # 工会工作者, 工会组织: a category, not a named body (工会组织召开: organised)
         prev = orgs[-1] if orgs else None
         if prev is not None and prev["end"] == s0 and typ == "suffix":
@@ -437,13 +472,16 @@ _LISTED = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等"
 
 def _shared_head_list(lx, text: str, s0: int, key: str, kind: str) -> list[Organization]:
     """Organizations named by a list of short names sharing the head that follows it."""
-    m = _LISTED.search(text, max(0, s0 - 60), s0)
+    lo = max(0, s0 - 60)
+    # (a list holds 、 and ends in 等: without both in the window the pattern cannot match)
+    m = _LISTED.search(text, lo, s0) if (text.find("等", lo, s0) != -1
+                                         and text.find("、", lo, s0) != -1) else None
     if m is None or lx.suffix_kind.get(key) in (None, "union", "party") or len(key) < 2:
         return []
     out = []
     items = m.group(1).split("、")
     pos = m.start(1)
-    words = segmenter.words(items[0], hmm=False)
+    words = window_words(items[0], hmm=False)
     while len(words) > 1 and (lx.tags.get(words[0]) or "x")[:1] in "vpcdr":
         pos += len(words[0])  # 来自 + 江津鼎山: the verb before the list is not a name
         items[0] = items[0][len(words[0]):]
@@ -510,7 +548,7 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
                     _plural_body(lx, body_):
                 return []  # 省市委, 市直各单位工会: plural or generic
             if body_ and all((lx.tags.get(w) or "x") in _ADJ_TAGS for w in
-                             segmenter.words(body_, hmm=False)):
+                             window_words(body_, hmm=False)):
                 return []
             if full:
                 canonical = full
@@ -550,7 +588,7 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
             return []  # 全国工会: only the fixed national names
         if body == lx.vocab["system_head"] and _system_place(plist, s, pe):
             return []  # 浙江省工会: the unions of a province as a system (the body is 总工会)
-        toks = segmenter.words(inner, hmm=False) if inner else []
+        toks = window_words(inner, hmm=False) if inner else []
         if toks and all((lx.tags.get(w) or "x")[:1] == "a" for w in toks):
             return []  # 安徽省优秀工会: place + adjective is no name
     res = [Organization(name=name, canonical=canonical, kind=_kind_of(lx, o, name),
@@ -585,14 +623,14 @@ def _place_before(lx: _Lex, text: str, start: int, s0: int, pindex: "_Index") ->
     for p in pindex.within(start, s0 + 1):
         if p.start < s0 <= p.end or p.end == s0:
             return True
-    words = segmenter.words(text[start:s0], hmm=False)
+    words = window_words(text[start:s0], hmm=False)
     return bool(words) and (lx.tags.get(words[-1]) or "x") == "ns"
 
 
 def _brand_lead(lx: _Lex, lead: str) -> bool:
     """``lead`` (the text before a place inside a name) is one dictionary word tagged as a proper
     name other than a place: a brand (沃尔玛, 腾讯), not a person's name the dictionary lacks."""
-    words = segmenter.words(lead, hmm=False)
+    words = window_words(lead, hmm=False)
     if not words or len(words[0]) < 2:
         return False
     first = lx.tags.get(words[0]) or "x"
@@ -636,7 +674,7 @@ def _named_body_cached(head: str) -> bool:
     tag = lx.tags.get(head)
     if tag is not None:  # one dictionary word: no need to cut it
         return tag in lx.proper_tags and head not in _NATIONAL_WORDS
-    words = segmenter.words(head, hmm=True)
+    words = window_words(head)
     if not words or words[0] in _NATIONAL_WORDS:
         return False
     if all((lx.tags.get(w) or "x") in lx.proper_tags and len(w) >= 2 for w in words):
@@ -666,6 +704,8 @@ def _level_word_abbr(lx: _Lex, name: str, lw: str, o: dict, chain: list[str], s:
 
 
 def _strip_head(lx: _Lex, name: str) -> str:
+    if name[-1:] not in _head_ends(lx):
+        return name  # (no head ends with this character)
     for k in range(min(len(name), 8), 0, -1):
         if name[-k:] in lx.suffix_kind:
             return name[:-k]

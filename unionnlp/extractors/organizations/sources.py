@@ -1,7 +1,15 @@
 """Media named as the source of a piece (来源：…, (宝鸡新闻网 记者…), 据…报道)."""
 from __future__ import annotations
 
+import re
 from typing import Optional
+
+try:  # the regex parser (its width and opcodes tell how a source pattern may be scanned)
+    import re._parser as _sre_parse
+    import re._constants as _c
+except ImportError:  # Python < 3.11
+    import sre_parse as _sre_parse
+    import sre_constants as _c
 
 from unionnlp.records import Organization
 from unionnlp.extractors.organizations.lexicon import _Lex, org_kind
@@ -10,6 +18,10 @@ from unionnlp.extractors.organizations.lexicon import _Lex, org_kind
 #: source lines are looked for in the first and the last characters of a text (byline,
 #: 来源 line, copyright footer)
 SOURCE_HEAD, SOURCE_TAIL = 2000, 1000
+#: compiled source pattern -> how it is scanned (:func:`_shape`)
+_SHAPES: dict = {}
+#: opcodes that look outside a match or refer back (a pattern holding one is scanned whole)
+_LOOKING = {_c.ASSERT, _c.ASSERT_NOT, _c.GROUPREF, _c.GROUPREF_EXISTS}
 
 
 def _needed_literals(lx: _Lex) -> frozenset:
@@ -49,6 +61,89 @@ def _trim_to_head(lx: _Lex, name: str) -> Optional[str]:
     return name if len(name) <= 6 else None  # a short source name (a public account)
 
 
+def _shape(rx: re.Pattern) -> tuple:
+    """How a source pattern can be scanned faster with the same matches: ``("line", 0)`` when
+    every match starts at a line start (the pattern opens with ``^``, multiline), ``("window",
+    n)`` when no match is longer than ``n`` characters and the pattern looks at nothing outside
+    its match (no anchors, look-arounds or back references), else ``("all", 0)``."""
+    got = _SHAPES.get(rx)
+    if got is None:
+        got = ("all", 0)
+        try:
+            tree = _sre_parse.parse(rx.pattern, rx.flags)
+            lo, hi = tree.getwidth()
+            codes = set(_opcodes(tree))
+            if lo > 0 and tree.data and tree.data[0] in ((_c.AT, _c.AT_BEGINNING),
+                                                          (_c.AT, _c.AT_BEGINNING_LINE)) and \
+                    rx.flags & re.M and not codes & _LOOKING:
+                got = ("line", 0)
+            elif lo > 0 and hi < _c.MAXREPEAT and not codes & (_LOOKING | {_c.AT}):
+                got = ("window", hi)
+        except Exception:  # an unexpected pattern shape: scanned as it is
+            pass
+        _SHAPES[rx] = got
+    return got
+
+
+def _opcodes(tree):
+    for op, av in tree.data if hasattr(tree, "data") else tree:
+        yield op
+        for a in (av if isinstance(av, (tuple, list)) else (av,)):
+            if isinstance(a, _sre_parse.SubPattern):
+                yield from _opcodes(a)
+            elif isinstance(a, (tuple, list)):
+                for b in a:
+                    if isinstance(b, _sre_parse.SubPattern):
+                        yield from _opcodes(b)
+
+
+def _finditer(rx: re.Pattern, needs, text: str, lo: int, hi: int):
+    """``rx.finditer(text, lo, hi)``, the same matches in the same order, found faster: a
+    line-anchored pattern is tried at line starts only; a pattern of bounded length whose every
+    match holds one of the literals ``needs`` (the contract of ``source_pattern_needs``) is
+    scanned only around their occurrences (a match lies within its longest length of one)."""
+    kind, width = _shape(rx)
+    if kind == "line":
+        out, end = [], lo
+        if lo == 0 or text[lo - 1] == "\n":
+            p = lo
+        else:
+            q = text.find("\n", lo, hi)
+            p = q + 1 if q != -1 else hi
+        while p < hi:
+            if p >= end:
+                m = rx.match(text, p, hi)
+                if m is not None:
+                    out.append(m)
+                    end = m.end()
+            q = text.find("\n", p, hi)
+            if q == -1:
+                break
+            p = q + 1
+        return out
+    if kind != "window" or not needs:
+        return rx.finditer(text, lo, hi)
+    spans = []
+    for lit in needs:
+        i = text.find(lit, lo, hi)
+        while i != -1:
+            spans.append((max(lo, i - width), min(hi, i + len(lit) + width)))
+            i = text.find(lit, i + 1, hi)
+    if not spans:
+        return []
+    spans.sort()
+    out = []
+    a, b = spans[0]
+    for s, e in spans[1:]:
+        if s <= b:
+            b = max(b, e)
+            continue
+        out.extend(rx.finditer(text, a, b))
+        a, b = s, e
+    out.extend(rx.finditer(text, a, b))
+    return out
+
+
 def _sources(lx: _Lex, text: str, found: list[Organization],
              chain: Optional[list] = None) -> list[Organization]:
     """Media named as the source of the piece (a union's department written with the union's
@@ -63,9 +158,9 @@ def _sources(lx: _Lex, text: str, found: list[Organization],
     for rx, needs in zip(lx.source_res, lx.vocab["source_pattern_needs"]):
         ms = []
         if not needs or in_head.intersection(needs):
-            ms.extend(rx.finditer(text, 0, SOURCE_HEAD))
+            ms.extend(_finditer(rx, needs, text, 0, min(SOURCE_HEAD, len(text))))
         if tail < len(text) and (not needs or in_rear.intersection(needs)):
-            ms.extend(rx.finditer(text, tail))
+            ms.extend(_finditer(rx, needs, text, tail, len(text)))
         for m in ms:
             s, e = m.span(1)
             name = m.group(1)
