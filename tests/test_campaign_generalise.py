@@ -1,6 +1,6 @@
 """Genre rules of campaign extraction that must hold on unseen pages (invented sentences)."""
 from unionnlp.extractors.campaigns import find_campaigns
-from unionnlp.extractors.campaigns.candidates import document_features
+from unionnlp.extractors.campaigns.document import document_features
 from unionnlp.extractors.campaigns.features import candidate_features
 from unionnlp.extractors.campaigns.lexicon import entry_for
 

@@ -91,6 +91,7 @@ def gold_candidates(folders: Iterable[PathLike], *, exclude: Optional[set] = Non
     :func:`unionnlp.evaluate.load_gold` (pass the held-out split as ``exclude``)."""
     from ..evaluate import load_gold, normalise_name
     from ..extractors.campaigns.candidates import find_candidates
+    from ..extractors.campaigns.document import add_document_extras
     from ..extractors.campaigns.find import trusted
     from ..extractors.campaigns.rules import rejection
     from ..extractors.campaigns.vocabulary import vocabulary
@@ -103,7 +104,9 @@ def gold_candidates(folders: Iterable[PathLike], *, exclude: Optional[set] = Non
             doc = f"{folder.resolve().name}/{gold['id']}"
             names = {normalise_name(n) for n in gold.get("campaigns", [])}
             text = _clean_text(path, gold.get("url"))
-            for c in find_candidates(text, vocab):
+            cands = find_candidates(text, vocab)
+            add_document_extras(text, cands)
+            for c in cands:
                 if rejection(c) or trusted(c, text):
                     continue
                 feats = candidate_features(c.left, c.name, c.right, c.quoted, source=c.source,

@@ -9,7 +9,7 @@ a program on the left, head nouns such as 活动/工程/要求/机制 or 称号 
 Genre shapes (numeral + measure word, the motto shape of unheaded parallel phrases, a known
 name at the end) are preferred to word identities; what the whole page says about a name
 (written again, quoted and bare, followed by a programme head) comes in through ``extra``
-(:func:`~.candidates.document_features`).
+(:func:`~.document.document_features`).
 """
 from __future__ import annotations
 

@@ -21,7 +21,8 @@ from typing import Optional
 from unionnlp.records import Campaign
 
 from ..identity import campaign_id
-from .candidates import Candidate, add_document_extras, find_candidates
+from .candidates import Candidate, find_candidates
+from .document import add_document_extras
 from .classifier import CampaignClassifier, load_classifier
 from .features import candidate_feature_parts
 from .lexicon import surface_key
@@ -238,7 +239,7 @@ def find_campaigns(text: str, *, classifier: Optional[CampaignClassifier] = None
         return []
     vocab = vocabulary(lexicon)
     clf = classifier or load_classifier(vocab.model)
-    accepted = decide(text, find_candidates(text, vocab, document=False), clf, vocab)
+    accepted = decide(text, find_candidates(text, vocab), clf, vocab)
     out = []
     for c in resolve(text, accepted):
         canonical = vocab.canonical(c.name)
