@@ -9,7 +9,7 @@ import pytest
 
 from unionnlp.extractors import segmenter
 from unionnlp.extractors.campaigns.grammar import grammar
-from unionnlp.extractors.organizations import rules
+from unionnlp.extractors.organizations import starts
 from unionnlp.extractors.organizations.cut import window_words
 from unionnlp.extractors.organizations.lexicon import _lex
 from unionnlp.extractors.organizations.sources import _finditer
@@ -66,9 +66,9 @@ def test_last_break_is_the_last_of_all_breaks():
         lo = rnd.randint(0, len(text))
         hi = rnd.randint(lo, len(text))
         last = lo
-        for m in rules._BREAK_RE.finditer(text, lo, hi):
+        for m in starts._BREAK_RE.finditer(text, lo, hi):
             last = m.end()
-        m = rules._LAST_BREAK_RE.match(text, lo, hi)
+        m = starts._LAST_BREAK_RE.match(text, lo, hi)
         assert (m.end() if m else lo) == last
 
 

@@ -11,13 +11,13 @@ names", and the head-word approach of jionlp/cpca-style gazetteers):
    function word or verb (POS from jieba's dictionary, minus verbs that occur inside names such
    as 开发/建设), a determiner (各级, 该) or the end of a preceding organization. Place mentions
    (:func:`unionnlp.extractors.places.find_places`) are never split, so the longest contiguous
-   written form with its place prefix is kept (内蒙古自治区呼和浩特市总工会).
+   written form with its place prefix is kept (内蒙古自治区呼和浩特市总工会). (:mod:`.starts`)
 3. Names without a place prefix must have a proper (non-generic) body: 各级工会, 基层工会,
    企业工会 are dropped. Contiguous heads merge (市委+组织部, 公司+工会, 集团+有限公司); a
    branch after a company and a place is one name (…科技有限公司广州分公司工会); a unit head
    right after a body belongs to it (自贡市总工会困难职工帮扶中心); the internal bodies of a
    union (党组) are not organizations. Short names listed before a shared head are completed
-   with it (鼎山、津舟等5家律师事务所 → 鼎山律师事务所, 津舟律师事务所).
+   with it (鼎山、津舟等5家律师事务所 → 鼎山律师事务所, 津舟律师事务所). (:mod:`.rules`)
 4. Abbreviations with a bare level character (市总工会, 县委, 镇总工会, 市总, 省总) are completed
    with the article's place: the most specific division of its chain (towns included) whose
    name ends in that character (区 never completes to an autonomous region); 全总 →

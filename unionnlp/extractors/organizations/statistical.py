@@ -35,7 +35,8 @@ def _is_place_only(name: str, s: int, e: int, plist: Sequence[Place]) -> bool:
 
 
 def _acceptable(name: str, s: int, e: int, plist: Sequence[Place]) -> bool:
-    from unionnlp.extractors.organizations.rules import _is_generic, _strip_head
+    from unionnlp.extractors.organizations.rules import _strip_head
+    from unionnlp.extractors.organizations.starts import _is_generic
 
     lx = _lex()
     if len(name) < MIN_LAC_NAME_LEN or _NOT_A_NAME.match(name):
