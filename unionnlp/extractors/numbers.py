@@ -39,7 +39,8 @@ import cn2an
 from unionnlp import resources
 from unionnlp.extractors.number_layout import noise_spans, repaired_view
 
-__all__ = ["Quantity", "parse", "unit_category", "to_number", "normalize", "noise_spans"]
+__all__ = ["Quantity", "parse", "may_hold_numbers", "unit_category", "to_number", "normalize",
+           "noise_spans"]
 
 @functools.lru_cache(maxsize=1)
 def _units() -> dict[str, str]:
@@ -259,6 +260,20 @@ def to_number(s: str) -> Optional[float]:
 
 def _is_chinese(s: str) -> bool:
     return not _RE_IS_CHINESE_0.search(s)
+
+
+#: a digit or a common Chinese numeral: one character class, found at once
+_NUMERAL_CHAR = re.compile("[0-9０-９零〇一二三四五六七八九十百千万亿两]")
+
+
+def may_hold_numbers(text: str) -> bool:
+    """False only when :func:`parse` can find no quantity in ``text`` (no digit, no Chinese
+    numeral, no 半成 …): a cheap test for callers that skip work on number-free text."""
+    if not text:
+        return False
+    if _NUMERAL_CHAR.search(text):
+        return True
+    return _MASTER.search(normalize(text)) is not None
 
 
 def parse(text: str) -> list:

@@ -159,31 +159,10 @@ def _organizations_step(x: Extraction) -> None:
                                                        mode=x.orgs)
 
 
-#: a digit or a common Chinese numeral: a text holding one goes to the statistics step as is
-_NUMERAL_CHAR = re.compile("[0-9０-９零〇一二三四五六七八九十百千万亿两]")
-
-
-def _may_hold_numbers(text: str) -> bool:
-    """False only when no number can be read in ``text``: the numeral scanner of
-    :mod:`.numbers` (which every statistic starts from) finds nothing in its normalised view
-    (no digit, no Chinese numeral, no 半成 …). When the scanner is not at hand, True."""
-    from . import numbers
-
-    master, normalize = getattr(numbers, "_MASTER", None), getattr(numbers, "normalize", None)
-    if master is None or normalize is None:
-        return True
-    if _NUMERAL_CHAR.search(text):
-        return True  # a digit or a common numeral (one char class, found at once): run the step
-    try:  # else the exact test: the scanner over the normalised view it reads (numbers.parse)
-        return master.search(normalize(text)) is not None
-    except Exception:
-        return True
-
-
 def _statistics_step(x: Extraction) -> None:
-    from . import statistics
+    from . import numbers, statistics
 
-    if isinstance(x.text, str) and not _may_hold_numbers(x.text):
+    if isinstance(x.text, str) and not numbers.may_hold_numbers(x.text):
         x.statistics = []  # no number written: no statistic (the step would find none)
         return
     x.statistics = statistics.find_statistics(x.text, place=x.place, published=x.published,
