@@ -86,3 +86,35 @@ def test_grammar_lookups_match_the_plain_loops():
         tail = next((gr.not_tail[s[-k:]] for k in range(min(len(s), 5), 0, -1)
                      if gr.not_tail.get(s[-k:])), "")
         assert gr.not_a_campaign(s) == tail
+
+
+def test_cuts_follow_words_deleted_from_and_added_to_jiebas_dictionary():
+    """A word the user's own code deletes (frequency 0: the total does not move) or adds to
+    jieba's global dictionary is seen by the next cut, on both the plain and the fast path."""
+    from jieba import finalseg
+
+    j = segmenter.jieba()
+    dt = segmenter.dictionary()
+    text = "职工代表参加座谈会"
+    touched = ["座", "座谈", "座谈会", "代", "代表", "代表参", "代表参加"]
+    saved = {w: dt.FREQ[w] for w in touched if w in dt.FREQ}
+    saved_total, saved_splits = dt.total, set(finalseg.Force_Split_Words)
+    before = segmenter.words(text)
+    assert "座谈会" in before and "座谈会" in window_words(text)
+    try:
+        j.del_word("座谈会")
+        assert "座谈会" not in segmenter.words(text)
+        assert "座谈会" not in window_words(text)
+        j.add_word("代表参加", 10**8)
+        assert "代表参加" in segmenter.words(text)
+        assert "代表参加" in window_words(text)
+    finally:
+        for w in touched:
+            if w in saved:
+                dt.FREQ[w] = saved[w]
+            else:
+                dt.FREQ.pop(w, None)
+        dt.total = saved_total
+        finalseg.Force_Split_Words.clear()
+        finalseg.Force_Split_Words.update(saved_splits)
+    assert segmenter.words(text) == before and window_words(text) == before

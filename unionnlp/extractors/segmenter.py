@@ -12,7 +12,7 @@ import functools
 import logging
 from typing import Iterable
 
-__all__ = ["jieba", "words", "dictionary", "private_tokenizer"]
+__all__ = ["jieba", "words", "dictionary", "private_tokenizer", "state"]
 
 
 def jieba():
@@ -52,13 +52,29 @@ def words(text: str, hmm: bool = True) -> list:
         return dictionary().lcut(text, HMM=hmm)
     if len(text) <= 1:
         return [text] if text else []
-    # the dictionary's total frequency is in the key: a word the user's own code adds to
-    # jieba's global dictionary (jieba.add_word) changes it, and the snippets are cut anew
-    return list(_words(text, bool(hmm), dictionary().total))
+    # the dictionary's state is in the key: a word the user's own code adds to or deletes from
+    # jieba's global dictionary changes it, and the snippets are cut anew
+    return list(_words(text, bool(hmm), state()))
+
+
+def state() -> tuple:
+    """A cheap fingerprint of jieba's global dictionary: ``add_word`` raises the total (or adds
+    a word), ``del_word`` (frequency 0, total unchanged) adds the word to the forced splits."""
+    dt = dictionary()
+    return dt.total, len(dt.FREQ), len(_forced_splits())
+
+
+@functools.lru_cache(maxsize=1)
+def _forced_splits():
+    """jieba's set of words that ``del_word`` forces apart (the set object itself, which jieba
+    changes in place)."""
+    from jieba import finalseg
+
+    return getattr(finalseg, "Force_Split_Words", ())
 
 
 @functools.lru_cache(maxsize=16384)
-def _words(text: str, hmm: bool, _total) -> tuple:
+def _words(text: str, hmm: bool, _state) -> tuple:
     return tuple(dictionary().lcut(text, HMM=hmm))
 
 

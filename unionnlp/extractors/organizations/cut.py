@@ -30,17 +30,17 @@ def window_words(text: str, hmm: bool = True) -> list:
     """``segmenter.words(text, hmm)``, faster for short CJK windows; a list of its own."""
     if not isinstance(text, str) or len(text) <= 1 or _PURE_HAN.fullmatch(text) is None:
         return segmenter.words(text, hmm=hmm)
-    return list(_cut(text, segmenter.dictionary().total, bool(hmm)))
+    return list(_cut(text, segmenter.state(), bool(hmm)))
 
 
 @functools.lru_cache(maxsize=16384)
-def _cut(s: str, total, hmm: bool = True) -> tuple:
-    """jieba's ``__cut_DAG`` (``hmm``) or ``__cut_DAG_NO_HMM`` of a CJK-only ``s`` (``total``:
-    the dictionary's total frequency, read by the caller, so words added to jieba's
-    dictionary start a new cache entry)."""
+def _cut(s: str, state, hmm: bool = True) -> tuple:
+    """jieba's ``__cut_DAG`` (``hmm``) or ``__cut_DAG_NO_HMM`` of a CJK-only ``s`` (``state``:
+    the dictionary's fingerprint, ``segmenter.state()``, read by the caller, so words added to
+    or deleted from jieba's dictionary start a new cache entry)."""
     dt = segmenter.dictionary()
     freq = dt.FREQ
-    lf = _log_freqs(total)
+    lf = _log_freqs(state)
     alone = log(1) - lf[None]
     n = len(s)
     # route[k] = (score, end index of the first word) of the best path from k (jieba's calc:
@@ -93,10 +93,11 @@ def _cut(s: str, total, hmm: bool = True) -> tuple:
 
 
 @functools.lru_cache(maxsize=1)
-def _log_freqs(total) -> dict:
+def _log_freqs(state) -> dict:
     """word -> ``log(freq) - log(total)`` as jieba's calc computes it (False for a prefix
-    entry of frequency 0), filled as words are met; the key None holds ``log(total)``."""
-    return {None: log(total)}
+    entry of frequency 0), filled as words are met; the key None holds ``log(total)``
+    (``state[0]`` is the total; a new state starts an empty table)."""
+    return {None: log(state[0])}
 
 
 def _flush(buf: str, freq: dict, out: list) -> None:
