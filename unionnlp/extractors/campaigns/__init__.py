@@ -31,13 +31,14 @@ written (line breaks inside a name, from document-sharing layout, are dropped fr
 from .candidates import Candidate, find_candidates
 from .classifier import CampaignClassifier, load_classifier
 from .features import candidate_features
-from .find import find_campaigns
+from .find import find_campaigns, title_campaigns
 from .lexicon import RESOURCES, KINDS, LexiconEntry, lexicon_words, load_lexicon
 from .variants import canonical_name
 from .vocabulary import Vocabulary
 
 __all__ = [
     "find_campaigns",
+    "title_campaigns",
     "find_candidates",
     "canonical_name",
     "lexicon_words",

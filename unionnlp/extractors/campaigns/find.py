@@ -31,7 +31,7 @@ from .variants import canonical_name, kind_of, link_short_forms
 from .grammar import grammar
 from .vocabulary import vocabulary
 
-__all__ = ["find_campaigns", "decide", "resolve", "trusted", "TIERS"]
+__all__ = ["find_campaigns", "title_campaigns", "decide", "resolve", "trusted", "TIERS"]
 
 #: precedence of accepted candidates when they overlap (lower wins)
 TIERS = {"quoted": 0, "repeat": 1, "user": 2, "trusted": 3, "classified": 4}
@@ -224,6 +224,51 @@ def _repeats(text: str, found: list, taken: _Taken) -> list:
     return out
 
 
+def _mentions(text: str, clf: CampaignClassifier, vocab, *, headline: bool = False) -> list:
+    accepted = decide(text, find_candidates(text, vocab), clf, vocab)
+    if headline:
+        # a headline is telegraphic: a bare descriptive name there (开展公益法律服务行动) has no
+        # sentence around it to tell a programme from a description, so only what the body
+        # would also take without the classifier counts: quoted names (and titles around
+        # them), trusted lexicon names and the user's names
+        accepted = [c for c in accepted if c.tier <= TIERS["trusted"]]
+    out = []
+    for c in resolve(text, accepted):
+        canonical = vocab.canonical(c.name)
+        out.append(Campaign(c.name, kind_of(c.name, c.entry, c.user), canonical, c.start, c.end,
+                            campaign_id(canonical)))
+    link_short_forms(out)
+    out.sort(key=lambda c: (c.start, -(c.end or 0)))
+    return out
+
+
+def title_campaigns(title: str, found: list = (), *, classifier: Optional[CampaignClassifier] = None,
+                    lexicon=None) -> list:
+    """Campaigns named in a headline and not among ``found`` (the body's campaigns), without
+    offsets (``start``/``end`` are None: the headline is not part of the record text).
+
+    A campaign is often named in the headline only (扬州推进产业工人“三培养工程”, 皋兰县总
+    “三举措”推进…) while the body says 这一工程. In the headline only quoted names, the titles
+    around them and trusted lexicon names are taken (see :func:`_mentions`); a name the body
+    has already (same identity or the same written form) is not repeated.
+    """
+    if not title or not isinstance(title, str):
+        return []
+    vocab = vocabulary(lexicon)
+    clf = classifier or load_classifier(vocab.model)
+    ids = {c.campaign_id for c in found}
+    keys = {surface_key(c.name) for c in found}
+    out, seen = [], set()
+    for c in _mentions(title, clf, vocab, headline=True):
+        k = surface_key(c.name)
+        if c.campaign_id in ids or k in keys or k in seen:
+            continue
+        seen.add(k)
+        c.start = c.end = None
+        out.append(c)
+    return out
+
+
 def find_campaigns(text: str, *, classifier: Optional[CampaignClassifier] = None,
                    lexicon=None) -> list:
     """Every campaign mention in ``text`` (clean simplified text), ordered by position.
@@ -239,12 +284,4 @@ def find_campaigns(text: str, *, classifier: Optional[CampaignClassifier] = None
         return []
     vocab = vocabulary(lexicon)
     clf = classifier or load_classifier(vocab.model)
-    accepted = decide(text, find_candidates(text, vocab), clf, vocab)
-    out = []
-    for c in resolve(text, accepted):
-        canonical = vocab.canonical(c.name)
-        out.append(Campaign(c.name, kind_of(c.name, c.entry, c.user), canonical, c.start, c.end,
-                            campaign_id(canonical)))
-    link_short_forms(out)
-    out.sort(key=lambda c: (c.start, -(c.end or 0)))
-    return out
+    return _mentions(text, clf, vocab)
