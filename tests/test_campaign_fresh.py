@@ -67,3 +67,11 @@ def test_party_committee_strategy_slogans_are_not_union_campaigns():
 
 def test_womens_periods_are_a_category_label():
     assert "四期" not in names("县总工会加强女职工“四期”保护,建成十家爱心妈咪小屋。")
+
+
+def test_song_after_a_giving_verb_is_no_song_activity():
+    # 赠送/运送/配送 end in 送: what follows is handed over, not a 送-activity (round 6)
+    got = names("区总工会为一线职工赠送健康体检卡,向工地运送清凉饮品。")
+    assert "送健康" not in got and "送清凉" not in got
+    got = names("县总工会开展送健康、送清凉活动,并为职工赠送慰问品。")
+    assert "送健康" in got and "送清凉" in got

@@ -51,6 +51,11 @@ DATED = re.compile(r"[0-9]{2,4}年|年度|第[0-9一二三四五六七八九十]
 COUNTED = re.compile("^(?:[一二三四五六七八九十两几多数各每首]|[0-9]+)[项场次批个届期轮类种大家名所户]")
 
 
+#: characters that make 送 the end of another verb (赠送, 运送, 配送 …): a bare 送X after one of
+#: them is something handed over (赠送健康体检卡), not a 送-activity (送健康, 送温暖)
+SONG_COMPOUND = frozenset("赠发运输护欢传递寄配接押遣呈馈捐")
+
+
 #: numbers written apart (“3 12 25”, 07、19、23): a draw or a list of figures, never a code
 SPACED_NUMBERS = re.compile(r"[0-9]+(?:[\s,，、.．·-]+[0-9]+)+")
 
@@ -115,6 +120,8 @@ def rejection(c: Candidate) -> Optional[str]:
         return "number"
     if c.quoted:
         return _quoted_rejection(c)
+    if c.name.startswith("送") and c.left[-1:] in SONG_COMPOUND:
+        return "verb"
     if c.source == "frame":
         return _frame_rejection(c)
     return None
