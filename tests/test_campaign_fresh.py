@@ -75,3 +75,36 @@ def test_song_after_a_giving_verb_is_no_song_activity():
     assert "送健康" not in got and "送清凉" not in got
     got = names("县总工会开展送健康、送清凉活动,并为职工赠送慰问品。")
     assert "送健康" in got and "送清凉" in got
+
+
+# --- round 6: classifier features and hand-written rows for three fresh-page types -----------
+from unionnlp.extractors.campaigns import candidate_features
+
+
+def test_quoted_title_at_a_division_level_is_an_honour():
+    got = names("去年全市共有9家企业成功申报“宿州市劳模创新工作室”,市总工会为其授牌。")
+    assert "宿州市劳模创新工作室" in got
+    # a studio named after its leader is that studio, not a title
+    assert names("与会人员参观了“郑国华劳模创新工作室”,听取创建经验介绍。") == []
+
+
+def test_place_prefix_features_only_for_quoted_names():
+    q = candidate_features("成功申报", "宿州市劳模创新工作室", "。", True)
+    bare = candidate_features("已创建", "宿州市劳模创新工作室", "11个", False)
+    person = candidate_features("参观了", "郑国华劳模创新工作室", "。", True)
+    assert "place_prefix" in q and "place_prefix:brand-title" in q
+    assert "place_prefix" not in bare and "place_prefix" not in person
+
+
+def test_competition_head_a_few_words_after_a_quote_is_seen():
+    f = candidate_features("组织开展", "比速度,赛质量", "万名职工技能竞赛", True)
+    assert "Rnear:competition" in f
+    # a head after another verb belongs to another phrase
+    g = candidate_features("组织", "外卖小哥", "开展观影活动。", True)
+    assert not any(x.startswith("Rnear:") for x in g)
+    assert "比速度,赛质量" in names("县总工会组织开展“比速度,赛质量”万名职工技能竞赛。")
+
+
+def test_quoted_titles_in_a_list_of_honoured_units():
+    got = names("某某有限公司等15个单位为“优胜单位”;某车间乙班等40个班组为“优胜班组”。")
+    assert "优胜单位" in got and "优胜班组" in got
