@@ -108,3 +108,17 @@ def test_competition_head_a_few_words_after_a_quote_is_seen():
 def test_quoted_titles_in_a_list_of_honoured_units():
     got = names("某某有限公司等15个单位为“优胜单位”;某车间乙班等40个班组为“优胜班组”。")
     assert "优胜单位" in got and "优胜班组" in got
+
+
+def test_bare_facility_word_on_a_page_that_never_quotes_it_is_generic():
+    # round 6: 职工书屋 / 职工之家 written bare as the facility itself
+    got = names("市总工会命名20家单位职工书屋为“某市工会职工书屋示范点”。今后,被命名的职工书屋"
+                "将开展阅读活动,努力把职工书屋建设成为职工的精神家园。")
+    assert got == ["某市工会职工书屋示范点"]
+    assert "职工之家" not in names("这是本市首次开展职工之家“结对共建”集中签约活动。")
+
+
+def test_bare_facility_word_stays_where_the_page_quotes_it_or_awards_it():
+    got = names("公司持续推进“职工书屋”建设,让职工书屋真正转起来。")
+    assert got.count("职工书屋") == 2
+    assert "职工小家" in names("去年获评全国、省模范职工之家5个、职工小家6个。")

@@ -5,8 +5,9 @@
    ``block`` entries act after extraction, by name or canonical name, and are logged there).
 3. Trusted names are accepted as they are: the user's ``add`` entries, lexicon names marked
    ``unquoted=yes`` (or ``head`` before a head noun), quoted names of either, whole lists of
-   送-activities and a quoted distance joined to its head noun. The classifier decides the
-   rest, in one batch.
+   送-activities and a quoted distance joined to its head noun. A facility brand the lexicon
+   marks generic when unquoted (职工书屋, 职工之家) written bare on a page that never quotes it
+   is the facility itself and is dropped. The classifier decides the rest, in one batch.
 4. Overlaps are settled by precedence: quoted names first (a quoted compound keeps the lexicon
    names inside it), then the user's names, then trusted names, then the classifier's; within
    a tier the more probable, then the longer, then the earlier wins. A longer title around a
@@ -57,6 +58,30 @@ def trusted(c: Candidate, text: str) -> bool:
     return c.source == "song" or "joined_measure" in c.extra or "inner_title" in c.extra
 
 
+#: characters around a quoted name
+_QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'), ("「", "」"))
+#: how far left an award verb makes a bare facility word an honour (获评全国、省模范职工之家7个、职工小家7个)
+AWARD_REACH = 16
+
+
+def _bare_facility(c: Candidate, text: str) -> bool:
+    """A facility brand the lexicon marks generic when unquoted (职工之家, 职工书屋, 工会驿站,
+    劳模创新工作室 …), written bare on a page that never quotes it and with no award verb
+    before it: the generic facility (被命名的职工书屋, 推进职工之家建设), not the programme."""
+    e = c.entry
+    if c.quoted or c.user is not None or e is None or e.unquoted != "no" or \
+            e.kind != "brand-title" or c.name != e.name and c.name not in e.aliases:
+        return False
+    gr = grammar()
+    if gr.heads.get(gr.head_of(c.name)) != "brand-title":
+        return False  # a title (优秀工会工作者, 大国工匠), not a facility
+    if any(o + c.name + q in text for o, q in _QUOTE_PAIRS):
+        return False  # the page names it as a programme elsewhere: its bare mentions are it too
+    if text[c.start - 1:c.start] == "的" or text.startswith("为", c.end):
+        return True  # 被命名的职工书屋, 命名…职工书屋为“…”: the facility itself, not its title
+    return gr.award_re.search(text, max(0, c.start - AWARD_REACH), c.start) is None
+
+
 def _drop_truncated(cands: list) -> list:
     """Unquoted frame names cut at a head inside a longer frame name from the same start
     (命名张三职工创新工作室: not 张三职工) are no names of their own; the longer one is judged."""
@@ -104,6 +129,8 @@ def decide(text: str, candidates: list, classifier: CampaignClassifier, vocab) -
             kept.append(c)
         else:
             undecided.append(c)
+    if undecided:
+        undecided = [c for c in undecided if not _bare_facility(c, text)]
     if dated:
         # a dated descriptive activity (2026年职工书屋自查自纠行动) names nothing, nor does the
         # unquoted facility or programme word it is about
