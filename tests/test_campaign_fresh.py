@@ -122,3 +122,10 @@ def test_bare_facility_word_stays_where_the_page_quotes_it_or_awards_it():
     got = names("公司持续推进“职工书屋”建设,让职工书屋真正转起来。")
     assert got.count("职工书屋") == 2
     assert "职工小家" in names("去年获评全国、省模范职工之家5个、职工小家6个。")
+
+
+def test_hundred_day_drive_is_a_campaign_not_a_duration():
+    # round 6: “百日攻坚” was taken for a duration like “24小时不打烊”
+    got = names("全市各级工会开展“百日攻坚”劳动竞赛,动员职工奋战一百天。")
+    assert "百日攻坚" in got
+    assert "24小时不打烊" not in names("驿站实行“24小时不打烊”,方便户外劳动者。")

@@ -42,6 +42,9 @@ PLACEHOLDER = re.compile("[一二三四五六七八九十两]个[A-Za-zＸｘ]+|
 #: a duration or distance opening a name that ends in no head noun (“24小时不打烊” describes
 #: opening hours; “15分钟职工服务圈” names a programme)
 MEASURE_LEAD = re.compile(r"^[0-9０-９一二三四五六七八九十百半]+(?:公里|千米|米|分钟|小时|天|日)")
+#: round periods that open the name of a time-boxed drive (“百日攻坚”劳动竞赛, “百日大干”):
+#: the period is the campaign's, not a duration described
+CAMPAIGN_PERIODS = ("百日", "百天", "千日")
 #: endings of the names of bodies: a quoted list of them is a list of organizations
 BODY_TAIL = re.compile("(?:总工会|工会|工会联合会|党委|党支部|党总支|党组|居委会|村委会|委员会|公司|协会|商会)$")
 #: a year or edition inside an unquoted frame (获评全国2021年度最美驿站): the honour is named
@@ -92,7 +95,7 @@ def name_rejection(name: str) -> Optional[str]:
     parts = [p for p in PARTS.split(name) if p]
     if len(parts) >= 2 and any(STRATEGY_PART.search(p) for p in parts):
         return "strategy"
-    if MEASURE_LEAD.match(k) and not grammar().head_of(k):
+    if MEASURE_LEAD.match(k) and not grammar().head_of(k) and not k.startswith(CAMPAIGN_PERIODS):
         return "measure"
     if len(parts) >= 2 and all(BODY_TAIL.search(p) for p in parts):
         return "organizations"
