@@ -27,6 +27,8 @@ followed by a span classifier):
 
 Offsets point at the name without its outer quotes: ``text[c.start:c.end]`` is the name as
 written (line breaks inside a name, from document-sharing layout, are dropped from ``name``).
+:func:`title_campaigns` adds the names a headline gives and the body lacks (quoted or trusted
+names only); they carry no offsets (``start``/``end`` None), as the headline is not in the text.
 """
 from .candidates import Candidate, find_candidates
 from .classifier import CampaignClassifier, load_classifier
