@@ -129,3 +129,11 @@ def test_hundred_day_drive_is_a_campaign_not_a_duration():
     got = names("全市各级工会开展“百日攻坚”劳动竞赛,动员职工奋战一百天。")
     assert "百日攻坚" in got
     assert "24小时不打烊" not in names("驿站实行“24小时不打烊”,方便户外劳动者。")
+
+
+def test_theme_slogan_written_before_de_zhuti_or_after_zhuti_wei():
+    # round 6: the theme of a competition or activity is its name, in these forms too
+    assert "查隐患、保安全、促发展" in names("紧紧围绕“查隐患、保安全、促发展”的竞赛主题,广泛开展群众性安全活动。")
+    assert "劳动创造幸福、实干成就梦想" in names("今年活动的主题为“劳动创造幸福、实干成就梦想”。")
+    f = candidate_features("紧紧围绕", "某某某、某某某", "的竞赛主题,广泛", True)
+    assert "Rstart:的竞赛主题" in f
