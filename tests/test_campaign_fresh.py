@@ -67,3 +67,73 @@ def test_party_committee_strategy_slogans_are_not_union_campaigns():
 
 def test_womens_periods_are_a_category_label():
     assert "四期" not in names("县总工会加强女职工“四期”保护,建成十家爱心妈咪小屋。")
+
+
+def test_song_after_a_giving_verb_is_no_song_activity():
+    # 赠送/运送/配送 end in 送: what follows is handed over, not a 送-activity (round 6)
+    got = names("区总工会为一线职工赠送健康体检卡,向工地运送清凉饮品。")
+    assert "送健康" not in got and "送清凉" not in got
+    got = names("县总工会开展送健康、送清凉活动,并为职工赠送慰问品。")
+    assert "送健康" in got and "送清凉" in got
+
+
+# --- round 6: classifier features and hand-written rows for three fresh-page types -----------
+from unionnlp.extractors.campaigns import candidate_features
+
+
+def test_quoted_title_at_a_division_level_is_an_honour():
+    got = names("去年全市共有9家企业成功申报“宿州市劳模创新工作室”,市总工会为其授牌。")
+    assert "宿州市劳模创新工作室" in got
+    # a studio named after its leader is that studio, not a title
+    assert names("与会人员参观了“郑国华劳模创新工作室”,听取创建经验介绍。") == []
+
+
+def test_place_prefix_features_only_for_quoted_names():
+    q = candidate_features("成功申报", "宿州市劳模创新工作室", "。", True)
+    bare = candidate_features("已创建", "宿州市劳模创新工作室", "11个", False)
+    person = candidate_features("参观了", "郑国华劳模创新工作室", "。", True)
+    assert "place_prefix" in q and "place_prefix:brand-title" in q
+    assert "place_prefix" not in bare and "place_prefix" not in person
+
+
+def test_competition_head_a_few_words_after_a_quote_is_seen():
+    f = candidate_features("组织开展", "比速度,赛质量", "万名职工技能竞赛", True)
+    assert "Rnear:competition" in f
+    # a head after another verb belongs to another phrase
+    g = candidate_features("组织", "外卖小哥", "开展观影活动。", True)
+    assert not any(x.startswith("Rnear:") for x in g)
+    assert "比速度,赛质量" in names("县总工会组织开展“比速度,赛质量”万名职工技能竞赛。")
+
+
+def test_quoted_titles_in_a_list_of_honoured_units():
+    got = names("某某有限公司等15个单位为“优胜单位”;某车间乙班等40个班组为“优胜班组”。")
+    assert "优胜单位" in got and "优胜班组" in got
+
+
+def test_bare_facility_word_on_a_page_that_never_quotes_it_is_generic():
+    # round 6: 职工书屋 / 职工之家 written bare as the facility itself
+    got = names("市总工会命名20家单位职工书屋为“某市工会职工书屋示范点”。今后,被命名的职工书屋"
+                "将开展阅读活动,努力把职工书屋建设成为职工的精神家园。")
+    assert got == ["某市工会职工书屋示范点"]
+    assert "职工之家" not in names("这是本市首次开展职工之家“结对共建”集中签约活动。")
+
+
+def test_bare_facility_word_stays_where_the_page_quotes_it_or_awards_it():
+    got = names("公司持续推进“职工书屋”建设,让职工书屋真正转起来。")
+    assert got.count("职工书屋") == 2
+    assert "职工小家" in names("去年获评全国、省模范职工之家5个、职工小家6个。")
+
+
+def test_hundred_day_drive_is_a_campaign_not_a_duration():
+    # round 6: “百日攻坚” was taken for a duration like “24小时不打烊”
+    got = names("全市各级工会开展“百日攻坚”劳动竞赛,动员职工奋战一百天。")
+    assert "百日攻坚" in got
+    assert "24小时不打烊" not in names("驿站实行“24小时不打烊”,方便户外劳动者。")
+
+
+def test_theme_slogan_written_before_de_zhuti_or_after_zhuti_wei():
+    # round 6: the theme of a competition or activity is its name, in these forms too
+    assert "查隐患、保安全、促发展" in names("紧紧围绕“查隐患、保安全、促发展”的竞赛主题,广泛开展群众性安全活动。")
+    assert "劳动创造幸福、实干成就梦想" in names("今年活动的主题为“劳动创造幸福、实干成就梦想”。")
+    f = candidate_features("紧紧围绕", "某某某、某某某", "的竞赛主题,广泛", True)
+    assert "Rstart:的竞赛主题" in f

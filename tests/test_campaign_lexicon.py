@@ -131,7 +131,7 @@ def test_training_with_gold_records_what_it_was_trained_on(tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["trained_on"]["gold"] == {"folders": ["g"], "documents": 1,
                                           "candidates": info["n"] - 6, "excluded": 1}
-    assert data["features"] == "candidate_features/v3"
+    assert data["features"] == "candidate_features/v4"
 
 
 def test_cli_train_with_gold_and_exclude(tmp_path):

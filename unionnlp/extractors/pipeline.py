@@ -129,7 +129,10 @@ class Extraction:
 def _campaigns_step(x: Extraction) -> None:
     from . import campaigns
 
-    x.campaigns = campaigns.find_campaigns(x.text, lexicon=x.lexicon)
+    found = campaigns.find_campaigns(x.text, lexicon=x.lexicon)
+    # a campaign named in the headline only (扬州推进产业工人“三培养工程”) is the article's
+    # too; it has no offsets in the text, so spans, statistics and events never see it
+    x.campaigns = campaigns.title_campaigns(x.title, found, lexicon=x.lexicon) + found
 
 
 def _places_step(x: Extraction) -> None:

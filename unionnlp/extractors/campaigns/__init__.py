@@ -27,17 +27,20 @@ followed by a span classifier):
 
 Offsets point at the name without its outer quotes: ``text[c.start:c.end]`` is the name as
 written (line breaks inside a name, from document-sharing layout, are dropped from ``name``).
+:func:`title_campaigns` adds the names a headline gives and the body lacks (quoted or trusted
+names only); they carry no offsets (``start``/``end`` None), as the headline is not in the text.
 """
 from .candidates import Candidate, find_candidates
 from .classifier import CampaignClassifier, load_classifier
 from .features import candidate_features
-from .find import find_campaigns
+from .find import find_campaigns, title_campaigns
 from .lexicon import RESOURCES, KINDS, LexiconEntry, lexicon_words, load_lexicon
 from .variants import canonical_name
 from .vocabulary import Vocabulary
 
 __all__ = [
     "find_campaigns",
+    "title_campaigns",
     "find_candidates",
     "canonical_name",
     "lexicon_words",

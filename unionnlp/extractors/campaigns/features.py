@@ -23,7 +23,7 @@ from .lexicon import entry_for, surface_index, surface_key
 __all__ = ["candidate_features", "candidate_feature_parts", "FEATURES_VERSION", "NUMERALS", "SPEECH_PUNCT", "CJK"]
 
 #: the feature set a saved model was fitted on (models with another version are refused)
-FEATURES_VERSION = "candidate_features/v3"
+FEATURES_VERSION = "candidate_features/v4"
 
 #: fold full-width punctuation to ASCII so features do not depend on the cleaner's choice
 _PUNCT_FOLD = str.maketrans("，；：！？（）", ",;:!?()")
@@ -85,6 +85,21 @@ def _motto_shape(segs: list, n: str) -> bool:
     if len({x[-2:] for x in segs}) == 1 or len({x[:1] for x in segs}) == 1:
         return False
     return not any(gr.head_of(x) for x in segs)
+
+
+#: longest division name tried at the start of a name, and the shortest rest after it
+MAX_PLACE_PREFIX = 8
+MIN_AFTER_PLACE = 2
+
+
+def _place_prefix(n: str) -> bool:
+    """Whether ``n`` opens with a division name (蚌埠市, 江苏省, 锡林郭勒盟) and goes on."""
+    if len(n) < 2 + MIN_AFTER_PLACE:
+        return False
+    from .variants import is_place
+
+    return any(is_place(n[:k])
+               for k in range(min(MAX_PLACE_PREFIX, len(n) - MIN_AFTER_PLACE), 1, -1))
 
 
 @functools.lru_cache(maxsize=FEATURE_CACHE)
@@ -163,11 +178,31 @@ def _form(name: str, n: str) -> tuple:
     return tuple(f)
 
 
-@functools.lru_cache(maxsize=FEATURE_CACHE)
-def _context(left: str, right: str) -> tuple:
-    """Features of the words around the name."""
+def _near_head(right: str) -> str:
+    """The kind of the last head noun within the right context before a punctuation mark or
+    a verb that runs or awards, after at least one other word (“项目高质量,勇夺双胜利”万名职工劳动竞赛: competition), or ''."""
     gr = grammar()
-    f = []
+    lengths = sorted({len(h) for h in gr.heads}, reverse=True)
+    kind = ""
+    m = gr.frame_re.search(right)
+    if m:
+        right = right[:m.start()]  # a head after a verb (“外卖小哥”开展观影活动) is another phrase's
+    for i in range(2, len(right) + 1):
+        if not _HAS_CJK.match(right, i - 1):
+            break
+        for k in lengths:
+            if k < i and right[i - k:i] in gr.heads:
+                kind = gr.heads[right[i - k:i]]
+                break
+    return kind
+
+
+@functools.lru_cache(maxsize=FEATURE_CACHE)
+def _context(left: str, right: str, near: str = "") -> tuple:
+    """Features of the words around the name (``near``: the kind of a head noun a little way
+    to the right, see :func:`_near_head`)."""
+    gr = grammar()
+    f = ["Rnear:" + near] if near else []
     lw = left[-8:]
     f += ["L1:" + lw[-1:], "L2:" + lw[-2:]]
     f += ["Lend:" + v for v in gr.ends_with_cue(lw)]
@@ -193,6 +228,7 @@ def candidate_feature_parts(left: str, name: str, right: str, quoted: bool = Tru
     their sums (:meth:`~.classifier.CampaignClassifier.score_parts`)."""
     # only the characters the context features read (left[-8:], right[:6]): shorter strings to
     # fold, and equal windows share one cache entry
+    near = _near_head(right[:8])
     left, right = left[-8:], right[:6]
     if _FOLDED.search(left):
         left = left.translate(_PUNCT_FOLD)
@@ -202,7 +238,20 @@ def candidate_feature_parts(left: str, name: str, right: str, quoted: bool = Tru
         name = name.translate(_PUNCT_FOLD)
     n = surface_key(name) or name
     src = source or ("quoted" if quoted else "frame")
-    return (_source(src, quoted), _form(name, n), _context(left, right), tuple(extra))
+    return (_source(src, quoted), _form(name, n), _context(left, right, near),
+            tuple(extra) + (_quoted_place(n) if quoted else ()))
+
+
+@functools.lru_cache(maxsize=FEATURE_CACHE)
+def _quoted_place(n: str) -> tuple:
+    """A quoted honour or brand at a division's level (“蚌埠市劳模创新工作室”, “福建省金牌工人”),
+    not a person's or a unit's own (“张三劳模创新工作室”). Unquoted, such a title is a generic
+    one (已创建某市职工创新工作室11个), so only quoted names get these features."""
+    if not _place_prefix(n):
+        return ()
+    gr = grammar()
+    head = gr.head_of(n)
+    return ("place_prefix", "place_prefix:" + (gr.heads[head] if head else "none"))
 
 
 @functools.lru_cache(maxsize=64)

@@ -5,8 +5,9 @@
    ``block`` entries act after extraction, by name or canonical name, and are logged there).
 3. Trusted names are accepted as they are: the user's ``add`` entries, lexicon names marked
    ``unquoted=yes`` (or ``head`` before a head noun), quoted names of either, whole lists of
-   送-activities and a quoted distance joined to its head noun. The classifier decides the
-   rest, in one batch.
+   送-activities and a quoted distance joined to its head noun. A facility brand the lexicon
+   marks generic when unquoted (职工书屋, 职工之家) written bare on a page that never quotes it
+   is the facility itself and is dropped. The classifier decides the rest, in one batch.
 4. Overlaps are settled by precedence: quoted names first (a quoted compound keeps the lexicon
    names inside it), then the user's names, then trusted names, then the classifier's; within
    a tier the more probable, then the longer, then the earlier wins. A longer title around a
@@ -31,7 +32,7 @@ from .variants import canonical_name, kind_of, link_short_forms
 from .grammar import grammar
 from .vocabulary import vocabulary
 
-__all__ = ["find_campaigns", "decide", "resolve", "trusted", "TIERS"]
+__all__ = ["find_campaigns", "title_campaigns", "decide", "resolve", "trusted", "TIERS"]
 
 #: precedence of accepted candidates when they overlap (lower wins)
 TIERS = {"quoted": 0, "repeat": 1, "user": 2, "trusted": 3, "classified": 4}
@@ -55,6 +56,30 @@ def trusted(c: Candidate, text: str) -> bool:
     if c.quoted and _contest(c):
         return True
     return c.source == "song" or "joined_measure" in c.extra or "inner_title" in c.extra
+
+
+#: characters around a quoted name
+_QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'), ("「", "」"))
+#: how far left an award verb makes a bare facility word an honour (获评全国、省模范职工之家7个、职工小家7个)
+AWARD_REACH = 16
+
+
+def _bare_facility(c: Candidate, text: str) -> bool:
+    """A facility brand the lexicon marks generic when unquoted (职工之家, 职工书屋, 工会驿站,
+    劳模创新工作室 …), written bare on a page that never quotes it and with no award verb
+    before it: the generic facility (被命名的职工书屋, 推进职工之家建设), not the programme."""
+    e = c.entry
+    if c.quoted or c.user is not None or e is None or e.unquoted != "no" or \
+            e.kind != "brand-title" or c.name != e.name and c.name not in e.aliases:
+        return False
+    gr = grammar()
+    if gr.heads.get(gr.head_of(c.name)) != "brand-title":
+        return False  # a title (优秀工会工作者, 大国工匠), not a facility
+    if any(o + c.name + q in text for o, q in _QUOTE_PAIRS):
+        return False  # the page names it as a programme elsewhere: its bare mentions are it too
+    if text[c.start - 1:c.start] == "的" or text.startswith("为", c.end):
+        return True  # 被命名的职工书屋, 命名…职工书屋为“…”: the facility itself, not its title
+    return gr.award_re.search(text, max(0, c.start - AWARD_REACH), c.start) is None
 
 
 def _drop_truncated(cands: list) -> list:
@@ -104,6 +129,8 @@ def decide(text: str, candidates: list, classifier: CampaignClassifier, vocab) -
             kept.append(c)
         else:
             undecided.append(c)
+    if undecided:
+        undecided = [c for c in undecided if not _bare_facility(c, text)]
     if dated:
         # a dated descriptive activity (2026年职工书屋自查自纠行动) names nothing, nor does the
         # unquoted facility or programme word it is about
@@ -224,6 +251,51 @@ def _repeats(text: str, found: list, taken: _Taken) -> list:
     return out
 
 
+def _mentions(text: str, clf: CampaignClassifier, vocab, *, headline: bool = False) -> list:
+    accepted = decide(text, find_candidates(text, vocab), clf, vocab)
+    if headline:
+        # a headline is telegraphic: a bare descriptive name there (开展公益法律服务行动) has no
+        # sentence around it to tell a programme from a description, so only what the body
+        # would also take without the classifier counts: quoted names (and titles around
+        # them), trusted lexicon names and the user's names
+        accepted = [c for c in accepted if c.tier <= TIERS["trusted"]]
+    out = []
+    for c in resolve(text, accepted):
+        canonical = vocab.canonical(c.name)
+        out.append(Campaign(c.name, kind_of(c.name, c.entry, c.user), canonical, c.start, c.end,
+                            campaign_id(canonical)))
+    link_short_forms(out)
+    out.sort(key=lambda c: (c.start, -(c.end or 0)))
+    return out
+
+
+def title_campaigns(title: str, found: list = (), *, classifier: Optional[CampaignClassifier] = None,
+                    lexicon=None) -> list:
+    """Campaigns named in a headline and not among ``found`` (the body's campaigns), without
+    offsets (``start``/``end`` are None: the headline is not part of the record text).
+
+    A campaign is often named in the headline only (扬州推进产业工人“三培养工程”, 皋兰县总
+    “三举措”推进…) while the body says 这一工程. In the headline only quoted names, the titles
+    around them and trusted lexicon names are taken (see :func:`_mentions`); a name the body
+    has already (same identity or the same written form) is not repeated.
+    """
+    if not title or not isinstance(title, str):
+        return []
+    vocab = vocabulary(lexicon)
+    clf = classifier or load_classifier(vocab.model)
+    ids = {c.campaign_id for c in found}
+    keys = {surface_key(c.name) for c in found}
+    out, seen = [], set()
+    for c in _mentions(title, clf, vocab, headline=True):
+        k = surface_key(c.name)
+        if c.campaign_id in ids or k in keys or k in seen:
+            continue
+        seen.add(k)
+        c.start = c.end = None
+        out.append(c)
+    return out
+
+
 def find_campaigns(text: str, *, classifier: Optional[CampaignClassifier] = None,
                    lexicon=None) -> list:
     """Every campaign mention in ``text`` (clean simplified text), ordered by position.
@@ -239,12 +311,4 @@ def find_campaigns(text: str, *, classifier: Optional[CampaignClassifier] = None
         return []
     vocab = vocabulary(lexicon)
     clf = classifier or load_classifier(vocab.model)
-    accepted = decide(text, find_candidates(text, vocab), clf, vocab)
-    out = []
-    for c in resolve(text, accepted):
-        canonical = vocab.canonical(c.name)
-        out.append(Campaign(c.name, kind_of(c.name, c.entry, c.user), canonical, c.start, c.end,
-                            campaign_id(canonical)))
-    link_short_forms(out)
-    out.sort(key=lambda c: (c.start, -(c.end or 0)))
-    return out
+    return _mentions(text, clf, vocab)

@@ -42,6 +42,9 @@ PLACEHOLDER = re.compile("[一二三四五六七八九十两]个[A-Za-zＸｘ]+|
 #: a duration or distance opening a name that ends in no head noun (“24小时不打烊” describes
 #: opening hours; “15分钟职工服务圈” names a programme)
 MEASURE_LEAD = re.compile(r"^[0-9０-９一二三四五六七八九十百半]+(?:公里|千米|米|分钟|小时|天|日)")
+#: round periods that open the name of a time-boxed drive (“百日攻坚”劳动竞赛, “百日大干”):
+#: the period is the campaign's, not a duration described
+CAMPAIGN_PERIODS = ("百日", "百天", "千日")
 #: endings of the names of bodies: a quoted list of them is a list of organizations
 BODY_TAIL = re.compile("(?:总工会|工会|工会联合会|党委|党支部|党总支|党组|居委会|村委会|委员会|公司|协会|商会)$")
 #: a year or edition inside an unquoted frame (获评全国2021年度最美驿站): the honour is named
@@ -49,6 +52,11 @@ BODY_TAIL = re.compile("(?:总工会|工会|工会联合会|党委|党支部|党
 DATED = re.compile(r"[0-9]{2,4}年|年度|第[0-9一二三四五六七八九十]+届")
 #: a measure word opening an unquoted frame (开展一系列活动, 启动两项工程)
 COUNTED = re.compile("^(?:[一二三四五六七八九十两几多数各每首]|[0-9]+)[项场次批个届期轮类种大家名所户]")
+
+
+#: characters that make 送 the end of another verb (赠送, 运送, 配送 …): a bare 送X after one of
+#: them is something handed over (赠送健康体检卡), not a 送-activity (送健康, 送温暖)
+SONG_COMPOUND = frozenset("赠发运输护欢传递寄配接押遣呈馈捐")
 
 
 #: numbers written apart (“3 12 25”, 07、19、23): a draw or a list of figures, never a code
@@ -87,7 +95,7 @@ def name_rejection(name: str) -> Optional[str]:
     parts = [p for p in PARTS.split(name) if p]
     if len(parts) >= 2 and any(STRATEGY_PART.search(p) for p in parts):
         return "strategy"
-    if MEASURE_LEAD.match(k) and not grammar().head_of(k):
+    if MEASURE_LEAD.match(k) and not grammar().head_of(k) and not k.startswith(CAMPAIGN_PERIODS):
         return "measure"
     if len(parts) >= 2 and all(BODY_TAIL.search(p) for p in parts):
         return "organizations"
@@ -115,6 +123,8 @@ def rejection(c: Candidate) -> Optional[str]:
         return "number"
     if c.quoted:
         return _quoted_rejection(c)
+    if c.name.startswith("送") and c.left[-1:] in SONG_COMPOUND:
+        return "verb"
     if c.source == "frame":
         return _frame_rejection(c)
     return None
