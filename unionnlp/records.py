@@ -137,8 +137,9 @@ class Campaign:
     kind: Optional[str] = _f("numbered-slogan, program, activity, competition, brand-title, "
                              "honour, mechanism")
     canonical: Optional[str] = _f("the lexicon entry (or normalised form) the name resolves to")
-    start: Optional[int] = _f("offset of the mention in the record text")
-    end: Optional[int] = _f("end offset (exclusive) of the mention")
+    start: Optional[int] = _f("offset of the mention in the record text; None for a campaign "
+                              "named in the headline (Record.title) only")
+    end: Optional[int] = _f("end offset (exclusive) of the mention; None as for start")
     campaign_id: Optional[str] = _f("stable identity shared by every variant of one campaign")
 
 
