@@ -153,8 +153,38 @@ def _object(lex: Lexicon, lay: Layout, c, k0: int, k1: int) -> Optional[Frame]:
                  verb_start=verb_start)
 
 
+#: a run of organization characters: it counts as this many characters in a gap (授予某某机械
+#:有限公司等十家企业“五一劳动奖状”: the honoured bodies between verb and title are one noun)
+ORG_GAP_CHARS = 2
+_ORG_RUN = re.compile(f"{ORG_MASK}+")
+
+
 def _gap(s: str) -> int:
-    return len(_SKIP.sub("", s))
+    return len(_ORG_RUN.sub(ORG_MASK * ORG_GAP_CHARS, _SKIP.sub("", s)))
+
+
+#: characters a launch, promote or commend verb may stand before its campaign when what lies
+#: between is one long modifier of it (开展了形式多样、内容丰富的职工群众性“X”竞赛, 命名表现突出
+#: 的二十个班组为“X”)
+MAX_LONG_GAP = 32
+_LONG_ACTIONS = ("launch", "promote", "commend")
+#: what makes the stretch between a verb and its campaign a modifier of the campaign: an
+#: attributive 的, a list of modifiers (、), a second name joined by 暨, or 为 ending it (命名…为)
+_MODIFIER_STRETCH = re.compile(r"[的、暨]|为$")
+
+
+def _long_reach(lex: Lexicon, lay: Layout, m: re.Match, c, gap: int) -> bool:
+    """A verb farther than :data:`MAX_BEFORE_GAP` still governs the campaign when what lies
+    between is one modifier of it, with no clause break, no organization and no quotation of
+    its own (the verb's object is the campaign's noun phrase)."""
+    if gap > MAX_LONG_GAP or m.group(0) in lex.gaps:
+        return False
+    if lex.action("before", m.group(0)) not in _LONG_ACTIONS:
+        return False
+    between = lay.masked[m.end():c.start]
+    if ORG_MASK in between or CAMPAIGN_MASK in between.rstrip(CAMPAIGN_MASK + "“‘\"'"):
+        return False
+    return _MODIFIER_STRETCH.search(_SKIP.sub("", between)) is not None
 
 
 def _continuity(lex: Lexicon, lay: Layout, k0: int, at: int) -> Optional[int]:
@@ -165,13 +195,17 @@ def _continuity(lex: Lexicon, lay: Layout, k0: int, at: int) -> Optional[int]:
     return at - len(before) + m.start() if m else None
 
 
+#: 来 that ends a span of time (近年来, 以来) or begins 来自: no coming to a place
+_NOT_COMING = re.compile(r"[年以后起]来$|^来自|来自$")
+
+
 def _visited_place(lex: Lexicon, lay: Layout, places: list, lo: int, verb: re.Match):
     """The place a verb is done at after 赴/到/前往 (赴扬州学习, 到泰州调研), if any."""
     for i, p in enumerate(places):
         if p.start is None or not (lo <= p.start < verb.start()):
             continue
         head = lay.masked[max(lo, p.start - 2):p.start]
-        if not lex.pattern("source").search(head):
+        if not lex.pattern("source").search(head) or _NOT_COMING.search(head):
             continue
         for q in places[i + 1:]:  # 到江苏扬州: the most specific of places written together
             if q.start != p.end:
@@ -244,6 +278,8 @@ def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Opt
     for m in reversed(list(lex.patterns["before"].finditer(lay.masked, k0, c.start))):
         gap = _gap(lay.masked[m.end():c.start])
         if found is None and gap > MAX_BEFORE_GAP:
+            if _long_reach(lex, lay, m, c, gap):
+                found = m
             break
         cue = m.group(0)
         if found is None and gap > lex.gaps.get(cue, MAX_BEFORE_GAP):

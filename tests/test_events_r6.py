@@ -1,0 +1,58 @@
+"""Round-6 error types of practice events found on fresh union news pages, each fixed on
+sentences written for this file (genre style, no page text)."""
+from test_events import events, triples
+
+
+# --- a verb far before its campaign, over one long modifier ---------------------------------
+
+def test_launch_verb_reaches_over_a_long_modifier():
+    evs = events("泰州市总工会在全市组织开展了形式多样、内容丰富的职工群众性“双推”竞赛活动。",
+                 ["双推"], ["泰州市总工会"])
+    assert triples(evs) == [("launch", "双推", "泰州市总工会")]
+
+
+def test_long_reach_needs_a_modifier_of_the_campaign():
+    # a long stretch with no attributive 的 (nor list, nor 为) is another object of the verb
+    evs = events("泰州市总工会开展职工技能培训活动四十余场次并组织职工参加“双推”。",
+                 ["双推"], ["泰州市总工会"])
+    assert triples(evs) == []
+
+
+def test_commend_with_the_honoured_bodies_between_verb_and_title():
+    evs = events("泰州市总工会命名泰州恒达机械有限公司等二十家企业为“模范职工之家”。",
+                 ["模范职工之家"], ["泰州市总工会", "泰州恒达机械有限公司"])
+    assert triples(evs) == [("commend", "模范职工之家", "泰州市总工会")]
+    evs = events("泰州市总工会命名全市表现突出、业绩优秀的二十个一线班组为“工人先锋号”。",
+                 ["工人先锋号"], ["泰州市总工会"])
+    assert triples(evs) == [("commend", "工人先锋号", "泰州市总工会")]
+    evs = events("泰州市总工会授予泰州恒达机械有限公司等十家企业“五一劳动奖状”。",
+                 ["五一劳动奖状"], ["泰州市总工会", "泰州恒达机械有限公司"])
+    assert triples(evs) == [("commend", "五一劳动奖状", "泰州市总工会")]
+
+
+def test_body_after_jiang_is_the_object_not_the_actor():
+    evs = events("泰州市总工会将泰州恒达机械有限公司等二十家单位命名为“模范职工之家”。",
+                 ["模范职工之家"], ["泰州市总工会", "泰州恒达机械有限公司"])
+    assert triples(evs) == [("commend", "模范职工之家", "泰州市总工会")]
+
+
+# --- coming to the article's own place -------------------------------------------------------
+
+def test_coming_to_learn_names_the_place_learned_from():
+    evs = events("近日,省总工会一行来泰州学习“双推”工作经验。", ["双推"], ["省总工会"],
+                 ["泰州"])
+    assert [(e.action, e.actor, e.source_place) for e in evs] == [
+        ("learn", "江苏省总工会", "江苏省泰州市")]
+
+
+def test_coming_to_our_city_learns_from_the_article_place():
+    evs = events("5月6日,省总工会考察团一行来我市考察学习“双推”工作。", ["双推"], ["省总工会"])
+    assert [(e.action, e.actor, e.source_place) for e in evs] == [
+        ("learn", "江苏省总工会", "江苏省泰州市")]
+    evs = events("5月6日,省总工会来我市调研“双推”工作。", ["双推"], ["省总工会"])
+    assert [(e.action, e.place) for e in evs] == [("inspect", "江苏省泰州市")]
+
+
+def test_lai_ending_a_span_of_time_is_no_coming():
+    evs = events("近年来泰州推广“双推”经验。", ["双推"], [], ["泰州"])
+    assert [e.action for e in evs] == ["promote"]
