@@ -56,3 +56,42 @@ def test_coming_to_our_city_learns_from_the_article_place():
 def test_lai_ending_a_span_of_time_is_no_coming():
     evs = events("近年来泰州推广“双推”经验。", ["双推"], [], ["泰州"])
     assert [e.action for e in evs] == ["promote"]
+
+
+# --- continuity, apart from its verb or after the campaign -----------------------------------
+
+def test_continuity_with_years_or_a_place_between():
+    evs = events("泰州市总工会已连续十九年开展“双推”活动。", ["双推"], ["泰州市总工会"])
+    assert triples(evs) == [("promote", "双推", "泰州市总工会")]
+    evs = events("泰州市总工会决定,今年继续在全市范围内开展“双推”活动。", ["双推"],
+                 ["泰州市总工会"])
+    assert triples(evs) == [("promote", "双推", "泰州市总工会")]
+
+
+def test_continuity_after_the_campaign():
+    evs = events("泰州市总工会“双推”活动已经连续开展了十余年。", ["双推"], ["泰州市总工会"])
+    assert [e.action for e in evs] == ["promote"]
+
+
+# --- adjectives before 的, review-and-award meetings, bodies whose plans are followed ----------
+
+def test_adjective_before_de_is_no_verb_of_the_campaign():
+    evs = events("泰州市总工会积极开展形式多样、内容丰富的“双推”活动。", ["双推"], ["泰州市总工会"])
+    assert triples(evs) == [("launch", "双推", "泰州市总工会")]
+
+
+def test_summary_and_award_meeting_commends():
+    evs = events("泰州市总工会召开“双推”劳动竞赛总结表彰会。", ["双推"], ["泰州市总工会"])
+    assert triples(evs) == [("commend", "双推", "泰州市总工会")]
+
+
+def test_bodies_whose_plans_are_followed_do_not_act():
+    evs = events("泰州市总工会认真贯彻市委组织部关于职工工作的部署,在全市开展“双推”活动。",
+                 ["双推"], ["泰州市总工会", "市委组织部"])
+    assert triples(evs) == [("launch", "双推", "泰州市总工会")]
+
+
+def test_goods_given_under_a_campaign_fund_it():
+    evs = events("泰州市总工会在“双推”活动中为一线职工送去白糖、茶叶等防暑降温物品。", ["双推"],
+                 ["泰州市总工会"])
+    assert ("fund", "双推", "泰州市总工会") in triples(evs)

@@ -104,17 +104,23 @@ def _after(lex: Lexicon, lay: Layout, c, k1: int) -> Optional[Frame]:
     if by:
         return Frame("launch", "after", by.group(2), c.end + by.start(2), c.end + by.end(2),
                      verb_start=c.start, agent=(c.end + by.start(1), c.end + by.end(1)))
-    m = lex.regex(_AFTER_TEMPLATE).match(_SKIP.sub("", right))
+    compact = _SKIP.sub("", right)
+    m = lex.regex(_AFTER_TEMPLATE % _CONTINUITY_GAP).match(compact)
     if not m:
         return None
     _compact_right, idx = _compact(right)
     cue = m.group(1)
     s, e = c.end + idx[m.start(1)], c.end + idx[m.end(1) - 1] + 1
-    return Frame(lex.action("after", cue), "after", cue, s, e, verb_start=c.start)
+    action = lex.action("after", cue)
+    # “X”活动已经连续开展了17年: a programme carried on, not begun
+    if action == "launch" and lex.regex("<continuity>" + _CONTINUITY_GAP + "$").search(
+            compact, 0, m.start(1)):
+        action = "promote"
+    return Frame(action, "after", cue, s, e, verb_start=c.start)
 
 
 _HEADS_TEMPLATE = "[”’\"\\s]*(?:<head>|%s){0,%d}" % (_LOCATIVE, MAX_AFTER_HEADS)
-_AFTER_TEMPLATE = "<head>{0,%d}(?:%s)?(?:%s)?(<@after>)(?!情况|意见|方案|细则|办法|计划|纲要)" % (MAX_AFTER_HEADS, _ADVERB, _LOCATIVE)
+_AFTER_TEMPLATE = "<head>{0,%d}(?:%s)?(?:<continuity>%s)?(?:%s)?(<@after>)(?!情况|意见|方案|细则|办法|计划|纲要)" % (MAX_AFTER_HEADS, _ADVERB, "%s", _LOCATIVE)
 
 
 def _modifies_next(lay: Layout, c) -> bool:
@@ -187,11 +193,17 @@ def _long_reach(lex: Lexicon, lay: Layout, m: re.Match, c, gap: int) -> bool:
     return _MODIFIER_STRETCH.search(_SKIP.sub("", between)) is not None
 
 
+#: what may stand between a modifier of continuity and its verb besides an adverb of manner:
+#: a span of years (连续19年开展) or a place (继续在全区范围内开展)
+_CONTINUITY_GAP = (r"(?:(?:\d{1,2}|[一二两三四五六七八九十]{1,3})个?年|在[^，,。；;：:\n在]{1,12}?"
+                   r"(?:范围内|内|中|里))?")
+
+
 def _continuity(lex: Lexicon, lay: Layout, k0: int, at: int) -> Optional[int]:
     """Start of a modifier of continuity right before ``at`` (深入|开展), also with an adverb of
     manner between (深入扎实|开展, 持续广泛|开展), else None."""
-    before = lay.masked[max(k0, at - 8):at]
-    m = lex.regex("<continuity>[地并和、]?(?:<manner>地?)?$").search(before)
+    before = lay.masked[max(k0, at - 24):at]
+    m = lex.regex("<continuity>[地并和、]?(?:<manner>地?)?" + _CONTINUITY_GAP + "$").search(before)
     return at - len(before) + m.start() if m else None
 
 
@@ -268,9 +280,10 @@ def _learn(lex: Lexicon, lay: Layout, places: list, c, lo: int) -> Optional[Fram
 
 
 def _relative(lay: Layout, m: re.Match, c) -> bool:
-    """The verb ends a relative clause on another noun: 致力于推动[工业企业发展]的“五小”竞赛."""
+    """The verb ends a relative clause on another noun: 致力于推动[工业企业发展]的“五小”竞赛,
+    or is an adjective before 的 (积极开展形式多样、内容丰富的“X”活动)."""
     between = _SKIP.sub("", lay.masked[m.end():c.start])
-    return len(between) > 1 and between.endswith("的")
+    return len(between) >= 1 and between.endswith("的")
 
 
 def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Optional[Frame]:
