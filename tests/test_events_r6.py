@@ -95,3 +95,17 @@ def test_goods_given_under_a_campaign_fund_it():
     evs = events("泰州市总工会在“双推”活动中为一线职工送去白糖、茶叶等防暑降温物品。", ["双推"],
                  ["泰州市总工会"])
     assert ("fund", "双推", "泰州市总工会") in triples(evs)
+
+
+# --- documents followed, calls made at a meeting ---------------------------------------------
+
+def test_title_of_a_document_followed_states_no_act():
+    evs = events("根据省总工会办公室《关于今年“双推”活动有关安排的通知》精神,泰州市总工会决定"
+                 "继续在全市开展“双推”活动。", ["双推"], ["省总工会", "泰州市总工会"])
+    assert triples(evs) == [("promote", "双推", "泰州市总工会")]
+
+
+def test_those_called_on_at_a_meeting_leave_the_caller_the_actor():
+    evs = events("泰州市委组织部、泰州市总工会联合召开全市职工工作推进会议。会议要求,各地要深入开展"
+                 "“双推”活动。", ["双推"], ["泰州市委组织部", "泰州市总工会"])
+    assert triples(evs) == [("promote", "双推", "泰州市委组织部"), ("promote", "双推", "泰州市总工会")]

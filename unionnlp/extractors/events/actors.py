@@ -60,6 +60,9 @@ _ADVERBIAL = re.compile(
     r"|[上下]半年|年初|年底|年内|截至\S{0,6}?底)+")
 
 
+#: a clause that ends in a call (会议要求，…): the clause after it names whom it is made to
+_CALLED = re.compile(r"(?:要求|号召|强调|指出|提出|倡议)[，,：:]$")
+
 #: a short union name at the start of a clause (集群工会, 园区工会, 县总工会)
 _SHORT_UNION = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:总工会|工会联合会|工会)(?=[\u4e00-\u9fff]|$)")
 
@@ -179,6 +182,8 @@ class Actors:
                 framed = self._framed_subject(cs, verb_start)
                 return framed if framed is not None else NO_ACTOR
         found = self._decision(cs, verb_start)
+        if found is NO_ACTOR and _CALLED.search(self.lay.masked, max(0, cs - 8), cs):
+            found = None  # 会议要求，各地要…: those called on do what the caller asks
         if found is not None:
             return found
         s0 = self.lay.sentence(verb_start)[0]

@@ -196,7 +196,7 @@ def _long_reach(lex: Lexicon, lay: Layout, m: re.Match, c, gap: int) -> bool:
 #: what may stand between a modifier of continuity and its verb besides an adverb of manner:
 #: a span of years (连续19年开展) or a place (继续在全区范围内开展)
 _CONTINUITY_GAP = (r"(?:(?:\d{1,2}|[一二两三四五六七八九十]{1,3})个?年|在[^，,。；;：:\n在]{1,12}?"
-                   r"(?:范围内|内|中|里))?")
+                   r"(?:范围内|内|中|里)?)?")
 
 
 def _continuity(lex: Lexicon, lay: Layout, k0: int, at: int) -> Optional[int]:
@@ -405,13 +405,21 @@ def _gives_money(lex: Lexicon, lay: Layout) -> bool:
     return found
 
 
+#: a document followed (根据/按照/依据 its author 《…》): its title states the author's acts
+_FOLLOWED = re.compile(r"(?:根据|按照|依据|遵照|对照)[^，,。；;：:《》\n]{0,16}$")
+
+
 def _in_read_document(lex: Lexicon, lay: Layout, c, k0: int) -> bool:
     """The campaign is named in the title of a document read out or passed on (宣读了
-    《关于…“X”…的意见》): the verbs of the title are nobody's acts here."""
+    《关于…“X”…的意见》) or followed (根据…《关于…“X”…的通知》精神): the verbs of the title
+    are nobody's acts here."""
     opened = lay.masked.rfind("《", k0, c.start)
     if opened < 0 or lay.masked.find("》", opened, c.start) >= 0:
         return False
-    return lex.regex("<reading>了?$").search(lay.masked, max(k0, opened - 4), opened) is not None
+    if lex.regex("<reading>了?$").search(lay.masked, max(k0, opened - 4), opened) is not None:
+        return True
+    # 根据某办公室《关于…“X”…的通知》精神: a document followed, by its author (named or not)
+    return _FOLLOWED.search(lay.masked, max(k0, opened - 20), opened) is not None
 
 
 def frames_for(lex: Lexicon, lay: Layout, c, places: list, next_campaign: int) -> list:
