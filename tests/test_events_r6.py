@@ -109,3 +109,9 @@ def test_those_called_on_at_a_meeting_leave_the_caller_the_actor():
     evs = events("泰州市委组织部、泰州市总工会联合召开全市职工工作推进会议。会议要求,各地要深入开展"
                  "“双推”活动。", ["双推"], ["泰州市委组织部", "泰州市总工会"])
     assert triples(evs) == [("promote", "双推", "泰州市委组织部"), ("promote", "双推", "泰州市总工会")]
+
+
+def test_body_after_weirao_is_the_frame_not_the_actor():
+    evs = events("围绕泰州市委组织部“三服务”部署,扎实开展“双推”专项行动。", ["双推"],
+                 ["泰州市委组织部"])
+    assert triples(evs) == [("launch", "双推", None)]
