@@ -115,3 +115,24 @@ def test_body_after_weirao_is_the_frame_not_the_actor():
     evs = events("围绕泰州市委组织部“三服务”部署,扎实开展“双推”专项行动。", ["双推"],
                  ["泰州市委组织部"])
     assert triples(evs) == [("launch", "双推", None)]
+
+
+# --- a promote verb before a launch word, lists, the programme as a topic of 是 ---------------
+
+def test_promote_verb_right_before_wins_over_a_launch_word_after():
+    evs = events("为推进“双推”活动落地见效,泰州市总工会召开专题会议。", ["双推"], ["泰州市总工会"])
+    assert [e.action for e in evs] == ["promote"]
+    # an occasion or a document named after the campaign keeps its frame
+    evs = events("泰州市总工会印发关于推进“双推”活动的实施方案。", ["双推"], ["泰州市总工会"])
+    assert [e.action for e in evs] == ["launch"]
+
+
+def test_campaign_in_a_list_the_verb_governs():
+    evs = events("泰州市总工会陆续开展职工法律服务进园区、互助保障进企业、“双推”竞赛、“安康杯”"
+                 "知识竞答等活动。", ["双推", "安康杯"], ["泰州市总工会"])
+    assert triples(evs) == [("launch", "双推", "泰州市总工会"), ("launch", "安康杯", "泰州市总工会")]
+
+
+def test_doing_the_programme_as_subject_of_shi_is_no_event():
+    evs = events("开展“双推”活动是服务职工群众的实际行动。", ["双推"], [])
+    assert evs == []

@@ -45,6 +45,12 @@ MAX_OBJECT_GAP = 10
 MAX_FUND_DISTANCE = 150
 #: characters between a money verb and the money or goods it gives
 MAX_MONEY_GAP = 24
+#: an after word that names an occasion or a document (启动仪式, 实施方案): the campaign's own
+#: frame, which no verb before it overrides (关于推进“X”的实施方案 launches)
+_AFTER_NOUN = re.compile(r"(?:会|仪式|典礼|方案|赛|牌|班)$")
+#: characters between a promote verb and its campaign for the verb to win over a launch word
+#: after the campaign (推进“X”落地见效)
+MAX_COMPLEMENT_GAP = 2
 #: characters between a learn verb (or 赴) and the place learned from
 MAX_SOURCE_GAP = 8
 
@@ -199,6 +205,30 @@ _CONTINUITY_GAP = (r"(?:(?:\d{1,2}|[一二两三四五六七八九十]{1,3})个?
                    r"(?:范围内|内|中|里)?)?")
 
 
+#: a list governed by one verb: at most this many characters in all, and in one item
+MAX_LIST_CHARS = 64
+MAX_LIST_ITEM = 16
+#: characters of a modifier between the list's last 、 and the campaign (、全国“X”)
+MAX_LIST_TAIL = 4
+
+
+def _list_reach(lex: Lexicon, lay: Layout, m: re.Match, c) -> bool:
+    """The campaign is an item of a list the verb governs (开展送法律下基层、互助保障百企行、
+    “安康杯”竞赛、“X”乒乓球赛): items joined by 、, each short, the campaign right after the
+    last 、, no organization and no clause break between."""
+    if m.group(0) in lex.gaps or lex.action("before", m.group(0)) not in _LONG_ACTIONS:
+        return False
+    between = _QUOTES.sub("", lay.masked[m.end():c.start])
+    if ORG_MASK in between or len(between) > MAX_LIST_CHARS or "、" not in between:
+        return False
+    items = between.split("、")
+    return len(items[-1]) <= MAX_LIST_TAIL and all(
+        0 < len(it) <= MAX_LIST_ITEM for it in items[:-1])
+
+
+_QUOTES = re.compile("[“”‘’\"'\\s]")
+
+
 def _continuity(lex: Lexicon, lay: Layout, k0: int, at: int) -> Optional[int]:
     """Start of a modifier of continuity right before ``at`` (深入|开展), also with an adverb of
     manner between (深入扎实|开展, 持续广泛|开展), else None."""
@@ -291,7 +321,7 @@ def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Opt
     for m in reversed(list(lex.patterns["before"].finditer(lay.masked, k0, c.start))):
         gap = _gap(lay.masked[m.end():c.start])
         if found is None and gap > MAX_BEFORE_GAP:
-            if _long_reach(lex, lay, m, c, gap):
+            if _long_reach(lex, lay, m, c, gap) or _list_reach(lex, lay, m, c):
                 found = m
             break
         cue = m.group(0)
@@ -320,6 +350,11 @@ def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Opt
         mod = _continuity(lex, lay, k0, m.start())
         if mod is not None:
             action, verb_start = "promote", mod
+    # a verb phrase that is the subject of 是 (开展“X”活动是关心职工的实际行动) says what doing
+    # the programme means, not that anyone did it
+    if not lay.masked[k0:verb_start].strip() and \
+            lex.regex("(?:<head>)*(?:就|也|都)?是(?!否)").match(_SKIP.sub("", lay.masked[c.end:k1])):
+        return None
     # background: 在深入开展“X”活动中 … tells where something else happened
     if lay.masked[max(k0, verb_start - 1):verb_start] == "在" and \
             _BACKGROUND_AFTER.match(_SKIP.sub("", lay.masked[c.end:k1])):
@@ -431,6 +466,14 @@ def frames_for(lex: Lexicon, lay: Layout, c, places: list, next_campaign: int) -
         return []
     main = (_after(lex, lay, c, k1) or _around(lex, lay, c, k0, k1)
             or _object(lex, lay, c, k0, k1) or _before(lex, lay, places, c, k0, k1))
+    if main is not None and main.position == "after" and main.action == "launch" \
+            and main.agent is None and not _AFTER_NOUN.search(main.cue):
+        # 推进“X”落地见效: the verb written right before the campaign governs it, the word
+        # after only completes that verb
+        pushed = _before(lex, lay, places, c, k0, k1)
+        if pushed is not None and pushed.action == "promote" and \
+                _gap(lay.masked[pushed.end:c.start]) <= MAX_COMPLEMENT_GAP:
+            main = pushed
     out = [main] if main is not None else []
     if main is None or main.action != "learn":
         prev_clause = lay.clause(k0 - 1)[0] if k0 > s0 else k0
