@@ -136,3 +136,14 @@ def test_campaign_in_a_list_the_verb_governs():
 def test_doing_the_programme_as_subject_of_shi_is_no_event():
     evs = events("开展“双推”活动是服务职工群众的实际行动。", ["双推"], [])
     assert evs == []
+
+
+# --- years ---------------------------------------------------------------------------------
+
+def test_month_takes_the_year_written_before_it_in_its_sentence():
+    evs = events("2020年,泰州市总工会于6月正式启动“双推”行动。", ["双推"], ["泰州市总工会"],
+                 published="2021-05-10")
+    assert [(e.action, e.year) for e in evs] == [("launch", 2020)]
+    evs = events("日前,泰州市总工会启动“双推”行动。", ["双推"], ["泰州市总工会"],
+                 published="2021-05-10")
+    assert [e.year for e in evs] == [2021]
