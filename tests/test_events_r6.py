@@ -147,3 +147,32 @@ def test_month_takes_the_year_written_before_it_in_its_sentence():
     evs = events("日前,泰州市总工会启动“双推”行动。", ["双推"], ["泰州市总工会"],
                  published="2021-05-10")
     assert [e.year for e in evs] == [2021]
+
+
+# --- honours: the honoured between verb and title, 对…进行表彰, 授牌, titles joined ---------------
+
+def test_honoured_bodies_with_a_count_between_verb_and_title():
+    evs = events("泰州市总工会决定授予泰州恒达机械有限公司工会等15个单位泰州市模范职工之家称号,"
+                 "授予泰州市海陵区第一小学工会小组等17个集体泰州市模范职工小家称号。",
+                 ["模范职工之家", "模范职工小家"], ["泰州市总工会", "泰州恒达机械有限公司工会"])
+    # the body after 授予 is honoured, not the actor of the next clause
+    assert triples(evs) == [("commend", "模范职工之家", "泰州市总工会"),
+                            ("commend", "模范职工小家", "泰州市总工会")]
+
+
+def test_dui_jinxing_biaozhang_commends():
+    evs = events("会上,泰州市总工会对今年获得“五一劳动奖章”的18名个人进行了表彰。", ["五一劳动奖章"],
+                 ["泰州市总工会"])
+    assert ("commend", "五一劳动奖章", "泰州市总工会") in triples(evs)
+
+
+def test_shoupai_after_the_title_commends():
+    evs = events("5月17日,泰州市总工会副主席一行到市妇联进行“模范职工之家”授牌。",
+                 ["模范职工之家"], ["泰州市总工会"])
+    assert triples(evs) == [("commend", "模范职工之家", "泰州市总工会")]
+
+
+def test_titles_joined_share_the_frame_after_the_last():
+    evs = events("泰州市总工会召开“五一劳动奖章”及“工人先锋号”推荐评选工作布置会。",
+                 ["五一劳动奖章", "工人先锋号"], ["泰州市总工会"])
+    assert [e.campaign for e in evs if e.action == "commend"] == ["五一劳动奖章", "工人先锋号"]

@@ -158,7 +158,8 @@ def find_events(text: str, *, campaigns, organizations=(), places=(), place=None
     years: dict = {}
     for i, c in enumerate(camps):
         nxt = camps[i + 1].start if i + 1 < len(camps) else len(text)
-        for fr in frames_for(lex, lay, c, places_sorted, nxt):
+        following = camps[i + 1] if i + 1 < len(camps) else None
+        for fr in frames_for(lex, lay, c, places_sorted, nxt, following):
             if fr.agent is not None:
                 subject = actors.within(*fr.agent) or actors.subject(fr.verb_start)
             else:

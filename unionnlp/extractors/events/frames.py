@@ -183,6 +183,9 @@ _LONG_ACTIONS = ("launch", "promote", "commend")
 #: what makes the stretch between a verb and its campaign a modifier of the campaign: an
 #: attributive 的, a list of modifiers (、), a second name joined by 暨, or 为 ending it (命名…为)
 _MODIFIER_STRETCH = re.compile(r"[的、暨]|为$")
+#: what makes the stretch between a verb of honouring and its title the honoured: a modifier
+#: as above, or a count of bodies or people (等15个单位, 18名)
+_HONOURED_STRETCH = re.compile(r"[的、暨]|为$|等|\d+(?:个|名|家|人|位)")
 
 
 def _long_reach(lex: Lexicon, lay: Layout, m: re.Match, c, gap: int) -> bool:
@@ -191,10 +194,15 @@ def _long_reach(lex: Lexicon, lay: Layout, m: re.Match, c, gap: int) -> bool:
     its own (the verb's object is the campaign's noun phrase)."""
     if gap > MAX_LONG_GAP or m.group(0) in lex.gaps:
         return False
-    if lex.action("before", m.group(0)) not in _LONG_ACTIONS:
+    action = lex.action("before", m.group(0))
+    if action not in _LONG_ACTIONS:
         return False
     between = lay.masked[m.end():c.start]
-    if ORG_MASK in between or CAMPAIGN_MASK in between.rstrip(CAMPAIGN_MASK + "“‘\"'"):
+    if CAMPAIGN_MASK in between.rstrip(CAMPAIGN_MASK + "“‘\"'"):
+        return False
+    if action == "commend":  # 授予某公司工会等15个单位“X”称号: the honoured bodies between
+        return _HONOURED_STRETCH.search(_SKIP.sub("", between)) is not None
+    if ORG_MASK in between:
         return False
     return _MODIFIER_STRETCH.search(_SKIP.sub("", between)) is not None
 
@@ -457,8 +465,16 @@ def _in_read_document(lex: Lexicon, lay: Layout, c, k0: int) -> bool:
     return _FOLLOWED.search(lay.masked, max(k0, opened - 20), opened) is not None
 
 
-def frames_for(lex: Lexicon, lay: Layout, c, places: list, next_campaign: int) -> list:
-    """The frames a campaign mention's clause states (possibly none: only mentioned)."""
+#: between two campaigns joined as one noun phrase: “A”及“B”的评选, “A”、“B”表彰大会
+_JOINED = re.compile(f"[{CAMPAIGN_MASK}”’\"'\\s]*(?:、|和|及|与|以及)[“‘\"'\\s]*$")
+
+
+def frames_for(lex: Lexicon, lay: Layout, c, places: list, next_campaign: int,
+               following=None) -> list:
+    """The frames a campaign mention's clause states (possibly none: only mentioned).
+
+    ``following`` is the next campaign mention: when it is joined to this one (“A”及“B”的
+    评选), a frame word after it is this one's too."""
     k0, k1 = lay.clause(c.start)
     k0, k1 = max(k0, c.start - MAX_WINDOW), min(k1, c.end + MAX_WINDOW)
     s0, s1 = lay.sentence(c.start)
@@ -466,6 +482,10 @@ def frames_for(lex: Lexicon, lay: Layout, c, places: list, next_campaign: int) -
         return []
     main = (_after(lex, lay, c, k1) or _around(lex, lay, c, k0, k1)
             or _object(lex, lay, c, k0, k1) or _before(lex, lay, places, c, k0, k1))
+    if main is None and following is not None and following.start < k1 and \
+            _JOINED.match(lay.masked[c.end:following.start]):
+        main = _after(lex, lay, following, min(lay.clause(following.start)[1],
+                                               following.end + MAX_WINDOW))
     if main is not None and main.position == "after" and main.action == "launch" \
             and main.agent is None and not _AFTER_NOUN.search(main.cue):
         # 推进“X”落地见效: the verb written right before the campaign governs it, the word
