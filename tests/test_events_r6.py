@@ -176,3 +176,10 @@ def test_titles_joined_share_the_frame_after_the_last():
     evs = events("泰州市总工会召开“五一劳动奖章”及“工人先锋号”推荐评选工作布置会。",
                  ["五一劳动奖章", "工人先锋号"], ["泰州市总工会"])
     assert [e.campaign for e in evs if e.action == "commend"] == ["五一劳动奖章", "工人先锋号"]
+
+
+def test_bodies_listed_as_places_visited_do_not_act():
+    evs = events("春节前夕,泰州市总工会赴海陵区、泰州恒达机械有限公司等地,开展“双推”走访慰问活动,"
+                 "为一线职工送上慰问品与慰问金。", ["双推"], ["泰州市总工会", "泰州恒达机械有限公司"],
+                 ["泰州"])
+    assert triples(evs) == [("launch", "双推", "泰州市总工会"), ("fund", "双推", "泰州市总工会")]
