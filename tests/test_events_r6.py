@@ -183,3 +183,9 @@ def test_bodies_listed_as_places_visited_do_not_act():
                  "为一线职工送上慰问品与慰问金。", ["双推"], ["泰州市总工会", "泰州恒达机械有限公司"],
                  ["泰州"])
     assert triples(evs) == [("launch", "双推", "泰州市总工会"), ("fund", "双推", "泰州市总工会")]
+
+
+def test_how_to_do_it_is_a_topic_not_an_act():
+    evs = events("会上,泰州市总工会主席就如何组织开展“双推”竞赛作了经验介绍。", ["双推"],
+                 ["泰州市总工会"])
+    assert evs == []

@@ -358,6 +358,9 @@ def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Opt
         mod = _continuity(lex, lay, k0, m.start())
         if mod is not None:
             action, verb_start = "promote", mod
+    # 就如何组织开展“X”作经验介绍, 研讨如何深入推进“X”: how to do it is a topic, not an act
+    if _HOW.search(lay.masked, max(k0, verb_start - 6), verb_start):
+        return None
     # a verb phrase that is the subject of 是 (开展“X”活动是关心职工的实际行动) says what doing
     # the programme means, not that anyone did it
     if not lay.masked[k0:verb_start].strip() and \
@@ -372,6 +375,10 @@ def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Opt
     visited = _visited_place(lex, lay, places, k0, m) if action == "inspect" else None
     return Frame(action, "before", cue, m.start(), m.end(), verb_start=verb_start,
                  passive=passive, source=source, visited=visited)
+
+
+#: 如何 (and an adverb) right before a verb: the way of doing it is talked about
+_HOW = re.compile(r"如何[^，,。；;：:\s]{0,4}$")
 
 
 #: a sentence that goes on reporting the one before (据介绍，据悉，据了解，据统计)
