@@ -189,3 +189,14 @@ def test_how_to_do_it_is_a_topic_not_an_act():
     evs = events("会上,泰州市总工会主席就如何组织开展“双推”竞赛作了经验介绍。", ["双推"],
                  ["泰州市总工会"])
     assert evs == []
+
+
+# --- co-actors leaking from a frame earlier in the sentence -----------------------------------
+
+def test_second_part_of_a_frame_is_no_subject():
+    text = ("按照省总工会的指导意见和泰州市委组织部“双推”工作总要求,泰州市总工会举行劳动竞赛启动"
+            "仪式。二是要广泛开展职工科技创新和“安康杯”活动。")
+    evs = events(text, ["双推", "安康杯"], ["省总工会", "泰州市委组织部", "泰州市总工会"])
+    # 总要求 is a noun, not a call: the body after it is the lead's subject and the article's own
+    assert ("launch", "安康杯", "泰州市总工会") in triples(evs)
+    assert not any(o == "泰州市委组织部" for _, _, o in triples(evs))

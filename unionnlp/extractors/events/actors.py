@@ -60,6 +60,13 @@ _ADVERBIAL = re.compile(
     r"|[上下]半年|年初|年底|年内|截至\S{0,6}?底)+")
 
 
+#: a body joined (和/及/与/、) to what a frame word governs earlier in its clause (按照…意见和
+#: 区委的部署, 践行市委“十项行动”和市总工会“二十项措施”): part of the frame, not a subject
+_FRAMED_CONJUNCT = re.compile(r"(?:按照|围绕|根据|依据|遵照|贯彻|落实|践行|响应)"
+                              r"[^，,。；;：:！？!?\n]*(?:和|及|与|、|以及)\s*$")
+#: characters before a body within which that frame word is looked for
+_FRAME_REACH = 40
+
 #: a clause that ends in a call (会议要求，…): the clause after it names whom it is made to
 _CALLED = re.compile(r"(?:要求|号召|强调|指出|提出|倡议)[，,：:]$")
 
@@ -113,8 +120,11 @@ class Actors:
         lex = self.lex
         if lex.regex("<preposition>$").search(left):
             return False  # 在市总工会…, 据市总工会…
-        if lex.regex("<call>[，,：:]?$").search(left):
+        if lex.regex("(?<![总的])<call>[，,：:]?$").search(left):
             return False  # 要求各级工会…, 调研组要求，泰州市总工会要…: the caller acts
+        if _FRAMED_CONJUNCT.search(masked, max(s0, group[0].start - _FRAME_REACH),
+                                   group[0].start):
+            return False  # 按照《…》和区委、区政府…要求: a second part of the same frame
         if lex.pattern("under").match(right):
             return False
         return True
