@@ -200,3 +200,13 @@ def test_second_part_of_a_frame_is_no_subject():
     # 总要求 is a noun, not a call: the body after it is the lead's subject and the article's own
     assert ("launch", "安康杯", "泰州市总工会") in triples(evs)
     assert not any(o == "泰州市委组织部" for _, _, o in triples(evs))
+
+
+def test_occasion_word_after_a_qualified_contest():
+    evs = events("5月12日,泰州市“双推”重点项目劳动竞赛启动仪式在海陵区举行。", ["双推"], [])
+    assert [e.action for e in evs] == ["launch"]
+    evs = events("3月29日上午,泰州市“双推”争先创优劳动竞赛启动。", ["双推"], [])
+    assert [e.action for e in evs] == ["launch"]
+    # only an event noun (竞赛, 活动, 行动 …) right before the occasion word lets it reach back
+    evs = events("泰州市“双推”先进经验交流材料汇编发布。", ["双推"], [])
+    assert evs == []

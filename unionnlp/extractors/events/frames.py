@@ -111,8 +111,9 @@ def _after(lex: Lexicon, lay: Layout, c, k1: int) -> Optional[Frame]:
         return Frame("launch", "after", by.group(2), c.end + by.start(2), c.end + by.end(2),
                      verb_start=c.start, agent=(c.end + by.start(1), c.end + by.end(1)))
     compact = _SKIP.sub("", right)
-    m = lex.regex(_AFTER_TEMPLATE % _CONTINUITY_GAP).match(compact)
-    if not m:
+    m = lex.regex(_AFTER_TEMPLATE % _CONTINUITY_GAP).match(compact) or \
+        _EVENT_AFTER_MODIFIER.match(compact)
+    if not m or not lex.frames["after"].get(m.group(1)):
         return None
     _compact_right, idx = _compact(right)
     cue = m.group(1)
@@ -125,6 +126,13 @@ def _after(lex: Lexicon, lay: Layout, c, k1: int) -> Optional[Frame]:
     return Frame(action, "after", cue, s, e, verb_start=c.start)
 
 
+#: a campaign, a few words that qualify it, an event noun and the occasion word after it:
+#: “X”重点项目劳动竞赛启动仪式, “X”争先创优劳动竞赛启动, “X”职工新春关爱行动启动仪式
+MAX_AFTER_MODIFIER = 8
+_EVENT_AFTER_MODIFIER = re.compile(
+    r"[\u4e00-\u9fff]{1,%d}?(?:劳动和技能竞赛|劳动竞赛|技能竞赛|技能大赛|竞赛|大赛|比赛|活动|行动|工程)"
+    r"(?:(?:已|正式|全面)?(启动仪式|启动大会|启动会|动员大会|动员会|推进会|推进大会|现场推进会|表彰大会"
+    r"|表彰会|总结表彰大会|总结表彰会|颁奖典礼|颁奖仪式|启动))" % MAX_AFTER_MODIFIER)
 _HEADS_TEMPLATE = "[”’\"\\s]*(?:<head>|%s){0,%d}" % (_LOCATIVE, MAX_AFTER_HEADS)
 _AFTER_TEMPLATE = "<head>{0,%d}(?:%s)?(?:<continuity>%s)?(?:%s)?(<@after>)(?!情况|意见|方案|细则|办法|计划|纲要)" % (MAX_AFTER_HEADS, _ADVERB, "%s", _LOCATIVE)
 
