@@ -210,3 +210,9 @@ def test_occasion_word_after_a_qualified_contest():
     # only an event noun (竞赛, 活动, 行动 …) right before the occasion word lets it reach back
     evs = events("泰州市“双推”先进经验交流材料汇编发布。", ["双推"], [])
     assert evs == []
+
+
+def test_what_is_named_before_wei_is_no_title():
+    evs = events("泰州市总工会决定命名泰州恒达机械有限公司等30家单位职工书屋为“双推示范点”。",
+                 ["职工书屋", "双推示范点"], ["泰州市总工会", "泰州恒达机械有限公司"])
+    assert triples(evs) == [("commend", "双推示范点", "泰州市总工会")]

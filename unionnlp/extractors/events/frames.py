@@ -366,6 +366,9 @@ def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Opt
         mod = _continuity(lex, lay, k0, m.start())
         if mod is not None:
             action, verb_start = "promote", mod
+    # 命名某单位职工书屋为“Y”: the campaign named before 为 is the honoured, “Y” the title
+    if action == "commend" and _RENAMED.match(lay.masked, c.end):
+        return None
     # 就如何组织开展“X”作经验介绍, 研讨如何深入推进“X”: how to do it is a topic, not an act
     if _HOW.search(lay.masked, max(k0, verb_start - 6), verb_start):
         return None
@@ -384,6 +387,9 @@ def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Opt
     return Frame(action, "before", cue, m.start(), m.end(), verb_start=verb_start,
                  passive=passive, source=source, visited=visited)
 
+
+#: 为 and a quotation right after a campaign: it is what is named, the quotation its title
+_RENAMED = re.compile(f"[”’\"']?为[“‘\"]?{CAMPAIGN_MASK}")
 
 #: 如何 (and an adverb) right before a verb: the way of doing it is talked about
 _HOW = re.compile(r"如何[^，,。；;：:\s]{0,4}$")
