@@ -12,7 +12,10 @@ organization of the text it abbreviates. A clause with no subject at all continu
 of the clauses before it in its sentence, and a sentence without any is the article's own
 body's statement: the organization its headline begins with, else the first public body
 (union, party, government) that is a subject in its lead. A relative clause has its subject
-right before its verb (学府街社区建立的“四点半学校”: no organization, no actor).
+right before its verb (学府街社区建立的“四点半学校”: no organization, no actor). A body joined
+to what a frame word governs earlier in its clause (按照《…》和区委、区政府…要求) is part of that
+frame, not a subject; a clause after a call (会议要求，各地要…) that names no organization leaves
+the caller the actor.
 """
 from __future__ import annotations
 

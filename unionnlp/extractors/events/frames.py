@@ -10,7 +10,14 @@ masked text of :mod:`.layout`) is read in this order, the first that holds givin
    把…活动引向深入 → promote);
 4. *before*: the nearest verb before the campaign (开展“X”), no farther than
    :data:`MAX_BEFORE_GAP` characters (other campaign names in a list do not count), with a
-   modifier of continuity turning launch into promote (深入开展, 持续开展, 推进实施).
+   modifier of continuity turning launch into promote (深入开展, 持续开展, 推进实施, also apart
+   from the verb: 已连续19年开展, 继续在全区范围内开展); farther, up to :data:`MAX_LONG_GAP`,
+   when what lies between is one modifier of the campaign (开展了形式多样、内容丰富的“X”) or the
+   honoured bodies (授予某工会等15个单位“X”称号), or when the campaign is an item of the verb's
+   list (开展A、B、“X”竞赛). A promote verb right before the campaign wins over a launch
+   predicate after it (推进“X”落地见效); campaigns joined by 、/和/及 share the frame word
+   after the last (“A”及“B”的评选); how to do it (如何开展“X”) and doing it as the subject of
+   是 (开展“X”活动是…) are no acts.
 
 Besides that one action, a clause may state two more: *learn* when it names a place whose
 practice is taken up (赴扬州学习, 借鉴扬州经验, 引入东阿“三联三促”), and *fund* when money or
