@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from typing import Optional
 
 from ...records import Event
@@ -105,6 +106,19 @@ def _commend_roles(lay: Layout, actors: Actors, fr, c, subject) -> tuple:
     return subject, (_org_names(objs[0])[0] if objs else None)
 
 
+#: the article's own place written as 我市, 本县 … after a verb of coming (来我市学习, 到我县调研)
+_OWN_PLACE = re.compile(r"(?<=[来到赴])(?:我|本)(?:省|市|州|盟|县|区|旗|镇|乡|街道)")
+
+
+def own_place_mentions(lay: Layout, place) -> list:
+    """The article's own place where the text names it as 我市/本县 after 来/到/赴: a place
+    another body comes to learn from or to inspect (南京市总工会一行来我市学习 …)."""
+    if place is None or not (place.canonical or place.name):
+        return []
+    return [dataclasses.replace(place, name=m.group(0), start=m.start(), end=m.end())
+            for m in _OWN_PLACE.finditer(lay.masked)]
+
+
 def find_events(text: str, *, campaigns, organizations=(), places=(), place=None,
                 title: Optional[str] = None, published: Optional[str] = None) -> list:
     """The practice events of one clean text, given the items the other extractors found.
@@ -135,13 +149,17 @@ def find_events(text: str, *, campaigns, organizations=(), places=(), place=None
     actors = Actors(lex, lay, organizations, places, title=title)
     dating = Dating(lay, title=title, published=published)
     places_sorted = actors.places
+    own = own_place_mentions(lay, place)
+    if own:
+        places_sorted = sorted(places_sorted + own, key=lambda p: p.start)
     doc_place = _place_name(place)
     events: list = []
     seen: set = set()
     years: dict = {}
     for i, c in enumerate(camps):
         nxt = camps[i + 1].start if i + 1 < len(camps) else len(text)
-        for fr in frames_for(lex, lay, c, places_sorted, nxt):
+        following = camps[i + 1] if i + 1 < len(camps) else None
+        for fr in frames_for(lex, lay, c, places_sorted, nxt, following):
             if fr.agent is not None:
                 subject = actors.within(*fr.agent) or actors.subject(fr.verb_start)
             else:

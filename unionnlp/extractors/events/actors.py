@@ -12,7 +12,10 @@ organization of the text it abbreviates. A clause with no subject at all continu
 of the clauses before it in its sentence, and a sentence without any is the article's own
 body's statement: the organization its headline begins with, else the first public body
 (union, party, government) that is a subject in its lead. A relative clause has its subject
-right before its verb (学府街社区建立的“四点半学校”: no organization, no actor).
+right before its verb (学府街社区建立的“四点半学校”: no organization, no actor). A body joined
+to what a frame word governs earlier in its clause (按照《…》和区委、区政府…要求) is part of that
+frame, not a subject; a clause after a call (会议要求，各地要…) that names no organization leaves
+the caller the actor.
 """
 from __future__ import annotations
 
@@ -59,6 +62,16 @@ _ADVERBIAL = re.compile(
     r"|(?:19|20)\d\d年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来)?|\d{1,2}月(?:\d{1,2}日)?(?:上午|下午)?"
     r"|[上下]半年|年初|年底|年内|截至\S{0,6}?底)+")
 
+
+#: a body joined (和/及/与/、) to what a frame word governs earlier in its clause (按照…意见和
+#: 区委的部署, 践行市委“十项行动”和市总工会“二十项措施”): part of the frame, not a subject
+_FRAMED_CONJUNCT = re.compile(r"(?:按照|围绕|根据|依据|遵照|贯彻|落实|践行|响应)"
+                              r"[^，,。；;：:！？!?\n]*(?:和|及|与|、|以及)\s*$")
+#: characters before a body within which that frame word is looked for
+_FRAME_REACH = 40
+
+#: a clause that ends in a call (会议要求，…): the clause after it names whom it is made to
+_CALLED = re.compile(r"(?:要求|号召|强调|指出|提出|倡议)[，,：:]$")
 
 #: a short union name at the start of a clause (集群工会, 园区工会, 县总工会)
 _SHORT_UNION = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:总工会|工会联合会|工会)(?=[\u4e00-\u9fff]|$)")
@@ -110,8 +123,11 @@ class Actors:
         lex = self.lex
         if lex.regex("<preposition>$").search(left):
             return False  # 在市总工会…, 据市总工会…
-        if lex.regex("<call>[，,：:]?$").search(left):
+        if lex.regex("(?<![总的])<call>[，,：:]?$").search(left):
             return False  # 要求各级工会…, 调研组要求，泰州市总工会要…: the caller acts
+        if _FRAMED_CONJUNCT.search(masked, max(s0, group[0].start - _FRAME_REACH),
+                                   group[0].start):
+            return False  # 按照《…》和区委、区政府…要求: a second part of the same frame
         if lex.pattern("under").match(right):
             return False
         return True
@@ -179,6 +195,8 @@ class Actors:
                 framed = self._framed_subject(cs, verb_start)
                 return framed if framed is not None else NO_ACTOR
         found = self._decision(cs, verb_start)
+        if found is NO_ACTOR and _CALLED.search(self.lay.masked, max(0, cs - 8), cs):
+            found = None  # 会议要求，各地要…: those called on do what the caller asks
         if found is not None:
             return found
         s0 = self.lay.sentence(verb_start)[0]

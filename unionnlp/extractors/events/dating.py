@@ -197,6 +197,11 @@ class Dating:
         s0, _s1 = self.lay.sentence(verb_start)
         found = self._in_span(s0, verb_start, last=True) or \
             self._in_span(verb_start, clause_end, last=False)
+        if found is not None and found[1] == PUBLICATION:
+            # 2020年，市总工会于6月启动…: the month is of the year written before it
+            year = self._year_written(s0, verb_start)
+            if year is not None:
+                found = (year, EXPLICIT)
         if found is None:
             if _PERIOD.search(self.lay.masked, s0, verb_start):
                 return None, None  # 近年来，…推进: a span of years, no date
@@ -204,6 +209,17 @@ class Dating:
             if found is _SPAN:
                 return None, None
         return found or self._lead_date() or self._document() or (None, None)
+
+    def _year_written(self, start: int, end: int) -> Optional[int]:
+        """The last year written out in [start, end) that dates what follows it (not the start
+        of a period, 自2012年以来, nor a span, 2011~2012年)."""
+        for m in reversed(self._sentence_dates(*self.lay.sentence(start))):
+            if m.end() > end or m.start() < start:
+                continue
+            y = m.group("y") or m.group("iso")
+            if y and not m.group("since"):
+                return int(y)
+        return None
 
     def _carried(self, s0: int) -> Optional[tuple]:
         """The last date the sentences before ``s0`` in its paragraph carry (remembered per

@@ -10,7 +10,14 @@ masked text of :mod:`.layout`) is read in this order, the first that holds givin
    把…活动引向深入 → promote);
 4. *before*: the nearest verb before the campaign (开展“X”), no farther than
    :data:`MAX_BEFORE_GAP` characters (other campaign names in a list do not count), with a
-   modifier of continuity turning launch into promote (深入开展, 持续开展, 推进实施).
+   modifier of continuity turning launch into promote (深入开展, 持续开展, 推进实施, also apart
+   from the verb: 已连续19年开展, 继续在全区范围内开展); farther, up to :data:`MAX_LONG_GAP`,
+   when what lies between is one modifier of the campaign (开展了形式多样、内容丰富的“X”) or the
+   honoured bodies (授予某工会等15个单位“X”称号), or when the campaign is an item of the verb's
+   list (开展A、B、“X”竞赛). A promote verb right before the campaign wins over a launch
+   predicate after it (推进“X”落地见效); campaigns joined by 、/和/及 share the frame word
+   after the last (“A”及“B”的评选); how to do it (如何开展“X”) and doing it as the subject of
+   是 (开展“X”活动是…) are no acts.
 
 Besides that one action, a clause may state two more: *learn* when it names a place whose
 practice is taken up (赴扬州学习, 借鉴扬州经验, 引入东阿“三联三促”), and *fund* when money or
@@ -45,6 +52,12 @@ MAX_OBJECT_GAP = 10
 MAX_FUND_DISTANCE = 150
 #: characters between a money verb and the money or goods it gives
 MAX_MONEY_GAP = 24
+#: an after word that names an occasion or a document (启动仪式, 实施方案): the campaign's own
+#: frame, which no verb before it overrides (关于推进“X”的实施方案 launches)
+_AFTER_NOUN = re.compile(r"(?:会|仪式|典礼|方案|赛|牌|班)$")
+#: characters between a promote verb and its campaign for the verb to win over a launch word
+#: after the campaign (推进“X”落地见效)
+MAX_COMPLEMENT_GAP = 2
 #: characters between a learn verb (or 赴) and the place learned from
 MAX_SOURCE_GAP = 8
 
@@ -104,17 +117,31 @@ def _after(lex: Lexicon, lay: Layout, c, k1: int) -> Optional[Frame]:
     if by:
         return Frame("launch", "after", by.group(2), c.end + by.start(2), c.end + by.end(2),
                      verb_start=c.start, agent=(c.end + by.start(1), c.end + by.end(1)))
-    m = lex.regex(_AFTER_TEMPLATE).match(_SKIP.sub("", right))
-    if not m:
+    compact = _SKIP.sub("", right)
+    m = lex.regex(_AFTER_TEMPLATE % _CONTINUITY_GAP).match(compact) or \
+        _EVENT_AFTER_MODIFIER.match(compact)
+    if not m or not lex.frames["after"].get(m.group(1)):
         return None
     _compact_right, idx = _compact(right)
     cue = m.group(1)
     s, e = c.end + idx[m.start(1)], c.end + idx[m.end(1) - 1] + 1
-    return Frame(lex.action("after", cue), "after", cue, s, e, verb_start=c.start)
+    action = lex.action("after", cue)
+    # “X”活动已经连续开展了17年: a programme carried on, not begun
+    if action == "launch" and lex.regex("<continuity>" + _CONTINUITY_GAP + "$").search(
+            compact, 0, m.start(1)):
+        action = "promote"
+    return Frame(action, "after", cue, s, e, verb_start=c.start)
 
 
+#: a campaign, a few words that qualify it, an event noun and the occasion word after it:
+#: “X”重点项目劳动竞赛启动仪式, “X”争先创优劳动竞赛启动, “X”职工新春关爱行动启动仪式
+MAX_AFTER_MODIFIER = 8
+_EVENT_AFTER_MODIFIER = re.compile(
+    r"[\u4e00-\u9fff]{1,%d}?(?:劳动和技能竞赛|劳动竞赛|技能竞赛|技能大赛|竞赛|大赛|比赛|活动|行动|工程)"
+    r"(?:(?:已|正式|全面)?(启动仪式|启动大会|启动会|动员大会|动员会|推进会|推进大会|现场推进会|表彰大会"
+    r"|表彰会|总结表彰大会|总结表彰会|颁奖典礼|颁奖仪式|启动))" % MAX_AFTER_MODIFIER)
 _HEADS_TEMPLATE = "[”’\"\\s]*(?:<head>|%s){0,%d}" % (_LOCATIVE, MAX_AFTER_HEADS)
-_AFTER_TEMPLATE = "<head>{0,%d}(?:%s)?(?:%s)?(<@after>)(?!情况|意见|方案|细则|办法|计划|纲要)" % (MAX_AFTER_HEADS, _ADVERB, _LOCATIVE)
+_AFTER_TEMPLATE = "<head>{0,%d}(?:%s)?(?:<continuity>%s)?(?:%s)?(<@after>)(?!情况|意见|方案|细则|办法|计划|纲要)" % (MAX_AFTER_HEADS, _ADVERB, "%s", _LOCATIVE)
 
 
 def _modifies_next(lay: Layout, c) -> bool:
@@ -153,16 +180,88 @@ def _object(lex: Lexicon, lay: Layout, c, k0: int, k1: int) -> Optional[Frame]:
                  verb_start=verb_start)
 
 
+#: a run of organization characters: it counts as this many characters in a gap (授予某某机械
+#:有限公司等十家企业“五一劳动奖状”: the honoured bodies between verb and title are one noun)
+ORG_GAP_CHARS = 2
+_ORG_RUN = re.compile(f"{ORG_MASK}+")
+
+
 def _gap(s: str) -> int:
-    return len(_SKIP.sub("", s))
+    return len(_ORG_RUN.sub(ORG_MASK * ORG_GAP_CHARS, _SKIP.sub("", s)))
+
+
+#: characters a launch, promote or commend verb may stand before its campaign when what lies
+#: between is one long modifier of it (开展了形式多样、内容丰富的职工群众性“X”竞赛, 命名表现突出
+#: 的二十个班组为“X”)
+MAX_LONG_GAP = 32
+_LONG_ACTIONS = ("launch", "promote", "commend")
+#: what makes the stretch between a verb and its campaign a modifier of the campaign: an
+#: attributive 的, a list of modifiers (、), a second name joined by 暨, or 为 ending it (命名…为)
+_MODIFIER_STRETCH = re.compile(r"[的、暨]|为$")
+#: what makes the stretch between a verb of honouring and its title the honoured: a modifier
+#: as above, or a count of bodies or people (等15个单位, 18名)
+_HONOURED_STRETCH = re.compile(r"[的、暨]|为$|等|\d+(?:个|名|家|人|位)")
+
+
+def _long_reach(lex: Lexicon, lay: Layout, m: re.Match, c, gap: int) -> bool:
+    """A verb farther than :data:`MAX_BEFORE_GAP` still governs the campaign when what lies
+    between is one modifier of it, with no clause break, no organization and no quotation of
+    its own (the verb's object is the campaign's noun phrase)."""
+    if gap > MAX_LONG_GAP or m.group(0) in lex.gaps:
+        return False
+    action = lex.action("before", m.group(0))
+    if action not in _LONG_ACTIONS:
+        return False
+    between = lay.masked[m.end():c.start]
+    if CAMPAIGN_MASK in between.rstrip(CAMPAIGN_MASK + "“‘\"'"):
+        return False
+    if action == "commend":  # 授予某公司工会等15个单位“X”称号: the honoured bodies between
+        return _HONOURED_STRETCH.search(_SKIP.sub("", between)) is not None
+    if ORG_MASK in between:
+        return False
+    return _MODIFIER_STRETCH.search(_SKIP.sub("", between)) is not None
+
+
+#: what may stand between a modifier of continuity and its verb besides an adverb of manner:
+#: a span of years (连续19年开展) or a place (继续在全区范围内开展)
+_CONTINUITY_GAP = (r"(?:(?:\d{1,2}|[一二两三四五六七八九十]{1,3})个?年|在[^，,。；;：:\n在]{1,12}?"
+                   r"(?:范围内|内|中|里)?)?")
+
+
+#: a list governed by one verb: at most this many characters in all, and in one item
+MAX_LIST_CHARS = 64
+MAX_LIST_ITEM = 16
+#: characters of a modifier between the list's last 、 and the campaign (、全国“X”)
+MAX_LIST_TAIL = 4
+
+
+def _list_reach(lex: Lexicon, lay: Layout, m: re.Match, c) -> bool:
+    """The campaign is an item of a list the verb governs (开展送法律下基层、互助保障百企行、
+    “安康杯”竞赛、“X”乒乓球赛): items joined by 、, each short, the campaign right after the
+    last 、, no organization and no clause break between."""
+    if m.group(0) in lex.gaps or lex.action("before", m.group(0)) not in _LONG_ACTIONS:
+        return False
+    between = _QUOTES.sub("", lay.masked[m.end():c.start])
+    if ORG_MASK in between or len(between) > MAX_LIST_CHARS or "、" not in between:
+        return False
+    items = between.split("、")
+    return len(items[-1]) <= MAX_LIST_TAIL and all(
+        0 < len(it) <= MAX_LIST_ITEM for it in items[:-1])
+
+
+_QUOTES = re.compile("[“”‘’\"'\\s]")
 
 
 def _continuity(lex: Lexicon, lay: Layout, k0: int, at: int) -> Optional[int]:
     """Start of a modifier of continuity right before ``at`` (深入|开展), also with an adverb of
     manner between (深入扎实|开展, 持续广泛|开展), else None."""
-    before = lay.masked[max(k0, at - 8):at]
-    m = lex.regex("<continuity>[地并和、]?(?:<manner>地?)?$").search(before)
+    before = lay.masked[max(k0, at - 24):at]
+    m = lex.regex("<continuity>[地并和、]?(?:<manner>地?)?" + _CONTINUITY_GAP + "$").search(before)
     return at - len(before) + m.start() if m else None
+
+
+#: 来 that ends a span of time (近年来, 以来) or begins 来自: no coming to a place
+_NOT_COMING = re.compile(r"[年以后起]来$|^来自|来自$")
 
 
 def _visited_place(lex: Lexicon, lay: Layout, places: list, lo: int, verb: re.Match):
@@ -171,7 +270,7 @@ def _visited_place(lex: Lexicon, lay: Layout, places: list, lo: int, verb: re.Ma
         if p.start is None or not (lo <= p.start < verb.start()):
             continue
         head = lay.masked[max(lo, p.start - 2):p.start]
-        if not lex.pattern("source").search(head):
+        if not lex.pattern("source").search(head) or _NOT_COMING.search(head):
             continue
         for q in places[i + 1:]:  # 到江苏扬州: the most specific of places written together
             if q.start != p.end:
@@ -234,9 +333,10 @@ def _learn(lex: Lexicon, lay: Layout, places: list, c, lo: int) -> Optional[Fram
 
 
 def _relative(lay: Layout, m: re.Match, c) -> bool:
-    """The verb ends a relative clause on another noun: 致力于推动[工业企业发展]的“五小”竞赛."""
+    """The verb ends a relative clause on another noun: 致力于推动[工业企业发展]的“五小”竞赛,
+    or is an adjective before 的 (积极开展形式多样、内容丰富的“X”活动)."""
     between = _SKIP.sub("", lay.masked[m.end():c.start])
-    return len(between) > 1 and between.endswith("的")
+    return len(between) >= 1 and between.endswith("的")
 
 
 def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Optional[Frame]:
@@ -244,6 +344,8 @@ def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Opt
     for m in reversed(list(lex.patterns["before"].finditer(lay.masked, k0, c.start))):
         gap = _gap(lay.masked[m.end():c.start])
         if found is None and gap > MAX_BEFORE_GAP:
+            if _long_reach(lex, lay, m, c, gap) or _list_reach(lex, lay, m, c):
+                found = m
             break
         cue = m.group(0)
         if found is None and gap > lex.gaps.get(cue, MAX_BEFORE_GAP):
@@ -271,6 +373,17 @@ def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Opt
         mod = _continuity(lex, lay, k0, m.start())
         if mod is not None:
             action, verb_start = "promote", mod
+    # 命名某单位职工书屋为“Y”: the campaign named before 为 is the honoured, “Y” the title
+    if action == "commend" and _RENAMED.match(lay.masked, c.end):
+        return None
+    # 就如何组织开展“X”作经验介绍, 研讨如何深入推进“X”: how to do it is a topic, not an act
+    if _HOW.search(lay.masked, max(k0, verb_start - 6), verb_start):
+        return None
+    # a verb phrase that is the subject of 是 (开展“X”活动是关心职工的实际行动) says what doing
+    # the programme means, not that anyone did it
+    if not lay.masked[k0:verb_start].strip() and \
+            lex.regex("(?:<head>)*(?:就|也|都)?是(?!否)").match(_SKIP.sub("", lay.masked[c.end:k1])):
+        return None
     # background: 在深入开展“X”活动中 … tells where something else happened
     if lay.masked[max(k0, verb_start - 1):verb_start] == "在" and \
             _BACKGROUND_AFTER.match(_SKIP.sub("", lay.masked[c.end:k1])):
@@ -280,6 +393,13 @@ def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Opt
     visited = _visited_place(lex, lay, places, k0, m) if action == "inspect" else None
     return Frame(action, "before", cue, m.start(), m.end(), verb_start=verb_start,
                  passive=passive, source=source, visited=visited)
+
+
+#: 为 and a quotation right after a campaign: it is what is named, the quotation its title
+_RENAMED = re.compile(f"[”’\"']?为[“‘\"]?{CAMPAIGN_MASK}")
+
+#: 如何 (and an adverb) right before a verb: the way of doing it is talked about
+_HOW = re.compile(r"如何[^，,。；;：:\s]{0,4}$")
 
 
 #: a sentence that goes on reporting the one before (据介绍，据悉，据了解，据统计)
@@ -356,17 +476,33 @@ def _gives_money(lex: Lexicon, lay: Layout) -> bool:
     return found
 
 
+#: a document followed (根据/按照/依据 its author 《…》): its title states the author's acts
+_FOLLOWED = re.compile(r"(?:根据|按照|依据|遵照|对照)[^，,。；;：:《》\n]{0,16}$")
+
+
 def _in_read_document(lex: Lexicon, lay: Layout, c, k0: int) -> bool:
     """The campaign is named in the title of a document read out or passed on (宣读了
-    《关于…“X”…的意见》): the verbs of the title are nobody's acts here."""
+    《关于…“X”…的意见》) or followed (根据…《关于…“X”…的通知》精神): the verbs of the title
+    are nobody's acts here."""
     opened = lay.masked.rfind("《", k0, c.start)
     if opened < 0 or lay.masked.find("》", opened, c.start) >= 0:
         return False
-    return lex.regex("<reading>了?$").search(lay.masked, max(k0, opened - 4), opened) is not None
+    if lex.regex("<reading>了?$").search(lay.masked, max(k0, opened - 4), opened) is not None:
+        return True
+    # 根据某办公室《关于…“X”…的通知》精神: a document followed, by its author (named or not)
+    return _FOLLOWED.search(lay.masked, max(k0, opened - 20), opened) is not None
 
 
-def frames_for(lex: Lexicon, lay: Layout, c, places: list, next_campaign: int) -> list:
-    """The frames a campaign mention's clause states (possibly none: only mentioned)."""
+#: between two campaigns joined as one noun phrase: “A”及“B”的评选, “A”、“B”表彰大会
+_JOINED = re.compile(f"[{CAMPAIGN_MASK}”’\"'\\s]*(?:、|和|及|与|以及)[“‘\"'\\s]*$")
+
+
+def frames_for(lex: Lexicon, lay: Layout, c, places: list, next_campaign: int,
+               following=None) -> list:
+    """The frames a campaign mention's clause states (possibly none: only mentioned).
+
+    ``following`` is the next campaign mention: when it is joined to this one (“A”及“B”的
+    评选), a frame word after it is this one's too."""
     k0, k1 = lay.clause(c.start)
     k0, k1 = max(k0, c.start - MAX_WINDOW), min(k1, c.end + MAX_WINDOW)
     s0, s1 = lay.sentence(c.start)
@@ -374,6 +510,18 @@ def frames_for(lex: Lexicon, lay: Layout, c, places: list, next_campaign: int) -
         return []
     main = (_after(lex, lay, c, k1) or _around(lex, lay, c, k0, k1)
             or _object(lex, lay, c, k0, k1) or _before(lex, lay, places, c, k0, k1))
+    if main is None and following is not None and following.start < k1 and \
+            _JOINED.match(lay.masked[c.end:following.start]):
+        main = _after(lex, lay, following, min(lay.clause(following.start)[1],
+                                               following.end + MAX_WINDOW))
+    if main is not None and main.position == "after" and main.action == "launch" \
+            and main.agent is None and not _AFTER_NOUN.search(main.cue):
+        # 推进“X”落地见效: the verb written right before the campaign governs it, the word
+        # after only completes that verb
+        pushed = _before(lex, lay, places, c, k0, k1)
+        if pushed is not None and pushed.action == "promote" and \
+                _gap(lay.masked[pushed.end:c.start]) <= MAX_COMPLEMENT_GAP:
+            main = pushed
     out = [main] if main is not None else []
     if main is None or main.action != "learn":
         prev_clause = lay.clause(k0 - 1)[0] if k0 > s0 else k0
