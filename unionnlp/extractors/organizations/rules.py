@@ -105,6 +105,13 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                 and key in lx.abbr_ok and text[s0 - 1] not in lx.vocab["abbr_level_chars"]
                 and not _place_before(lx, text, start, s0, pindex)):
             start = s0  # 落实市委: 市委 stands alone (an abbreviation), 落实 is no name
+        shared = _list_shared(lx, text, prev, start, s0, kind, pindex)
+        if shared is not None:
+            # 桐城市人社局、总工会、妇联、交通运输局: the list's items share the first one's place
+            orgs.append(dict(start=start, end=e0, kind=kind, prefix_end=start, fixed=False,
+                             shared=shared[0], head_start=s0, shared_start=shared[1]))
+            last_end = e0
+            continue
         if (prev is not None and key in lx.vocab["branch_heads"] and not prev["fixed"]
                 and prev["end"] <= start and (_places_only(place_by_start, prev["end"], s0) or (
                     prev["kind"] == "enterprise" and s0 - prev["end"] <= BRANCH_NAME_MAX
@@ -163,6 +170,36 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
     out.extend(listed)
     out.extend(_sources(lx, text, out, chain))
     return out
+
+
+#: kinds of the departments a list names after one place (人社局、总工会、妇联、交通运输局)
+_LIST_KINDS = ("government", "union", "social")
+
+
+def _list_shared(lx, text: str, prev: Optional[dict], start: int, s0: int, kind: str,
+                 pindex: "_Index") -> Optional[tuple]:
+    """(place, its start) that a department listed right after a placed one shares with it:
+    桐城市人社局、总工会、妇联 → 桐城市总工会, 桐城市妇联. The item follows the previous name
+    after 、, holds no place, level character, determiner or function word of its own, and both
+    are bodies of a government, union or mass organisation; the previous name is a place and
+    its head (or an item of the same list)."""
+    if (prev is None or prev["fixed"] or prev["end"] != start - 1 or text[start - 1] != "、"
+            or kind not in _LIST_KINDS or prev["kind"] not in _LIST_KINDS or start > s0):
+        return None
+    two = text[start:start + 2]
+    if two[:1] in lx.vocab["abbr_level_chars"] and (lx.freq.get(two, 0) == 0 or two in lx.abbr_ok):
+        return None  # 、市总工会, 、县妇联: an abbreviation of its own (not 乡村振兴局)
+    body = text[start:s0]
+    if body and (body[0] in lx.boundary
+                 or body.startswith(lx.determiners) or pindex.within(start, s0)
+                 or not all(_CJK.match(c) for c in body) or len(body) > 6):
+        return None
+    if prev.get("shared") is not None:
+        return prev["shared"], prev["shared_start"]
+    ps, hs = prev["start"], prev["head_start"]
+    if hs <= ps or prev["prefix_end"] < hs or text[hs:prev["end"]] not in lx.suffix_kind:
+        return None  # the previous name must be a place + its head (桐城市 + 人社局)
+    return text[ps:hs], ps
 
 
 def _unit_body(lx, text: str, a: int, b: int) -> bool:

@@ -146,7 +146,8 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
     for ps, pe in place_at.values():
         if start > ps >= lo and 2 <= s0 - pe <= 4:
             run = text[pe:s0]
-            if all(_CJK.match(c) for c in run) and all(
+            # (not a function word right after the place: 青川县 + 在 + 县总工会)
+            if run[0] not in lx.boundary and all(_CJK.match(c) for c in run) and all(
                     len(w) == 1 or lx.tags.get(w) is None for w in window_words(run, hmm=False)):
                 start = ps
     if company and start == i:

@@ -1,0 +1,32 @@
+"""Organization error types found on fresh union news pages in round 6 (issue 11; nobody tuned
+on them): one test per type, in sentences written for the test (invented names and places)."""
+from unionnlp.extractors.organizations import find_organizations
+
+
+def _names(text, place=None):
+    return {o.name for o in find_organizations(text, place=place)}
+
+
+def _canon(text, place=None):
+    return {o.canonical for o in find_organizations(text, place=place)}
+
+
+def test_function_word_between_a_place_and_an_abbreviation():
+    # 松阳县 + 在 + 县总工会: the place is where the meeting is, not part of the name
+    got = _names("东湖区和松阳县在县总工会签订了帮扶协议。")
+    assert got == {"县总工会"}
+
+
+def test_departments_listed_after_one_place_share_it():
+    got = _canon("活动由青岚市人社局、总工会、妇联、交通运输局共同主办。")
+    assert {"青岚市人社局", "青岚市总工会", "青岚市妇联", "青岚市交通运输局"} <= got
+    got = _canon("白沙县人社局、乡村振兴局、退役军人事务局等部门设立了咨询台。")
+    assert {"白沙县乡村振兴局", "白沙县退役军人事务局"} <= got
+
+
+def test_listed_items_with_their_own_place_or_abbreviation_keep_it():
+    got = _canon("由青岚市委组织部、市总工会、市市场监管局联合组织。", place="青岚市")
+    assert not any(n.startswith("青岚市市") or "青岚市青岚" in n for n in got)
+    # a company after a placed department does not take the place
+    got = _canon("青岚市总工会、远帆物流公司的代表参加。")
+    assert "青岚市远帆物流公司" not in got
