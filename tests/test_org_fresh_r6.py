@@ -30,3 +30,17 @@ def test_listed_items_with_their_own_place_or_abbreviation_keep_it():
     # a company after a placed department does not take the place
     got = _canon("青岚市总工会、远帆物流公司的代表参加。")
     assert "青岚市远帆物流公司" not in got
+
+
+def test_he_inside_a_department_name():
+    # 和 joins two fields of one department (the names need not be in the head list)
+    assert "县人力资源和保障局" in _names("竞赛由县总工会、县人力资源和保障局主办。")
+    assert "嘉兴市教育和体育局" in _names("嘉兴市教育和体育局副局长出席。")
+    got = _names("柳溪街道总工会联合街道组织人事和社会保障局开展宣讲。")
+    assert "街道组织人事和社会保障局" in got
+
+
+def test_he_between_two_bodies_stays_a_conjunction():
+    assert _names("市委和市政府高度重视。") == {"市委", "市政府"}
+    got = _names("昆山市和太仓市人社局联合举办招聘会。")
+    assert "昆山市和太仓市人社局" not in got

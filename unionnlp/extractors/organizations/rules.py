@@ -105,6 +105,9 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                 and key in lx.abbr_ok and text[s0 - 1] not in lx.vocab["abbr_level_chars"]
                 and not _place_before(lx, text, start, s0, pindex)):
             start = s0  # 落实市委: 市委 stands alone (an abbreviation), 落实 is no name
+        if kind == "government" and start > 0 and text[start - 1] == "和":
+            # 县人力资源和保障局, 街道组织人事和社会保障局: 和 inside a department's name
+            start = _he_department(lx, text, start, last_end, pindex)
         shared = _list_shared(lx, text, prev, start, s0, kind, pindex)
         if shared is not None:
             # 桐城市人社局、总工会、妇联、交通运输局: the list's items share the first one's place
@@ -170,6 +173,59 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
     out.extend(listed)
     out.extend(_sources(lx, text, out, chain))
     return out
+
+
+def _he_department(lx, text: str, start: int, floor: int, pindex: "_Index") -> int:
+    """Where a department's name begins when 和 joins two fields inside it (县人力资源和保障局,
+    街道组织人事和社会保障局, 市教育和体育局): the words before 和 are field words (nouns, or
+    words of the department heads such as 组织) led by a place, a bare level character or a
+    bare 街道; otherwise (市委和市政府, 职工和家属) the name starts at ``start``."""
+    lvl = lx.vocab["abbr_level_chars"]
+    if text[start] in lvl or pindex.within(start, start + 1):
+        return start  # 昆山市和太仓市人社局: the places are coordinated, not the fields
+    j = start - 1
+    lo = max(floor if floor > 0 else 0, j - 12)
+    seg = text[lo:j]
+    m = None
+    for k in range(len(seg) - 1, -1, -1):
+        if not _CJK.match(seg[k]):
+            m = k
+            break
+    if m is not None:
+        lo, seg = lo + m + 1, seg[m + 1:]
+    places = {p.end: p.start for p in pindex.within(lo, j) if p.start >= lo}
+    toks = window_words(seg, hmm=False) if seg else []
+    pos, fields = j, 0
+    for w in reversed(toks):
+        wstart = pos - len(w)
+        if pos in places and fields:
+            return places[pos]  # 青岚市 + 教育和体育局
+        if fields and (w in lvl or w == _STREET and _street_abbreviation(lx, text, wstart)):
+            return wstart  # 县 + 人力资源和保障局, 街道 + 组织人事和社会保障局
+        tag = lx.tags.get(w) or "x"
+        if not (len(w) >= 2 and (tag[:1] == "n" and tag != "nr" or tag == "vn"
+                                 or w in lx.body_ok or w in _field_words(lx))):
+            return start
+        fields += len(w)
+        pos = wstart
+    if pos in places and fields:
+        return places[pos]
+    return start
+
+
+def _field_words(lx) -> frozenset:
+    """Words inside the names of government and party heads (组织 of 组织部, 社会 of
+    社会保障局): fields a department's name may hold even when jieba tags them as verbs."""
+    got = getattr(lx, "_field_words", None)
+    if got is None:
+        out = set()
+        for suf, kind in lx.suffix_kind.items():
+            if kind in ("government", "party") and len(suf) >= 3:
+                body = suf[:-1]  # 组织 of 组织部, 社会保障 of 社会保障局
+                out.update(w for w in window_words(body, hmm=False) + [body] if len(w) >= 2)
+        got = frozenset(out)
+        object.__setattr__(lx, "_field_words", got)
+    return got
 
 
 #: kinds of the departments a list names after one place (人社局、总工会、妇联、交通运输局)
