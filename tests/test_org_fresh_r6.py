@@ -44,3 +44,16 @@ def test_he_between_two_bodies_stays_a_conjunction():
     assert _names("市委和市政府高度重视。") == {"市委", "市政府"}
     got = _names("昆山市和太仓市人社局联合举办招聘会。")
     assert "昆山市和太仓市人社局" not in got
+
+
+def test_numbered_company_of_a_group():
+    got = _names("省建设工会联合中建八局二公司西南分公司工会开展慰问。")
+    assert "中建八局二公司西南分公司工会" in got
+    assert "公司西南分公司工会" not in got
+    assert _names("华远建投集团路桥三公司开展夏季慰问。") == {"华远建投集团路桥三公司"}
+
+
+def test_building_project_is_not_the_body():
+    got = _names("工会来到华宇建设有限公司滨江医院项目开展送清凉活动。")
+    assert "华宇建设有限公司" in got
+    assert not any(n.endswith("医院") for n in got)

@@ -56,6 +56,9 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                 text.startswith("组织", e0) and (key != "工会" or text.startswith(
                     after_zuzhi, e0 + 2))):
             continue  # 工会工作者, 工会组织: a category, not a named body (工会组织召开: organised)
+        if (typ == "suffix" and kind in _BUILDING_KINDS and text.startswith(_PROJECT, e0)
+                and not text.startswith(_PROJECT + "部", e0)):
+            continue  # 树兰医院项目, 实验学校项目: a building site, not the body
         prev = orgs[-1] if orgs else None
         if prev is not None and prev["end"] == s0 and typ == "suffix":
             pk = prev["kind"]
@@ -113,6 +116,14 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
             # 桐城市人社局、总工会、妇联、交通运输局: the list's items share the first one's place
             orgs.append(dict(start=start, end=e0, kind=kind, prefix_end=start, fixed=False,
                              shared=shared[0], head_start=s0, shared_start=shared[1]))
+            last_end = e0
+            continue
+        if (prev is not None and not prev["fixed"] and kind == "enterprise"
+                and prev["kind"] in ("enterprise", "government") and prev["end"] < s0
+                and _NUMBERED_UNIT.fullmatch(text, prev["end"], s0)
+                and not any(c in lx.boundary for c in text[prev["end"]:s0])):
+            # 中建一局 + 一公司, 建工集团 + 路桥三公司: a numbered company of the group before it
+            prev.update(end=e0, kind=kind)
             last_end = e0
             continue
         if (prev is not None and key in lx.vocab["branch_heads"] and not prev["fixed"]
@@ -226,6 +237,14 @@ def _field_words(lx) -> frozenset:
         got = frozenset(out)
         object.__setattr__(lx, "_field_words", got)
     return got
+
+
+#: kinds of bodies named like the building they are in (医院, 学校, 中心): followed by 项目 they
+#: name a building site (树兰医院项目), not the body
+_BUILDING_KINDS = ("other", "school", "social")
+_PROJECT = "项目"
+#: a numbered company right after its group (一公司, 路桥三公司): a short field and a numeral
+_NUMBERED_UNIT = re.compile(r"[\u4e00-\u9fff]{0,4}?[一二三四五六七八九十]{1,3}")
 
 
 #: kinds of the departments a list names after one place (人社局、总工会、妇联、交通运输局)
