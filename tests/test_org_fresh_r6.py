@@ -57,3 +57,29 @@ def test_building_project_is_not_the_body():
     got = _names("工会来到华宇建设有限公司滨江医院项目开展送清凉活动。")
     assert "华宇建设有限公司" in got
     assert not any(n.endswith("医院") for n in got)
+
+
+def test_clinics_examination_centres_and_approval_bureaus():
+    got = _names("邀请了北湖二院体检中心和青禾中医门诊部的专家义诊。")
+    assert {"北湖二院体检中心", "青禾中医门诊部"} <= got
+    assert "无棣县行政审批服务局" in _names("无棣县行政审批服务局驿站获评最美站点。")
+
+
+def test_branch_of_a_democratic_party_in_a_unit():
+    got = _names("集团工会联合九三学社医药支社、市二医院支社开展义诊。")
+    assert {"九三学社医药支社", "市二医院支社"} <= got
+
+
+def test_rooms_and_spots_named_with_a_head_character():
+    assert _names("活动在文化中心二楼报告厅举行。") == set()
+    assert _names("驿站位于兴华路与学府路交界处。") == set()
+
+
+def test_union_rest_station_is_not_a_union():
+    got = _names("区总工会走进柳岸社区工会驿站开展活动。")
+    assert "柳岸社区工会" not in got
+
+
+def test_media_bylines_with_a_reporter_and_online_outlets():
+    assert "青川新报" in _names("青川新报(通讯员 李某)近日,县总工会开展慰问。")
+    assert "东海在线" in _names("来源: 东海在线 通讯员 张某\n县总工会开展活动。")
