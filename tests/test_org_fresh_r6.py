@@ -83,3 +83,27 @@ def test_union_rest_station_is_not_a_union():
 def test_media_bylines_with_a_reporter_and_online_outlets():
     assert "青川新报" in _names("青川新报(通讯员 李某)近日,县总工会开展慰问。")
     assert "东海在线" in _names("来源: 东海在线 通讯员 张某\n县总工会开展活动。")
+
+
+def test_short_firm_names_listed_before_a_count_of_firms():
+    got = _names("招聘会吸引了青禾橡胶、远帆家具、晶瑞玻璃等40多家企业参加。")
+    assert {"青禾橡胶", "远帆家具", "晶瑞玻璃"} <= got
+    got = _names("在鑫岳、诚联等示范企业带动下,建制率明显提高。")
+    assert {"鑫岳", "诚联"} <= got
+
+
+def test_lists_of_places_or_trades_before_firms_name_no_firm():
+    assert _names("江苏、浙江等地企业纷纷参加。") == set()
+    assert _names("电子、机械、纺织等行业企业参加培训。") == set()
+    assert _names("张伟、李红等企业家出席。") == set()
+
+
+def test_vocational_school_short_form():
+    got = _names("交流会在白沙县职业中专新校区召开。")
+    assert "白沙县职业中专" in got
+    assert not any(n.endswith("校区") for n in got)
+
+
+def test_listed_firm_names_do_not_take_the_words_before_them():
+    got = _names("会上表彰了重点企业青禾橡胶、远帆家具等10家企业。")
+    assert "重点企业青禾橡胶" not in got

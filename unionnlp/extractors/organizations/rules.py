@@ -182,6 +182,7 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                            place_by_end, lex_names, place_by_start))
     out.extend(_abbreviations(lx, text, chain, place_by_end, out))
     out.extend(listed)
+    out.extend(_listed_firms(lx, text, pindex, out))
     out.extend(_sources(lx, text, out, chain))
     return out
 
@@ -245,6 +246,70 @@ _BUILDING_KINDS = ("other", "school", "social")
 _PROJECT = "项目"
 #: a numbered company right after its group (一公司, 路桥三公司): a short field and a numeral
 _NUMBERED_UNIT = re.compile(r"[\u4e00-\u9fff]{0,4}?[一二三四五六七八九十]{1,3}")
+
+
+#: short names of firms listed before 等 + a count of firms (海安橡胶、三福家具等30多家企业) or a
+#: kind of firm (万鑫、协诚等示范企业): items of 2-6 characters
+_LISTED_FIRMS = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,6})等"
+    r"(?:(?:[0-9]+|[一二三四五六七八九十两几百]+)[多余]?家|多家)?"
+    r"(?:示范|龙头|重点|骨干|知名|规上|会员|民营|非公|优秀|爱心|本地|当地)?(?:企业|公司)(?!家)")
+#: jieba tags of words that end a list's lead-in (吸引了 + 海安橡胶): verbs and function words
+_LEAD_IN_TAGS = "vpcdruy"  # (not numerals: 万鑫, 三福家具 open with one)
+
+
+def _listed_firms(lx, text: str, pindex: "_Index", found: list) -> list[Organization]:
+    """Firms named by their short names in a list before 等 + a count of firms or a kind of
+    firm (海安橡胶、三福家具、日晶玻璃等30多家企业 → three enterprises). Every item must read as
+    a name: not a place, not a common word, not a generic or trade word (江苏、浙江等地企业 and
+    电子、机械等行业企业 name no firm); the words leading into the list (吸引了, 在) are cut off."""
+    if "等" not in text or ("企业" not in text and "公司" not in text):
+        return []
+    out = []
+    taken = [(o.start, o.end) for o in found if o.start is not None]
+    for m in _LISTED_FIRMS.finditer(text):
+        if m.group(0).endswith("公司") and not re.search(r"家|多家", m.group(0)[m.end(1) - m.start(0):]):
+            continue  # 等公司 without a count reads as 'and so on, the company'
+        items = m.group(1).split("、")
+        pos = m.start(1)
+        words = window_words(items[0], hmm=False)  # (HMM glues 在 + 鑫岳 into one word)
+        while (len(words) > 1 and (lx.tags.get(words[0]) or "x")[:1] in _LEAD_IN_TAGS
+               and len(items[0]) - len(words[0]) >= 2):
+            pos += len(words[0])
+            items[0] = items[0][len(words[0]):]
+            words = words[1:]
+        spans, ok = [], True
+        for item in items:
+            if not _firm_name(lx, item, pos, pindex):
+                ok = False
+                break
+            spans.append((item, pos))
+            pos += len(item) + 1
+        if not ok:
+            continue
+        for item, p0 in spans:
+            if any(a < p0 + len(item) and p0 < b for a, b in taken):
+                continue
+            out.append(Organization(name=item, canonical=item, kind="enterprise", place=None,
+                                    start=p0, end=p0 + len(item)))
+    return out
+
+
+def _firm_name(lx, item: str, pos: int, pindex: "_Index") -> bool:
+    """``item`` (at ``pos``) reads as a firm's short name: 2-6 characters, not a place, not a
+    dictionary word other than a proper name, not generic, trade or a stop word."""
+    if not 2 <= len(item) <= 6 or item in lx.generic or item in lx.trade_words \
+            or item in lx.stop_words or item in lx.body_ok or item.startswith(lx.determiners):
+        return False
+    if any(p.start <= pos and pos + len(item) <= p.end for p in pindex.within(pos, pos + len(item))):
+        return False  # 江苏、浙江: places
+    tag = lx.tags.get(item)
+    if tag is not None and tag not in ("nz", "nt", "nr", "j"):
+        return False  # 电子、机械, 广东 (ns): common words and places
+    if item[-1] in lx.vocab["abbr_level_chars"] or item.endswith(tuple(lx.town_words)):
+        return False  # 某某县, 某某镇: a place the gazetteer lacks
+    words = window_words(item, hmm=False)
+    return not any(len(w) >= 2 and (w in lx.generic or w in lx.stop_words) for w in words)
 
 
 #: kinds of the departments a list names after one place (人社局、总工会、妇联、交通运输局)
