@@ -107,3 +107,18 @@ def test_vocational_school_short_form():
 def test_listed_firm_names_do_not_take_the_words_before_them():
     got = _names("会上表彰了重点企业青禾橡胶、远帆家具等10家企业。")
     assert "重点企业青禾橡胶" not in got
+
+
+def test_count_in_digits_before_a_class_of_bodies():
+    assert _names("共有18支民办学校队伍参加比赛。") == set()
+    assert _names("全区12所学校工会参与评选。") == set()
+
+
+def test_place_and_a_class_word_name_a_class():
+    assert _names("2015年东湖区民办学校教工运动会举行。") == set()
+    assert "东湖区实验学校" in _names("东湖区实验学校教工运动会举行。")
+
+
+def test_two_places_unions_and_the_schools_own_union_are_no_names():
+    assert _names("松阳—白沙两地工会将继续深化协作。") == set()
+    assert _names("该校党支部和学校工会开展慰问。") == set()

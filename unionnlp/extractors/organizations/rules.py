@@ -93,7 +93,7 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
             last_end = e0
             continue
         if (prev is not None and prev["end"] == s0 - 1 and text[s0 - 1] in "和、及与"
-                and not prev["fixed"] and prev["head_start"] > prev["start"]
+                and not prev["fixed"] and prev["head_start"] > prev["start"] + 1
                 and key[0] not in lx.vocab["abbr_level_chars"]
                 and text[prev["head_start"]:prev["end"]] in lx.suffix_kind):
             # X党委和工会联合会: the second head shares the first one's name
@@ -312,6 +312,18 @@ def _firm_name(lx, item: str, pos: int, pindex: "_Index") -> bool:
     return not any(len(w) >= 2 and (w in lx.generic or w in lx.stop_words) for w in words)
 
 
+def _class_words(lx, inner: str) -> bool:
+    """``inner`` (the body between a place and its head) is made only of words that name a
+    class of bodies (民办, 公办, 非公 …): 闵行区民办学校 is the private schools of the district."""
+    words = window_words(inner, hmm=False)
+    cls = lx.vocab["class_words"]
+    return all(w in cls or _split_into(w, cls) for w in words)
+
+
+def _split_into(w: str, vocab) -> bool:
+    return any(w[:k] in vocab and (w[k:] in vocab) for k in range(1, len(w)))
+
+
 #: kinds of the departments a list names after one place (人社局、总工会、妇联、交通运输局)
 _LIST_KINDS = ("government", "union", "social")
 
@@ -490,6 +502,8 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
         toks = window_words(inner, hmm=False) if inner else []
         if toks and all((lx.tags.get(w) or "x")[:1] == "a" for w in toks):
             return []  # 安徽省优秀工会: place + adjective is no name
+        if inner and _class_words(lx, inner):
+            return []  # 闵行区民办学校, 某县非公企业: a class of bodies in the place
     res = [Organization(name=name, canonical=canonical, kind=_kind_of(lx, o, name),
                         place=org_place, start=s, end=e)]
     if has_place:

@@ -39,6 +39,8 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
     # after the last character before s0 that no name holds (punctuation, digits)
     m = _LAST_BREAK_RE.match(text, lo, s0)
     i = m.end() if m is not None else lo
+    if i < s0 and i > 0 and text[i - 1].isdigit() and text[i] in _COUNT_MEASURES:
+        i += 1  # 27 + 支 + 民办学校队伍, 3 + 所 + 学校: the measure word of a count
     if i == s0:
         return _bracket_lead(lx, text, s0, floor, pindex) if company else s0
     # jieba words, with place mentions kept whole (a word never straddles a place edge)
@@ -216,6 +218,8 @@ _PLURAL_CHARS = frozenset("各全该本每")
 
 
 _MEASURES = frozenset("名家个位户")
+#: measure words right after a number written in digits (27支队伍, 3所学校, 12座驿站)
+_COUNT_MEASURES = frozenset("名家个位户支所座批项")
 
 
 #: Chinese numerals that occur inside names (八一店, 三局)
