@@ -122,3 +122,32 @@ def test_place_and_a_class_word_name_a_class():
 def test_two_places_unions_and_the_schools_own_union_are_no_names():
     assert _names("松阳—白沙两地工会将继续深化协作。") == set()
     assert _names("该校党支部和学校工会开展慰问。") == set()
+
+
+def test_commission_short_form_takes_the_full_name_written_on_the_page():
+    got = _canon("由东岭市总工会、东岭市卫生健康委员会联合打造。东岭市卫生健康委主任出席。")
+    assert "东岭市卫生健康委员会" in got
+    assert "东岭市卫生健康委" not in got
+
+
+def test_bureau_of_a_bureau_is_one_name():
+    got = _names("驿站联动市公安局交管局、市图书馆开展服务。")
+    assert "市公安局交管局" in got
+    assert "交管局" not in got
+
+
+def test_university_college_and_affiliated_hospital_is_one_name():
+    got = _names("复兴大学医学院附属华山医院专家团队参加义诊。")
+    assert "复兴大学医学院附属华山医院" in got
+
+
+def test_brand_and_trade_word_before_a_place_in_a_company_name():
+    got = _names("新岳化学泰兴有限公司党总支作交流发言。")
+    assert "新岳化学泰兴有限公司党总支" in got
+
+
+def test_description_before_a_firms_name_is_not_part_of_it():
+    got = _names("为重点项目冠岳电子科技有限公司送上新员工。")
+    assert "冠岳电子科技有限公司" in got
+    got = _names("以会员企业青禾实业有限公司为龙头。")
+    assert "青禾实业有限公司" in got

@@ -140,10 +140,13 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
             last_end = e0
             continue
         if (prev is not None and not prev["fixed"] and start == prev["end"] and start < s0
-                and prev["kind"] in ("enterprise", "school", "other")
-                and kind in ("enterprise", "union", "party", "other")
+                and (prev["kind"] in ("enterprise", "school", "other")
+                     and (kind in ("enterprise", "union", "party", "other")
+                          or kind == "school" and key not in lx.vocab["branch_heads"])
+                     or prev["kind"] == kind == "government")
                 and _unit_body(lx, text, start, s0)):
-            # 峰峰集团 + 大社矿 + 风井区工会: a unit written right after its organization
+            # 峰峰集团 + 大社矿 + 风井区工会: a unit written right after its organization;
+            # 市公安局 + 交管局: a bureau's own bureau
             prev.update(end=e0, kind=kind)
             last_end = e0
             continue
@@ -544,6 +547,8 @@ def _brand_lead(lx: _Lex, lead: str) -> bool:
     """``lead`` (the text before a place inside a name) is one dictionary word tagged as a proper
     name other than a place: a brand (沃尔玛, 腾讯), not a person's name the dictionary lacks."""
     words = window_words(lead, hmm=False)
+    if words and len(words[0]) < 2:
+        words = window_words(lead)  # a brand jieba does not know: its HMM keeps it whole (新岳)
     if not words or len(words[0]) < 2:
         return False
     first = lx.tags.get(words[0]) or "x"
@@ -551,8 +556,9 @@ def _brand_lead(lx: _Lex, lead: str) -> bool:
         return first in ("nr", "nrt", "nz", "nt")
     # 冀中 + 能源 (+ 峰峰集团): a proper word and trade words before the place
     # 顺丰 + 速运 (+ 桃园营业部), 京东 + 快递: a brand and trade words
-    return first in ("nz", "nt", "ns") and all(w in lx.body_ok or w in lx.trade_words
-                                               for w in words[1:])
+    # (a brand jieba does not know counts too when trade words follow it: 新岳 + 化学)
+    return (first in ("nz", "nt", "ns") or first == "x" and all(_CJK.match(c) for c in words[0])) \
+        and all(w in lx.body_ok or w in lx.trade_words for w in words[1:])
 
 
 def _abbr_lead(lx: _Lex, lead: str) -> bool:

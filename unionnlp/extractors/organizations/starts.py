@@ -92,6 +92,8 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
             continue
         if w in lx.stop_words:
             break
+        if k > 0 and toks[k - 1][1] + w in lx.stop_words and toks[k - 1][0] + len(toks[k - 1][1]) == tpos:
+            break  # 会员 + 企业 (+ 青禾实业有限公司): a description jieba cuts in two
         if w[-1] in _MEASURES and _quantity_word(w):
             break  # 近千名 + 商场信息员, 三家 + 企业: a count before the head is no name
         if (w[-1] in lvl and len(w) == 2 and lx.tags.get(w) is None
