@@ -151,3 +151,10 @@ def test_description_before_a_firms_name_is_not_part_of_it():
     assert "冠岳电子科技有限公司" in got
     got = _names("以会员企业青禾实业有限公司为龙头。")
     assert "青禾实业有限公司" in got
+
+
+def test_coordinated_places_of_different_levels_share_the_head():
+    got = _canon("服务中心由浙江省湖州市和吴兴区总工会共同投资。")
+    assert {"浙江省湖州市总工会", "吴兴区总工会"} <= got
+    got = _canon("江苏省和南京市总工会联合开展调研。")
+    assert {"江苏省总工会", "南京市总工会"} <= got

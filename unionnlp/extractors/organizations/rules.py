@@ -635,6 +635,10 @@ def _kind_of(lx: _Lex, o: dict, name: str) -> str:
     return o["kind"] or org_kind(name)
 
 
+#: levels of places whose names coordinate before one shared head (省、市、县、镇)
+_COORD_LEVELS = ("province", "city", "county", "town")
+
+
 def _coordinated(lx: _Lex, text: str, s: int, pe: int, e: int, body: str, o: dict,
                  place_by_start: dict, place_by_end: dict, chain: list[str]) -> list[Organization]:
     """长寿区、垫江县总工会 → also 长寿区总工会 (the shared head is completed)."""
@@ -647,10 +651,17 @@ def _coordinated(lx: _Lex, text: str, s: int, pe: int, e: int, body: str, o: dic
     lvl = lx.vocab["abbr_level_chars"]
     while j >= 2 and text[j - 1] in "、和与及":
         q = place_by_end.get(j - 1)
-        if q is not None and q.level == first.level:
-            out.append(Organization(name=q.name + tail, canonical=q.name + tail,
-                                    kind=o["kind"], place=q.canonical, start=q.start, end=e))
-            j = q.start
+        if q is not None and (q.level == first.level or q.level in _COORD_LEVELS
+                              and first.level in _COORD_LEVELS):
+            # 湖州市和吴兴区总工会: places of different levels share the head too; the written
+            # places before the conjunct belong to its name (浙江省湖州市总工会)
+            q0 = q.start
+            while q0 in place_by_end and place_by_end[q0].start < q0:
+                q0 = place_by_end[q0].start
+            written = text[q0:q.end]
+            out.append(Organization(name=written + tail, canonical=written + tail,
+                                    kind=o["kind"], place=q.canonical, start=q0, end=e))
+            j = q0
             continue
         if text[j - 2] in lvl and (j < 3 or not _CJK.match(text[j - 3])):
             surface = text[j - 2] + tail
