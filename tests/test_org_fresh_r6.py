@@ -158,3 +158,20 @@ def test_coordinated_places_of_different_levels_share_the_head():
     assert {"浙江省湖州市总工会", "吴兴区总工会"} <= got
     got = _canon("江苏省和南京市总工会联合开展调研。")
     assert {"江苏省总工会", "南京市总工会"} <= got
+
+
+def test_verb_between_a_body_and_a_unit_head_keeps_them_apart():
+    got = _names("东湖区司法局指导区法律援助中心开展宣传。")
+    assert "东湖区司法局" in got
+    assert not any("指导" in n for n in got)
+
+
+def test_function_verbs_before_a_generic_union_are_no_name():
+    assert _names("要充分发挥学校工会等组织的作用。") == set()
+
+
+def test_rights_centres_committees_for_the_young_and_township_offices():
+    assert "市劳动保障维权中心" in _names("律师入驻市劳动保障维权中心值班。")
+    assert "柳溪街道青石社区关工委" in _names("柳溪街道青石社区关工委主任出席。")
+    got = _names("区妇联、枫木岭司法所在工地共同启动宣传。")
+    assert "枫木岭司法所" in got

@@ -362,7 +362,9 @@ def _unit_body(lx, text: str, a: int, b: int) -> bool:
     does not begin with a function word (劳动和经济 + 工作部 does; 和 + 帮扶中心 does not)."""
     run = text[a:b]
     return (0 < len(run) <= UNIT_BODY_MAX and all(_CJK.match(c) for c in run)
-            and run[0] not in lx.boundary and not run.startswith(lx.determiners))
+            and run[0] not in lx.boundary and not run.startswith(lx.determiners)
+            # 长宁区司法局 + 指导 + 区法律援助中心: a verb between them, not a unit's name
+            and not any(w in lx.stop_words for w in window_words(run, hmm=False)))
 
 
 #: longest name of a unit between a body and the unit's head (困难职工 + 帮扶中心)
@@ -492,7 +494,8 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
         hk = name[len(head):]
         if hk in lx.weak_heads and not any(u in head for u in lx.unit_words) \
                 and not head.startswith(tuple(lx.vocab["weak_head_prefixes"])) \
-                and not _named_body(lx, head):
+                and not _named_body(lx, head) and not (
+                    o["kind"] in ("government", "other") and _listed_unknown_name(lx, text, s, head)):
             return []  # 优秀工会, 镇街党委: a bare head needs a place or a named unit
     else:
         inner = _strip_head(lx, body)
@@ -512,6 +515,19 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
     if has_place:
         res.extend(_coordinated(lx, text, s, pe, e, body, o, place_by_start, place_by_end, chain))
     return res
+
+
+def _listed_unknown_name(lx, text: str, s: int, head: str) -> bool:
+    """A name jieba does not know (2-4 characters, kept whole by its HMM) standing alone as an
+    item of a list before a weak head: 区残联、老顶山司法所 (a township's office; the caller
+    asks this only of offices and stations, not of union or party committees)."""
+    if s == 0 or text[s - 1] != "、" or not 2 <= len(head) <= 4:
+        return False
+    if head[0] in lx.boundary or head.startswith(lx.determiners) or not all(_CJK.match(c) for c in head):
+        return False
+    words = window_words(head)  # 老顶山; 石门 + 岭: unknown, proper or single characters
+    return lx.tags.get(head) is None and all(
+        len(w) == 1 or lx.tags.get(w) is None or lx.tags.get(w) in lx.proper_tags for w in words)
 
 
 #: determiners right before a name without a place that make it a class of bodies
