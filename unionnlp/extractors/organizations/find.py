@@ -62,6 +62,7 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
         out = merge_statistical(text, out, lac_org_spans(text), plist, chain)
     out.extend(_page_bodies(out, title, outlet, chain))
     _complete_town_abbreviations(out, plist, chain)
+    _complete_renamed_division(out, text, chain)
     by_start = {p.start: p for p in plist if p.adcode}
     _unify(out, plist, by_start)
     unify_short_forms(out, plist, by_start)
@@ -103,6 +104,27 @@ def _outlet(outlet: str) -> list[Organization]:
         return []
     kind = org_kind(outlet)
     return [Organization(name=outlet, canonical=outlet, kind=kind if kind != "other" else "media")]
+
+
+#: level characters of a county or city that renamings turn into one another (密云县 → 密云区)
+_RENAMED_LEVELS = "县区市"
+
+
+def _complete_renamed_division(orgs: list[Organization], text: str, chain: list[str]) -> None:
+    """An abbreviation the article place could not complete (县安全生产监督管理局 in an article
+    about 密云, a 区 today) takes the division's name as the page itself writes it with that
+    level character (密云县总工会 → 密云县安全生产监督管理局): pages older than a renaming."""
+    if not chain or chain[0][-1:] not in _RENAMED_LEVELS or len(chain[0]) < 3:
+        return
+    stem = chain[0][:-1]
+    for o in orgs:
+        name = o.canonical or o.name
+        ch = name[:1]
+        if (o.canonical not in (None, o.name) or ch not in _RENAMED_LEVELS or ch == chain[0][-1]
+                or len(name) < 3):
+            continue
+        if stem + ch in text:
+            o.canonical = stem + name
 
 
 #: level words of a township-level division (what 镇总工会, 乡工会, 街道工会 abbreviate)
