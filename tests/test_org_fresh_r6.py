@@ -184,3 +184,22 @@ def test_abbreviation_in_a_page_older_than_a_renaming():
     # a level the page never writes with the division's name is left as it is
     got = _canon("竞赛由县统计局开展。", place="密云区")
     assert "密云县统计局" not in got
+
+
+def test_level_char_before_a_field_that_glues_into_a_word():
+    # 区 + 市场监管局 (jieba knows 区市, but here 市场 is the field); 省市委 stays two levels
+    assert "区市场监管局" in _names("人员来自区消防救援大队、区市场监管局等单位。")
+    assert _names("省市委高度重视。") == set()
+
+
+def test_brigades_commissions_sanatoria_and_leading_groups():
+    got = _names("人员来自区纪委监委、区消防救援大队等单位。")
+    assert {"区纪委监委", "区消防救援大队"} <= got
+    assert "东海省职工疗养院" in _names("劳模启程赴东海省职工疗养院休养。")
+    assert "工资集体协商工作领导小组" in _names("成立了工资集体协商工作领导小组。")
+    assert _names("成立了领导小组。") == set()
+    assert _names("村里的生产大队开会。") == set()
+
+
+def test_a_media_app_named_as_the_source():
+    assert "工人日报客户端" in _names("来源:工人日报客户端\n市总工会开展活动。")

@@ -83,6 +83,8 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
             last_end = e0
             continue  # internal body of the preceding organization (总工会党组 …)
         if typ == "name":
+            if kind == "media" and text.startswith(_APP, e0):
+                e0 += len(_APP)  # 工人日报 + 客户端: the outlet's app is named as the source
             start = s0
             pb = place_by_end.get(s0)
             if pb is not None and pb.level != "country" and kind == "media":
@@ -448,7 +450,8 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
             return _level_word_abbr(lx, name, lw, o, chain, s, e)
         two = name[:2]
         is_abbr = name[:1] in lvl and (lx.freq.get(two, 0) == 0 or two in lx.abbr_ok
-                                       or two[1:] == "委")
+                                       or two[1:] == "委"
+                                       or _level_then_field(lx, name))
         if is_abbr and (len(name) == 2 and name[1] == "委" or
                                 _CJK.match(name[1:2] or "") and name[1:] != ""):
             # bare level char: 市总工会, 县委, 市委组织部, 市市场监管局
@@ -460,7 +463,8 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
             full = expand_abbreviation(name, chain_place(chain))
             rest = name[1:]
             body_ = _strip_head(lx, rest)
-            if (rest[:1] in lvl and lx.freq.get(name[:2], 0) > 0) or \
+            if (rest[:1] in lvl and lx.freq.get(name[:2], 0) > 0
+                    and not _level_then_field(lx, name)) or \
                     _plural_body(lx, body_):
                 return []  # 省市委, 市直各单位工会: plural or generic
             if body_ and all((lx.tags.get(w) or "x") in _ADJ_TAGS for w in
@@ -528,6 +532,19 @@ def _listed_unknown_name(lx, text: str, s: int, head: str) -> bool:
     words = window_words(head)  # 老顶山; 石门 + 岭: unknown, proper or single characters
     return lx.tags.get(head) is None and all(
         len(w) == 1 or lx.tags.get(w) is None or lx.tags.get(w) in lx.proper_tags for w in words)
+
+
+#: a medium's app, named as a source after the medium's name
+_APP = "客户端"
+
+
+def _level_then_field(lx, name: str) -> bool:
+    """``name`` reads as a bare level character + a department's field even though its first
+    two characters make a word (区 + 市场监管局, not 区市; but 省 + 市委 is two levels)."""
+    ws = window_words(name, hmm=False)
+    return (len(ws) >= 2 and ws[0] == name[0] and len(ws[1]) >= 2 and ws[1] not in lx.abbr_ok
+            and ws[1] not in lx.suffix_kind
+            and not (ws[1][0] in lx.vocab["abbr_level_chars"] and ws[1][1:] in lx.suffix_kind))
 
 
 #: determiners right before a name without a place that make it a class of bodies
