@@ -203,3 +203,12 @@ def test_brigades_commissions_sanatoria_and_leading_groups():
 
 def test_a_media_app_named_as_the_source():
     assert "工人日报客户端" in _names("来源:工人日报客户端\n市总工会开展活动。")
+
+
+def test_a_school_of_a_union_is_one_name():
+    assert "东海工会管理学院" in _names("依托东海工会管理学院启动培训项目。")
+    assert "东湖区教育工会民办学校" not in _names("东湖区教育工会民办学校分会主席出席。")
+
+
+def test_concurrent_titles_do_not_open_a_name():
+    assert not any("队长" in n for n in _names("该队队长兼队党委书记何某参加了仪式。"))

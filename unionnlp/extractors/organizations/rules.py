@@ -145,7 +145,11 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                 and (prev["kind"] in ("enterprise", "school", "other")
                      and (kind in ("enterprise", "union", "party", "other")
                           or kind == "school" and key not in lx.vocab["branch_heads"])
-                     or prev["kind"] == kind == "government")
+                     or prev["kind"] == kind == "government"
+                     # 上海工会 + 管理学院, 市总工会 + 干部学校: a school or institute of a union
+                     or prev["kind"] == "union" and kind in ("school", "other")
+                     and key not in lx.vocab["branch_heads"]
+                     and not _class_words(lx, text[start:s0]))  # (教育工会 + 民办学校分会)
                 and _unit_body(lx, text, start, s0)):
             # 峰峰集团 + 大社矿 + 风井区工会: a unit written right after its organization;
             # 市公安局 + 交管局: a bureau's own bureau
