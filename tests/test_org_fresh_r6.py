@@ -212,3 +212,12 @@ def test_a_school_of_a_union_is_one_name():
 
 def test_concurrent_titles_do_not_open_a_name():
     assert not any("队长" in n for n in _names("该队队长兼队党委书记何某参加了仪式。"))
+
+
+def test_bare_departments_listed_with_their_level():
+    got = {(o.name, o.canonical) for o in find_organizations(
+        "成员单位包括组织部、总工会、国资委、教育局等十二个市级部门,办公室设在市总工会。",
+        place="乐山市")}
+    assert {("国资委", "乐山市国资委"), ("教育局", "乐山市教育局")} <= got
+    assert not any(c.endswith("市组织部") for _, c in got)  # a party committee's department
+    assert not any(n == "领导小组办公室" for n in _names("领导小组办公室设在市总工会。"))

@@ -192,6 +192,7 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
     out.extend(_abbreviations(lx, text, chain, place_by_end, out))
     out.extend(listed)
     out.extend(_listed_firms(lx, text, pindex, out))
+    out.extend(_listed_departments(lx, text, chain, out))
     out.extend(_sources(lx, text, out, chain))
     return out
 
@@ -536,6 +537,37 @@ def _listed_unknown_name(lx, text: str, s: int, head: str) -> bool:
     words = window_words(head)  # 老顶山; 石门 + 岭: unknown, proper or single characters
     return lx.tags.get(head) is None and all(
         len(w) == 1 or lx.tags.get(w) is None or lx.tags.get(w) in lx.proper_tags for w in words)
+
+
+#: bare departments listed before 等 + a count + the level of the departments (人社局、
+#: 总工会、国资委等十六个市级部门)
+_LISTED_DEPARTMENTS = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})等(?:[0-9]+|[一二三四五六七八九十两几百]+)?[多余]?个?"
+    r"([省市县区])级(?:部门|单位|机关)")
+_LIST_DEPT_KINDS = ("government", "union", "social")
+
+
+def _listed_departments(lx, text: str, chain: list[str], found: list) -> list[Organization]:
+    """Departments named by their bare heads in a list that says their level (人社局、总工会、
+    国资委等十六个市级部门 → the article's city's 人社局 …). Only items that are whole heads of a
+    government, union or mass body are taken (组织部 of a party committee is not 市组织部)."""
+    if "级" not in text or "等" not in text:
+        return []
+    out = []
+    taken = {(o.start, o.end) for o in found if o.start is not None}
+    for m in _LISTED_DEPARTMENTS.finditer(text):
+        ch = m.group(2)
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            if (lx.suffix_kind.get(item) in _LIST_DEPT_KINDS and len(item) >= 2
+                    and (pos, pos + len(item)) not in taken):
+                full = expand_abbreviation(ch + item, chain_place(chain))
+                out.append(Organization(name=item, canonical=full or ch + item,
+                                        kind=lx.suffix_kind[item],
+                                        place=_chain_canonical(chain, ch) if full else None,
+                                        start=pos, end=pos + len(item)))
+            pos += len(item) + 1
+    return out
 
 
 #: a medium's app, named as a source after the medium's name
