@@ -221,3 +221,14 @@ def test_bare_departments_listed_with_their_level():
     assert {("国资委", "乐山市国资委"), ("教育局", "乐山市教育局")} <= got
     assert not any(c.endswith("市组织部") for _, c in got)  # a party committee's department
     assert not any(n == "领导小组办公室" for n in _names("领导小组办公室设在市总工会。"))
+
+
+def test_brand_lists_with_a_description_of_the_firms():
+    got = _names("慰问组向邮政、鑫达、远捷、青通等主要品牌快递企业一线员工送去水果。")
+    assert {"鑫达", "远捷", "青通"} <= got
+    assert not any("慰问组" in n for n in got)
+    assert _names("张伟、李红等先进个人所在企业受到表彰。") == set()
+
+
+def test_park_unions_without_a_name_are_a_class():
+    assert _names("召开了园区工会主席、园区内企业工会主席座谈会。") == set()

@@ -263,8 +263,11 @@ _NUMBERED_UNIT = re.compile(r"[\u4e00-\u9fff]{0,4}?[一二三四五六七八九�
 _LISTED_FIRMS = re.compile(
     r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,6})等"
     r"(?:(?:[0-9]+|[一二三四五六七八九十两几百]+)[多余]?家|多家)?"
-    r"(?:示范|龙头|重点|骨干|知名|规上|会员|民营|非公|优秀|爱心|本地|当地)?(?:企业|公司)(?!家)")
+    r"(?:示范|龙头|重点|骨干|知名|规上|会员|民营|非公|优秀|爱心|本地|当地"
+    # (a short description of the firms: 在新余开展业务的快递, 主要品牌快递; never of people)
+    r"|[^\s\W\d人员工者名位志代表模]{1,12}?)?(?:企业|公司)(?!家)")
 #: jieba tags of words that end a list's lead-in (吸引了 + 海安橡胶): verbs and function words
+_LEAD_IN_CHARS = "向在由对给为从把被与和及"
 _LEAD_IN_TAGS = "vpcdruy"  # (not numerals: 万鑫, 三福家具 open with one)
 
 
@@ -282,21 +285,25 @@ def _listed_firms(lx, text: str, pindex: "_Index", found: list) -> list[Organiza
             continue  # 等公司 without a count reads as 'and so on, the company'
         items = m.group(1).split("、")
         pos = m.start(1)
+        cut = max(items[0].rfind(c) for c in _LEAD_IN_CHARS)
+        if 0 <= cut < len(items[0]) - 2:
+            pos += cut + 1  # 慰问组向 + 邮政: the words before a function character lead in
+            items[0] = items[0][cut + 1:]
         words = window_words(items[0], hmm=False)  # (HMM glues 在 + 鑫岳 into one word)
         while (len(words) > 1 and (lx.tags.get(words[0]) or "x")[:1] in _LEAD_IN_TAGS
                and len(items[0]) - len(words[0]) >= 2):
             pos += len(words[0])
             items[0] = items[0][len(words[0]):]
             words = words[1:]
-        spans, ok = [], True
+        spans, failed = [], 0
         for item in items:
-            if not _firm_name(lx, item, pos, pindex):
-                ok = False
-                break
-            spans.append((item, pos))
+            if _firm_name(lx, item, pos, pindex):
+                spans.append((item, pos))
+            else:
+                failed += 1  # (邮政, 圆通: brands that are common words too)
             pos += len(item) + 1
-        if not ok:
-            continue
+        if len(spans) < 2 and failed or failed * 2 > len(spans):
+            continue  # 江苏、浙江等地企业: not a list of firms
         for item, p0 in spans:
             if any(a < p0 + len(item) and p0 < b for a, b in taken):
                 continue
@@ -309,6 +316,7 @@ def _firm_name(lx, item: str, pos: int, pindex: "_Index") -> bool:
     """``item`` (at ``pos``) reads as a firm's short name: 2-6 characters, not a place, not a
     dictionary word other than a proper name, not generic, trade or a stop word."""
     if not 2 <= len(item) <= 6 or item in lx.generic or item in lx.trade_words \
+            or any(c in _LEAD_IN_CHARS for c in item) \
             or item in lx.stop_words or item in lx.body_ok or item.startswith(lx.determiners):
         return False
     if any(p.start <= pos and pos + len(item) <= p.end for p in pindex.within(pos, pos + len(item))):
