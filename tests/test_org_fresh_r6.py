@@ -232,3 +232,14 @@ def test_brand_lists_with_a_description_of_the_firms():
 
 def test_park_unions_without_a_name_are_a_class():
     assert _names("召开了园区工会主席、园区内企业工会主席座谈会。") == set()
+
+
+def test_abbreviation_takes_the_one_division_of_its_level_the_page_names():
+    # the main place found is a province (from a document title); the page names one district
+    text = ("学习《东海省法律援助条例》。区司法局、区法律援助中心联合开展宣传。\n"
+            "发文机关: 潞州区司法局")
+    got = _canon(text, place="山西省")
+    assert {"潞州区司法局", "潞州区法律援助中心"} <= got
+    # two districts named: no guess
+    got = _canon("区司法局开展宣传。潞州区和上党区的律师参加。", place="山西省")
+    assert "区司法局" in got

@@ -63,6 +63,7 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
     out.extend(_page_bodies(out, title, outlet, chain))
     _complete_town_abbreviations(out, plist, chain)
     _complete_renamed_division(out, text, chain)
+    _complete_with_the_pages_division(out, plist)
     by_start = {p.start: p for p in plist if p.adcode}
     _unify(out, plist, by_start)
     unify_short_forms(out, plist, by_start)
@@ -125,6 +126,32 @@ def _complete_renamed_division(orgs: list[Organization], text: str, chain: list[
             continue
         if stem + ch in text:
             o.canonical = stem + name
+
+
+#: levels of the divisions a bare level character abbreviates (市 → city, 县/区 → county)
+_CHAR_LEVELS = {"省": ("province",), "市": ("city",), "县": ("county",), "区": ("county",)}
+
+
+def _complete_with_the_pages_division(orgs: list[Organization], plist: Sequence[Place]) -> None:
+    """An abbreviation that the article place could not complete (区司法局 when the main place
+    found is the province; 市邮政管理局 on a page whose main place is unknown) takes the one
+    division of that level the page names with that level character (潞州区, 马鞍山市): when
+    exactly one such division is named, the page is about it."""
+    todo = [o for o in orgs if o.start is not None and o.canonical in (None, o.name)
+            and o.name[:1] in _CHAR_LEVELS and len(o.name) >= 3 and o.place is None]
+    if not todo:
+        return
+    named: dict[str, dict[str, str]] = {}
+    for p in plist:
+        if p.adcode and p.name and len(p.name) >= 2:
+            for ch, levels in _CHAR_LEVELS.items():
+                if p.level in levels and p.name.endswith(ch) and not p.name.endswith("自治区"):
+                    named.setdefault(ch, {})[p.adcode] = p.name
+    for o in todo:
+        ch = o.name[0]
+        got = named.get(ch, {})
+        if len(got) == 1:
+            o.canonical = next(iter(got.values())) + o.name[1:]
 
 
 #: level words of a township-level division (what 镇总工会, 乡工会, 街道工会 abbreviate)
