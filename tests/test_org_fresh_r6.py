@@ -243,3 +243,13 @@ def test_abbreviation_takes_the_one_division_of_its_level_the_page_names():
     # two districts named: no guess
     got = _canon("区司法局开展宣传。潞州区和上党区的律师参加。", place="山西省")
     assert "区司法局" in got
+
+
+def test_local_media_outlets_and_bylines():
+    got = {o.name for o in find_organizations("县总工会开展慰问。", outlet="今日青川")}
+    assert "今日青川" in got
+    got = {o.name for o in find_organizations("县总工会开展慰问。", outlet="中华网河南")}
+    assert "中华网河南" in got
+    got = {o.name for o in find_organizations("县总工会开展慰问。", outlet="五星街道")}
+    assert "五星街道" not in got  # a street named as the source is no medium
+    assert "云上青川" in _names("云上青川报道:(记者 王某)县总工会开展慰问。")

@@ -101,7 +101,11 @@ def _outlet(outlet: str) -> list[Organization]:
     from unionnlp.extractors.organizations.lexicon import _lex, org_kind
 
     lx = _lex()
-    if outlet not in lx.vocab["media_names"] and not outlet.endswith(tuple(lx.vocab["media_ends"])):
+    ends = tuple(lx.vocab["media_ends"])
+    if (outlet not in lx.vocab["media_names"] and not outlet.endswith(ends)
+            and not outlet.startswith(tuple(lx.vocab["media_prefixes"]))
+            # 中华网河南: a medium's regional channel (a name ending like a medium, then a place)
+            and not any(outlet[:k].endswith(("网", "报", "台")) for k in range(3, len(outlet)))):
         return []
     kind = org_kind(outlet)
     return [Organization(name=outlet, canonical=outlet, kind=kind if kind != "other" else "media")]
