@@ -253,3 +253,16 @@ def test_local_media_outlets_and_bylines():
     got = {o.name for o in find_organizations("县总工会开展慰问。", outlet="五星街道")}
     assert "五星街道" not in got  # a street named as the source is no medium
     assert "云上青川" in _names("云上青川报道:(记者 王某)县总工会开展慰问。")
+
+
+def test_brand_with_a_bracketed_place_before_a_party_or_union_head():
+    got = _canon("美团(上海)党委、工会共同发起慰问活动。")
+    assert {"美团(上海)党委", "美团(上海)工会"} <= got
+    assert _names("发展(上海)工会") == set()
+    # at the very start of a text too (the bracket search must not wrap around)
+    assert "青柏(中国)有限公司" in _names("青柏(中国)有限公司获评先进。")
+
+
+def test_bracketed_word_inside_a_company_name_is_no_head():
+    got = _names("龙海总工会和福建龙溪轴承(集团)股份有限公司等工会主席参加。")
+    assert "福建龙溪轴承(集团)股份有限公司" in got

@@ -56,6 +56,8 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                 text.startswith("组织", e0) and (key != "工会" or text.startswith(
                     after_zuzhi, e0 + 2))):
             continue  # 工会工作者, 工会组织: a category, not a named body (工会组织召开: organised)
+        if typ == "suffix" and s0 > 0 and text[s0 - 1] in "(（" and text[e0:e0 + 1] in ")）":
+            continue  # 龙溪轴承(集团)股份有限公司: a bracketed word inside a name, not a head
         if (typ == "suffix" and kind in _BUILDING_KINDS and text.startswith(_PROJECT, e0)
                 and not text.startswith(_PROJECT + "部", e0)):
             continue  # 树兰医院项目, 实验学校项目: a building site, not the body
@@ -105,7 +107,7 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
             last_end = e0
             continue
         start = _left_start(lx, text, s0, last_end if last_end > 0 else 0, pindex,
-                            company=key in lx.legal_forms)
+                            company=key in lx.legal_forms or key in _BRACKET_WEAK)
         if (start < s0 and typ == "suffix" and key[0] in lx.vocab["abbr_level_chars"]
                 and key in lx.abbr_ok and text[s0 - 1] not in lx.vocab["abbr_level_chars"]
                 and not _place_before(lx, text, start, s0, pindex)):
@@ -512,7 +514,8 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
         if hk in lx.weak_heads and not any(u in head for u in lx.unit_words) \
                 and not head.startswith(tuple(lx.vocab["weak_head_prefixes"])) \
                 and not _named_body(lx, head) and not (
-                    o["kind"] in ("government", "other") and _listed_unknown_name(lx, text, s, head)):
+                    o["kind"] in ("government", "other") and _listed_unknown_name(lx, text, s, head)) \
+                and not _brand_with_bracketed_place(lx, head):
             return []  # 优秀工会, 镇街党委: a bare head needs a place or a named unit
     else:
         inner = _strip_head(lx, body)
@@ -532,6 +535,19 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
     if has_place:
         res.extend(_coordinated(lx, text, s, pe, e, body, o, place_by_start, place_by_end, chain))
     return res
+
+
+_BRACKETED = re.compile(r"^([\u4e00-\u9fff]{2,6})[(（][\u4e00-\u9fff]{2,6}[)）]$")
+
+
+def _brand_with_bracketed_place(lx, head: str) -> bool:
+    """美团(上海) before a weak head: a brand and the bracketed place of its branch (the brand a
+    proper word or one jieba does not know)."""
+    m = _BRACKETED.match(head)
+    if m is None:
+        return False
+    tag = lx.tags.get(m.group(1))
+    return tag is None or tag in lx.proper_tags or _named_body(lx, m.group(1))
 
 
 def _listed_unknown_name(lx, text: str, s: int, head: str) -> bool:
@@ -576,6 +592,10 @@ def _listed_departments(lx, text: str, chain: list[str], found: list) -> list[Or
                                         start=pos, end=pos + len(item)))
             pos += len(item) + 1
     return out
+
+
+#: weak heads written after a brand and a bracketed place (美团(上海)党委, 美团(上海)工会)
+_BRACKET_WEAK = frozenset(("党委", "党总支", "党支部", "工会", "工会委员会", "工会联合会"))
 
 
 #: a medium's app, named as a source after the medium's name

@@ -165,7 +165,8 @@ def _bracket_lead(lx: _Lex, text: str, i: int, floor: int, pindex: "_Index") -> 
     the name would start (right after the closing bracket)."""
     if i < 4 or text[i - 1] not in ")）":
         return i
-    op = max(text.rfind("(", i - 8, i - 1), text.rfind("（", i - 8, i - 1))
+    lo = max(0, i - 8)  # (a negative start would count from the end of the text)
+    op = max(text.rfind("(", lo, i - 1), text.rfind("（", lo, i - 1))
     inner = text[op + 1:i - 1] if op >= 0 else ""
     if op > floor and 2 <= len(inner) <= 6 and (inner in _BRACKET_WORDS or any(
             p.start == op + 1 and p.end == i - 1 for p in pindex.within(op, i))):
