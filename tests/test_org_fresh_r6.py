@@ -266,3 +266,8 @@ def test_brand_with_a_bracketed_place_before_a_party_or_union_head():
 def test_bracketed_word_inside_a_company_name_is_no_head():
     got = _names("龙海总工会和福建龙溪轴承(集团)股份有限公司等工会主席参加。")
     assert "福建龙溪轴承(集团)股份有限公司" in got
+
+
+def test_department_of_the_national_union_with_he_stays_one_name():
+    got = _names("全国总工会劳动和经济工作部副部长出席活动。")
+    assert "全国总工会劳动和经济工作部" in got

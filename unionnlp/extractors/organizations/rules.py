@@ -381,7 +381,7 @@ def _unit_body(lx, text: str, a: int, b: int) -> bool:
     return (0 < len(run) <= UNIT_BODY_MAX and all(_CJK.match(c) for c in run)
             and run[0] not in lx.boundary and not run.startswith(lx.determiners)
             # 长宁区司法局 + 指导 + 区法律援助中心: a verb between them, not a unit's name
-            and not any(w in lx.stop_words for w in window_words(run, hmm=False)))
+            and not any(len(w) >= 2 and w in lx.stop_words for w in window_words(run, hmm=False)))
 
 
 #: longest name of a unit between a body and the unit's head (困难职工 + 帮扶中心)
