@@ -271,3 +271,17 @@ def test_bracketed_word_inside_a_company_name_is_no_head():
 def test_department_of_the_national_union_with_he_stays_one_name():
     got = _names("全国总工会劳动和经济工作部副部长出席活动。")
     assert "全国总工会劳动和经济工作部" in got
+
+
+def test_firm_list_with_he_before_the_last_item_and_a_time_word_before_the_first():
+    got = _names("书记先后到青禾爱普森、金米岚和皓然育苗等公司授牌。")
+    assert {"青禾爱普森", "金米岚", "皓然育苗"} <= got
+
+
+def test_two_level_characters_make_a_plural():
+    got = _canon("湖北省各地市州总工会负责人参加。", place="襄阳市")
+    assert not any("市州总工会" in c for c in got)
+
+
+def test_a_person_representing_a_company_is_no_name():
+    assert not any("代表" in n for n in _names("工会主席熊某代表公司现场观摩。"))

@@ -263,14 +263,14 @@ _NUMBERED_UNIT = re.compile(r"[\u4e00-\u9fff]{0,4}?[一二三四五六七八九�
 #: short names of firms listed before 等 + a count of firms (海安橡胶、三福家具等30多家企业) or a
 #: kind of firm (万鑫、协诚等示范企业): items of 2-6 characters
 _LISTED_FIRMS = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,6})等"
+    r"((?:[\u4e00-\u9fff]{2,8}、)+(?:[\u4e00-\u9fff]{2,6}和)?[\u4e00-\u9fff]{2,6})等"
     r"(?:(?:[0-9]+|[一二三四五六七八九十两几百]+)[多余]?家|多家)?"
     r"(?:示范|龙头|重点|骨干|知名|规上|会员|民营|非公|优秀|爱心|本地|当地"
     # (a short description of the firms: 在新余开展业务的快递, 主要品牌快递; never of people)
     r"|[^\s\W\d人员工者名位志代表模]{1,12}?)?(?:企业|公司)(?!家)")
 #: jieba tags of words that end a list's lead-in (吸引了 + 海安橡胶): verbs and function words
 _LEAD_IN_CHARS = "向在由对给为从把被与和及"
-_LEAD_IN_TAGS = "vpcdruy"  # (not numerals: 万鑫, 三福家具 open with one)
+_LEAD_IN_TAGS = "vpcdruyt"  # (not numerals: 万鑫, 三福家具 open with one)
 
 
 def _listed_firms(lx, text: str, pindex: "_Index", found: list) -> list[Organization]:
@@ -283,9 +283,9 @@ def _listed_firms(lx, text: str, pindex: "_Index", found: list) -> list[Organiza
     out = []
     taken = [(o.start, o.end) for o in found if o.start is not None]
     for m in _LISTED_FIRMS.finditer(text):
-        if m.group(0).endswith("公司") and not re.search(r"家|多家", m.group(0)[m.end(1) - m.start(0):]):
-            continue  # 等公司 without a count reads as 'and so on, the company'
         items = m.group(1).split("、")
+        if "和" in items[-1] and not _firm_name(lx, items[-1], 0, _Index([])):
+            items[-1:] = items[-1].split("和", 1)  # 金米兰和皓然育苗: the last two items
         pos = m.start(1)
         cut = max(items[0].rfind(c) for c in _LEAD_IN_CHARS)
         if 0 <= cut < len(items[0]) - 2:
@@ -478,7 +478,7 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
             full = expand_abbreviation(name, chain_place(chain))
             rest = name[1:]
             body_ = _strip_head(lx, rest)
-            if (rest[:1] in lvl and lx.freq.get(name[:2], 0) > 0
+            if (rest[:1] in lvl and (lx.freq.get(name[:2], 0) > 0 or name[1:2] in _PLURAL_LEVEL)
                     and not _level_then_field(lx, name)) or \
                     _plural_body(lx, body_):
                 return []  # 省市委, 市直各单位工会: plural or generic
@@ -596,6 +596,10 @@ def _listed_departments(lx, text: str, chain: list[str], found: list) -> list[Or
 
 #: weak heads written after a brand and a bracketed place (美团(上海)党委, 美团(上海)工会)
 _BRACKET_WEAK = frozenset(("党委", "党总支", "党支部", "工会", "工会委员会", "工会联合会"))
+
+
+#: level characters that, right after another one, make a plural (地市州总工会, 县区工会)
+_PLURAL_LEVEL = "省市州县区"
 
 
 #: a medium's app, named as a source after the medium's name
