@@ -285,3 +285,10 @@ def test_two_level_characters_make_a_plural():
 
 def test_a_person_representing_a_company_is_no_name():
     assert not any("代表" in n for n in _names("工会主席熊某代表公司现场观摩。"))
+
+
+def test_outlets_named_like_a_news_brand_or_a_body():
+    got = {o.canonical for o in find_organizations("县总工会开展慰问。", outlet="大江新闻")}
+    assert "大江新闻" in got
+    got = {(o.canonical, o.kind) for o in find_organizations("县总工会开展慰问。", outlet="盐湖市总工会")}
+    assert ("盐湖市总工会", "union") in got

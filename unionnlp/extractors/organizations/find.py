@@ -102,6 +102,11 @@ def _outlet(outlet: str) -> list[Organization]:
 
     lx = _lex()
     ends = tuple(lx.vocab["media_ends"])
+    head = next((outlet[-k:] for k in range(min(len(outlet) - 2, 8), 1, -1)
+                 if outlet[-k:] in lx.suffix_kind), None)
+    if head is not None and lx.suffix_kind[head] != "media" and outlet not in lx.vocab["media_names"]:
+        # 来源:盐城市总工会: a body named as the source (a place or a name before its head)
+        return [Organization(name=outlet, canonical=outlet, kind=org_kind(outlet))]
     if (outlet not in lx.vocab["media_names"] and not outlet.endswith(ends)
             and not outlet.startswith(tuple(lx.vocab["media_prefixes"]))
             # 中华网河南: a medium's regional channel (a name ending like a medium, then a place)
