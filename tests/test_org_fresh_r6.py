@@ -292,3 +292,33 @@ def test_outlets_named_like_a_news_brand_or_a_body():
     assert "大江新闻" in got
     got = {(o.canonical, o.kind) for o in find_organizations("县总工会开展慰问。", outlet="盐湖市总工会")}
     assert ("盐湖市总工会", "union") in got
+
+
+def test_he_in_party_commissions_and_industrial_unions():
+    got = _names("中共杭州市城乡建设和交通工作委员会副书记出席。")
+    assert "中共杭州市城乡建设和交通工作委员会" in got
+    got = _names("县教育局和交通工会联合开展活动。")
+    assert "县教育局和交通工会" not in got
+
+
+def test_a_unions_womens_committee_and_its_teams():
+    got = _names("市总工会授予青山区总工会女职工委员会等单位荣誉称号。")
+    assert "青山区总工会女职工委员会" in got
+    assert "白城工会志愿者服务队" in _names("与会的白城工会志愿者服务队深入社区。")
+
+
+def test_university_before_a_word_the_head_glues_into():
+    # 大学 + 科技馆: 学科 is a word, but 大学科 is not
+    assert "杭州电子科技大学" in _names("大会在杭州电子科技大学科技馆召开。")
+    assert _names("大学生参加志愿服务。") == set()
+
+
+def test_development_zone_written_without_its_name():
+    got = _canon("杭州经济技术开发区工会召开代表大会。开发区党工委书记、管委会主任出席。"
+                 "开发区管委会表示祝贺。")
+    assert "杭州经济技术开发区管委会" in got
+
+
+def test_railway_units_and_outlets_before_a_place_and_date():
+    assert "乌鲁木齐客运段" in _names("担当值乘任务的乌鲁木齐客运段职工迎接旅客。")
+    assert "中新网" in _names("中新网西安1月26日电(王某)春运拉开帷幕。")

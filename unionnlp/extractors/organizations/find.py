@@ -64,6 +64,7 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
     _complete_town_abbreviations(out, plist, chain)
     _complete_renamed_division(out, text, chain)
     _complete_with_the_pages_division(out, plist)
+    _complete_zone_abbreviations(out)
     by_start = {p.start: p for p in plist if p.adcode}
     _unify(out, plist, by_start)
     unify_short_forms(out, plist, by_start)
@@ -135,6 +136,25 @@ def _complete_renamed_division(orgs: list[Organization], text: str, chain: list[
             continue
         if stem + ch in text:
             o.canonical = stem + name
+
+
+#: a development zone written without its name (开发区党工委, 开发区管委会)
+_ZONE = "开发区"
+
+
+def _complete_zone_abbreviations(orgs: list[Organization]) -> None:
+    """开发区党工委, 开发区管委会 standing alone take the one development zone the page's full
+    names hold (杭州经济技术开发区工会 → 杭州经济技术开发区党工委)."""
+    todo = [o for o in orgs if (o.canonical or o.name).startswith(_ZONE)
+            and len(o.canonical or o.name) > len(_ZONE)]
+    if not todo:
+        return
+    zones = {(o.canonical or o.name)[:(o.canonical or o.name).find(_ZONE) + len(_ZONE)]
+             for o in orgs if (o.canonical or o.name).find(_ZONE) > 1}
+    if len(zones) == 1:
+        zone = zones.pop()
+        for o in todo:
+            o.canonical = zone + (o.canonical or o.name)[len(_ZONE):]
 
 
 #: levels of the divisions a bare level character abbreviates (市 → city, 县/区 → county)

@@ -48,9 +48,9 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
             kind = lx.suffix_kind[key]
         if typ == "suffix" and key in lx.right_check and e0 < len(text):
             nxt = text[e0]
-            if _CJK.match(nxt) and (lx.freq.get(key[-1] + nxt, 0) >= 200
+            if _CJK.match(nxt) and (len(key) == 1 and lx.freq.get(key[-1] + nxt, 0) >= 200
                                     or lx.freq.get(key + nxt, 0) > 0):
-                continue
+                continue  # 局面, 大学生 (not 大学 + 科技馆: 学科 is no reason)
         if typ == "suffix" and kind == "union" and text.startswith(
                 not_followed, e0) and not (
                 text.startswith("组织", e0) and (key != "工会" or text.startswith(
@@ -80,6 +80,10 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                 continue
             if key in lx.vocab["sub_unit_heads"] and pk != "union":
                 prev.update(end=e0)  # 聊城市政府 + 新闻办: an office of the body
+                last_end = e0
+                continue
+            if key in _UNION_COMMITTEES and pk == "union":
+                prev.update(end=e0)  # 青山区总工会 + 女职工委员会: the union's own committee
                 last_end = e0
                 continue
             last_end = e0
@@ -112,7 +116,7 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                 and key in lx.abbr_ok and text[s0 - 1] not in lx.vocab["abbr_level_chars"]
                 and not _place_before(lx, text, start, s0, pindex)):
             start = s0  # 落实市委: 市委 stands alone (an abbreviation), 落实 is no name
-        if kind == "government" and start > 0 and text[start - 1] == "和":
+        if kind in _HE_KINDS and start > 0 and text[start - 1] == "和":
             # 县人力资源和保障局, 街道组织人事和社会保障局: 和 inside a department's name
             start = _he_department(lx, text, start, last_end, pindex)
         shared = _list_shared(lx, text, prev, start, s0, kind, pindex)
@@ -149,7 +153,8 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                           or kind == "school" and key not in lx.vocab["branch_heads"])
                      or prev["kind"] == kind == "government"
                      # 上海工会 + 管理学院, 市总工会 + 干部学校: a school or institute of a union
-                     or prev["kind"] == "union" and kind in ("school", "other")
+                     or prev["kind"] == "union" and (kind in ("school", "other")
+                                                     or key in _TEAM_HEADS)
                      and key not in lx.vocab["branch_heads"]
                      and not _class_words(lx, text[start:s0]))  # (教育工会 + 民办学校分会)
                 and _unit_body(lx, text, start, s0)):
@@ -199,6 +204,11 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
     return out
 
 
+#: kinds of names that hold 和 between two fields (县人力资源和保障局, 市城乡建设和交通工作委员会,
+#: 市城乡建设和交通工会)
+_HE_KINDS = ("government", "party", "other", "union")
+
+
 def _he_department(lx, text: str, start: int, floor: int, pindex: "_Index") -> int:
     """Where a department's name begins when 和 joins two fields inside it (县人力资源和保障局,
     街道组织人事和社会保障局, 市教育和体育局): the words before 和 are field words (nouns, or
@@ -223,13 +233,17 @@ def _he_department(lx, text: str, start: int, floor: int, pindex: "_Index") -> i
     for w in reversed(toks):
         wstart = pos - len(w)
         if pos in places and fields:
-            return places[pos]  # 青岚市 + 教育和体育局
+            ps = places[pos]  # 青岚市 + 教育和体育局; 中共 + 上海市 + 城乡建设和交通工作委员会
+            return next((ps - len(x) for x in lx.name_prefixes if text.startswith(x, ps - len(x))
+                         and ps - len(x) >= lo), ps)
         if fields and (w in lvl or w == _STREET and _street_abbreviation(lx, text, wstart)):
             return wstart  # 县 + 人力资源和保障局, 街道 + 组织人事和社会保障局
         tag = lx.tags.get(w) or "x"
         if not (len(w) >= 2 and (tag[:1] == "n" and tag != "nr" or tag == "vn"
                                  or w in lx.body_ok or w in _field_words(lx))):
             return start
+        if w[-1] in _head_ends(lx) and any(w.endswith(h) for h in lx.suffix_kind if len(h) >= 2):
+            return start  # 县教育局 + 和 + 交通工会: two bodies, not two fields
         fields += len(w)
         pos = wstart
     if pos in places and fields:
@@ -600,6 +614,12 @@ _BRACKET_WEAK = frozenset(("党委", "党总支", "党支部", "工会", "工会
 
 #: level characters that, right after another one, make a plural (地市州总工会, 县区工会)
 _PLURAL_LEVEL = "省市州县区"
+
+
+#: committees of a union written right after it (青山区总工会女职工委员会)
+_UNION_COMMITTEES = frozenset(("女职工委员会", "女工委员会"))
+#: teams a union names after itself (白城工会 + 志愿者服务队)
+_TEAM_HEADS = frozenset(("服务队", "志愿服务队", "志愿队", "救援队"))
 
 
 #: a medium's app, named as a source after the medium's name
