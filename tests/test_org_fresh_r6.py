@@ -322,3 +322,9 @@ def test_development_zone_written_without_its_name():
 def test_railway_units_and_outlets_before_a_place_and_date():
     assert "乌鲁木齐客运段" in _names("担当值乘任务的乌鲁木齐客运段职工迎接旅客。")
     assert "中新网" in _names("中新网西安1月26日电(王某)春运拉开帷幕。")
+
+
+def test_organs_committee_is_not_a_youth_committee_and_offices_stay_whole():
+    got = _names("由市总工会、市委直属机关工委、市体育局主办。")
+    assert "市委直属机关工委" in got
+    assert "市政府办公室" in _names("市政府办公室等6家单位获优秀组织奖。")
