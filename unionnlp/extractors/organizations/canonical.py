@@ -87,6 +87,9 @@ def unify_short_forms(orgs: list[Organization], plist: list[Place],
         name = o.canonical or o.name
         if o.canonical not in (None, o.name):
             continue  # already completed (an abbreviation)
+        if name.endswith("委") and name + _COMMITTEE_TAIL in written:
+            o.canonical = name + _COMMITTEE_TAIL  # 滨州市卫生健康委 after 滨州市卫生健康委员会
+            continue
         longer = [f for f in by_rest.get(name, ()) if f != name]
         if not longer and len(name) >= SHORT_FORM_MIN:
             # 大社矿风井区工会 after 冀中能源峰峰集团大社矿风井区工会: the unit without its parent
@@ -105,6 +108,10 @@ def unify_short_forms(orgs: list[Organization], plist: list[Place],
             hits = {c for c in companies if brand in c and c != name and len(c) > len(name)}
             if len(hits) == 1:
                 o.canonical = hits.pop()
+
+
+#: what 委 abbreviates at the end of a commission's name (卫生健康委 = 卫生健康委员会)
+_COMMITTEE_TAIL = "员会"
 
 
 #: the national union, top of the hierarchy every local federation of trade unions reports to

@@ -62,6 +62,9 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
         out = merge_statistical(text, out, lac_org_spans(text), plist, chain)
     out.extend(_page_bodies(out, title, outlet, chain))
     _complete_town_abbreviations(out, plist, chain)
+    _complete_renamed_division(out, text, chain)
+    _complete_with_the_pages_division(out, plist)
+    _complete_zone_abbreviations(out)
     by_start = {p.start: p for p in plist if p.adcode}
     _unify(out, plist, by_start)
     unify_short_forms(out, plist, by_start)
@@ -99,10 +102,85 @@ def _outlet(outlet: str) -> list[Organization]:
     from unionnlp.extractors.organizations.lexicon import _lex, org_kind
 
     lx = _lex()
-    if outlet not in lx.vocab["media_names"] and not outlet.endswith(tuple(lx.vocab["media_ends"])):
+    ends = tuple(lx.vocab["media_ends"])
+    head = next((outlet[-k:] for k in range(min(len(outlet) - 2, 8), 1, -1)
+                 if outlet[-k:] in lx.suffix_kind), None)
+    if head is not None and lx.suffix_kind[head] != "media" and outlet not in lx.vocab["media_names"]:
+        # 来源:盐城市总工会: a body named as the source (a place or a name before its head)
+        return [Organization(name=outlet, canonical=outlet, kind=org_kind(outlet))]
+    if (outlet not in lx.vocab["media_names"] and not outlet.endswith(ends)
+            and not outlet.startswith(tuple(lx.vocab["media_prefixes"]))
+            # 中华网河南: a medium's regional channel (a name ending like a medium, then a place)
+            and not any(outlet[:k].endswith(("网", "报", "台")) for k in range(3, len(outlet)))):
         return []
     kind = org_kind(outlet)
     return [Organization(name=outlet, canonical=outlet, kind=kind if kind != "other" else "media")]
+
+
+#: level characters of a county or city that renamings turn into one another (密云县 → 密云区)
+_RENAMED_LEVELS = "县区市"
+
+
+def _complete_renamed_division(orgs: list[Organization], text: str, chain: list[str]) -> None:
+    """An abbreviation the article place could not complete (县安全生产监督管理局 in an article
+    about 密云, a 区 today) takes the division's name as the page itself writes it with that
+    level character (密云县总工会 → 密云县安全生产监督管理局): pages older than a renaming."""
+    if not chain or chain[0][-1:] not in _RENAMED_LEVELS or len(chain[0]) < 3:
+        return
+    stem = chain[0][:-1]
+    for o in orgs:
+        name = o.canonical or o.name
+        ch = name[:1]
+        if (o.canonical not in (None, o.name) or ch not in _RENAMED_LEVELS or ch == chain[0][-1]
+                or len(name) < 3):
+            continue
+        if stem + ch in text:
+            o.canonical = stem + name
+
+
+#: a development zone written without its name (开发区党工委, 开发区管委会)
+_ZONE = "开发区"
+
+
+def _complete_zone_abbreviations(orgs: list[Organization]) -> None:
+    """开发区党工委, 开发区管委会 standing alone take the one development zone the page's full
+    names hold (杭州经济技术开发区工会 → 杭州经济技术开发区党工委)."""
+    todo = [o for o in orgs if (o.canonical or o.name).startswith(_ZONE)
+            and len(o.canonical or o.name) > len(_ZONE)]
+    if not todo:
+        return
+    zones = {(o.canonical or o.name)[:(o.canonical or o.name).find(_ZONE) + len(_ZONE)]
+             for o in orgs if (o.canonical or o.name).find(_ZONE) > 1}
+    if len(zones) == 1:
+        zone = zones.pop()
+        for o in todo:
+            o.canonical = zone + (o.canonical or o.name)[len(_ZONE):]
+
+
+#: levels of the divisions a bare level character abbreviates (市 → city, 县/区 → county)
+_CHAR_LEVELS = {"省": ("province",), "市": ("city",), "县": ("county",), "区": ("county",)}
+
+
+def _complete_with_the_pages_division(orgs: list[Organization], plist: Sequence[Place]) -> None:
+    """An abbreviation that the article place could not complete (区司法局 when the main place
+    found is the province; 市邮政管理局 on a page whose main place is unknown) takes the one
+    division of that level the page names with that level character (潞州区, 马鞍山市): when
+    exactly one such division is named, the page is about it."""
+    todo = [o for o in orgs if o.start is not None and o.canonical in (None, o.name)
+            and o.name[:1] in _CHAR_LEVELS and len(o.name) >= 3 and o.place is None]
+    if not todo:
+        return
+    named: dict[str, dict[str, str]] = {}
+    for p in plist:
+        if p.adcode and p.name and len(p.name) >= 2:
+            for ch, levels in _CHAR_LEVELS.items():
+                if p.level in levels and p.name.endswith(ch) and not p.name.endswith("自治区"):
+                    named.setdefault(ch, {})[p.adcode] = p.name
+    for o in todo:
+        ch = o.name[0]
+        got = named.get(ch, {})
+        if len(got) == 1:
+            o.canonical = next(iter(got.values())) + o.name[1:]
 
 
 #: level words of a township-level division (what 镇总工会, 乡工会, 街道工会 abbreviate)

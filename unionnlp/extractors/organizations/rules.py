@@ -48,14 +48,19 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
             kind = lx.suffix_kind[key]
         if typ == "suffix" and key in lx.right_check and e0 < len(text):
             nxt = text[e0]
-            if _CJK.match(nxt) and (lx.freq.get(key[-1] + nxt, 0) >= 200
+            if _CJK.match(nxt) and (len(key) == 1 and lx.freq.get(key[-1] + nxt, 0) >= 200
                                     or lx.freq.get(key + nxt, 0) > 0):
-                continue
+                continue  # 局面, 大学生 (not 大学 + 科技馆: 学科 is no reason)
         if typ == "suffix" and kind == "union" and text.startswith(
                 not_followed, e0) and not (
                 text.startswith("组织", e0) and (key != "工会" or text.startswith(
                     after_zuzhi, e0 + 2))):
             continue  # 工会工作者, 工会组织: a category, not a named body (工会组织召开: organised)
+        if typ == "suffix" and s0 > 0 and text[s0 - 1] in "(（" and text[e0:e0 + 1] in ")）":
+            continue  # 龙溪轴承(集团)股份有限公司: a bracketed word inside a name, not a head
+        if (typ == "suffix" and kind in _BUILDING_KINDS and text.startswith(_PROJECT, e0)
+                and not text.startswith(_PROJECT + "部", e0)):
+            continue  # 树兰医院项目, 实验学校项目: a building site, not the body
         prev = orgs[-1] if orgs else None
         if prev is not None and prev["end"] == s0 and typ == "suffix":
             pk = prev["kind"]
@@ -77,9 +82,15 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                 prev.update(end=e0)  # 聊城市政府 + 新闻办: an office of the body
                 last_end = e0
                 continue
+            if key in _UNION_COMMITTEES and pk == "union":
+                prev.update(end=e0)  # 青山区总工会 + 女职工委员会: the union's own committee
+                last_end = e0
+                continue
             last_end = e0
             continue  # internal body of the preceding organization (总工会党组 …)
         if typ == "name":
+            if kind == "media" and text.startswith(_APP, e0):
+                e0 += len(_APP)  # 工人日报 + 客户端: the outlet's app is named as the source
             start = s0
             pb = place_by_end.get(s0)
             if pb is not None and pb.level != "country" and kind == "media":
@@ -90,7 +101,7 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
             last_end = e0
             continue
         if (prev is not None and prev["end"] == s0 - 1 and text[s0 - 1] in "和、及与"
-                and not prev["fixed"] and prev["head_start"] > prev["start"]
+                and not prev["fixed"] and prev["head_start"] > prev["start"] + 1
                 and key[0] not in lx.vocab["abbr_level_chars"]
                 and text[prev["head_start"]:prev["end"]] in lx.suffix_kind):
             # X党委和工会联合会: the second head shares the first one's name
@@ -100,11 +111,29 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
             last_end = e0
             continue
         start = _left_start(lx, text, s0, last_end if last_end > 0 else 0, pindex,
-                            company=key in lx.legal_forms)
+                            company=key in lx.legal_forms or key in _BRACKET_WEAK)
         if (start < s0 and typ == "suffix" and key[0] in lx.vocab["abbr_level_chars"]
                 and key in lx.abbr_ok and text[s0 - 1] not in lx.vocab["abbr_level_chars"]
                 and not _place_before(lx, text, start, s0, pindex)):
             start = s0  # 落实市委: 市委 stands alone (an abbreviation), 落实 is no name
+        if kind in _HE_KINDS and start > 0 and text[start - 1] == "和":
+            # 县人力资源和保障局, 街道组织人事和社会保障局: 和 inside a department's name
+            start = _he_department(lx, text, start, last_end, pindex)
+        shared = _list_shared(lx, text, prev, start, s0, kind, pindex)
+        if shared is not None:
+            # 桐城市人社局、总工会、妇联、交通运输局: the list's items share the first one's place
+            orgs.append(dict(start=start, end=e0, kind=kind, prefix_end=start, fixed=False,
+                             shared=shared[0], head_start=s0, shared_start=shared[1]))
+            last_end = e0
+            continue
+        if (prev is not None and not prev["fixed"] and kind == "enterprise"
+                and prev["kind"] in ("enterprise", "government") and prev["end"] < s0
+                and _NUMBERED_UNIT.fullmatch(text, prev["end"], s0)
+                and not any(c in lx.boundary for c in text[prev["end"]:s0])):
+            # 中建一局 + 一公司, 建工集团 + 路桥三公司: a numbered company of the group before it
+            prev.update(end=e0, kind=kind)
+            last_end = e0
+            continue
         if (prev is not None and key in lx.vocab["branch_heads"] and not prev["fixed"]
                 and prev["end"] <= start and (_places_only(place_by_start, prev["end"], s0) or (
                     prev["kind"] == "enterprise" and s0 - prev["end"] <= BRANCH_NAME_MAX
@@ -119,10 +148,18 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
             last_end = e0
             continue
         if (prev is not None and not prev["fixed"] and start == prev["end"] and start < s0
-                and prev["kind"] in ("enterprise", "school", "other")
-                and kind in ("enterprise", "union", "party", "other")
+                and (prev["kind"] in ("enterprise", "school", "other")
+                     and (kind in ("enterprise", "union", "party", "other")
+                          or kind == "school" and key not in lx.vocab["branch_heads"])
+                     or prev["kind"] == kind == "government"
+                     # 上海工会 + 管理学院, 市总工会 + 干部学校: a school or institute of a union
+                     or prev["kind"] == "union" and (kind in ("school", "other")
+                                                     or key in _TEAM_HEADS)
+                     and key not in lx.vocab["branch_heads"]
+                     and not _class_words(lx, text[start:s0]))  # (教育工会 + 民办学校分会)
                 and _unit_body(lx, text, start, s0)):
-            # 峰峰集团 + 大社矿 + 风井区工会: a unit written right after its organization
+            # 峰峰集团 + 大社矿 + 风井区工会: a unit written right after its organization;
+            # 市公安局 + 交管局: a bureau's own bureau
             prev.update(end=e0, kind=kind)
             last_end = e0
             continue
@@ -161,8 +198,194 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                            place_by_end, lex_names, place_by_start))
     out.extend(_abbreviations(lx, text, chain, place_by_end, out))
     out.extend(listed)
+    out.extend(_listed_firms(lx, text, pindex, out))
+    out.extend(_listed_departments(lx, text, chain, out))
     out.extend(_sources(lx, text, out, chain))
     return out
+
+
+#: kinds of names that hold 和 between two fields (县人力资源和保障局, 市城乡建设和交通工作委员会,
+#: 市城乡建设和交通工会)
+_HE_KINDS = ("government", "party", "other", "union")
+
+
+def _he_department(lx, text: str, start: int, floor: int, pindex: "_Index") -> int:
+    """Where a department's name begins when 和 joins two fields inside it (县人力资源和保障局,
+    街道组织人事和社会保障局, 市教育和体育局): the words before 和 are field words (nouns, or
+    words of the department heads such as 组织) led by a place, a bare level character or a
+    bare 街道; otherwise (市委和市政府, 职工和家属) the name starts at ``start``."""
+    lvl = lx.vocab["abbr_level_chars"]
+    if text[start] in lvl or pindex.within(start, start + 1):
+        return start  # 昆山市和太仓市人社局: the places are coordinated, not the fields
+    j = start - 1
+    lo = max(floor if floor > 0 else 0, j - 12)
+    seg = text[lo:j]
+    m = None
+    for k in range(len(seg) - 1, -1, -1):
+        if not _CJK.match(seg[k]):
+            m = k
+            break
+    if m is not None:
+        lo, seg = lo + m + 1, seg[m + 1:]
+    places = {p.end: p.start for p in pindex.within(lo, j) if p.start >= lo}
+    toks = window_words(seg, hmm=False) if seg else []
+    pos, fields = j, 0
+    for w in reversed(toks):
+        wstart = pos - len(w)
+        if pos in places and fields:
+            ps = places[pos]  # 青岚市 + 教育和体育局; 中共 + 上海市 + 城乡建设和交通工作委员会
+            return next((ps - len(x) for x in lx.name_prefixes if text.startswith(x, ps - len(x))
+                         and ps - len(x) >= lo), ps)
+        if fields and (w in lvl or w == _STREET and _street_abbreviation(lx, text, wstart)):
+            return wstart  # 县 + 人力资源和保障局, 街道 + 组织人事和社会保障局
+        tag = lx.tags.get(w) or "x"
+        if not (len(w) >= 2 and (tag[:1] == "n" and tag != "nr" or tag == "vn"
+                                 or w in lx.body_ok or w in _field_words(lx))):
+            return start
+        if w[-1] in _head_ends(lx) and any(w.endswith(h) for h in lx.suffix_kind if len(h) >= 2):
+            return start  # 县教育局 + 和 + 交通工会: two bodies, not two fields
+        fields += len(w)
+        pos = wstart
+    if pos in places and fields:
+        return places[pos]
+    return start
+
+
+def _field_words(lx) -> frozenset:
+    """Words inside the names of government and party heads (组织 of 组织部, 社会 of
+    社会保障局): fields a department's name may hold even when jieba tags them as verbs."""
+    got = getattr(lx, "_field_words", None)
+    if got is None:
+        out = set()
+        for suf, kind in lx.suffix_kind.items():
+            if kind in ("government", "party") and len(suf) >= 3:
+                body = suf[:-1]  # 组织 of 组织部, 社会保障 of 社会保障局
+                out.update(w for w in window_words(body, hmm=False) + [body] if len(w) >= 2)
+        got = frozenset(out)
+        object.__setattr__(lx, "_field_words", got)
+    return got
+
+
+#: kinds of bodies named like the building they are in (医院, 学校, 中心): followed by 项目 they
+#: name a building site (树兰医院项目), not the body
+_BUILDING_KINDS = ("other", "school", "social")
+_PROJECT = "项目"
+#: a numbered company right after its group (一公司, 路桥三公司): a short field and a numeral
+_NUMBERED_UNIT = re.compile(r"[\u4e00-\u9fff]{0,4}?[一二三四五六七八九十]{1,3}")
+
+
+#: short names of firms listed before 等 + a count of firms (海安橡胶、三福家具等30多家企业) or a
+#: kind of firm (万鑫、协诚等示范企业): items of 2-6 characters
+_LISTED_FIRMS = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,8}、)+(?:[\u4e00-\u9fff]{2,6}和)?[\u4e00-\u9fff]{2,6})等"
+    r"(?:(?:[0-9]+|[一二三四五六七八九十两几百]+)[多余]?家|多家)?"
+    r"(?:示范|龙头|重点|骨干|知名|规上|会员|民营|非公|优秀|爱心|本地|当地"
+    # (a short description of the firms: 在新余开展业务的快递, 主要品牌快递; never of people)
+    r"|[^\s\W\d人员工者名位志代表模]{1,12}?)?(?:企业|公司)(?!家)")
+#: jieba tags of words that end a list's lead-in (吸引了 + 海安橡胶): verbs and function words
+_LEAD_IN_CHARS = "向在由对给为从把被与和及"
+_LEAD_IN_TAGS = "vpcdruyt"  # (not numerals: 万鑫, 三福家具 open with one)
+
+
+def _listed_firms(lx, text: str, pindex: "_Index", found: list) -> list[Organization]:
+    """Firms named by their short names in a list before 等 + a count of firms or a kind of
+    firm (海安橡胶、三福家具、日晶玻璃等30多家企业 → three enterprises). Every item must read as
+    a name: not a place, not a common word, not a generic or trade word (江苏、浙江等地企业 and
+    电子、机械等行业企业 name no firm); the words leading into the list (吸引了, 在) are cut off."""
+    if "等" not in text or ("企业" not in text and "公司" not in text):
+        return []
+    out = []
+    taken = [(o.start, o.end) for o in found if o.start is not None]
+    for m in _LISTED_FIRMS.finditer(text):
+        items = m.group(1).split("、")
+        if "和" in items[-1] and not _firm_name(lx, items[-1], 0, _Index([])):
+            items[-1:] = items[-1].split("和", 1)  # 金米兰和皓然育苗: the last two items
+        pos = m.start(1)
+        cut = max(items[0].rfind(c) for c in _LEAD_IN_CHARS)
+        if 0 <= cut < len(items[0]) - 2:
+            pos += cut + 1  # 慰问组向 + 邮政: the words before a function character lead in
+            items[0] = items[0][cut + 1:]
+        words = window_words(items[0], hmm=False)  # (HMM glues 在 + 鑫岳 into one word)
+        while (len(words) > 1 and (lx.tags.get(words[0]) or "x")[:1] in _LEAD_IN_TAGS
+               and len(items[0]) - len(words[0]) >= 2):
+            pos += len(words[0])
+            items[0] = items[0][len(words[0]):]
+            words = words[1:]
+        spans, failed = [], 0
+        for item in items:
+            if _firm_name(lx, item, pos, pindex):
+                spans.append((item, pos))
+            else:
+                failed += 1  # (邮政, 圆通: brands that are common words too)
+            pos += len(item) + 1
+        if len(spans) < 2 and failed or failed * 2 > len(spans):
+            continue  # 江苏、浙江等地企业: not a list of firms
+        for item, p0 in spans:
+            if any(a < p0 + len(item) and p0 < b for a, b in taken):
+                continue
+            out.append(Organization(name=item, canonical=item, kind="enterprise", place=None,
+                                    start=p0, end=p0 + len(item)))
+    return out
+
+
+def _firm_name(lx, item: str, pos: int, pindex: "_Index") -> bool:
+    """``item`` (at ``pos``) reads as a firm's short name: 2-6 characters, not a place, not a
+    dictionary word other than a proper name, not generic, trade or a stop word."""
+    if not 2 <= len(item) <= 6 or item in lx.generic or item in lx.trade_words \
+            or any(c in _LEAD_IN_CHARS for c in item) \
+            or item in lx.stop_words or item in lx.body_ok or item.startswith(lx.determiners):
+        return False
+    if any(p.start <= pos and pos + len(item) <= p.end for p in pindex.within(pos, pos + len(item))):
+        return False  # 江苏、浙江: places
+    tag = lx.tags.get(item)
+    if tag is not None and tag not in ("nz", "nt", "nr", "j"):
+        return False  # 电子、机械, 广东 (ns): common words and places
+    if item[-1] in lx.vocab["abbr_level_chars"] or item.endswith(tuple(lx.town_words)):
+        return False  # 某某县, 某某镇: a place the gazetteer lacks
+    words = window_words(item, hmm=False)
+    return not any(len(w) >= 2 and (w in lx.generic or w in lx.stop_words) for w in words)
+
+
+def _class_words(lx, inner: str) -> bool:
+    """``inner`` (the body between a place and its head) is made only of words that name a
+    class of bodies (民办, 公办, 非公 …): 闵行区民办学校 is the private schools of the district."""
+    words = window_words(inner, hmm=False)
+    cls = lx.vocab["class_words"]
+    return all(w in cls or _split_into(w, cls) for w in words)
+
+
+def _split_into(w: str, vocab) -> bool:
+    return any(w[:k] in vocab and (w[k:] in vocab) for k in range(1, len(w)))
+
+
+#: kinds of the departments a list names after one place (人社局、总工会、妇联、交通运输局)
+_LIST_KINDS = ("government", "union", "social")
+
+
+def _list_shared(lx, text: str, prev: Optional[dict], start: int, s0: int, kind: str,
+                 pindex: "_Index") -> Optional[tuple]:
+    """(place, its start) that a department listed right after a placed one shares with it:
+    桐城市人社局、总工会、妇联 → 桐城市总工会, 桐城市妇联. The item follows the previous name
+    after 、, holds no place, level character, determiner or function word of its own, and both
+    are bodies of a government, union or mass organisation; the previous name is a place and
+    its head (or an item of the same list)."""
+    if (prev is None or prev["fixed"] or prev["end"] != start - 1 or text[start - 1] != "、"
+            or kind not in _LIST_KINDS or prev["kind"] not in _LIST_KINDS or start > s0):
+        return None
+    two = text[start:start + 2]
+    if two[:1] in lx.vocab["abbr_level_chars"] and (lx.freq.get(two, 0) == 0 or two in lx.abbr_ok):
+        return None  # 、市总工会, 、县妇联: an abbreviation of its own (not 乡村振兴局)
+    body = text[start:s0]
+    if body and (body[0] in lx.boundary
+                 or body.startswith(lx.determiners) or pindex.within(start, s0)
+                 or not all(_CJK.match(c) for c in body) or len(body) > 6):
+        return None
+    if prev.get("shared") is not None:
+        return prev["shared"], prev["shared_start"]
+    ps, hs = prev["start"], prev["head_start"]
+    if hs <= ps or prev["prefix_end"] < hs or text[hs:prev["end"]] not in lx.suffix_kind:
+        return None  # the previous name must be a place + its head (桐城市 + 人社局)
+    return text[ps:hs], ps
 
 
 def _unit_body(lx, text: str, a: int, b: int) -> bool:
@@ -170,7 +393,9 @@ def _unit_body(lx, text: str, a: int, b: int) -> bool:
     does not begin with a function word (劳动和经济 + 工作部 does; 和 + 帮扶中心 does not)."""
     run = text[a:b]
     return (0 < len(run) <= UNIT_BODY_MAX and all(_CJK.match(c) for c in run)
-            and run[0] not in lx.boundary and not run.startswith(lx.determiners))
+            and run[0] not in lx.boundary and not run.startswith(lx.determiners)
+            # 长宁区司法局 + 指导 + 区法律援助中心: a verb between them, not a unit's name
+            and not any(len(w) >= 2 and w in lx.stop_words for w in window_words(run, hmm=False)))
 
 
 #: longest name of a unit between a body and the unit's head (困难职工 + 帮扶中心)
@@ -254,7 +479,8 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
             return _level_word_abbr(lx, name, lw, o, chain, s, e)
         two = name[:2]
         is_abbr = name[:1] in lvl and (lx.freq.get(two, 0) == 0 or two in lx.abbr_ok
-                                       or two[1:] == "委")
+                                       or two[1:] == "委"
+                                       or _level_then_field(lx, name))
         if is_abbr and (len(name) == 2 and name[1] == "委" or
                                 _CJK.match(name[1:2] or "") and name[1:] != ""):
             # bare level char: 市总工会, 县委, 市委组织部, 市市场监管局
@@ -266,7 +492,8 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
             full = expand_abbreviation(name, chain_place(chain))
             rest = name[1:]
             body_ = _strip_head(lx, rest)
-            if (rest[:1] in lvl and lx.freq.get(name[:2], 0) > 0) or \
+            if (rest[:1] in lvl and (lx.freq.get(name[:2], 0) > 0 or name[1:2] in _PLURAL_LEVEL)
+                    and not _level_then_field(lx, name)) or \
                     _plural_body(lx, body_):
                 return []  # 省市委, 市直各单位工会: plural or generic
             if body_ and all((lx.tags.get(w) or "x") in _ADJ_TAGS for w in
@@ -300,7 +527,9 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
         hk = name[len(head):]
         if hk in lx.weak_heads and not any(u in head for u in lx.unit_words) \
                 and not head.startswith(tuple(lx.vocab["weak_head_prefixes"])) \
-                and not _named_body(lx, head):
+                and not _named_body(lx, head) and not (
+                    o["kind"] in ("government", "other") and _listed_unknown_name(lx, text, s, head)) \
+                and not _brand_with_bracketed_place(lx, head):
             return []  # 优秀工会, 镇街党委: a bare head needs a place or a named unit
     else:
         inner = _strip_head(lx, body)
@@ -313,11 +542,97 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
         toks = window_words(inner, hmm=False) if inner else []
         if toks and all((lx.tags.get(w) or "x")[:1] == "a" for w in toks):
             return []  # 安徽省优秀工会: place + adjective is no name
+        if inner and _class_words(lx, inner):
+            return []  # 闵行区民办学校, 某县非公企业: a class of bodies in the place
     res = [Organization(name=name, canonical=canonical, kind=_kind_of(lx, o, name),
                         place=org_place, start=s, end=e)]
     if has_place:
         res.extend(_coordinated(lx, text, s, pe, e, body, o, place_by_start, place_by_end, chain))
     return res
+
+
+_BRACKETED = re.compile(r"^([\u4e00-\u9fff]{2,6})[(（][\u4e00-\u9fff]{2,6}[)）]$")
+
+
+def _brand_with_bracketed_place(lx, head: str) -> bool:
+    """美团(上海) before a weak head: a brand and the bracketed place of its branch (the brand a
+    proper word or one jieba does not know)."""
+    m = _BRACKETED.match(head)
+    if m is None:
+        return False
+    tag = lx.tags.get(m.group(1))
+    return tag is None or tag in lx.proper_tags or _named_body(lx, m.group(1))
+
+
+def _listed_unknown_name(lx, text: str, s: int, head: str) -> bool:
+    """A name jieba does not know (2-4 characters, kept whole by its HMM) standing alone as an
+    item of a list before a weak head: 区残联、老顶山司法所 (a township's office; the caller
+    asks this only of offices and stations, not of union or party committees)."""
+    if s == 0 or text[s - 1] != "、" or not 2 <= len(head) <= 4:
+        return False
+    if head[0] in lx.boundary or head.startswith(lx.determiners) or not all(_CJK.match(c) for c in head):
+        return False
+    words = window_words(head)  # 老顶山; 石门 + 岭: unknown, proper or single characters
+    return lx.tags.get(head) is None and all(
+        len(w) == 1 or lx.tags.get(w) is None or lx.tags.get(w) in lx.proper_tags for w in words)
+
+
+#: bare departments listed before 等 + a count + the level of the departments (人社局、
+#: 总工会、国资委等十六个市级部门)
+_LISTED_DEPARTMENTS = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})等(?:[0-9]+|[一二三四五六七八九十两几百]+)?[多余]?个?"
+    r"([省市县区])级(?:部门|单位|机关)")
+_LIST_DEPT_KINDS = ("government", "union", "social")
+
+
+def _listed_departments(lx, text: str, chain: list[str], found: list) -> list[Organization]:
+    """Departments named by their bare heads in a list that says their level (人社局、总工会、
+    国资委等十六个市级部门 → the article's city's 人社局 …). Only items that are whole heads of a
+    government, union or mass body are taken (组织部 of a party committee is not 市组织部)."""
+    if "级" not in text or "等" not in text:
+        return []
+    out = []
+    taken = {(o.start, o.end) for o in found if o.start is not None}
+    for m in _LISTED_DEPARTMENTS.finditer(text):
+        ch = m.group(2)
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            if (lx.suffix_kind.get(item) in _LIST_DEPT_KINDS and len(item) >= 2
+                    and (pos, pos + len(item)) not in taken):
+                full = expand_abbreviation(ch + item, chain_place(chain))
+                out.append(Organization(name=item, canonical=full or ch + item,
+                                        kind=lx.suffix_kind[item],
+                                        place=_chain_canonical(chain, ch) if full else None,
+                                        start=pos, end=pos + len(item)))
+            pos += len(item) + 1
+    return out
+
+
+#: weak heads written after a brand and a bracketed place (美团(上海)党委, 美团(上海)工会)
+_BRACKET_WEAK = frozenset(("党委", "党总支", "党支部", "工会", "工会委员会", "工会联合会"))
+
+
+#: level characters that, right after another one, make a plural (地市州总工会, 县区工会)
+_PLURAL_LEVEL = "省市州县区"
+
+
+#: committees of a union written right after it (青山区总工会女职工委员会)
+_UNION_COMMITTEES = frozenset(("女职工委员会", "女工委员会"))
+#: teams a union names after itself (白城工会 + 志愿者服务队)
+_TEAM_HEADS = frozenset(("服务队", "志愿服务队", "志愿队", "救援队"))
+
+
+#: a medium's app, named as a source after the medium's name
+_APP = "客户端"
+
+
+def _level_then_field(lx, name: str) -> bool:
+    """``name`` reads as a bare level character + a department's field even though its first
+    two characters make a word (区 + 市场监管局, not 区市; but 省 + 市委 is two levels)."""
+    ws = window_words(name, hmm=False)
+    return (len(ws) >= 2 and ws[0] == name[0] and len(ws[1]) >= 2 and ws[1] not in lx.abbr_ok
+            and ws[1] not in lx.suffix_kind
+            and not (ws[1][0] in lx.vocab["abbr_level_chars"] and ws[1][1:] in lx.suffix_kind))
 
 
 #: determiners right before a name without a place that make it a class of bodies
@@ -353,6 +668,8 @@ def _brand_lead(lx: _Lex, lead: str) -> bool:
     """``lead`` (the text before a place inside a name) is one dictionary word tagged as a proper
     name other than a place: a brand (沃尔玛, 腾讯), not a person's name the dictionary lacks."""
     words = window_words(lead, hmm=False)
+    if words and len(words[0]) < 2:
+        words = window_words(lead)  # a brand jieba does not know: its HMM keeps it whole (新岳)
     if not words or len(words[0]) < 2:
         return False
     first = lx.tags.get(words[0]) or "x"
@@ -360,8 +677,9 @@ def _brand_lead(lx: _Lex, lead: str) -> bool:
         return first in ("nr", "nrt", "nz", "nt")
     # 冀中 + 能源 (+ 峰峰集团): a proper word and trade words before the place
     # 顺丰 + 速运 (+ 桃园营业部), 京东 + 快递: a brand and trade words
-    return first in ("nz", "nt", "ns") and all(w in lx.body_ok or w in lx.trade_words
-                                               for w in words[1:])
+    # (a brand jieba does not know counts too when trade words follow it: 新岳 + 化学)
+    return (first in ("nz", "nt", "ns") or first == "x" and all(_CJK.match(c) for c in words[0])) \
+        and all(w in lx.body_ok or w in lx.trade_words for w in words[1:])
 
 
 def _abbr_lead(lx: _Lex, lead: str) -> bool:
@@ -438,6 +756,10 @@ def _kind_of(lx: _Lex, o: dict, name: str) -> str:
     return o["kind"] or org_kind(name)
 
 
+#: levels of places whose names coordinate before one shared head (省、市、县、镇)
+_COORD_LEVELS = ("province", "city", "county", "town")
+
+
 def _coordinated(lx: _Lex, text: str, s: int, pe: int, e: int, body: str, o: dict,
                  place_by_start: dict, place_by_end: dict, chain: list[str]) -> list[Organization]:
     """长寿区、垫江县总工会 → also 长寿区总工会 (the shared head is completed)."""
@@ -450,10 +772,17 @@ def _coordinated(lx: _Lex, text: str, s: int, pe: int, e: int, body: str, o: dic
     lvl = lx.vocab["abbr_level_chars"]
     while j >= 2 and text[j - 1] in "、和与及":
         q = place_by_end.get(j - 1)
-        if q is not None and q.level == first.level:
-            out.append(Organization(name=q.name + tail, canonical=q.name + tail,
-                                    kind=o["kind"], place=q.canonical, start=q.start, end=e))
-            j = q.start
+        if q is not None and (q.level == first.level or q.level in _COORD_LEVELS
+                              and first.level in _COORD_LEVELS):
+            # 湖州市和吴兴区总工会: places of different levels share the head too; the written
+            # places before the conjunct belong to its name (浙江省湖州市总工会)
+            q0 = q.start
+            while q0 in place_by_end and place_by_end[q0].start < q0:
+                q0 = place_by_end[q0].start
+            written = text[q0:q.end]
+            out.append(Organization(name=written + tail, canonical=written + tail,
+                                    kind=o["kind"], place=q.canonical, start=q0, end=e))
+            j = q0
             continue
         if text[j - 2] in lvl and (j < 3 or not _CJK.match(text[j - 3])):
             surface = text[j - 2] + tail

@@ -39,6 +39,8 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
     # after the last character before s0 that no name holds (punctuation, digits)
     m = _LAST_BREAK_RE.match(text, lo, s0)
     i = m.end() if m is not None else lo
+    if i < s0 and i > 0 and text[i - 1].isdigit() and text[i] in _COUNT_MEASURES:
+        i += 1  # 27 + 支 + 民办学校队伍, 3 + 所 + 学校: the measure word of a count
     if i == s0:
         return _bracket_lead(lx, text, s0, floor, pindex) if company else s0
     # jieba words, with place mentions kept whole (a word never straddles a place edge)
@@ -90,6 +92,8 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
             continue
         if w in lx.stop_words:
             break
+        if k > 0 and toks[k - 1][1] + w in lx.stop_words and toks[k - 1][0] + len(toks[k - 1][1]) == tpos:
+            break  # 会员 + 企业 (+ 青禾实业有限公司): a description jieba cuts in two
         if w[-1] in _MEASURES and _quantity_word(w):
             break  # 近千名 + 商场信息员, 三家 + 企业: a count before the head is no name
         if (w[-1] in lvl and len(w) == 2 and lx.tags.get(w) is None
@@ -146,7 +150,8 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
     for ps, pe in place_at.values():
         if start > ps >= lo and 2 <= s0 - pe <= 4:
             run = text[pe:s0]
-            if all(_CJK.match(c) for c in run) and all(
+            # (not a function word right after the place: 青川县 + 在 + 县总工会)
+            if run[0] not in lx.boundary and all(_CJK.match(c) for c in run) and all(
                     len(w) == 1 or lx.tags.get(w) is None for w in window_words(run, hmm=False)):
                 start = ps
     if company and start == i:
@@ -160,7 +165,8 @@ def _bracket_lead(lx: _Lex, text: str, i: int, floor: int, pindex: "_Index") -> 
     the name would start (right after the closing bracket)."""
     if i < 4 or text[i - 1] not in ")）":
         return i
-    op = max(text.rfind("(", i - 8, i - 1), text.rfind("（", i - 8, i - 1))
+    lo = max(0, i - 8)  # (a negative start would count from the end of the text)
+    op = max(text.rfind("(", lo, i - 1), text.rfind("（", lo, i - 1))
     inner = text[op + 1:i - 1] if op >= 0 else ""
     if op > floor and 2 <= len(inner) <= 6 and (inner in _BRACKET_WORDS or any(
             p.start == op + 1 and p.end == i - 1 for p in pindex.within(op, i))):
@@ -215,6 +221,8 @@ _PLURAL_CHARS = frozenset("各全该本每")
 
 
 _MEASURES = frozenset("名家个位户")
+#: measure words right after a number written in digits (27支队伍, 3所学校, 12座驿站)
+_COUNT_MEASURES = frozenset("名家个位户支所座批项")
 
 
 #: Chinese numerals that occur inside names (八一店, 三局)
