@@ -1,0 +1,18 @@
+"""Place mentions that are pieces of other words (sentences written for these tests)."""
+from unionnlp.extractors.places import find_places
+
+
+def _names(text):
+    return [p.name for p in find_places(text) if p.adcode]
+
+
+def test_new_members_is_not_a_district():
+    # 新会员 (new members) holds 新会 (a district of 江门) but names no place
+    assert _names("街道总工会年内发展新会员320人,并为新会员发放会员卡。") == []
+    assert _names("新会区总工会召开全委会。") == ["新会区"]
+
+
+def test_village_named_like_a_county_is_not_the_county():
+    # a village 石门村 in some town is not 石门县 of 常德
+    assert "石门" not in _names("镇工会走进石门村,为村里的务工人员讲解入会手续。")
+    assert _names("石门县总工会开展送温暖活动。") == ["石门县"]
