@@ -291,6 +291,8 @@ def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: 
         after, after_end = at_end = after_phrase(text, q.end, starts)
         if q.unit == "项" and norm[q.end:q.end + 1] == "目":
             after, after_end = after_phrase(text, q.end - 1, starts)
+        if after in _CURRENCY_WORDS:
+            after, after_end = "", q.end  # 592万元人民币: the currency, not what the money is
         if not after:
             after, after_end = _shared_noun(text, norm, q, ends, starts)
         elif numbers.unit_category(q.unit) == "people":
@@ -308,6 +310,8 @@ def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: 
         before = (prev_metric or "") + before.rstrip("的") + "比例"
     if after:
         return [(after, after, q.start, after_end)]
+    if before and q.unit == "元":
+        before = _money_of_people(before)
     if before:
         co = _COORD.match(before)
         bstart = cs + max(0, before_raw.find(before[:2])) if before[:2] in before_raw else cs
@@ -334,7 +338,7 @@ def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: 
         if lead and len(seg) - lead.end() >= 2:
             seg = seg[lead.end():]  # 412人已入党 → 入党
         if len(seg) >= 2:
-            return [(seg, seg, q.start, q.end + m.end())]
+            return [(seg, seg, q.start, m.start(1) + len(seg))]  # (m.end() is an offset of text)
     return [(prev_metric or "", "", q.start, q.end)]
 
 
@@ -396,6 +400,23 @@ def fenbie_groups(text: str, norm: str, kept: list) -> dict:
             for q in group:
                 out[id(q)] = [(whole, whole, cs, q.end)]
     return out
+
+
+#: words naming the currency after a sum (万元人民币), not what the sum is
+_CURRENCY_WORDS = {"人民币", "人民币元", "现金", "美元", "港币", "港元"}
+
+#: people a sum of money goes to, then the giving verb (困难职工|发放救助金, 劳模|发放专项补助资金,
+#: 子女每人|受资助): the sum's metric is what is given, not who gets it
+_PEOPLE_THEN_MONEY = re.compile(
+    r"^.{0,12}?(?:职工|劳模|工人|农民工|会员|子女|学生|群众|人员|家庭|家属|代表|模范|工匠)"
+    r"(?:及[\u4e00-\u9fff]{1,6}?)?(?:每人|每户|人均)?"
+    r"(?=(?:发放|获得|领取|受资助|受助|申领|送去|补助|救助)[\u4e00-\u9fff]{0,10}(?:金|款|资金|费|补贴|补助)$)")
+
+
+def _money_of_people(p: str) -> str:
+    """The money metric without the people it is paid to in front (困难职工发放救助金 → 发放救助金)."""
+    m = _PEOPLE_THEN_MONEY.match(p)
+    return p[m.end():] if m and len(p) - m.end() >= 3 else p
 
 
 def _people_noun(p: str) -> str:
