@@ -36,3 +36,35 @@ def test_evidence_of_a_verb_metric_stays_in_its_clause():
     ev = s[32000].text
     assert text[s[32000].start:s[32000].end] == ev
     assert "据了解" not in ev and len(ev) < 20
+
+
+def test_five_year_plan_in_quotes_since_gives_a_period():
+    s = by_value("“十四五”以来,全区新建职工书屋64个。", published="2024-06-01")
+    assert s[64].year is None and s[64].period == "2021-2024"
+
+
+def test_two_listed_years_give_a_period():
+    s = by_value("2016年、2017年两年间,全县共发展农民工会员8600人。", published="2018-01-05")
+    assert s[8600].year is None and s[8600].period == "2016-2017"
+    s = by_value("2016年,全县发展会员8600人;2017年,发展会员9100人。", published="2018-01-05")
+    assert s[8600].year == 2016 and s[9100].year == 2017
+
+
+def test_stock_taken_now_ends_the_span_of_the_paragraph_opening():
+    text = ("区总工会三届二次全委会以来,围绕中心服务大局。目前全区共有基层工会310个,入会率93%。"
+            "扎实推进新就业形态组织覆盖,其中货运企业46家,建会31家。")
+    s = by_value(text, published="2022-09-01")
+    assert s[46].year == 2022 and s[31].year == 2022
+
+
+def test_the_day_of_the_event_takes_its_year():
+    text = ("11月8日,在县总工会举行的2018年“冬送温暖”救助金发放仪式上,职工代表发言。"
+            "当天,县总工会向52名困难职工发放救助金共12.4万元。")
+    s = by_value(text, published=None)
+    assert s[52].year == 2018 and s[124000].year == 2018
+    assert s[124000].metric == "发放救助金"
+
+
+def test_a_comment_counter_is_no_statistic():
+    s = by_value("今年以来,县总工会慰问一线职工1600人次。\n已有3人发表了评论\n", published="2020-05-01")
+    assert 3 not in s and 1600 in s

@@ -52,6 +52,8 @@ def is_statistic(q, norm: str, excl: Spans) -> bool:
     clause = _RE_IS_STATISTIC_3.split(norm[max(0, q.start - 40):q.start])[-1]
     if pats["skip_clause"].search(clause):
         return False
+    if _COMMENT_COUNT.match(norm, q.end):
+        return False  # 已有0人发表了评论: the site's comment counter
     has_mag = bool(_RE_IS_STATISTIC_4.search(numtxt))
     if not q.unit:
         if not (has_mag or q.qualifier in ("余", "多")):
@@ -109,3 +111,5 @@ _RE_IS_STATISTIC_9 = re.compile(rf"[ \t]*(?:的)?[{CJK}]")
 _RE_IS_STATISTIC_10 = re.compile(r"[ \t]*的?(?:比例|比重)")
 _RE_COUNTS_PARTS_0 = re.compile(rf"[ \t]*(?:的)?([{CJK}“”]{{1,20}})")
 _RE_COUNTS_PARTS_1 = re.compile(r"[和及与或、]")
+#: a comment counter of the hosting site after a head count (0人发表了评论, 3人参与评论)
+_COMMENT_COUNT = re.compile(r"[ \t]*(?:发表了?|参与|参加)?评论")

@@ -42,18 +42,18 @@ _YEAR = re.compile(
     r"|(?P<thisyear>(?:今年|本年度?)[^，。；！？\n\d]{0,8}?以来)"
     r"|(?P<rel>[今去上明前本])年(?:度)?(?P<rsince>以来)?"
     r"|(?P<part>(?<![年\d])(?:上半年|下半年|[一二三四]季度|前三季度))"
+    r"|[“\"]?(?P<plan>十[一二三四五]五)[”\"]?[ \t]*(?P<pk>期间|时期|以来|末)"
     r"|(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3}|多|几)[ \t]*年(?P<nk>来|以来|间|内|中)"
     r"|(?P<span>近(?P<jn>[一二两三四五六七八九十\d]{1,2})?年来?|近年来|历年|每年"
     r"|连续[^，。；！？\n\d]{0,6}?[一二两三四五六七八九十\d]{1,2}[ \t]*年"
     r"|(?P<event>自[^，。；！？\n]{1,20}?以来|[^，。；！？\n\d年]{2,12}以来))"
     r"|(?P<now>截[至止]目前|目前|现有|现已|至今|当前|如今|现在)"
-    r"|(?P<plan>十[一二三四五]五)[”\"]?[ \t]*(?P<pk>期间|时期|以来|末)"
 )
 #: the same without the branches that need 以来 (``thisyear``, ``event``), for the many texts
 #: without it: those branches can start at any character; without them a first-character
 #: lookahead passes over positions no time expression starts at (same matches, much cheaper)
 _YEAR_NO_SINCE = re.compile(
-    r"(?=[\d今去上明前本下一二两三四五六七八九十多几近历每连截目现至当如])(?:" + _YEAR.pattern
+    r"(?=[\d今去上明前本下一二两三四五六七八九十多几近历每连截目现至当如“\"])(?:" + _YEAR.pattern
     .replace(r"(?P<thisyear>(?:今年|本年度?)[^，。；！？\n\d]{0,8}?以来)", "(?P<thisyear>(?!))")
     .replace(r"(?P<event>自[^，。；！？\n]{1,20}?以来|[^，。；！？\n\d年]{2,12}以来)", "(?P<event>(?!))") + ")")
 #: a clause (between ，。；！？ and line breaks, which no time expression crosses) holding 以来
@@ -67,11 +67,14 @@ _PLAN_START = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
 #: words before a year that make it the base of a comparison, and words after it
 _BASE_BEFORE = re.compile(r"(?:比|较|与|同|和|相比于|对比)[ \t]*$")
 _BASE_AFTER = re.compile(r"[ \t]*(?:相比|同期|同比|相较)")
-_CONTINUES = re.compile(r"其中|同时|此外|另外|其余|并|还|全年|全(?:市|县|省|区|州|盟|旗)")
+_CONTINUES = re.compile(r"其中|同时|此外|另外|其余|并|还|全年|全(?:市|县|省|区|州|盟|旗)"
+                        r"|当天|当日|同日|此次|本次|会上|活动中|活动现场|仪式上")
 #: a date a stock is taken at (截至2008年9月底, 截止去年底)
 _AS_OF = re.compile(r"截[至止][ \t]*(?:(?:19|20)\d{2}[ \t]*年|[今去上本]年)")
 #: a semicolon right before a sentence start: the parts of one period's report (截至2012年底,…;…)
 _RE_SEMICOLON = re.compile(r"[；;][ \t]*$")
+#: what stands between two listed years (2018年、2019年, 2018年和2019年)
+_YEAR_LIST_GAP = re.compile(r"[ \t]*(?:、|和|及|与)[ \t]*")
 _RANGE_END = re.compile(r"(?:至|到|—|-|~|～)[ \t]*$")
 #: a change verb before 到/至 and a year: the figure after it is of that later year (会员从2020年的
 #: 800人增长到2022年底的2500人), not the end of a span of years
@@ -147,9 +150,18 @@ def time_before(norm: str, start: int, pos: int, ref_year: Optional[int]) -> Whe
                     and not CLAUSE_EDGE.search(norm, w_end, m.start()) \
                     and not _CHANGE_TO.search(norm, max(start, m.start() - 5), m.start()):
                 continue  # 2007年12月21日至2008年春节前: the span starts in the first year
+            listed = (w.year is not None and not w.span and m.group("y") and not m.group("y2")
+                      and not m.group("since") and not m.group("half")
+                      and _YEAR_LIST_GAP.fullmatch(norm, w_end, m.start()))
+            prev_year = w.year
             w.found, w.since_event = True, False
             w_end = m.end()
             y1 = int(m.group("y") or m.group("range"))
+            if listed and prev_year != y1:
+                # 2018年、2019年 (two years listed): a figure over both, a period
+                lo, hi = min(prev_year, y1), max(prev_year, y1)
+                w.year, w.basis, w.period, w.span = None, None, f"{lo}-{hi}", True
+                continue
             y2 = m.group("y2") or m.group("r2")
             if y2:
                 w.year, w.basis, w.period, w.span = None, None, f"{y1}-{y2}", True
@@ -177,6 +189,9 @@ def time_before(norm: str, start: int, pos: int, ref_year: Optional[int]) -> Whe
             w.found, w.since_event = True, False
             w.year, w.basis, w.period, w.span = ref_year, "relative", None, False
         elif m.group("n") or m.group("span"):
+            if w.span and w.period and m.group("n") and w_end >= m.start() - 1 and w_end > start \
+                    and _RE_DIGIT_PERIOD.match(w.period):
+                continue  # 2016年、2017年两年间 / 2016至2018年三年来: the written years say which
             w.found, w.since_event = True, bool(m.group("event"))
             w.year, w.basis, w.span = None, None, True
             last_span_end = m.end()
@@ -284,6 +299,12 @@ def carried_time(norm: str, bounds: list, s0: int, ref_year: Optional[int], limi
     edge = CLAUSE_EDGE.search(norm, floor, s0)
     frame = time_before(norm, floor, edge.start() if edge else s0, ref_year)
     if frame.found:
+        if frame.span:
+            # a later sentence of the paragraph taking stock at the time of writing (…全会以来,
+            # ….目前全区共有…。…其中包含…124家) ends the opening span's frame
+            now = _nearest_time(norm, bounds, s0, max(floor, edge.end() if edge else s0), ref_year)
+            if now is not None and now.found and now.year is None and not now.span and not now.period:
+                return now
         return frame
     # no frame at the paragraph's head: a stock taken as of a date earlier in the paragraph
     # (截至2008年9月底,会员总数达到…。农民工会员达…) dates the figures listed after it; any
@@ -299,6 +320,20 @@ def carried_time(norm: str, bounds: list, s0: int, ref_year: Optional[int], limi
             break
         end = st
     return When()
+
+
+def _nearest_time(norm: str, bounds: list, s0: int, floor: int, ref_year: Optional[int]):
+    """The time of the nearest sentence before ``s0`` (not before ``floor``) that has one."""
+    end = s0
+    while end > floor:
+        st = max(floor, sent_start(bounds, end - 1))
+        w = time_before(norm, st, end, ref_year)
+        if w.found:
+            return w
+        if st <= floor:
+            break
+        end = st
+    return None
 
 
 #: a line opening with a bullet: an item of a digest of results (◆新建工会组织316个…)
@@ -456,3 +491,4 @@ _RE_HEADLINE_0 = re.compile(r"[。;；!?！？]")
 _RE_DOCUMENT_YEAR_0 = re.compile(r"[。!?！？\n]")
 _RE_DOCUMENT_YEAR_1 = re.compile(rf"[\d{numbers.CN_DIGITS}十百千万]")
 _RE_YEAR_OF_0 = re.compile(r"\s*(\d{4})")
+_RE_DIGIT_PERIOD = re.compile(r"\d{4}-\d{4}$")
