@@ -68,3 +68,13 @@ def test_the_day_of_the_event_takes_its_year():
 def test_a_comment_counter_is_no_statistic():
     s = by_value("今年以来,县总工会慰问一线职工1600人次。\n已有3人发表了评论\n", published="2020-05-01")
     assert 3 not in s and 1600 in s
+
+
+def test_a_news_dateline_beats_a_reposts_upload_date():
+    text = ("某市工会网讯 2016年1月,区总工会开展春节送温暖活动。\n"
+            "今年,区总工会为218名困难职工送去慰问金共15.3万元。")
+    s = by_value(text, published="2017-06-30")  # the date a later site copied the page
+    assert s[218].year == 2016 and s[153000].year == 2016
+    # a month written later in the body is no dateline
+    s = by_value("区总工会开展送温暖活动,2016年1月走访职工。今年慰问职工218名。", published="2017-06-30")
+    assert s[218].year == 2017

@@ -377,6 +377,8 @@ _HEAD_YEAR_RE = re.compile(
     r"(?<![比较与同和])((?:19|20)\d\d)\s*年(?!\d{1,2}月\d{1,2}日|以来|来|起|至|到|—|-|相比|同期)")
 #: a year opening a text's first sentence, as the frame of what follows (2017年,镇工会… / 2017年镇工会…)
 _OPENING_YEAR = re.compile(r"[ \t\u3000]*(?:在|于)?(?P<y>(?:19|20)\d{2})[ \t]*年(?:度)?(?![\d一二三四五六七八九十]{1,2}月|以来|来|起|至|到)")
+_DATELINE = re.compile(r"[ \t\u3000]*(?:[^\n。，,；;]{0,30}?(?:讯|电|消息)[)）]?[ \t\u3000]*)?"
+                       r"(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*\d{1,2}[ \t]*月[^。\n]{0,6}?[，,]")
 _SURVEY = re.compile(r"年度|名单|评选|大赛|竞赛|表彰|结果|榜单")
 _REPORT_TITLE = re.compile(r"总结|汇报|报告|要点|计划|方案|情况|工作|规划|安排")
 
@@ -409,6 +411,13 @@ def document_date(text: str, *, title: Optional[str] = None) -> Optional[int]:
             m = _OPENING_YEAR.match(body)
             if m:
                 return int(m.group("y"))
+    # a news dateline: the body opens with a year and a month, after at most a source tag
+    # (某某网讯 2014年1月,区总工会…): the time of the story, which a repost's upload date is not
+    first_line = text.split("\n", 1)[0]
+    for line in (text.split("\n", 2)[:2] if head and head == first_line else [first_line]):
+        m = _DATELINE.match(line)
+        if m:
+            return int(m.group("y"))
     return None
 
 
