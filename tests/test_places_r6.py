@@ -16,3 +16,13 @@ def test_village_named_like_a_county_is_not_the_county():
     # a village 石门村 in some town is not 石门县 of 常德
     assert "石门" not in _names("镇工会走进石门村,为村里的务工人员讲解入会手续。")
     assert _names("石门县总工会开展送温暖活动。") == ["石门县"]
+
+
+def test_a_page_without_any_locality_but_one_national_figure_is_national():
+    import unionnlp
+    text = ("据统计,截至去年底,全国已建职工书屋6.2万家,服务职工3000余万人次。"
+            "全国总工会将继续推进职工书屋建设,全国总工会有关负责人表示,要让更多职工受益。")
+    assert unionnlp.extract(text).place.name == "全国"
+    # a local page that names 全国 once stays local
+    local = "扬州市总工会今年新建职工书屋60家,其中3家获评全国示范点。"
+    assert unionnlp.extract(local).place.name != "全国"

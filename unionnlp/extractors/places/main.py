@@ -202,7 +202,8 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     if not score and not anon:
         if capital_desk:  # filed from the capital by national media, no locality named
             return NATIONAL_PLACE()
-        return _national_or_none(g, text, title, 0.0, capital_desk)
+        # no locality at all: one national marker (全国已建…) is the story's scope
+        return _national_or_none(g, text, title, 0.0, capital_desk, least=1.0)
     total = dict(score)
     for code, sc in score.items():
         if sc <= 0:
