@@ -78,3 +78,15 @@ def test_a_news_dateline_beats_a_reposts_upload_date():
     # a month written later in the body is no dateline
     s = by_value("区总工会开展送温暖活动,2016年1月走访职工。今年慰问职工218名。", published="2017-06-30")
     assert s[218].year == 2017
+
+
+def test_the_next_item_of_a_list_is_not_the_counted_noun():
+    s = by_value("经评审,共评出一等奖3名、二等奖6名、三等奖9名及优秀奖若干。", published="2023-05-01")
+    assert s[9].metric == "三等奖" and s[6].metric == "二等奖"
+    s = by_value("今年全镇新建工会15家及职工书屋4个。", published="2023-05-01")
+    assert s[4].metric == "职工书屋"
+
+
+def test_two_rates_with_an_adverb_before_their_shared_figure():
+    s = checked_statistics("目前全区企业建会率和已建会企业职工入会率均稳定在92%以上。", published="2020-01-01")
+    assert sorted(x.metric for x in s if x.value == 92) == ["企业建会率", "已建会企业职工入会率"]

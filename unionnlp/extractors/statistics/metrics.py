@@ -74,6 +74,7 @@ def clean(phrase: str) -> str:
     if pats["strip_left"].fullmatch(p):
         return ""  # only a connective or a time word (其中|412人): no metric of its own
     p = _NARRATED_VERB.sub("", p)
+    p = _LEADING_AND.sub("", p)  # (新建工会12家)及职工书屋5个: the conjunction joins the figures
     p = _predicate_of(p)
     for _ in range(8):
         m = strip_right_search(p)
@@ -231,6 +232,8 @@ def after_phrase(text: str, pos: int, stops: list, limit: int = AFTER_LIMIT) -> 
     window = text[pos:pos + limit + 4]
     lead = _RE_AFTER_PHRASE_0.match(window)
     i = lead.end() if lead else 0
+    if _RE_AFTER_LIST.match(window, i):
+        return "", pos  # 三等奖5名|及优秀奖若干: the next item of a list, not what is counted
     m = patterns()["stop"].search(window, i)
     j = m.start() if m else len(window)
     k = bisect.bisect_right(stops, pos + i)
@@ -318,6 +321,14 @@ def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: 
         if co:
             return [(co.group("a"), co.group("a"), bstart, q.end),
                     (co.group("b"), co.group("b"), bstart, q.end)]
+        raw = None if open_list else _COORD_RAW.search(before_raw)
+        if raw and not co and q.unit in ("%", ""):
+            # 企业建会率和已建会企业职工入会率均保持在95%以上: two rates share the figure (the
+            # adverb 已 inside the second would cut the whole phrase to its predicate)
+            a, b = clean(raw.group("a")) or raw.group("a"), _RE_CLEAN_1.sub("", raw.group("b"))
+            if len(a) >= 3 and len(b) >= 3:
+                ostart = cs + raw.start("a")
+                return [(a, a, ostart, q.end), (b, b, ostart, q.end)]
         shared = _shared_rate(text, norm, cs, before)
         if shared:
             other, ostart = shared
@@ -473,6 +484,13 @@ _RE_AFTER_DENG_0 = re.compile(r"等(?!级|奖|次|同|待)")
 # the lead before the noun counted: 的, an opening quote, and a year (11件|2020年|服务职工的实事)
 _RE_AFTER_PHRASE_0 = re.compile(r"[ \t]*(?:的)?[ \t]*(?:(?:19|20)\d{2}[ \t]*年度?(?!\d{1,2}月)(?:的)?)?[ \t]*[“‘\"「]?")
 _RE_AFTER_PHRASE_1 = re.compile(r"[和及与或]")
+#: two rates joined before one figure, read on the raw clause (…率和…率均保持在)
+_COORD_RAW = re.compile(
+    r"(?P<a>[\u4e00-\u9fff“”]{2,14}?(?:率|比例|占比|覆盖面))(?:和|及|与|、)"
+    r"(?P<b>[\u4e00-\u9fff“”]{2,14}?(?:率|比例|占比|覆盖面))(?:均|都|分别|全部|同步|也)?"
+    r"[\u4e00-\u9fff \t]{0,10}$")
+_LEADING_AND = re.compile(r"^(?:以及|及(?!时))(?=[\u4e00-\u9fff]{2})")
+_RE_AFTER_LIST = re.compile(r"(?:以及|及|和|与|或|、)")
 _RE_AFTER_PHRASE_2 = re.compile(r"[，,。；;：:！!？?\n]")
 _RE_AFTER_PHRASE_3 = re.compile(rf"[\d{numbers.CN_DIGITS}]")
 _RE_AFTER_PHRASE_4 = re.compile(r"[“”‘’\"「」\s]")
