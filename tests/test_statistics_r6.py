@@ -90,3 +90,12 @@ def test_the_next_item_of_a_list_is_not_the_counted_noun():
 def test_two_rates_with_an_adverb_before_their_shared_figure():
     s = checked_statistics("目前全区企业建会率和已建会企业职工入会率均稳定在92%以上。", published="2020-01-01")
     assert sorted(x.metric for x in s if x.value == 92) == ["企业建会率", "已建会企业职工入会率"]
+
+
+def test_a_goal_to_strive_for_is_a_target_and_the_goal_word_no_metric():
+    s = by_value("会上,省总工会提出努力实现2024年底全省职工驿站达到3000个的工作目标。", published="2024-03-01")
+    assert s[3000].kind == "target" and s[3000].metric == "全省职工驿站"
+    s = by_value("截至10月底,街道总工会提前完成今年新建工会86家的目标。", published="2016-11-02")
+    assert s[86].metric == "新建工会"
+    s = by_value("去年,区总工会努力推动企业建会,新建工会45家。", published="2023-07-11")
+    assert s[45].kind == "actual"

@@ -294,8 +294,9 @@ def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: 
         after, after_end = at_end = after_phrase(text, q.end, starts)
         if q.unit == "项" and norm[q.end:q.end + 1] == "目":
             after, after_end = after_phrase(text, q.end - 1, starts)
-        if after in _CURRENCY_WORDS:
-            after, after_end = "", q.end  # 592万元人民币: the currency, not what the money is
+        if after in _CURRENCY_WORDS or _GOAL_WORD.fullmatch(after):
+            # 592万元人民币: the currency; 建会144家的目标: the goal the figure sets, not what it counts
+            after, after_end = "", q.end
         if not after:
             after, after_end = _shared_noun(text, norm, q, ends, starts)
         elif numbers.unit_category(q.unit) == "people":
@@ -412,6 +413,9 @@ def fenbie_groups(text: str, norm: str, kept: list) -> dict:
                 out[id(q)] = [(whole, whole, cs, q.end)]
     return out
 
+
+#: a goal or a task named after a figure (15万个的工作目标, 1500人的参保任务)
+_GOAL_WORD = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:工作)?(?:目标|任务|目标任务|指标)")
 
 #: words naming the currency after a sum (万元人民币), not what the sum is
 _CURRENCY_WORDS = {"人民币", "人民币元", "现金", "美元", "港币", "港元"}
