@@ -99,3 +99,10 @@ def test_a_goal_to_strive_for_is_a_target_and_the_goal_word_no_metric():
     assert s[86].metric == "新建工会"
     s = by_value("去年,区总工会努力推动企业建会,新建工会45家。", published="2023-07-11")
     assert s[45].kind == "actual"
+
+
+def test_a_head_count_with_its_times_in_brackets_counts_visits():
+    s = checked_statistics("十年来,市总工会共走访慰问困难职工3.6万人(次),帮扶困难家庭800户（次）。",
+                           published="2015-01-20")
+    units = {x.value: x.unit for x in s}
+    assert units[36000] == "人次" and units[800] == "户次"

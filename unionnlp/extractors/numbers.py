@@ -505,6 +505,10 @@ def _attach_qualifiers(q: Quantity, norm: str, unit_done: bool) -> None:
                 q.unit = u
             pos = um.end()
             q.end = pos
+            tm = _TIMES_IN_BRACKETS.match(norm, pos) if u in ("人", "户") else None
+            if tm:  # 56万多人(次): a count of visits written with its 次 in brackets
+                q.unit = u + "次"
+                pos = q.end = tm.end()
     sm = _SUFFIX_QUAL.match(norm, pos)
     word = _RE_TO_NUMBER_0.sub("", sm.group("q")) if sm else ""
     if word in ("及以上", "以上", "以下", "左右", "上下"):
@@ -536,6 +540,7 @@ def _merge_ranges(qs: list, norm: str, text: str) -> list:
 
 # patterns of the functions above, compiled once (they run for every figure)
 _RE_TO_NUMBER_0 = re.compile(r"[ \t]")
+_TIMES_IN_BRACKETS = re.compile(r"[(（]次[)）]")
 _RE_TO_NUMBER_1 = re.compile(r"\d+(?:\.\d+)?|\.\d+")
 _RE_TO_NUMBER_2 = re.compile("零?几")
 _RE_TO_NUMBER_3 = re.compile("[余多]")
