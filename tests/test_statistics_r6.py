@@ -106,3 +106,22 @@ def test_a_head_count_with_its_times_in_brackets_counts_visits():
                            published="2015-01-20")
     units = {x.value: x.unit for x in s}
     assert units[36000] == "人次" and units[800] == "户次"
+
+
+def test_a_lone_hundred_or_thousand_with_more_is_a_round_figure():
+    s = by_value("活动期间,街道总工会为千余名户外劳动者送去清凉物资,百余人现场入会。", published="2024-07-01")
+    assert (s[1000].unit, s[1000].qualifier) == ("名", "余")
+    assert (s[100].unit, s[100].qualifier) == ("人", "余")
+    # not in 成千上万, 数百 or without 余/多
+    assert not checked_statistics("成千余人围观,数百余名群众参与,千名职工同唱一首歌。", published="2024-07-01")
+
+
+def test_handing_things_to_people_is_no_plan():
+    s = by_value("随后,社区工会又将大米、食用油送到了42位困难职工手中。", published="2024-07-01")
+    assert s[42].kind == "actual"
+
+
+def test_the_end_of_a_range_of_ranks_is_no_figure():
+    s = by_value("获得第四至十名的选手晋升一个等级,前三名选手分别获得奖金3000元、2000元、1000元。",
+                 published="2024-07-01")
+    assert 10 not in s and {3000, 2000, 1000} <= set(s)

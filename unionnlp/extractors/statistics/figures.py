@@ -43,6 +43,8 @@ def is_statistic(q, norm: str, excl: Spans) -> bool:
     before = norm[max(0, q.start - 3):q.start]
     if _RE_IS_STATISTIC_1.search(before):
         return False
+    if _ORDINAL_RANGE_END.search(norm, max(0, q.start - 8), q.start):
+        return False  # 第四至八名: the end of a range of ranks
     # 十三届五次会议, 八届人大五次会议: session numbers
     if q.unit == "次" and _RE_IS_STATISTIC_2.search(norm[max(0, q.start - 5):q.start]):
         return False
@@ -113,3 +115,5 @@ _RE_COUNTS_PARTS_0 = re.compile(rf"[ \t]*(?:的)?([{CJK}“”]{{1,20}})")
 _RE_COUNTS_PARTS_1 = re.compile(r"[和及与或、]")
 #: a comment counter of the hosting site after a head count (0人发表了评论, 3人参与评论)
 _COMMENT_COUNT = re.compile(r"[ \t]*(?:发表了?|参与|参加)?评论")
+#: the start of a range of ordinals right before a figure (第四至|八名, 第11-|15名)
+_ORDINAL_RANGE_END = re.compile(r"第[ \t]*[一二三四五六七八九十\d]{1,3}[ \t]*(?:至|到|-|—|~|～)[ \t]*$")

@@ -37,7 +37,8 @@ _FULFILLED = re.compile(r"完成|实现|达成|超额|超过|突破|兑现")
 _RE_CLAUSE = re.compile(r"[，,。；;！!？?\n]")
 #: 将 is the disposal construction, not the future, when its clause goes on to one of these
 #: verbs (将党组织建设与群团建设有机结合, 将…纳入十件实事)
-_DISPOSAL = re.compile(r"纳入|列入|作为|结合|融入|建成|打造成?|转化为|培养成|变成|当作|视为|写入|放在")
+_DISPOSAL = re.compile(r"纳入|列入|作为|结合|融入|建成|打造成?|转化为|培养成|变成|当作|视为|写入|放在"
+                       r"|送到|送至|送往|送给|交到|递到|发放到|发放给|分发给|捐赠给")
 
 
 def _future(norm: str, pos: int) -> bool:
