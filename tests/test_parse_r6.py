@@ -19,3 +19,15 @@ def test_a_bulleted_body_line_keeps_its_bullet():
             "• 新建基层工会组织46个,发展会员3100人。\n• 开展技能竞赛12场。")
     a = parse_page(Page(source="t", content=text.encode("utf-8"), is_html=False))
     assert "• 新建基层工会组织46个" in a.text
+
+
+def test_a_byline_first_line_is_not_the_title():
+    text = ("某区新闻记者 王小明 实习生 李华 通讯员 赵强\n"
+            "近日,某街道总工会为80名环卫工人送去防暑降温礼包。\n"
+            "街道总工会负责人表示,将持续开展送清凉活动。")
+    a = parse_page(Page(source="t", content=text.encode("utf-8"), is_html=False))
+    assert a.title is None or "记者" not in a.title
+    b = parse_page(Page(source="t", is_html=False, content=(
+        "记者走基层:通讯员眼中的工会驿站\n2023-05-01 来源:某日报\n"
+        "近日,记者跟随通讯员走访了全市的工会驿站。").encode("utf-8")))
+    assert b.title == "记者走基层:通讯员眼中的工会驿站"
