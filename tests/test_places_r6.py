@@ -26,3 +26,14 @@ def test_a_page_without_any_locality_but_one_national_figure_is_national():
     # a local page that names 全国 once stays local
     local = "扬州市总工会今年新建职工书屋60家,其中3家获评全国示范点。"
     assert unionnlp.extract(local).place.name != "全国"
+
+
+def test_a_page_about_one_town_of_a_common_name_keeps_its_name():
+    import unionnlp
+    text = ("东风镇开展困难职工慰问活动\n7月17日,东风镇工会组织开展送温暖活动,对全镇环卫工人进行慰问。"
+            "据悉,东风镇工会此次共慰问困难职工60人。")
+    p = unionnlp.extract(text).place
+    assert p.name == "东风镇" and p.adcode is None
+    # named once among other places: no guess
+    other = "市总工会负责人到东风镇调研,并召开座谈会。"
+    assert (unionnlp.extract(other).place or None) is None or unionnlp.extract(other).place.name != "东风镇"

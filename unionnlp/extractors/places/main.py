@@ -202,6 +202,9 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     if not score and not anon:
         if capital_desk:  # filed from the capital by national media, no locality named
             return NATIONAL_PLACE()
+        town = _unresolved_town(g, text, title)
+        if town is not None:
+            return town
         # no locality at all: one national marker (全国已建…) is the story's scope
         return _national_or_none(g, text, title, 0.0, capital_desk, least=1.0)
     total = dict(score)
@@ -523,6 +526,29 @@ def _self_references(g: "_Gazetteer", text: str, score: dict, w: dict) -> None:
 #: a descendant needs at least this score to replace a winner that owes its lead to the page's
 #: metadata (dateline, outlet, address)
 MIN_DESCEND = 2.0
+
+
+#: a town named this often (in full) is the story's place when nothing else locates the page
+UNRESOLVED_TOWN_MENTIONS = 2
+
+
+def _unresolved_town(g: "_Gazetteer", text: str, title: Optional[str]) -> Optional[Place]:
+    """A page that names no division but one town in full, again and again (东风镇工会…全镇…
+    该镇), is about that town even when several towns of the country bear the name and nothing
+    says which: the name as written, without a code."""
+    counts: dict = {}
+    for hay in (title or "", text):
+        for end_idx, (name, codes) in g.town_auto.iter_long(hay):
+            if len(codes) > 1 and len(name) >= 3:
+                counts[name] = counts.get(name, 0) + 1
+    if len(counts) != 1:
+        return None
+    name, n = next(iter(counts.items()))
+    if n < UNRESOLVED_TOWN_MENTIONS:
+        return None
+    i = text.find(name)
+    return Place(name=name, canonical=name, level="town", adcode=None,
+                 start=i if i >= 0 else None, end=i + len(name) if i >= 0 else None, parents=[])
 
 
 def _most_specific(g: "_Gazetteer", best: Optional[str], score: dict, topical: set,
