@@ -125,3 +125,17 @@ def test_the_end_of_a_range_of_ranks_is_no_figure():
     s = by_value("获得第四至十名的选手晋升一个等级,前三名选手分别获得奖金3000元、2000元、1000元。",
                  published="2024-07-01")
     assert 10 not in s and {3000, 2000, 1000} <= set(s)
+
+
+def test_figures_under_a_plan_heading_of_a_report_are_targets():
+    text = ("某镇工会2021年上半年工作总结和下半年工作计划\n"
+            "一、上半年主要工作\n1、春节期间走访慰问困难职工26户,发放慰问金2.6万元。\n"
+            "二、下半年工作安排\n1、完成5名困难职工子女金秋助学和2户大病救助任务。\n"
+            "2、举办工会干部培训班1期。\n")
+    s = by_value(text, published="2021-07-10")
+    assert s[26].kind == "actual" and s[26000].kind == "actual"
+    assert s[5].kind == "target" and s[2].kind == "target"
+    # a heading that reports on last year's goals is no plan
+    text2 = ("二、2020年工作目标完成情况\n1、新建基层工会18家,发展会员900人。\n")
+    s = by_value(text2, published="2021-01-10")
+    assert s[18].kind == "actual" and s[900].kind == "actual"

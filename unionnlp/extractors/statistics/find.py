@@ -42,7 +42,8 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
     noise = numbers.noise_spans(text)
     # context views: page markers and hard wraps blanked, hidden-text placeholders a clause edge
     view = context.blank(context.blank(text, layout), noise, "，")
-    norm = context.blank(context.blank(numbers.normalize(text), layout), noise, "，")
+    normal = numbers.normalize(text)
+    norm = context.blank(context.blank(normal, layout), noise, "，")
     excl = context.Spans(context.excluded_spans(text, campaigns))
     bounds = context.sentence_bounds(norm)
     kept = [q for q in qs if figures.is_statistic(q, norm, excl)]
@@ -60,6 +61,9 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
     prev_metric: Optional[str] = None
     sub_population: Optional[str] = None  # the subgroup a 其中 clause of this sentence is about
     prev_sent = -1
+    # the plan part of a report, read on the text with its line breaks (a heading's break may
+    # look like a layout artefact before a numbered item)
+    plans = kinds.plan_sections(normal) if "\n" in text else []
     carried: dict = {}  # sentence start → the time it takes from its paragraph (read once)
     started_at: dict = {}  # sentence start → the time an event of its frame started
     for q in kept:
@@ -71,6 +75,9 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
         c0 = max(s0, q.start - MAX_LOOKBACK)
         found = fenbie.get(id(q)) or metrics.metrics_for(q, view, norm, ends, starts, prev_metric)
         kind = kinds.kind_of(q, norm, c0, ref_year)
+        if kind == "actual" and plans and any(a <= q.start < b for a, b in plans) \
+                and not kinds.reported(norm, s0, q.start):
+            kind = "target"  # 二、下半年工作安排 … 3名金秋助学任务: a report's plan part
         when = years.time_before(norm, c0, q.start, ref_year)
         if not when.found:
             when = carried.get(s0)

@@ -32,6 +32,8 @@ _TARGET = re.compile(
 _REPORTED = re.compile(r"已|截至|截止|目前|现有|至今")
 #: prepositions of a framing phrase (围绕…目标, 按照…计划): the goal is a frame, not the figure's
 _FRAMING = re.compile(r"[ \t]*(?:围绕|按照|对照|紧扣|聚焦|根据|依据|瞄准|结合|对标|锚定)")
+#: what follows 目标/计划 in a heading that reports on it (目标完成情况, 计划执行情况)
+_RE_PLAN_OUTCOME = re.compile(r"(?:任务)?(?:的)?(?:完成|执行|落实|实现)(?:情况|进展)")
 #: verbs that report a goal as met, before 目标/计划 in its clause
 _FULFILLED = re.compile(r"完成|实现|达成|超额|超过|突破|兑现")
 _RE_CLAUSE = re.compile(r"[，,。；;！!？?\n]")
@@ -57,6 +59,8 @@ def _names_a_plan(seg: str, m: re.Match) -> bool:
     clause_end = _RE_CLAUSE.search(seg, m.end())
     if "以来" in seg[m.end():clause_end.start() if clause_end else len(seg)]:
         return True
+    if _RE_PLAN_OUTCOME.match(seg, m.end()):
+        return True  # 2020年工作目标完成情况: a report on the goal, not a goal for the figure
     clause = _RE_CLAUSE.split(before)[-1]
     # 已完成年度目标任务的120%, 超额完成…计划: the goal is reported as met
     return bool(_FRAMING.match(clause) or _FULFILLED.search(clause))
@@ -88,3 +92,38 @@ def kind_of(q, norm: str, sent_start: int, ref_year: Optional[int] = None) -> st
 
 # patterns of the functions above, compiled once (they run for every figure)
 _RE_FUTURE_0 = re.compile(r"[，,。；;！!？?\n]")
+
+
+#: a heading line that opens the plan part of a report (二、下半年工作安排, 明年工作打算,
+#: 2023年工作思路, 下一步工作计划): short, without a sentence inside
+_PLAN_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．])?[ \t]*"
+    r"[^\n。！？!?；;，,]{0,14}?(?:下半年|明年|来年|下一步|下步|今后|新的一年|(?:19|20)\d{2}年)"
+    r"[^\n。！？!?；;，,]{0,8}?(?:工作)?(?:安排|计划|打算|思路|要点|设想|重点|任务|目标)[^\n。！？!?；;，,]{0,8}$",
+    re.MULTILINE)
+#: a top-level heading (一、…): where a plan part ends
+_TOP_HEADING = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}[、.．]", re.MULTILINE)
+#: a plan heading is a line this short at most
+PLAN_HEADING_MAX = 30
+
+
+def plan_sections(norm: str) -> list:
+    """(start, end) of the parts of a report under a plan heading (二、下半年工作安排 … up to
+    the next top-level heading): the figures there are planned, not reported."""
+    out = []
+    for m in _PLAN_HEADING.finditer(norm):
+        line = m.group(0).strip()
+        if len(line) > PLAN_HEADING_MAX or _RE_PLAN_REPORTED.search(line):
+            continue
+        nxt = _TOP_HEADING.search(norm, m.end())
+        out.append((m.end(), nxt.start() if nxt else len(norm)))
+    return out
+
+
+#: a heading that reports on a plan rather than setting one (2022年工作目标完成情况)
+_RE_PLAN_REPORTED = re.compile(r"完成|情况|回顾|总结|成效|成绩")
+
+
+def reported(norm: str, start: int, pos: int) -> bool:
+    """True when ``norm[start:pos]`` reports a figure as reached (已, 截至, 目前 …)."""
+    return bool(_REPORTED.search(norm, start, pos))
