@@ -37,3 +37,11 @@ def test_a_page_about_one_town_of_a_common_name_keeps_its_name():
     # named once among other places: no guess
     other = "市总工会负责人到东风镇调研,并召开座谈会。"
     assert (unionnlp.extract(other).place or None) is None or unionnlp.extract(other).place.name != "东风镇"
+
+
+def test_a_shared_town_name_in_the_headline_names_the_page():
+    import unionnlp
+    text = ("东风镇工会2022年上半年工作总结\n一、上半年主要工作\n1、走访慰问困难职工12户,发放慰问金1.2万元。\n"
+            "2、完成了6个村工会换届选举工作。")
+    p = unionnlp.extract(text).place
+    assert p is not None and p.name == "东风镇"

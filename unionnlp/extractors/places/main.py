@@ -202,7 +202,8 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     if not score and not anon:
         if capital_desk:  # filed from the capital by national media, no locality named
             return NATIONAL_PLACE()
-        town = _unresolved_town(g, text, title)
+        headline = title or (text[head.headline[0]:head.headline[1]] if head.headline else "")
+        town = _unresolved_town(g, text, headline)
         if town is not None:
             return town
         # no locality at all: one national marker (全国已建…) is the story's scope
@@ -533,14 +534,14 @@ UNRESOLVED_TOWN_MENTIONS = 2
 
 
 def _unresolved_town(g: "_Gazetteer", text: str, title: Optional[str]) -> Optional[Place]:
-    """A page that names no division but one town in full, again and again (东风镇工会…全镇…
-    该镇), is about that town even when several towns of the country bear the name and nothing
+    """A page that names no division but one town in full, again and again or in its headline
+    (东风镇工会…全镇…该镇), is about that town even when several towns of the country bear the name and nothing
     says which: the name as written, without a code."""
     counts: dict = {}
-    for hay in (title or "", text):
+    for hay, weight in ((title or "", UNRESOLVED_TOWN_MENTIONS), (text, 1)):
         for end_idx, (name, codes) in g.town_auto.iter_long(hay):
             if len(codes) > 1 and len(name) >= 3:
-                counts[name] = counts.get(name, 0) + 1
+                counts[name] = counts.get(name, 0) + weight  # a headline's names the story
     if len(counts) != 1:
         return None
     name, n = next(iter(counts.items()))
