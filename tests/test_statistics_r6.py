@@ -139,3 +139,10 @@ def test_figures_under_a_plan_heading_of_a_report_are_targets():
     text2 = ("二、2020年工作目标完成情况\n1、新建基层工会18家,发展会员900人。\n")
     s = by_value(text2, published="2021-01-10")
     assert s[18].kind == "actual" and s[900].kind == "actual"
+
+
+def test_a_strip_word_that_opens_a_word_stays():
+    s = by_value("全县共有职工5210人,其中在职职工4380人;对口帮扶企业15家。", published="2012-07-01")
+    assert s[4380].metric == "在职职工" and s[15].metric == "对口帮扶企业"
+    s = by_value("在全县开展慰问活动,慰问职工300人。", published="2012-07-01")
+    assert s[300].metric == "慰问职工"

@@ -68,8 +68,8 @@ def clean(phrase: str) -> str:
         if not m or not m.group(0):
             break
         rest = p[m.end():]
-        if len(rest) < 2:
-            break
+        if len(rest) < 2 or (len(m.group(0)) == 1 and _opens_word(p)):
+            break  # (在职职工: 在 opens the word 在职, it is no preposition here)
         p = rest
     if pats["strip_left"].fullmatch(p):
         return ""  # only a connective or a time word (其中|412人): no metric of its own
@@ -99,6 +99,20 @@ def clean(phrase: str) -> str:
         if len(head) >= 4:
             p = head
     return _after_deng(p)
+
+
+#: a two-character word this frequent in jieba's dictionary, opened by a one-character strip
+#: word (在职, 对口, 为民), keeps that character
+OPENS_WORD_FREQ = 300
+
+
+def _opens_word(p: str) -> bool:
+    """True when the first character of ``p`` opens a frequent word with the second (在职职工)
+    that is no preposition, conjunction or time word itself."""
+    w = p[:2]
+    if len(w) < 2 or segmenter.dictionary().FREQ.get(w, 0) < OPENS_WORD_FREQ:
+        return False
+    return (segmenter.tags().get(w) or "").startswith(("v", "n", "a"))
 
 
 def _predicate_of(p: str) -> str:
