@@ -146,3 +146,10 @@ def test_a_strip_word_that_opens_a_word_stays():
     assert s[4380].metric == "在职职工" and s[15].metric == "对口帮扶企业"
     s = by_value("在全县开展慰问活动,慰问职工300人。", published="2012-07-01")
     assert s[300].metric == "慰问职工"
+
+
+def test_what_a_sum_is_spent_on_is_not_its_metric():
+    s = by_value("全年筹集资金12.6万元慰问一线职工,投入经费8万元用于职工书屋建设,发放3万元助学金。",
+                 published="2019-01-05")
+    assert s[126000].metric.endswith("筹集资金") and s[80000].metric == "投入经费"
+    assert s[30000].metric == "助学金"

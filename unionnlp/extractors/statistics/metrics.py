@@ -106,6 +106,16 @@ def clean(phrase: str) -> str:
 OPENS_WORD_FREQ = 300
 
 
+#: a money noun closing the phrase before a sum (筹集资金, 投入经费, 发放慰问金)
+_RE_MONEY_NOUN = re.compile(r"(?:资金|经费|款|金|费|投入|投资|补贴|补助)$")
+
+
+def _opens_with_verb(p: str) -> bool:
+    """True when ``p`` opens with a verb of jieba's dictionary (慰问劳模, 用于帮扶)."""
+    words = seg(p[:4])
+    return bool(words) and len(words[0]) >= 2 and segmenter.tags().get(words[0]) == "v"
+
+
 def _opens_word(p: str) -> bool:
     """True when the first character of ``p`` opens a frequent word with the second (在职职工)
     that is no preposition, conjunction or time word itself."""
@@ -326,6 +336,9 @@ def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: 
     # 占发展总数的18.5% → 发展企业党员占发展总数比例
     if before.startswith("占") and not _RE_METRICS_FOR_0.search(before):
         before = (prev_metric or "") + before.rstrip("的") + "比例"
+    if after and q.unit == "元" and len(before) >= 2 and _opens_with_verb(after) \
+            and _RE_MONEY_NOUN.search(before):
+        after = ""  # 筹集资金18.89万元|慰问劳模: what the money is for, not what it is
     if after:
         return [(after, after, q.start, after_end)]
     if before and q.unit == "元":
