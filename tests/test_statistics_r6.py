@@ -153,3 +153,8 @@ def test_what_a_sum_is_spent_on_is_not_its_metric():
                  published="2019-01-05")
     assert s[126000].metric.endswith("筹集资金") and s[80000].metric == "投入经费"
     assert s[30000].metric == "助学金"
+
+
+def test_doing_three_essays_well_is_an_idiom_not_a_count():
+    s = by_value("扎实做好“产、城、人”三篇文章,全年刊发宣传文章36篇,编印简报12篇文章。", published="2023-11-01")
+    assert 3 not in s and 36 in s

@@ -78,6 +78,9 @@ def is_statistic(q, norm: str, excl: Spans) -> bool:
         return False
     if q.unit and pats["part_head"].match(after.lstrip()):
         return False
+    if q.unit == "篇" and _RE_ESSAY_AFTER.match(after) and \
+            _RE_ESSAY_BEFORE.search(norm, max(0, q.start - 16), q.start):
+        return False  # 做好“产、城、人”三篇文章: a figure of speech for tasks, not a count
     return not _counts_parts(q, norm)
 
 
@@ -117,3 +120,6 @@ _RE_COUNTS_PARTS_1 = re.compile(r"[和及与或、]")
 _COMMENT_COUNT = re.compile(r"[ \t]*(?:发表了?|参与|参加)?评论")
 #: the start of a range of ordinals right before a figure (第四至|八名, 第11-|15名)
 _ORDINAL_RANGE_END = re.compile(r"第[ \t]*[一二三四五六七八九十\d]{1,3}[ \t]*(?:至|到|-|—|~|～)[ \t]*$")
+#: 做好…三篇文章 / 写好…这篇大文章: the idiom for tasks (after the measure word, and before it)
+_RE_ESSAY_AFTER = re.compile(r"[ \t]*(?:大)?文章")
+_RE_ESSAY_BEFORE = re.compile(r"(?:做|写|抓|下)(?:好|足|活|实|深)[^，。；！？\n]{0,12}$")
