@@ -158,3 +158,8 @@ def test_what_a_sum_is_spent_on_is_not_its_metric():
 def test_doing_three_essays_well_is_an_idiom_not_a_count():
     s = by_value("扎实做好“产、城、人”三篇文章,全年刊发宣传文章36篇,编印简报12篇文章。", published="2023-11-01")
     assert 3 not in s and 36 in s
+
+
+def test_n_in_one_is_a_slogan_not_a_count():
+    s = by_value("中心以“调、裁、诉、援”四位一体的服务模式运行,已受理案件96起。", published="2023-12-01")
+    assert set(s) == {96}
