@@ -163,3 +163,14 @@ def test_doing_three_essays_well_is_an_idiom_not_a_count():
 def test_n_in_one_is_a_slogan_not_a_count():
     s = by_value("中心以“调、裁、诉、援”四位一体的服务模式运行,已受理案件96起。", published="2023-12-01")
     assert set(s) == {96}
+
+
+def test_pledged_projects_and_their_detail_are_planned():
+    text = ("区总工会公布了2021年为职工办的8件实事项目,预计惠及职工12万人次。\n"
+            "具体包括:新建30家职工驿站、组织5000名职工疗休养等。")
+    s = by_value(text, published="2021-03-01")
+    assert s[120000].kind == "target" and s[30].kind == "target" and s[5000].kind == "target"
+    assert s[30].year == 2021 and s[5000].year == 2021
+    # projects reported as completed are actual
+    s = by_value("2020年列入民生实事项目的新建职工驿站30家已全部完成。", published="2021-01-05")
+    assert s[30].kind == "actual"

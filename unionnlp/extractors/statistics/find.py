@@ -64,6 +64,7 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
     # the plan part of a report, read on the text with its line breaks (a heading's break may
     # look like a layout artefact before a numbered item)
     plans = kinds.plan_sections(normal) if "\n" in text else []
+    has_pledge = "实事" in normal
     carried: dict = {}  # sentence start → the time it takes from its paragraph (read once)
     started_at: dict = {}  # sentence start → the time an event of its frame started
     for q in kept:
@@ -78,6 +79,8 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
         if kind == "actual" and plans and any(a <= q.start < b for a, b in plans) \
                 and not kinds.reported(norm, s0, q.start):
             kind = "target"  # 二、下半年工作安排 … 3名金秋助学任务: a report's plan part
+        if kind == "actual" and has_pledge and kinds.pledged(norm, bounds, s0, q.start):
+            kind = "target"  # 公布了11件实事项目。具体包括:新建200家…: pledged, not done
         when = years.time_before(norm, c0, q.start, ref_year)
         if not when.found:
             when = carried.get(s0)

@@ -127,3 +127,31 @@ _RE_PLAN_REPORTED = re.compile(r"完成|情况|回顾|总结|成效|成绩")
 def reported(norm: str, start: int, pos: int) -> bool:
     """True when ``norm[start:pos]`` reports a figure as reached (已, 截至, 目前 …)."""
     return bool(_REPORTED.search(norm, start, pos))
+
+
+#: a list of pledged projects announced or adopted (公布…实事项目, 纳入…为民办实事项目, 是…
+#: 十件民生实事之一): the figures of such a sentence, and of the list that details it, are planned
+_PLEDGE = re.compile(
+    r"(?:公布|确定|推出|发布|纳入|列入|列为|之一)[^。！？；\n]{0,30}?(?:实事项目|民生实事|办实事项目|十件实事)"
+    r"|(?:实事项目|民生实事|办实事项目|十件实事)[^。！？；\n]{0,6}?(?:之一|包括)")
+_DETAIL = re.compile(r"\s*(?:具体|主要)?包括[:：]?")
+#: words that report pledged projects as done (全部完成, 已建成)
+_PLEDGE_DONE = re.compile(r"完成|已|建成了|兑现|落实了")
+
+
+def pledged(norm: str, bounds: list, s0: int, pos: int) -> bool:
+    """True when the figure at ``pos`` (its sentence starting at ``s0``) belongs to a list of
+    pledged projects (实事项目) announced in its sentence or in the sentence before, whose
+    detail it gives (…公布了11件实事项目。具体包括:新建200家…)."""
+    from .context import sent_start
+    sent_end = next((b for b in bounds if b > pos), len(norm))
+    here = norm[s0:sent_end]
+    if _PLEDGE.search(here):
+        return not _PLEDGE_DONE.search(here)
+    if s0 > 0 and _DETAIL.match(norm, s0):
+        k = s0
+        while k > 0 and norm[k - 1] in " \t\n\u3000":
+            k -= 1  # the previous sentence ends before the line break (its own bound)
+        prev = norm[sent_start(bounds, k - 1) if k > 0 else 0:k]
+        return bool(_PLEDGE.search(prev)) and not _PLEDGE_DONE.search(prev)
+    return False

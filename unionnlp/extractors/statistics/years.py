@@ -68,7 +68,7 @@ _PLAN_START = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
 _BASE_BEFORE = re.compile(r"(?:比|较|与|同|和|相比于|对比)[ \t]*$")
 _BASE_AFTER = re.compile(r"[ \t]*(?:相比|同期|同比|相较)")
 _CONTINUES = re.compile(r"其中|同时|此外|另外|其余|并|还|全年|全(?:市|县|省|区|州|盟|旗)"
-                        r"|当天|当日|同日|此次|本次|会上|活动中|活动现场|仪式上")
+                        r"|当天|当日|同日|此次|本次|会上|活动中|活动现场|仪式上|具体包括|主要包括|具体为|分别是")
 #: a date a stock is taken at (截至2008年9月底, 截止去年底)
 _AS_OF = re.compile(r"截[至止][ \t]*(?:(?:19|20)\d{2}[ \t]*年|[今去上本]年)")
 #: a semicolon right before a sentence start: the parts of one period's report (截至2012年底,…;…)
@@ -80,6 +80,8 @@ _RANGE_END = re.compile(r"(?:至|到|—|-|~|～)[ \t]*$")
 #: 800人增长到2022年底的2500人), not the end of a span of years
 _CHANGE_TO = re.compile(r"(?:增长|增加|提高|提升|上升|发展|扩大|下降|降低|减少|跃升|攀升|增)(?:到|至)[ \t]*$")
 CLAUSE_EDGE = re.compile(r"[，,。；;！!？?\n]")
+#: a sentence that details the one before (具体包括:…)
+_DETAIL_HEAD = re.compile(r"(?:具体|主要)包括|具体为")
 #: a stock verb right before a figure (约有5000人, 现有, 共有, 拥有)
 _STOCK = re.compile(r"(?<!共)(?:约有|现有|拥有|有)[ \t]*$")
 _STOCK_QUALIFIED = re.compile(r"约有|现有|拥有")
@@ -275,6 +277,9 @@ def carried_time(norm: str, bounds: list, s0: int, ref_year: Optional[int], limi
     来访104起); any other takes the frame set by the paragraph's opening clause (五年来,… /
     自竞赛开展以来,…)."""
     para = norm.rfind("\n", 0, s0) + 1
+    if para == s0 and _DETAIL_HEAD.match(norm, s0):
+        # 具体包括:… on a line of its own details the paragraph before: it keeps that frame
+        para = norm.rfind("\n", 0, max(0, s0 - 1)) + 1
     floor = max(para, s0 - limit)
     items = _list_items(norm)  # the last list item that opens between floor and s0
     k = bisect.bisect_right(items, (s0, s0)) - 1
