@@ -174,3 +174,10 @@ def test_pledged_projects_and_their_detail_are_planned():
     # projects reported as completed are actual
     s = by_value("2020年列入民生实事项目的新建职工驿站30家已全部完成。", published="2021-01-05")
     assert s[30].kind == "actual"
+
+
+def test_both_values_of_a_change_from_to_share_the_subject_as_metric():
+    s = by_value("十年来,劳模志愿服务队从最初60余名发展到全市500余人。", published="2020-05-01")
+    assert s[60].metric == "劳模志愿服务队" and s[500].metric == "劳模志愿服务队"
+    s = by_value("去年,非公企业工会组建率从原来的48%提高到现在的76%。", published="2008-02-01")
+    assert s[48].metric == "非公企业工会组建率" and s[76].metric == "非公企业工会组建率"

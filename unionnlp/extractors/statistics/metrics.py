@@ -101,6 +101,15 @@ def clean(phrase: str) -> str:
     return _after_deng(p)
 
 
+#: the start of a change written before its first value (队伍从最初|100余名, 组建率从原来的|56%)
+_FROM_START = re.compile(r"从(?:最初|原来|原先|过去|以前|起初|当初|去年|上年|年初)?(?:的)?[ \t]*$")
+_CHANGE_VERB = re.compile(r"(?:发展|扩大|增加|增长|提高|提升|上升|下降|减少|降低|跃升|攀升|壮大)")
+#: the verb of a change before its later value (…发展到全市|800余人, …提高到现在的|81%)
+_CHANGE_TO_RAW = re.compile(
+    r"[，,]?(?:又|再|已|逐步|进一步)?(?:发展|扩大|增加|增长|提高|提升|上升|下降|减少|降低|跃升|攀升|壮大)"
+    r"(?:到|至)了?(?:现在|目前|当前|如今|全市|全县|全区|全省|全镇)?(?:的)?")
+
+
 #: a two-character word this frequent in jieba's dictionary, opened by a one-character strip
 #: word (在职, 对口, 为民), keeps that character
 OPENS_WORD_FREQ = 300
@@ -318,6 +327,8 @@ def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: 
         after, after_end = at_end = after_phrase(text, q.end, starts)
         if q.unit == "项" and norm[q.end:q.end + 1] == "目":
             after, after_end = after_phrase(text, q.end - 1, starts)
+        if after and _CHANGE_VERB.fullmatch(after) and norm[after_end:after_end + 1] in ("到", "至"):
+            after = ""  # 从最初100余名|发展到…: the change's verb, not what is counted
         if after in _CURRENCY_WORDS or _GOAL_WORD.fullmatch(after):
             # 592万元人民币: the currency; 建会144家的目标: the goal the figure sets, not what it counts
             after, after_end = "", q.end
@@ -329,8 +340,10 @@ def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: 
         after, after_end = at_end = after_phrase(text, q.end, starts)
     # a list closed by 等 before the count (李华同志等6人) names who, not what is counted
     open_list = bool(_OPEN_LIST.search(before_raw.rstrip()) or _LIST_END.search(before_raw.rstrip()))
-    before = "" if open_list else clean(before_raw)
-    if len(before) < 2 or _CHANGE_ONLY.fullmatch(before):
+    before = "" if open_list else clean(_FROM_START.sub("", before_raw))
+    if prev_metric and _CHANGE_TO_RAW.fullmatch(before_raw.strip()):
+        before = prev_metric  # 志愿者从最初100余名|发展到全市|800余人: the same metric, later
+    elif len(before) < 2 or _CHANGE_ONLY.fullmatch(before):
         changed = _CHANGE_ONLY.search(before_raw)
         before = (prev_metric or "") if (before or changed) else ""
     # 占发展总数的18.5% → 发展企业党员占发展总数比例
