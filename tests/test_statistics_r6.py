@@ -181,3 +181,8 @@ def test_both_values_of_a_change_from_to_share_the_subject_as_metric():
     assert s[60].metric == "劳模志愿服务队" and s[500].metric == "劳模志愿服务队"
     s = by_value("去年,非公企业工会组建率从原来的48%提高到现在的76%。", published="2008-02-01")
     assert s[48].metric == "非公企业工会组建率" and s[76].metric == "非公企业工会组建率"
+
+
+def test_a_list_of_sums_shares_the_noun_after_its_last_item():
+    s = by_value("对获得前三名的选手,分别给予5000元、3000元、1000元的一次性奖金。", published="2019-10-11")
+    assert s[5000].metric == s[3000].metric == s[1000].metric == "一次性奖金"

@@ -497,14 +497,23 @@ def _people_noun(p: str) -> str:
 def _shared_noun(text: str, norm: str, q, ends: list, starts: list) -> tuple:
     """280名、201名职工 / 5家和8家企业: a figure listed right before another with the same
     measure word counts the noun after the last one. Returns (phrase, evidence end) or ("", q.end)."""
-    k = bisect.bisect_left(starts, q.end)
-    if k >= len(starts) or not _LIST_GAP.fullmatch(norm[q.end:starts[k]]):
-        return "", q.end
-    e = bisect.bisect_right(ends, starts[k])
-    if e >= len(ends) or not norm[:ends[e]].endswith(q.unit):
-        return "", q.end
-    phrase, _ = after_phrase(text, ends[e], starts)
-    return (phrase, q.end) if phrase else ("", q.end)
+    end = q.end
+    for _ in range(_SHARED_CHAIN):  # 3000元、2000元、1000元的奖金: along the list to its last item
+        k = bisect.bisect_left(starts, end)
+        if k >= len(starts) or not _LIST_GAP.fullmatch(norm[end:starts[k]]):
+            return "", q.end
+        e = bisect.bisect_right(ends, starts[k])
+        if e >= len(ends) or not norm[:ends[e]].endswith(q.unit):
+            return "", q.end
+        phrase, _ = after_phrase(text, ends[e], starts)
+        if phrase:
+            return phrase, q.end
+        end = ends[e]
+    return "", q.end
+
+
+#: how many listed figures :func:`_shared_noun` walks to find the noun they share
+_SHARED_CHAIN = 8
 
 
 #: the end of an enumeration right before a figure (张三、李四等|6人)
