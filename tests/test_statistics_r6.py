@@ -186,3 +186,13 @@ def test_both_values_of_a_change_from_to_share_the_subject_as_metric():
 def test_a_list_of_sums_shares_the_noun_after_its_last_item():
     s = by_value("对获得前三名的选手,分别给予5000元、3000元、1000元的一次性奖金。", published="2019-10-11")
     assert s[5000].metric == s[3000].metric == s[1000].metric == "一次性奖金"
+
+
+def test_items_counted_before_their_worth_are_named_after_it():
+    s = by_value("爱心企业为环卫工人捐赠了近500件价值1.2万余元的防暑降温物品。", published="2023-07-01")
+    assert s[500].metric == "防暑降温物品"
+
+
+def test_a_budget_granted_keeps_its_noun():
+    s = by_value("全总安排2亿元专项预算给予重点支持。", published="2023-07-01")
+    assert s[200000000].metric == "专项预算"

@@ -329,6 +329,13 @@ def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: 
             after, after_end = after_phrase(text, q.end - 1, starts)
         if after and _CHANGE_VERB.fullmatch(after) and norm[after_end:after_end + 1] in ("到", "至"):
             after = ""  # 从最初100余名|发展到…: the change's verb, not what is counted
+        if after in _WORTH_WORDS:
+            # 近300件|价值7000余元的防暑降温物品: the items are named after their worth
+            k = bisect.bisect_left(starts, after_end)
+            e = bisect.bisect_right(ends, starts[k]) if k < len(starts) else len(ends)
+            if k < len(starts) and e < len(ends) and starts[k] - after_end <= 2:
+                named, _ = after_phrase(text, ends[e], starts)
+                after = named if len(named) >= 2 else after
         if after in _CURRENCY_WORDS or _GOAL_WORD.fullmatch(after):
             # 592万元人民币: the currency; 建会144家的目标: the goal the figure sets, not what it counts
             after, after_end = "", q.end
@@ -456,6 +463,9 @@ def fenbie_groups(text: str, norm: str, kept: list) -> dict:
 
 #: a goal or a task named after a figure (15万个的工作目标, 1500人的参保任务)
 _GOAL_WORD = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:工作)?(?:目标|任务|目标任务|指标)")
+
+#: a worth written between a count and a sum (300件|价值|7000余元的物品)
+_WORTH_WORDS = {"价值", "总价值", "价值约", "价值达", "共计价值", "合计价值"}
 
 #: words naming the currency after a sum (万元人民币), not what the sum is
 _CURRENCY_WORDS = {"人民币", "人民币元", "现金", "美元", "港币", "港元"}
