@@ -196,3 +196,8 @@ def test_items_counted_before_their_worth_are_named_after_it():
 def test_a_budget_granted_keeps_its_noun():
     s = by_value("全总安排2亿元专项预算给予重点支持。", published="2023-07-01")
     assert s[200000000].metric == "专项预算"
+
+
+def test_the_manner_after_a_counted_noun_is_not_the_noun():
+    s = by_value("活动当天,600多名外卖骑手以这种特别的方式加入了工会。", published="2023-07-01")
+    assert s[600].metric == "外卖骑手"

@@ -285,6 +285,9 @@ def after_phrase(text: str, pos: int, stops: list, limit: int = AFTER_LIMIT) -> 
     if first and patterns()["predicate"].fullmatch(first[0]) and len(phrase) - len(first[0]) >= 2:
         phrase = phrase[len(first[0]):]  # 86人|已光荣入党 → 光荣入党
     phrase = _before_predicate_word(phrase)
+    manner = _MANNER.search(phrase, 2)
+    if manner and _is_noun(phrase[:manner.start()]):
+        phrase = phrase[:manner.start()]  # 8000多名农民工|以这种方式加入: how they did it comes after
     if "的" in phrase:
         owner, head = phrase.split("的", 1)[0], phrase.rsplit("的", 1)[1]
         # 8个村的工会主席: the count is of the owner (村); 6名勇敢的消防队员: of the head
@@ -463,6 +466,9 @@ def fenbie_groups(text: str, norm: str, kept: list) -> dict:
 
 #: a goal or a task named after a figure (15万个的工作目标, 1500人的参保任务)
 _GOAL_WORD = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:工作)?(?:目标|任务|目标任务|指标)")
+
+#: a preposition of manner or means after the counted noun (农民工|以这种方式, 职工|通过线上)
+_MANNER = re.compile(r"(?:以|通过|采取|采用|利用|借助)(?=这|此|各种|不同|多种|线上|线下|网上|[\u4e00-\u9fff]{0,4}(?:方式|形式|途径|渠道))")
 
 #: a worth written between a count and a sum (300件|价值|7000余元的物品)
 _WORTH_WORDS = {"价值", "总价值", "价值约", "价值达", "共计价值", "合计价值"}
