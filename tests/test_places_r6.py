@@ -45,3 +45,14 @@ def test_a_shared_town_name_in_the_headline_names_the_page():
             "2、完成了6个村工会换届选举工作。")
     p = unionnlp.extract(text).place
     assert p is not None and p.name == "东风镇"
+
+
+def test_a_headline_with_the_national_federation_as_subject_is_national():
+    import unionnlp
+    t = ("全国总工会部署职工书屋建设\n本报北京3月2日电 全国总工会日前印发通知,要求各地工会新建职工书屋。"
+         "南京、苏州、杭州、宁波等地已开展试点,南京市总工会已建成书屋200家。")
+    assert unionnlp.extract(t).place.name == "全国"
+    # a visit of the federation's leaders to a city stays local
+    t2 = ("全国总工会领导到宁夏吴忠市调研\n本报讯 日前,全国总工会领导到吴忠市调研产业工人队伍建设改革,"
+          "先后走访吴忠市总工会和利通区3家企业。")
+    assert unionnlp.extract(t2).place.name == "吴忠市"

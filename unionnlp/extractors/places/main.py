@@ -686,8 +686,15 @@ def _national_or_none(g: _Gazetteer, text: str, title: Optional[str], local: flo
                               if not g.national_not.match(hay, m.end()))
         else:
             n += weight * hay.count(mk)
+    # a headline whose subject is the national federation itself (全国总工会机关赴…, 全总部署…)
+    if title and _NATIONAL_SUBJECT.match(title.strip()):
+        n += 2.0 + capital_desk
     if n and n >= max(least, local):
         return NATIONAL_PLACE()
     return None
+
+
+#: a headline opening with the national federation as its subject (an optional year before it)
+_NATIONAL_SUBJECT = re.compile(r"(?:(?:19|20)\d{2}年)?(?:中华)?(?:全国总工会|全总)(?!.{0,8}(?:表彰|授予|命名|到|来|调研|走访|慰问|看望|考察))")
 
 
