@@ -201,3 +201,29 @@ def test_a_budget_granted_keeps_its_noun():
 def test_the_manner_after_a_counted_noun_is_not_the_noun():
     s = by_value("活动当天,600多名外卖骑手以这种特别的方式加入了工会。", published="2023-07-01")
     assert s[600].metric == "外卖骑手"
+
+
+def test_a_start_year_with_qi_is_a_span():
+    s = by_value("从2015年起,市总工会命名的创新工作室共获得资金支持30万元。", published="2020-01-05")
+    assert s[300000].year is None and s[300000].period == "2015-2020"
+    s = by_value("从2021年起,市总工会将为每个工作室提供5万元补助。", published="2020-11-05")
+    assert s[50000].year == 2021
+
+
+def test_a_forecast_and_what_details_it_are_planned():
+    text = "今年全省各级工会预计筹资3000万元,组织约2万名一线职工疗休养。其中省总工会投入600万元补贴8000人疗休养。"
+    s = by_value(text, published="2018-04-20")
+    assert all(s[v].kind == "target" for v in (30000000, 20000, 6000000, 8000))
+    # a 其中 sentence after reported figures stays actual
+    s = by_value("去年全市新建工会120家。其中非公企业工会96家。", published="2018-04-20")
+    assert s[96].kind == "actual"
+
+
+def test_people_who_will_take_part_are_planned():
+    s = by_value("全市还有6200名职工将参加省总工会组织的疗休养。", published="2024-05-14")
+    assert s[6200].kind == "target"
+
+
+def test_visits_over_a_number_are_a_count_not_a_threshold():
+    s = by_value("今年计划安排一线职工3万人次以上疗休养,50人以上企业全部建会。", published="2024-05-14")
+    assert 30000 in s and 50 not in s

@@ -74,8 +74,9 @@ def is_statistic(q, norm: str, excl: Spans) -> bool:
     after = norm[q.end:q.end + 6]
     # thresholds that define a group: 25人以上非公企业, 百人以上的企业
     if _RE_IS_STATISTIC_8.search(norm[q.start:q.end]) and cat in ("people", "count", "money") and \
-            _RE_IS_STATISTIC_9.match(after) and not _RE_IS_STATISTIC_10.match(after):
-        return False
+            _RE_IS_STATISTIC_9.match(after) and not _RE_IS_STATISTIC_10.match(after) and \
+            not (q.unit in _EVENT_UNITS and not _THRESHOLD_HEAD.match(norm, q.end)):
+        return False  # (4.5万人次以上疗休养: visits are counted, not a class of units defined)
     if q.unit and pats["part_head"].match(after.lstrip()):
         return False
     if q.unit == "篇" and _RE_ESSAY_AFTER.match(after) and \
@@ -123,3 +124,7 @@ _ORDINAL_RANGE_END = re.compile(r"第[ \t]*[一二三四五六七八九十\d]{1,
 #: 做好…三篇文章 / 写好…这篇大文章: the idiom for tasks (after the measure word, and before it)
 _RE_ESSAY_AFTER = re.compile(r"[ \t]*(?:大)?文章")
 _RE_ESSAY_BEFORE = re.compile(r"(?:做|写|抓|下)(?:好|足|活|实|深)[^，。；！？\n]{0,12}$")
+#: measure words of visits and events: "N以上" after them is a count, not a threshold defining a
+#: class, unless a unit noun follows (5000人次以上的景区)
+_EVENT_UNITS = {"人次", "次", "场", "场次", "期", "批", "批次"}
+_THRESHOLD_HEAD = re.compile(r"[ \t]*的?[\u4e00-\u9fff]{0,4}(?:企业|单位|公司|项目|工地|园区|景区|商户|门店|机构|组织|学校|医院|活动)")

@@ -67,15 +67,22 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
     has_pledge = "实事" in normal
     carried: dict = {}  # sentence start → the time it takes from its paragraph (read once)
     started_at: dict = {}  # sentence start → the time an event of its frame started
+    last_kind: Optional[str] = None  # the kind of the last figure read
+    inherit = False
     for q in kept:
         s0 = context.sent_start(bounds, q.start)
         if s0 != prev_sent:
+            # a sentence opening with 其中 details the one before: it inherits a plan's kind
+            inherit = last_kind == "target" and _RE_DETAILS.match(norm, s0) is not None and \
+                not _RE_NEW_PARA.search(norm, prev_sent if prev_sent >= 0 else 0, s0)
             prev_metric, prev_sent, sub_population = None, s0, None
         # context (kind, year, place) is read back to the sentence start, but never further than
         # MAX_LOOKBACK characters: an unpunctuated run of figures would otherwise cost O(n²)
         c0 = max(s0, q.start - MAX_LOOKBACK)
         found = fenbie.get(id(q)) or metrics.metrics_for(q, view, norm, ends, starts, prev_metric)
         kind = kinds.kind_of(q, norm, c0, ref_year)
+        if kind == "actual" and inherit and not kinds.reported(norm, s0, q.start):
+            kind = "target"  # …预计组织约4万名职工疗休养。其中省总工会投入900万元…
         if kind == "actual" and plans and any(a <= q.start < b for a, b in plans) \
                 and not kinds.reported(norm, s0, q.start):
             kind = "target"  # 二、下半年工作安排 … 3名金秋助学任务: a report's plan part
@@ -100,6 +107,7 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
         qual = q.qualifier if q.qualifier in _QUALIFIERS else ""
         if not qual and "预计" in _RE_FIND_STATISTICS_0.split(norm[max(s0, q.start - 12):q.start])[-1]:
             qual = "约"  # 预计参与职工3000人
+        last_kind = kind
         for metric, surface, ev_start, ev_end in found:
             reading = vocabulary.classify(metric, q.unit)
             population = reading.population
@@ -154,4 +162,8 @@ def _place_info(text: str, sent_start: int, pos: int, place) -> Optional[str]:
 
 
 # patterns of the functions above, compiled once (they run for every figure)
+#: the opening of a sentence that details the one before
+_RE_DETAILS = re.compile(r"[ \t\u3000]*其中")
+#: a paragraph break between two sentences
+_RE_NEW_PARA = re.compile(r"\n")
 _RE_FIND_STATISTICS_0 = re.compile(r"[，,。；;：:、\n]")

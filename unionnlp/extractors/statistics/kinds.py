@@ -17,8 +17,8 @@ _CHANGE_BEFORE = re.compile(
     r"(?:提高|增长|增加|上升|提升|下降|减少|降低|增幅|降幅|扩大|缩小|下滑|回落|净增|净减)(?:了|为|达)?[ \t]*$"
 )
 _TARGET = re.compile(
-    r"(?=[力确计争目年拟将要到必务应\d今明本未下努])(?:"  # the first characters of the branches: a cheap skip
-    r"力争|确保|计划|争取(?![到了得])|努力(?:实现|达到)|(?<!为)目标|年内|拟(?=[\u4e00-\u9fff])|必须|务必"
+    r"(?=[力确计预争目年拟将要到必务应\d今明本未下努])(?:"  # the first characters of the branches: a cheap skip
+    r"力争|确保|计划|预计|争取(?![到了得])|努力(?:实现|达到)|(?<!为)目标|年内|拟(?=[\u4e00-\u9fff])|必须|务必"
     r"|今后|未来[一二两三四五六七八九十\d]{0,2}年|下一步|下步"
     r"|(?<![供响反相适回答对效])应(?:当)?(?:达到|达|不低于|不少于|覆盖|确保|建立|实现|$)"
     r"|(?:(?P<yb>\d{4})[ \t]*年(?:年底|底|年末)|[今明本]年(?:年底|底)|年底|年末)前"
@@ -27,6 +27,9 @@ _TARGET = re.compile(
     r"|(?<!增长)(?<!增加)(?<!提高)(?<!上升)(?<!提升)(?<!下降)(?<!减少)(?<!降低)(?<!发展)"
     r"到(?:(?P<y>\d{4})[ \t]*年|[今明本]年|年)[^，。；]{0,6}?(?:年底|年末|底|末|前))"
 )
+#: a future predicate right after the figure's noun (14500名职工|将参加, 4万人|将享受)
+_PLANNED_AFTER = re.compile(
+    r"[\u4e00-\u9fff“”]{0,8}?(?<![即])将(?:要)?(?:参加|参与|获得|得到|享受|受益|入住|接受|加入|赴|前往|分批)")
 #: words that report a figure as reached after a goal was named (…目标…,目前已建成…); 累计 is
 #: not one of them: a plan sums up too (将为700户特困职工累计发放救助物资34万元)
 _REPORTED = re.compile(r"已|截至|截止|目前|现有|至今")
@@ -87,6 +90,8 @@ def kind_of(q, norm: str, sent_start: int, ref_year: Optional[int] = None) -> st
         tm = m
     if tm is not None and not _REPORTED.search(seg[tm.end():]):
         return "target"
+    if _PLANNED_AFTER.match(norm, q.end):
+        return "target"  # 14500名职工将参加…: the figure's subject will do it
     return "actual"
 
 

@@ -167,7 +167,8 @@ def time_before(norm: str, start: int, pos: int, ref_year: Optional[int]) -> Whe
             y2 = m.group("y2") or m.group("r2")
             if y2:
                 w.year, w.basis, w.period, w.span = None, None, f"{y1}-{y2}", True
-            elif m.group("since") == "以来":
+            elif m.group("since") == "以来" or (m.group("since") == "起" and not (ref_year and y1 >= ref_year)):
+                # 2013年以来, 从2012年起 (a start already past): a span up to the time of writing
                 w.year, w.basis, w.span = None, None, True
                 w.period = f"{y1}-{ref_year}" if ref_year else f"{y1}年以来"
             else:
