@@ -227,3 +227,14 @@ def test_people_who_will_take_part_are_planned():
 def test_visits_over_a_number_are_a_count_not_a_threshold():
     s = by_value("今年计划安排一线职工3万人次以上疗休养,50人以上企业全部建会。", published="2024-05-14")
     assert 30000 in s and 50 not in s
+
+
+def test_an_undated_page_takes_this_year_from_its_dated_lead():
+    text = ("3月8日,2023年全省职工疗休养活动在省工人疗养院启动,首批200多名职工参加。\n"
+            "据了解,今年全省将组织3万余名职工参加疗休养。")
+    s = by_value(text, published=None)
+    assert s[30000].year == 2023
+    # a stock date in the lead is not the year of writing
+    text2 = "3月8日,记者获悉,截至2022年底全省建成驿站900个。今年将新建驿站300个。"
+    s = by_value(text2, published=None)
+    assert s[300].year is None

@@ -57,6 +57,9 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
     fenbie = metrics.fenbie_groups(view, norm, kept)
     own_year = years.document_date(text, title=title)
     ref_year = own_year if own_year is not None else years.year_of(published)
+    if ref_year is None:
+        # an undated page: 今年 is the year its lead names for the event (3月13日,2024年全省…)
+        ref_year = years.lead_year(normal, title=title)
     out: list = []
     prev_metric: Optional[str] = None
     sub_population: Optional[str] = None  # the subgroup a 其中 clause of this sentence is about

@@ -468,6 +468,33 @@ def document_year_from(text: str, own: Optional[int], *, title: Optional[str] = 
     return None
 
 
+#: a lead that opens with a day (3月13日,) before naming the event's year
+_LEAD_DAY = re.compile(r"[^。！？\n]{0,30}?\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日")
+#: a year in a lead that is not the year of the event (a stock date, a span, a base)
+_LEAD_NOT_EVENT = re.compile(r"截[至止]|以来|起|相比|同比|比|较")
+
+
+def lead_year(text: str, *, title: Optional[str] = None) -> Optional[int]:
+    """The year of the event a dated lead reports (3月13日,2024年全省职工疗休养活动…启动),
+    for a page that carries no date of its own: the one year its first sentence names after a
+    day of the month, unless that year is a stock date, the start of a span or a base."""
+    first_line = text.split("\n", 1)[0]
+    head = _headline(text, title)
+    body = text[len(first_line):].lstrip() if (head and head == first_line and not title) else text.lstrip()
+    sentence = _RE_DOCUMENT_YEAR_0.split(body, 1)[0][:160]
+    if not _LEAD_DAY.match(sentence):
+        return None
+    found = list(_RE_LEAD_YEAR.finditer(sentence))
+    years = {int(m.group(1)) for m in found}
+    if len(years) != 1:
+        return None
+    m = found[0]
+    around = sentence[max(0, m.start() - 4):m.end() + 3]
+    if _LEAD_NOT_EVENT.search(around):
+        return None
+    return years.pop()
+
+
 def year_of(published: Optional[str]) -> Optional[int]:
     """The year of an ISO date string, or None."""
     m = _RE_YEAR_OF_0.match(published or "")
@@ -507,3 +534,4 @@ _RE_DOCUMENT_YEAR_0 = re.compile(r"[。!?！？\n]")
 _RE_DOCUMENT_YEAR_1 = re.compile(rf"[\d{numbers.CN_DIGITS}十百千万]")
 _RE_YEAR_OF_0 = re.compile(r"\s*(\d{4})")
 _RE_DIGIT_PERIOD = re.compile(r"\d{4}-\d{4}$")
+_RE_LEAD_YEAR = re.compile(r"((?:19|20)\d{2})[ \t]*年")
