@@ -238,3 +238,17 @@ def test_an_undated_page_takes_this_year_from_its_dated_lead():
     text2 = "3月8日,记者获悉,截至2022年底全省建成驿站900个。今年将新建驿站300个。"
     s = by_value(text2, published=None)
     assert s[300].year is None
+
+
+def test_a_report_sections_heading_year_dates_its_figures():
+    text = ("在市总工会全委会议上的报告\n各位委员:\n一、2016年全市工会主要工作情况\n"
+            "(一)围绕中心工作。一是开展劳动竞赛,共设24个比武项目,有186个单位参加。\n"
+            "二、2017年工作安排\n1、新建职工书屋30家。\n")
+    s = by_value(text, published="2021-09-22")  # the date a document site uploaded it
+    assert s[24].year == 2016 and s[186].year == 2016
+    assert s[30].year == 2017 and s[30].kind == "target"
+
+
+def test_a_duration_in_months_after_ge_is_no_count():
+    s = by_value("成功举办历时3个多月的职工技能运动会,共设28个比武项目。", published="2021-09-22")
+    assert 3 not in s and 28 in s

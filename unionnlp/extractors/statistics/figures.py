@@ -54,6 +54,8 @@ def is_statistic(q, norm: str, excl: Spans) -> bool:
     clause = _RE_IS_STATISTIC_3.split(norm[max(0, q.start - 40):q.start])[-1]
     if pats["skip_clause"].search(clause):
         return False
+    if q.unit == "个" and _RE_SPAN_AFTER.match(norm, q.end):
+        return False  # 历时3个多月, 两个半小时: a duration
     if _COMMENT_COUNT.match(norm, q.end):
         return False  # 已有0人发表了评论: the site's comment counter
     has_mag = bool(_RE_IS_STATISTIC_4.search(numtxt))
@@ -128,3 +130,5 @@ _RE_ESSAY_BEFORE = re.compile(r"(?:做|写|抓|下)(?:好|足|活|实|深)[^，�
 #: class, unless a unit noun follows (5000人次以上的景区)
 _EVENT_UNITS = {"人次", "次", "场", "场次", "期", "批", "批次"}
 _THRESHOLD_HEAD = re.compile(r"[ \t]*的?[\u4e00-\u9fff]{0,4}(?:企业|单位|公司|项目|工地|园区|景区|商户|门店|机构|组织|学校|医院|活动)")
+#: the rest of a duration after N个 (3个多月, 2个半小时, 5个来月)
+_RE_SPAN_AFTER = re.compile(r"[多半来]?(?:月|小时|星期|钟头|工作日)")

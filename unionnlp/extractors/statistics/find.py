@@ -68,6 +68,7 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
     # look like a layout artefact before a numbered item)
     plans = kinds.plan_sections(normal) if "\n" in text else []
     has_pledge = "实事" in normal
+    sections = years.section_years(normal) if "\n" in text else []
     carried: dict = {}  # sentence start → the time it takes from its paragraph (read once)
     started_at: dict = {}  # sentence start → the time an event of its frame started
     last_kind: Optional[str] = None  # the kind of the last figure read
@@ -101,6 +102,10 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
             if started is None:
                 started = started_at[s0] = years.event_this_year(norm, bounds, s0, ref_year, MAX_CARRY)
             when = started if started.found else when
+        if not when.found and sections:
+            y = next((yr for a, b, yr in sections if a <= q.start < b), None)
+            if y is not None:  # 一、2012年全市工会主要工作情况 … 一是…292个单位: the section's year
+                when = years.When(year=y, basis="explicit", found=True)
         if not when.found and years.digest_item(norm, q.start):
             when = years.When(span=True, found=True)
         if kind == "actual" and when.year is not None and ref_year is not None and when.year > ref_year:

@@ -474,6 +474,32 @@ _LEAD_DAY = re.compile(r"[^。！？\n]{0,30}?\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]
 _LEAD_NOT_EVENT = re.compile(r"截[至止]|以来|起|相比|同比|比|较")
 
 
+#: a heading line of a report naming the year its section covers (一、2012年全市工会主要工作情况,
+#: 二、2013年工作安排): short, without a sentence inside
+_SECTION_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．][ \t]*)?[^\n。！？!?；;，,]{0,12}?"
+    r"(?P<y>(?:19|20)\d{2})[ \t]*年(?:度)?(?!以来|起|来)[^\n。！？!?；;，,]{0,16}?"
+    r"(?:工作|情况|总结|回顾|成绩|成效|安排|计划|打算|要点|思路)[^\n。！？!?；;，,]{0,8}$",
+    re.MULTILINE)
+#: a top-level heading (一、…), which ends a section
+_TOP_HEADING = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}[、.．]", re.MULTILINE)
+#: a section heading is a line this short at most
+SECTION_HEADING_MAX = 32
+
+
+def section_years(norm: str) -> list:
+    """(start, end, year) of the sections of a report under a heading that names their year
+    (一、2012年全市工会主要工作情况 … up to the next top-level heading): undated figures there
+    are of that year."""
+    out = []
+    for m in _SECTION_HEADING.finditer(norm):
+        if len(m.group(0).strip()) > SECTION_HEADING_MAX:
+            continue
+        nxt = _TOP_HEADING.search(norm, m.end())
+        out.append((m.end(), nxt.start() if nxt else len(norm), int(m.group("y"))))
+    return out
+
+
 def lead_year(text: str, *, title: Optional[str] = None) -> Optional[int]:
     """The year of the event a dated lead reports (3月13日,2024年全省职工疗休养活动…启动),
     for a page that carries no date of its own: the one year its first sentence names after a
