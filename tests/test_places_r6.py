@@ -56,3 +56,11 @@ def test_a_headline_with_the_national_federation_as_subject_is_national():
     t2 = ("全国总工会领导到宁夏吴忠市调研\n本报讯 日前,全国总工会领导到吴忠市调研产业工人队伍建设改革,"
           "先后走访吴忠市总工会和利通区3家企业。")
     assert unionnlp.extract(t2).place.name == "吴忠市"
+
+
+def test_an_anonymised_street_names_a_page_without_other_places():
+    import unionnlp
+    t = "**街道总工会成立暨第一次代表大会召开。**街道总工会今年发展新会员420人。"
+    assert unionnlp.extract(t).place.name == "**街道"
+    # beside a real division it does not take over
+    assert unionnlp.extract("扬州市总工会今年在某镇发展会员300人。").place.name == "扬州市"

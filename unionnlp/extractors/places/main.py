@@ -206,6 +206,12 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
         town = _unresolved_town(g, text, headline)
         if town is not None:
             return town
+        anon_towns = [p for p in places if p.adcode is None and p.level == "town"
+                      and g.anon_re.fullmatch(p.name or "")]
+        if anon_towns:  # an anonymised page about one town (**街道总工会…, 某镇工会…)
+            names = [p.name for p in anon_towns]
+            top = max(names, key=names.count)
+            return next(p for p in anon_towns if p.name == top)
         # no locality at all: one national marker (全国已建…) is the story's scope
         return _national_or_none(g, text, title, 0.0, capital_desk, least=1.0)
     total = dict(score)
