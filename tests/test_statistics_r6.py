@@ -252,3 +252,10 @@ def test_a_report_sections_heading_year_dates_its_figures():
 def test_a_duration_in_months_after_ge_is_no_count():
     s = by_value("成功举办历时3个多月的职工技能运动会,共设28个比武项目。", published="2021-09-22")
     assert 3 not in s and 28 in s
+
+
+def test_an_unnumbered_title_line_with_a_year_is_no_section_heading():
+    text = ("市总工会召开2024年工作总结\n及2025年工作谋划务虚会\n12月27日,市总工会召开务虚会。\n"
+            "2024年,全市实名制系统有会员205万人、工会组织11600个。\n")
+    s = by_value(text, published="2024-12-28")
+    assert s[2050000].year == 2024 and s[2050000].kind == "actual"

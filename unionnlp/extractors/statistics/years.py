@@ -474,10 +474,10 @@ _LEAD_DAY = re.compile(r"[^。！？\n]{0,30}?\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]
 _LEAD_NOT_EVENT = re.compile(r"截[至止]|以来|起|相比|同比|比|较")
 
 
-#: a heading line of a report naming the year its section covers (一、2012年全市工会主要工作情况,
-#: 二、2013年工作安排): short, without a sentence inside
+#: a numbered heading line of a report naming the year its section covers (一、2012年全市工会主要
+#: 工作情况, 二、2013年工作安排): short, without a sentence inside
 _SECTION_HEADING = re.compile(
-    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．][ \t]*)?[^\n。！？!?；;，,]{0,12}?"
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])[ \t]*[^\n。！？!?；;，,]{0,12}?"
     r"(?P<y>(?:19|20)\d{2})[ \t]*年(?:度)?(?!以来|起|来)[^\n。！？!?；;，,]{0,16}?"
     r"(?:工作|情况|总结|回顾|成绩|成效|安排|计划|打算|要点|思路)[^\n。！？!?；;，,]{0,8}$",
     re.MULTILINE)
