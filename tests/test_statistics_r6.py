@@ -259,3 +259,10 @@ def test_an_unnumbered_title_line_with_a_year_is_no_section_heading():
             "2024年,全市实名制系统有会员205万人、工会组织11600个。\n")
     s = by_value(text, published="2024-12-28")
     assert s[2050000].year == 2024 and s[2050000].kind == "actual"
+
+
+def test_session_numbers_in_the_opening_sentence_are_no_figures():
+    text = ("2023年根据市总工会四届三次全委会议精神,某县总工会全力推进建会入会工作。"
+            "今年,共建非公企业工会组织3个,发展会员64人。")
+    s = by_value(text, published=None)
+    assert s[64].year == 2023 and s[3].year == 2023

@@ -462,7 +462,8 @@ def document_year_from(text: str, own: Optional[int], *, title: Optional[str] = 
     years = {int(y) for y in _HEAD_YEAR_RE.findall(first_sentence)}
     if len(years) != 1:
         return None
-    rest = _HEAD_YEAR_RE.sub("", first_sentence)
+    # dates and session numbers (十三届五次全委会, 1月, 8月27日) are no figures of the sentence
+    rest = _RE_NOT_FIGURES.sub("", _HEAD_YEAR_RE.sub("", first_sentence))
     if _SURVEY.search(first_sentence) or not _RE_DOCUMENT_YEAR_1.search(rest):
         return years.pop()
     return None
@@ -561,3 +562,9 @@ _RE_DOCUMENT_YEAR_1 = re.compile(rf"[\d{numbers.CN_DIGITS}十百千万]")
 _RE_YEAR_OF_0 = re.compile(r"\s*(\d{4})")
 _RE_DIGIT_PERIOD = re.compile(r"\d{4}-\d{4}$")
 _RE_LEAD_YEAR = re.compile(r"((?:19|20)\d{2})[ \t]*年")
+#: parts of a sentence that hold numerals but are no figures: session numbers of a meeting
+#: (四届三次, 第十二次), dates (8月27日, 1月), ordinals (第三批)
+_RE_NOT_FIGURES = re.compile(
+    r"[一二三四五六七八九十\d]{1,3}[ \t]*届(?:[ \t]*[一二三四五六七八九十\d]{1,3}[ \t]*次)?"
+    r"|第[ \t]*[一二三四五六七八九十\d]{1,3}[ \t]*[次届批期]"
+    r"|\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*日)?")
