@@ -64,3 +64,13 @@ def test_an_anonymised_street_names_a_page_without_other_places():
     assert unionnlp.extract(t).place.name == "**街道"
     # beside a real division it does not take over
     assert unionnlp.extract("扬州市总工会今年在某镇发展会员300人。").place.name == "扬州市"
+
+
+def test_our_country_marks_a_national_piece_without_localities():
+    import unionnlp
+    t = ("据悉,目前我国共有280多万个基层工会组织、近3亿会员。全国总工会高度重视户外劳动者服务站点工作,"
+         "已建站点近9.6万个。")
+    assert unionnlp.extract(t).place.name == "全国"
+    local = ("扬州市总工会召开全委会。会议指出,我国经济持续恢复,扬州市各级工会要发挥作用。"
+             "今年扬州市新建工会驿站60个。")
+    assert unionnlp.extract(local).place.name == "扬州市"
