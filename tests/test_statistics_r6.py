@@ -266,3 +266,8 @@ def test_session_numbers_in_the_opening_sentence_are_no_figures():
             "今年,共建非公企业工会组织3个,发展会员64人。")
     s = by_value(text, published=None)
     assert s[64].year == 2023 and s[3].year == 2023
+
+
+def test_what_remains_to_be_done_is_planned():
+    s = by_value("目前已走访困难职工家庭18户,其余9户将于本周内完成走访。", published="2024-03-21")
+    assert s[18].kind == "actual" and s[9].kind == "target"

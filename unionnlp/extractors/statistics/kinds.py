@@ -29,7 +29,7 @@ _TARGET = re.compile(
 )
 #: a future predicate right after the figure's noun (14500名职工|将参加, 4万人|将享受)
 _PLANNED_AFTER = re.compile(
-    r"[\u4e00-\u9fff“”]{0,8}?(?<![即])将(?:要)?(?:参加|参与|获得|得到|享受|受益|入住|接受|加入|赴|前往|分批)")
+    r"[\u4e00-\u9fff“”]{0,8}?(?<![即])将(?:要)?(?:参加|参与|获得|得到|享受|受益|入住|接受|加入|赴|前往|分批|于|在[^，。；]{0,8}?(?:完成|开展|举行))")
 #: words that report a figure as reached after a goal was named (…目标…,目前已建成…); 累计 is
 #: not one of them: a plan sums up too (将为700户特困职工累计发放救助物资34万元)
 _REPORTED = re.compile(r"已|截至|截止|目前|现有|至今")
