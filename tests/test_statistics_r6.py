@@ -271,3 +271,8 @@ def test_session_numbers_in_the_opening_sentence_are_no_figures():
 def test_what_remains_to_be_done_is_planned():
     s = by_value("目前已走访困难职工家庭18户,其余9户将于本周内完成走访。", published="2024-03-21")
     assert s[18].kind == "actual" and s[9].kind == "target"
+
+
+def test_a_job_title_with_a_verb_inside_stays_whole():
+    s = by_value("活动由3名权益保障专干和6名法律援助律师参加,向45名困难职工发放救助金。", published="2024-03-21")
+    assert s[3].metric == "权益保障专干" and s[6].metric == "法律援助律师" and s[45].metric == "困难职工"

@@ -504,8 +504,9 @@ def _people_noun(p: str) -> str:
     pos = 0
     for i, w in enumerate(words):
         if i >= 1 and pos >= 2 and tags.get(w) in _VERB_TAGS and \
-                (tags.get(words[i - 1]) or "").startswith(("n", "l")):
-            return p[:pos]
+                (tags.get(words[i - 1]) or "").startswith(("n", "l")) and \
+                not _ROLE_TITLE.fullmatch(p[pos:]):
+            return p[:pos]  # (权益保障专干, 安全生产监督员: a verb inside a job title stays)
         pos += len(w)
     return p
 
@@ -531,6 +532,9 @@ def _shared_noun(text: str, norm: str, q, ends: list, starts: list) -> tuple:
 #: how many listed figures :func:`_shared_noun` walks to find the noun they share
 _SHARED_CHAIN = 8
 
+
+#: the rest of a job title after a verb inside it (保障|专干, 生产监督|员, 援助|律师)
+_ROLE_TITLE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:专干|专员|人员|干部|队员|员|律师|师|志愿者|骨干|代表|联络员|网格员)")
 
 #: the end of an enumeration right before a figure (张三、李四等|6人)
 _LIST_END = re.compile(r"(?<!均)等(?:等)?$")
