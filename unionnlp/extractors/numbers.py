@@ -403,13 +403,16 @@ def _build(m: re.Match, norm: str) -> Optional[Quantity]:
         ntext = m.group("n")
         raw = ntext.strip()
         chinese = _is_chinese(raw)
-        if chinese and len(raw) == 1 and raw in _AMBIGUOUS_SINGLE:
+        # 千余名, 百余人, 万余元: a lone 百/千/万 with 余/多 and a measure word is a round number
+        round_more = raw in ("百", "千", "万") and _ROUND_MORE.match(norm, end) is not None \
+            and not _RE_ROUND_GLUED.search(norm[max(0, start - 1):start])
+        if chinese and len(raw) == 1 and raw in _AMBIGUOUS_SINGLE and not round_more:
             return None
-        if chinese and len(raw.replace(" ", "")) == 1 and raw in "万亿兆":
+        if chinese and len(raw.replace(" ", "")) == 1 and raw in "万亿兆" and not round_more:
             return None
         # 近百名, 逾千人: a lone 百/千 after an approximator is a round number
-        if raw in ("百", "千") and _RE_BUILD_0.search(norm[max(0, start - 2):start]):
-            value = 100.0 if raw == "百" else 1000.0
+        if round_more or (raw in ("百", "千") and _RE_BUILD_0.search(norm[max(0, start - 2):start])):
+            value = {"百": 100.0, "千": 1000.0, "万": 10000.0}[raw]
         else:
             value = to_number(raw)
         if value is None:
@@ -505,6 +508,10 @@ def _attach_qualifiers(q: Quantity, norm: str, unit_done: bool) -> None:
                 q.unit = u
             pos = um.end()
             q.end = pos
+            tm = _TIMES_IN_BRACKETS.match(norm, pos) if u in ("人", "户") else None
+            if tm:  # 56万多人(次): a count of visits written with its 次 in brackets
+                q.unit = u + "次"
+                pos = q.end = tm.end()
     sm = _SUFFIX_QUAL.match(norm, pos)
     word = _RE_TO_NUMBER_0.sub("", sm.group("q")) if sm else ""
     if word in ("及以上", "以上", "以下", "左右", "上下"):
@@ -536,6 +543,11 @@ def _merge_ranges(qs: list, norm: str, text: str) -> list:
 
 # patterns of the functions above, compiled once (they run for every figure)
 _RE_TO_NUMBER_0 = re.compile(r"[ \t]")
+#: 余/多 and a measure word after a lone 百/千/万 (千余名, 百余人, 万余元)
+_ROUND_MORE = re.compile(r"[余多](?=[名人个家户项次元件场位])")
+#: a character before a lone 百/千/万 that makes it part of a word (成千, 数百, 上万, 几千)
+_RE_ROUND_GLUED = re.compile(r"[成数上几好]$")
+_TIMES_IN_BRACKETS = re.compile(r"[(（]次[)）]")
 _RE_TO_NUMBER_1 = re.compile(r"\d+(?:\.\d+)?|\.\d+")
 _RE_TO_NUMBER_2 = re.compile("零?几")
 _RE_TO_NUMBER_3 = re.compile("[余多]")

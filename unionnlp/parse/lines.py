@@ -151,8 +151,13 @@ def is_paragraph(line: str) -> bool:
             and not _TEASER.match(line))
 
 
+#: a byline: reporters' roles, each followed by a name (龙华新闻记者 吴春华 实习生 伍悦 通讯员 方招娣)
+_BYLINE = re.compile(r"(?:记者|通讯员|实习生)[ \t]*[\u4e00-\u9fff]{2,4}(?:[ \t]|$)"
+                     r".*(?:记者|通讯员|实习生|摄影|编辑)[ \t]*[\u4e00-\u9fff]{2,4}[ \t]*$")
+
+
 def is_headline(line: str) -> bool:
     """A headline: short, no sentence end, not a byline, not a caption (``(资料图)``)."""
     lo, hi = S.HEADLINE_CHARS
     return (lo <= len(line) <= hi and not _SENTENCE_END.search(line) and not is_meta_line(line)
-            and not _CAPTION.fullmatch(line))
+            and not _CAPTION.fullmatch(line) and not _BYLINE.search(line))

@@ -20,6 +20,17 @@ _INFO_ABOVE_TITLE = re.compile(r"^(?:报刊|来源|稿件来源|\d{4})")
 _SENTENCE_END = re.compile(r"[。！？]")
 
 
+_LIST_BULLET = re.compile(r"^[•·●▪◦∙‧]\s*")
+
+
+def _unbullet(line: str) -> str:
+    """``line`` without a leading list bullet when what follows is a byline/date line."""
+    m = _LIST_BULLET.match(line)
+    if m and is_meta_line(line[m.end():]):
+        return line[m.end():]
+    return line
+
+
 def _info_line(lines: list, first_para: Optional[int]) -> Optional[int]:
     """Index of the last byline/date line in the lines just above the first paragraph."""
     if first_para is None:
@@ -43,6 +54,8 @@ def parse_text(text: str, art: Article) -> Article:
     last lines.
     """
     lines = [_SPACES.sub(" ", l).strip() for l in (text or "").replace("\r", "\n").split("\n")]
+    # an info line set as a list item (• 2023年03月14日 07时58分, • 来源: 四川日报) is an info line
+    lines = [_unbullet(l) for l in lines]
     # furniture (login links, share bars …) is neither title nor info line
     lines = [l for l in lines
              if l and not (len(l) < S.FURNITURE_MAX_CHARS and is_furniture(l) and not is_meta_line(l))]

@@ -12,6 +12,8 @@ def _short_ok(g: _Gazetteer, text: str, s: int, e: int, prev_place_end: int) -> 
     """Boundary checks for a short-form (suffix-less) match text[s:e]."""
     nxt = text[e] if e < len(text) else ""
     prv = text[s - 1] if s > 0 else ""
+    if nxt == "村" and text[e + 1:e + 2] not in ("民", "镇", "级", ""):
+        return False  # 石门村: a village named like a county, not the county (石门村民: its villagers)
     if nxt in g.follow:
         return True
     # a surname right before, not itself the end of a place: the match is a given name
@@ -21,9 +23,10 @@ def _short_ok(g: _Gazetteer, text: str, s: int, e: int, prev_place_end: int) -> 
             return False
     if g.non_place_after.match(text, e) and prv and _CJK.match(prv) and prev_place_end != s:
         return False
-    # glued into a frequent dictionary word on either side (长安全 → 安全; 大通道 → 通道)
-    if nxt and _CJK.match(nxt) and g.word_freq(text[e - 1] + nxt) >= 1000 and \
-            g.word_freq(text[s:e] + nxt) == 0:
+    # glued into a frequent dictionary word on either side (长安全 → 安全; 大通道 → 通道), or
+    # the first part of a longer word that is no place (新会员 → 会员, not 新会)
+    if nxt and _CJK.match(nxt) and g.word_freq(text[e - 1] + nxt) >= 1000 and (
+            g.word_freq(text[s:e] + nxt) == 0 or not g.tag(text[s:e] + nxt).startswith(("ns", "nt"))):
         return False
     if prv and _CJK.match(prv) and prev_place_end != s and g.word_freq(prv + text[s]) >= 1000:
         return False

@@ -139,7 +139,7 @@ class _Gazetteer:
         # (a lookahead of the prefixes' first characters lets the scan skip the rest at once)
         firsts = "".join(sorted({re.escape(x[0]) for x in v["anonymous_prefixes"] if x}))
         self.anon_re = re.compile((f"(?=[{firsts}])" if firsts else "")
-                                  + r"(?<![A-Za-z0-9])(?:" + ap + r")[" + asuf + r"]")
+                                  + r"(?<![A-Za-z0-9])(?:" + ap + r")(?:街道|[" + asuf + r"])")
         self.national = v["national_markers"]
         self.right_ok = frozenset(v["right_words_ok"])
         self.national_not = re.compile("|".join(map(re.escape, v["national_not_followed_by"])))

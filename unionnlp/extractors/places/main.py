@@ -202,7 +202,18 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     if not score and not anon:
         if capital_desk:  # filed from the capital by national media, no locality named
             return NATIONAL_PLACE()
-        return _national_or_none(g, text, title, 0.0, capital_desk)
+        headline = title or (text[head.headline[0]:head.headline[1]] if head.headline else "")
+        town = _unresolved_town(g, text, headline)
+        if town is not None:
+            return town
+        anon_towns = [p for p in places if p.adcode is None and p.level == "town"
+                      and g.anon_re.fullmatch(p.name or "")]
+        if anon_towns:  # an anonymised page about one town (**街道总工会…, 某镇工会…)
+            names = [p.name for p in anon_towns]
+            top = max(names, key=names.count)
+            return next(p for p in anon_towns if p.name == top)
+        # no locality at all: one national marker (全国已建…) is the story's scope
+        return _national_or_none(g, text, title, 0.0, capital_desk, least=1.0)
     total = dict(score)
     for code, sc in score.items():
         if sc <= 0:
@@ -524,6 +535,29 @@ def _self_references(g: "_Gazetteer", text: str, score: dict, w: dict) -> None:
 MIN_DESCEND = 2.0
 
 
+#: a town named this often (in full) is the story's place when nothing else locates the page
+UNRESOLVED_TOWN_MENTIONS = 2
+
+
+def _unresolved_town(g: "_Gazetteer", text: str, title: Optional[str]) -> Optional[Place]:
+    """A page that names no division but one town in full, again and again or in its headline
+    (东风镇工会…全镇…该镇), is about that town even when several towns of the country bear the name and nothing
+    says which: the name as written, without a code."""
+    counts: dict = {}
+    for hay, weight in ((title or "", UNRESOLVED_TOWN_MENTIONS), (text, 1)):
+        for end_idx, (name, codes) in g.town_auto.iter_long(hay):
+            if len(codes) > 1 and len(name) >= 3:
+                counts[name] = counts.get(name, 0) + weight  # a headline's names the story
+    if len(counts) != 1:
+        return None
+    name, n = next(iter(counts.items()))
+    if n < UNRESOLVED_TOWN_MENTIONS:
+        return None
+    i = text.find(name)
+    return Place(name=name, canonical=name, level="town", adcode=None,
+                 start=i if i >= 0 else None, end=i + len(name) if i >= 0 else None, parents=[])
+
+
 def _most_specific(g: "_Gazetteer", best: Optional[str], score: dict, topical: set,
                    meta: Optional[dict] = None, share: float = 0.5) -> Optional[str]:
     """Walk down from the winning division to a descendant the article is about.
@@ -658,8 +692,15 @@ def _national_or_none(g: _Gazetteer, text: str, title: Optional[str], local: flo
                               if not g.national_not.match(hay, m.end()))
         else:
             n += weight * hay.count(mk)
+    # a headline whose subject is the national federation itself (全国总工会机关赴…, 全总部署…)
+    if title and _NATIONAL_SUBJECT.match(title.strip()):
+        n += 2.0 + capital_desk
     if n and n >= max(least, local):
         return NATIONAL_PLACE()
     return None
+
+
+#: a headline opening with the national federation as its subject (an optional year before it)
+_NATIONAL_SUBJECT = re.compile(r"(?:(?:19|20)\d{2}年)?(?:中华)?(?:全国总工会|全总)(?!.{0,8}(?:表彰|授予|命名|到|来|调研|走访|慰问|看望|考察))")
 
 

@@ -149,7 +149,7 @@ def _zones_and_towns(g: _Gazetteer, text: str, places: list[Place],
     return out
 
 
-_ANON_LEVEL = {"省": "province", "市": "city", "县": "county", "区": "county", "镇": "town",
+_ANON_LEVEL = {"省": "province", "市": "city", "县": "county", "区": "county", "镇": "town", "道": "town",
                "乡": "town"}
 
 

@@ -43,6 +43,8 @@ def is_statistic(q, norm: str, excl: Spans) -> bool:
     before = norm[max(0, q.start - 3):q.start]
     if _RE_IS_STATISTIC_1.search(before):
         return False
+    if _ORDINAL_RANGE_END.search(norm, max(0, q.start - 8), q.start):
+        return False  # 第四至八名: the end of a range of ranks
     # 十三届五次会议, 八届人大五次会议: session numbers
     if q.unit == "次" and _RE_IS_STATISTIC_2.search(norm[max(0, q.start - 5):q.start]):
         return False
@@ -52,6 +54,10 @@ def is_statistic(q, norm: str, excl: Spans) -> bool:
     clause = _RE_IS_STATISTIC_3.split(norm[max(0, q.start - 40):q.start])[-1]
     if pats["skip_clause"].search(clause):
         return False
+    if q.unit == "个" and _RE_SPAN_AFTER.match(norm, q.end):
+        return False  # 历时3个多月, 两个半小时: a duration
+    if _COMMENT_COUNT.match(norm, q.end):
+        return False  # 已有0人发表了评论: the site's comment counter
     has_mag = bool(_RE_IS_STATISTIC_4.search(numtxt))
     if not q.unit:
         if not (has_mag or q.qualifier in ("余", "多")):
@@ -70,10 +76,14 @@ def is_statistic(q, norm: str, excl: Spans) -> bool:
     after = norm[q.end:q.end + 6]
     # thresholds that define a group: 25人以上非公企业, 百人以上的企业
     if _RE_IS_STATISTIC_8.search(norm[q.start:q.end]) and cat in ("people", "count", "money") and \
-            _RE_IS_STATISTIC_9.match(after) and not _RE_IS_STATISTIC_10.match(after):
-        return False
+            _RE_IS_STATISTIC_9.match(after) and not _RE_IS_STATISTIC_10.match(after) and \
+            not (q.unit in _EVENT_UNITS and not _THRESHOLD_HEAD.match(norm, q.end)):
+        return False  # (4.5万人次以上疗休养: visits are counted, not a class of units defined)
     if q.unit and pats["part_head"].match(after.lstrip()):
         return False
+    if q.unit == "篇" and _RE_ESSAY_AFTER.match(after) and \
+            _RE_ESSAY_BEFORE.search(norm, max(0, q.start - 16), q.start):
+        return False  # 做好“产、城、人”三篇文章: a figure of speech for tasks, not a count
     return not _counts_parts(q, norm)
 
 
@@ -109,3 +119,16 @@ _RE_IS_STATISTIC_9 = re.compile(rf"[ \t]*(?:的)?[{CJK}]")
 _RE_IS_STATISTIC_10 = re.compile(r"[ \t]*的?(?:比例|比重)")
 _RE_COUNTS_PARTS_0 = re.compile(rf"[ \t]*(?:的)?([{CJK}“”]{{1,20}})")
 _RE_COUNTS_PARTS_1 = re.compile(r"[和及与或、]")
+#: a comment counter of the hosting site after a head count (0人发表了评论, 3人参与评论)
+_COMMENT_COUNT = re.compile(r"[ \t]*(?:发表了?|参与|参加)?评论")
+#: the start of a range of ordinals right before a figure (第四至|八名, 第11-|15名)
+_ORDINAL_RANGE_END = re.compile(r"第[ \t]*[一二三四五六七八九十\d]{1,3}[ \t]*(?:至|到|-|—|~|～)[ \t]*$")
+#: 做好…三篇文章 / 写好…这篇大文章: the idiom for tasks (after the measure word, and before it)
+_RE_ESSAY_AFTER = re.compile(r"[ \t]*(?:大)?文章")
+_RE_ESSAY_BEFORE = re.compile(r"(?:做|写|抓|下)(?:好|足|活|实|深)[^，。；！？\n]{0,12}$")
+#: measure words of visits and events: "N以上" after them is a count, not a threshold defining a
+#: class, unless a unit noun follows (5000人次以上的景区)
+_EVENT_UNITS = {"人次", "次", "场", "场次", "期", "批", "批次"}
+_THRESHOLD_HEAD = re.compile(r"[ \t]*的?[\u4e00-\u9fff]{0,4}(?:企业|单位|公司|项目|工地|园区|景区|商户|门店|机构|组织|学校|医院|活动)")
+#: the rest of a duration after N个 (3个多月, 2个半小时, 5个来月)
+_RE_SPAN_AFTER = re.compile(r"[多半来]?(?:月|小时|星期|钟头|工作日)")

@@ -42,7 +42,8 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
     noise = numbers.noise_spans(text)
     # context views: page markers and hard wraps blanked, hidden-text placeholders a clause edge
     view = context.blank(context.blank(text, layout), noise, "，")
-    norm = context.blank(context.blank(numbers.normalize(text), layout), noise, "，")
+    normal = numbers.normalize(text)
+    norm = context.blank(context.blank(normal, layout), noise, "，")
     excl = context.Spans(context.excluded_spans(text, campaigns))
     bounds = context.sentence_bounds(norm)
     kept = [q for q in qs if figures.is_statistic(q, norm, excl)]
@@ -56,21 +57,41 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
     fenbie = metrics.fenbie_groups(view, norm, kept)
     own_year = years.document_date(text, title=title)
     ref_year = own_year if own_year is not None else years.year_of(published)
+    if ref_year is None:
+        # an undated page: 今年 is the year its lead names for the event (3月13日,2024年全省…)
+        ref_year = years.lead_year(normal, title=title)
     out: list = []
     prev_metric: Optional[str] = None
     sub_population: Optional[str] = None  # the subgroup a 其中 clause of this sentence is about
     prev_sent = -1
+    # the plan part of a report, read on the text with its line breaks (a heading's break may
+    # look like a layout artefact before a numbered item)
+    plans = kinds.plan_sections(normal) if "\n" in text else []
+    has_pledge = "实事" in normal
+    sections = years.section_years(normal) if "\n" in text else []
     carried: dict = {}  # sentence start → the time it takes from its paragraph (read once)
     started_at: dict = {}  # sentence start → the time an event of its frame started
+    last_kind: Optional[str] = None  # the kind of the last figure read
+    inherit = False
     for q in kept:
         s0 = context.sent_start(bounds, q.start)
         if s0 != prev_sent:
+            # a sentence opening with 其中 details the one before: it inherits a plan's kind
+            inherit = last_kind == "target" and _RE_DETAILS.match(norm, s0) is not None and \
+                not _RE_NEW_PARA.search(norm, prev_sent if prev_sent >= 0 else 0, s0)
             prev_metric, prev_sent, sub_population = None, s0, None
         # context (kind, year, place) is read back to the sentence start, but never further than
         # MAX_LOOKBACK characters: an unpunctuated run of figures would otherwise cost O(n²)
         c0 = max(s0, q.start - MAX_LOOKBACK)
         found = fenbie.get(id(q)) or metrics.metrics_for(q, view, norm, ends, starts, prev_metric)
         kind = kinds.kind_of(q, norm, c0, ref_year)
+        if kind == "actual" and inherit and not kinds.reported(norm, s0, q.start):
+            kind = "target"  # …预计组织约4万名职工疗休养。其中省总工会投入900万元…
+        if kind == "actual" and plans and any(a <= q.start < b for a, b in plans) \
+                and not kinds.reported(norm, s0, q.start):
+            kind = "target"  # 二、下半年工作安排 … 3名金秋助学任务: a report's plan part
+        if kind == "actual" and has_pledge and kinds.pledged(norm, bounds, s0, q.start):
+            kind = "target"  # 公布了11件实事项目。具体包括:新建200家…: pledged, not done
         when = years.time_before(norm, c0, q.start, ref_year)
         if not when.found:
             when = carried.get(s0)
@@ -81,6 +102,10 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
             if started is None:
                 started = started_at[s0] = years.event_this_year(norm, bounds, s0, ref_year, MAX_CARRY)
             when = started if started.found else when
+        if not when.found and sections:
+            y = next((yr for a, b, yr in sections if a <= q.start < b), None)
+            if y is not None:  # 一、2012年全市工会主要工作情况 … 一是…292个单位: the section's year
+                when = years.When(year=y, basis="explicit", found=True)
         if not when.found and years.digest_item(norm, q.start):
             when = years.When(span=True, found=True)
         if kind == "actual" and when.year is not None and ref_year is not None and when.year > ref_year:
@@ -90,6 +115,7 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
         qual = q.qualifier if q.qualifier in _QUALIFIERS else ""
         if not qual and "预计" in _RE_FIND_STATISTICS_0.split(norm[max(s0, q.start - 12):q.start])[-1]:
             qual = "约"  # 预计参与职工3000人
+        last_kind = kind
         for metric, surface, ev_start, ev_end in found:
             reading = vocabulary.classify(metric, q.unit)
             population = reading.population
@@ -144,4 +170,8 @@ def _place_info(text: str, sent_start: int, pos: int, place) -> Optional[str]:
 
 
 # patterns of the functions above, compiled once (they run for every figure)
+#: the opening of a sentence that details the one before
+_RE_DETAILS = re.compile(r"[ \t\u3000]*其中")
+#: a paragraph break between two sentences
+_RE_NEW_PARA = re.compile(r"\n")
 _RE_FIND_STATISTICS_0 = re.compile(r"[，,。；;：:、\n]")

@@ -68,12 +68,13 @@ def clean(phrase: str) -> str:
         if not m or not m.group(0):
             break
         rest = p[m.end():]
-        if len(rest) < 2:
-            break
+        if len(rest) < 2 or (len(m.group(0)) == 1 and _opens_word(p)):
+            break  # (在职职工: 在 opens the word 在职, it is no preposition here)
         p = rest
     if pats["strip_left"].fullmatch(p):
         return ""  # only a connective or a time word (其中|412人): no metric of its own
     p = _NARRATED_VERB.sub("", p)
+    p = _LEADING_AND.sub("", p)  # (新建工会12家)及职工书屋5个: the conjunction joins the figures
     p = _predicate_of(p)
     for _ in range(8):
         m = strip_right_search(p)
@@ -98,6 +99,39 @@ def clean(phrase: str) -> str:
         if len(head) >= 4:
             p = head
     return _after_deng(p)
+
+
+#: the start of a change written before its first value (队伍从最初|100余名, 组建率从原来的|56%)
+_FROM_START = re.compile(r"从(?:最初|原来|原先|过去|以前|起初|当初|去年|上年|年初)?(?:的)?[ \t]*$")
+_CHANGE_VERB = re.compile(r"(?:发展|扩大|增加|增长|提高|提升|上升|下降|减少|降低|跃升|攀升|壮大)")
+#: the verb of a change before its later value (…发展到全市|800余人, …提高到现在的|81%)
+_CHANGE_TO_RAW = re.compile(
+    r"[，,]?(?:又|再|已|逐步|进一步)?(?:发展|扩大|增加|增长|提高|提升|上升|下降|减少|降低|跃升|攀升|壮大)"
+    r"(?:到|至)了?(?:现在|目前|当前|如今|全市|全县|全区|全省|全镇)?(?:的)?")
+
+
+#: a two-character word this frequent in jieba's dictionary, opened by a one-character strip
+#: word (在职, 对口, 为民), keeps that character
+OPENS_WORD_FREQ = 300
+
+
+#: a money noun closing the phrase before a sum (筹集资金, 投入经费, 发放慰问金)
+_RE_MONEY_NOUN = re.compile(r"(?:资金|经费|款|金|费|投入|投资|补贴|补助)$")
+
+
+def _opens_with_verb(p: str) -> bool:
+    """True when ``p`` opens with a verb of jieba's dictionary (慰问劳模, 用于帮扶)."""
+    words = seg(p[:4])
+    return bool(words) and len(words[0]) >= 2 and segmenter.tags().get(words[0]) == "v"
+
+
+def _opens_word(p: str) -> bool:
+    """True when the first character of ``p`` opens a frequent word with the second (在职职工)
+    that is no preposition, conjunction or time word itself."""
+    w = p[:2]
+    if len(w) < 2 or segmenter.dictionary().FREQ.get(w, 0) < OPENS_WORD_FREQ:
+        return False
+    return (segmenter.tags().get(w) or "").startswith(("v", "n", "a"))
 
 
 def _predicate_of(p: str) -> str:
@@ -231,6 +265,8 @@ def after_phrase(text: str, pos: int, stops: list, limit: int = AFTER_LIMIT) -> 
     window = text[pos:pos + limit + 4]
     lead = _RE_AFTER_PHRASE_0.match(window)
     i = lead.end() if lead else 0
+    if _RE_AFTER_LIST.match(window, i):
+        return "", pos  # 三等奖5名|及优秀奖若干: the next item of a list, not what is counted
     m = patterns()["stop"].search(window, i)
     j = m.start() if m else len(window)
     k = bisect.bisect_right(stops, pos + i)
@@ -249,6 +285,9 @@ def after_phrase(text: str, pos: int, stops: list, limit: int = AFTER_LIMIT) -> 
     if first and patterns()["predicate"].fullmatch(first[0]) and len(phrase) - len(first[0]) >= 2:
         phrase = phrase[len(first[0]):]  # 86人|已光荣入党 → 光荣入党
     phrase = _before_predicate_word(phrase)
+    manner = _MANNER.search(phrase, 2)
+    if manner and _is_noun(phrase[:manner.start()]):
+        phrase = phrase[:manner.start()]  # 8000多名农民工|以这种方式加入: how they did it comes after
     if "的" in phrase:
         owner, head = phrase.split("的", 1)[0], phrase.rsplit("的", 1)[1]
         # 8个村的工会主席: the count is of the owner (村); 6名勇敢的消防队员: of the head
@@ -291,6 +330,18 @@ def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: 
         after, after_end = at_end = after_phrase(text, q.end, starts)
         if q.unit == "项" and norm[q.end:q.end + 1] == "目":
             after, after_end = after_phrase(text, q.end - 1, starts)
+        if after and _CHANGE_VERB.fullmatch(after) and norm[after_end:after_end + 1] in ("到", "至"):
+            after = ""  # 从最初100余名|发展到…: the change's verb, not what is counted
+        if after in _WORTH_WORDS:
+            # 近300件|价值7000余元的防暑降温物品: the items are named after their worth
+            k = bisect.bisect_left(starts, after_end)
+            e = bisect.bisect_right(ends, starts[k]) if k < len(starts) else len(ends)
+            if k < len(starts) and e < len(ends) and starts[k] - after_end <= 2:
+                named, _ = after_phrase(text, ends[e], starts)
+                after = named if len(named) >= 2 else after
+        if after in _CURRENCY_WORDS or _GOAL_WORD.fullmatch(after):
+            # 592万元人民币: the currency; 建会144家的目标: the goal the figure sets, not what it counts
+            after, after_end = "", q.end
         if not after:
             after, after_end = _shared_noun(text, norm, q, ends, starts)
         elif numbers.unit_category(q.unit) == "people":
@@ -299,21 +350,36 @@ def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: 
         after, after_end = at_end = after_phrase(text, q.end, starts)
     # a list closed by 等 before the count (李华同志等6人) names who, not what is counted
     open_list = bool(_OPEN_LIST.search(before_raw.rstrip()) or _LIST_END.search(before_raw.rstrip()))
-    before = "" if open_list else clean(before_raw)
-    if len(before) < 2 or _CHANGE_ONLY.fullmatch(before):
+    before = "" if open_list else clean(_FROM_START.sub("", before_raw))
+    if prev_metric and _CHANGE_TO_RAW.fullmatch(before_raw.strip()):
+        before = prev_metric  # 志愿者从最初100余名|发展到全市|800余人: the same metric, later
+    elif len(before) < 2 or _CHANGE_ONLY.fullmatch(before):
         changed = _CHANGE_ONLY.search(before_raw)
         before = (prev_metric or "") if (before or changed) else ""
     # 占发展总数的18.5% → 发展企业党员占发展总数比例
     if before.startswith("占") and not _RE_METRICS_FOR_0.search(before):
         before = (prev_metric or "") + before.rstrip("的") + "比例"
+    if after and q.unit == "元" and len(before) >= 2 and _opens_with_verb(after) \
+            and _RE_MONEY_NOUN.search(before):
+        after = ""  # 筹集资金18.89万元|慰问劳模: what the money is for, not what it is
     if after:
         return [(after, after, q.start, after_end)]
+    if before and q.unit == "元":
+        before = _money_of_people(before)
     if before:
         co = _COORD.match(before)
         bstart = cs + max(0, before_raw.find(before[:2])) if before[:2] in before_raw else cs
         if co:
             return [(co.group("a"), co.group("a"), bstart, q.end),
                     (co.group("b"), co.group("b"), bstart, q.end)]
+        raw = None if open_list else _COORD_RAW.search(before_raw)
+        if raw and not co and q.unit in ("%", ""):
+            # 企业建会率和已建会企业职工入会率均保持在95%以上: two rates share the figure (the
+            # adverb 已 inside the second would cut the whole phrase to its predicate)
+            a, b = clean(raw.group("a")) or raw.group("a"), _RE_CLEAN_1.sub("", raw.group("b"))
+            if len(a) >= 3 and len(b) >= 3:
+                ostart = cs + raw.start("a")
+                return [(a, a, ostart, q.end), (b, b, ostart, q.end)]
         shared = _shared_rate(text, norm, cs, before)
         if shared:
             other, ostart = shared
@@ -334,7 +400,7 @@ def metrics_for(q, text: str, norm: str, ends: list, starts: list, prev_metric: 
         if lead and len(seg) - lead.end() >= 2:
             seg = seg[lead.end():]  # 412人已入党 → 入党
         if len(seg) >= 2:
-            return [(seg, seg, q.start, q.end + m.end())]
+            return [(seg, seg, q.start, m.start(1) + len(seg))]  # (m.end() is an offset of text)
     return [(prev_metric or "", "", q.start, q.end)]
 
 
@@ -398,6 +464,32 @@ def fenbie_groups(text: str, norm: str, kept: list) -> dict:
     return out
 
 
+#: a goal or a task named after a figure (15万个的工作目标, 1500人的参保任务)
+_GOAL_WORD = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:工作)?(?:目标|任务|目标任务|指标)")
+
+#: a preposition of manner or means after the counted noun (农民工|以这种方式, 职工|通过线上)
+_MANNER = re.compile(r"(?:以|通过|采取|采用|利用|借助)(?=这|此|各种|不同|多种|线上|线下|网上|[\u4e00-\u9fff]{0,4}(?:方式|形式|途径|渠道))")
+
+#: a worth written between a count and a sum (300件|价值|7000余元的物品)
+_WORTH_WORDS = {"价值", "总价值", "价值约", "价值达", "共计价值", "合计价值"}
+
+#: words naming the currency after a sum (万元人民币), not what the sum is
+_CURRENCY_WORDS = {"人民币", "人民币元", "现金", "美元", "港币", "港元"}
+
+#: people a sum of money goes to, then the giving verb (困难职工|发放救助金, 劳模|发放专项补助资金,
+#: 子女每人|受资助): the sum's metric is what is given, not who gets it
+_PEOPLE_THEN_MONEY = re.compile(
+    r"^.{0,12}?(?:职工|劳模|工人|农民工|会员|子女|学生|群众|人员|家庭|家属|代表|模范|工匠)"
+    r"(?:及[\u4e00-\u9fff]{1,6}?)?(?:每人|每户|人均)?"
+    r"(?=(?:发放|获得|领取|受资助|受助|申领|送去|补助|救助)[\u4e00-\u9fff]{0,10}(?:金|款|资金|费|补贴|补助)$)")
+
+
+def _money_of_people(p: str) -> str:
+    """The money metric without the people it is paid to in front (困难职工发放救助金 → 发放救助金)."""
+    m = _PEOPLE_THEN_MONEY.match(p)
+    return p[m.end():] if m and len(p) - m.end() >= 3 else p
+
+
 def _people_noun(p: str) -> str:
     """The people a head count counts, without what is done for them after (45名|困难职工|发放
     救助金 → 困难职工; 16名生活困难劳模申请帮扶资金 → 生活困难劳模): cut before the first verb
@@ -412,8 +504,9 @@ def _people_noun(p: str) -> str:
     pos = 0
     for i, w in enumerate(words):
         if i >= 1 and pos >= 2 and tags.get(w) in _VERB_TAGS and \
-                (tags.get(words[i - 1]) or "").startswith(("n", "l")):
-            return p[:pos]
+                (tags.get(words[i - 1]) or "").startswith(("n", "l")) and \
+                not _ROLE_TITLE.fullmatch(p[pos:]):
+            return p[:pos]  # (权益保障专干, 安全生产监督员: a verb inside a job title stays)
         pos += len(w)
     return p
 
@@ -421,15 +514,27 @@ def _people_noun(p: str) -> str:
 def _shared_noun(text: str, norm: str, q, ends: list, starts: list) -> tuple:
     """280名、201名职工 / 5家和8家企业: a figure listed right before another with the same
     measure word counts the noun after the last one. Returns (phrase, evidence end) or ("", q.end)."""
-    k = bisect.bisect_left(starts, q.end)
-    if k >= len(starts) or not _LIST_GAP.fullmatch(norm[q.end:starts[k]]):
-        return "", q.end
-    e = bisect.bisect_right(ends, starts[k])
-    if e >= len(ends) or not norm[:ends[e]].endswith(q.unit):
-        return "", q.end
-    phrase, _ = after_phrase(text, ends[e], starts)
-    return (phrase, q.end) if phrase else ("", q.end)
+    end = q.end
+    for _ in range(_SHARED_CHAIN):  # 3000元、2000元、1000元的奖金: along the list to its last item
+        k = bisect.bisect_left(starts, end)
+        if k >= len(starts) or not _LIST_GAP.fullmatch(norm[end:starts[k]]):
+            return "", q.end
+        e = bisect.bisect_right(ends, starts[k])
+        if e >= len(ends) or not norm[:ends[e]].endswith(q.unit):
+            return "", q.end
+        phrase, _ = after_phrase(text, ends[e], starts)
+        if phrase:
+            return phrase, q.end
+        end = ends[e]
+    return "", q.end
 
+
+#: how many listed figures :func:`_shared_noun` walks to find the noun they share
+_SHARED_CHAIN = 8
+
+
+#: the rest of a job title after a verb inside it (保障|专干, 生产监督|员, 援助|律师)
+_ROLE_TITLE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:专干|专员|人员|干部|队员|员|律师|师|志愿者|骨干|代表|联络员|网格员)")
 
 #: the end of an enumeration right before a figure (张三、李四等|6人)
 _LIST_END = re.compile(r"(?<!均)等(?:等)?$")
@@ -452,6 +557,13 @@ _RE_AFTER_DENG_0 = re.compile(r"等(?!级|奖|次|同|待)")
 # the lead before the noun counted: 的, an opening quote, and a year (11件|2020年|服务职工的实事)
 _RE_AFTER_PHRASE_0 = re.compile(r"[ \t]*(?:的)?[ \t]*(?:(?:19|20)\d{2}[ \t]*年度?(?!\d{1,2}月)(?:的)?)?[ \t]*[“‘\"「]?")
 _RE_AFTER_PHRASE_1 = re.compile(r"[和及与或]")
+#: two rates joined before one figure, read on the raw clause (…率和…率均保持在)
+_COORD_RAW = re.compile(
+    r"(?P<a>[\u4e00-\u9fff“”]{2,14}?(?:率|比例|占比|覆盖面))(?:和|及|与|、)"
+    r"(?P<b>[\u4e00-\u9fff“”]{2,14}?(?:率|比例|占比|覆盖面))(?:均|都|分别|全部|同步|也)?"
+    r"[\u4e00-\u9fff \t]{0,10}$")
+_LEADING_AND = re.compile(r"^(?:以及|及(?!时))(?=[\u4e00-\u9fff]{2})")
+_RE_AFTER_LIST = re.compile(r"(?:以及|及|和|与|或|、)")
 _RE_AFTER_PHRASE_2 = re.compile(r"[，,。；;：:！!？?\n]")
 _RE_AFTER_PHRASE_3 = re.compile(rf"[\d{numbers.CN_DIGITS}]")
 _RE_AFTER_PHRASE_4 = re.compile(r"[“”‘’\"「」\s]")

@@ -42,18 +42,18 @@ _YEAR = re.compile(
     r"|(?P<thisyear>(?:今年|本年度?)[^，。；！？\n\d]{0,8}?以来)"
     r"|(?P<rel>[今去上明前本])年(?:度)?(?P<rsince>以来)?"
     r"|(?P<part>(?<![年\d])(?:上半年|下半年|[一二三四]季度|前三季度))"
+    r"|[“\"]?(?P<plan>十[一二三四五]五)[”\"]?[ \t]*(?P<pk>期间|时期|以来|末)"
     r"|(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3}|多|几)[ \t]*年(?P<nk>来|以来|间|内|中)"
     r"|(?P<span>近(?P<jn>[一二两三四五六七八九十\d]{1,2})?年来?|近年来|历年|每年"
     r"|连续[^，。；！？\n\d]{0,6}?[一二两三四五六七八九十\d]{1,2}[ \t]*年"
     r"|(?P<event>自[^，。；！？\n]{1,20}?以来|[^，。；！？\n\d年]{2,12}以来))"
     r"|(?P<now>截[至止]目前|目前|现有|现已|至今|当前|如今|现在)"
-    r"|(?P<plan>十[一二三四五]五)[”\"]?[ \t]*(?P<pk>期间|时期|以来|末)"
 )
 #: the same without the branches that need 以来 (``thisyear``, ``event``), for the many texts
 #: without it: those branches can start at any character; without them a first-character
 #: lookahead passes over positions no time expression starts at (same matches, much cheaper)
 _YEAR_NO_SINCE = re.compile(
-    r"(?=[\d今去上明前本下一二两三四五六七八九十多几近历每连截目现至当如])(?:" + _YEAR.pattern
+    r"(?=[\d今去上明前本下一二两三四五六七八九十多几近历每连截目现至当如“\"])(?:" + _YEAR.pattern
     .replace(r"(?P<thisyear>(?:今年|本年度?)[^，。；！？\n\d]{0,8}?以来)", "(?P<thisyear>(?!))")
     .replace(r"(?P<event>自[^，。；！？\n]{1,20}?以来|[^，。；！？\n\d年]{2,12}以来)", "(?P<event>(?!))") + ")")
 #: a clause (between ，。；！？ and line breaks, which no time expression crosses) holding 以来
@@ -67,16 +67,21 @@ _PLAN_START = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
 #: words before a year that make it the base of a comparison, and words after it
 _BASE_BEFORE = re.compile(r"(?:比|较|与|同|和|相比于|对比)[ \t]*$")
 _BASE_AFTER = re.compile(r"[ \t]*(?:相比|同期|同比|相较)")
-_CONTINUES = re.compile(r"其中|同时|此外|另外|其余|并|还|全年|全(?:市|县|省|区|州|盟|旗)")
+_CONTINUES = re.compile(r"其中|同时|此外|另外|其余|并|还|全年|全(?:市|县|省|区|州|盟|旗)"
+                        r"|当天|当日|同日|此次|本次|会上|活动中|活动现场|仪式上|具体包括|主要包括|具体为|分别是")
 #: a date a stock is taken at (截至2008年9月底, 截止去年底)
 _AS_OF = re.compile(r"截[至止][ \t]*(?:(?:19|20)\d{2}[ \t]*年|[今去上本]年)")
 #: a semicolon right before a sentence start: the parts of one period's report (截至2012年底,…;…)
 _RE_SEMICOLON = re.compile(r"[；;][ \t]*$")
+#: what stands between two listed years (2018年、2019年, 2018年和2019年)
+_YEAR_LIST_GAP = re.compile(r"[ \t]*(?:、|和|及|与)[ \t]*")
 _RANGE_END = re.compile(r"(?:至|到|—|-|~|～)[ \t]*$")
 #: a change verb before 到/至 and a year: the figure after it is of that later year (会员从2020年的
 #: 800人增长到2022年底的2500人), not the end of a span of years
 _CHANGE_TO = re.compile(r"(?:增长|增加|提高|提升|上升|发展|扩大|下降|降低|减少|跃升|攀升|增)(?:到|至)[ \t]*$")
 CLAUSE_EDGE = re.compile(r"[，,。；;！!？?\n]")
+#: a sentence that details the one before (具体包括:…)
+_DETAIL_HEAD = re.compile(r"(?:具体|主要)包括|具体为")
 #: a stock verb right before a figure (约有5000人, 现有, 共有, 拥有)
 _STOCK = re.compile(r"(?<!共)(?:约有|现有|拥有|有)[ \t]*$")
 _STOCK_QUALIFIED = re.compile(r"约有|现有|拥有")
@@ -147,13 +152,23 @@ def time_before(norm: str, start: int, pos: int, ref_year: Optional[int]) -> Whe
                     and not CLAUSE_EDGE.search(norm, w_end, m.start()) \
                     and not _CHANGE_TO.search(norm, max(start, m.start() - 5), m.start()):
                 continue  # 2007年12月21日至2008年春节前: the span starts in the first year
+            listed = (w.year is not None and not w.span and m.group("y") and not m.group("y2")
+                      and not m.group("since") and not m.group("half")
+                      and _YEAR_LIST_GAP.fullmatch(norm, w_end, m.start()))
+            prev_year = w.year
             w.found, w.since_event = True, False
             w_end = m.end()
             y1 = int(m.group("y") or m.group("range"))
+            if listed and prev_year != y1:
+                # 2018年、2019年 (two years listed): a figure over both, a period
+                lo, hi = min(prev_year, y1), max(prev_year, y1)
+                w.year, w.basis, w.period, w.span = None, None, f"{lo}-{hi}", True
+                continue
             y2 = m.group("y2") or m.group("r2")
             if y2:
                 w.year, w.basis, w.period, w.span = None, None, f"{y1}-{y2}", True
-            elif m.group("since") == "以来":
+            elif m.group("since") == "以来" or (m.group("since") == "起" and not (ref_year and y1 >= ref_year)):
+                # 2013年以来, 从2012年起 (a start already past): a span up to the time of writing
                 w.year, w.basis, w.span = None, None, True
                 w.period = f"{y1}-{ref_year}" if ref_year else f"{y1}年以来"
             else:
@@ -177,6 +192,9 @@ def time_before(norm: str, start: int, pos: int, ref_year: Optional[int]) -> Whe
             w.found, w.since_event = True, False
             w.year, w.basis, w.period, w.span = ref_year, "relative", None, False
         elif m.group("n") or m.group("span"):
+            if w.span and w.period and m.group("n") and w_end >= m.start() - 1 and w_end > start \
+                    and _RE_DIGIT_PERIOD.match(w.period):
+                continue  # 2016年、2017年两年间 / 2016至2018年三年来: the written years say which
             w.found, w.since_event = True, bool(m.group("event"))
             w.year, w.basis, w.span = None, None, True
             last_span_end = m.end()
@@ -260,6 +278,9 @@ def carried_time(norm: str, bounds: list, s0: int, ref_year: Optional[int], limi
     来访104起); any other takes the frame set by the paragraph's opening clause (五年来,… /
     自竞赛开展以来,…)."""
     para = norm.rfind("\n", 0, s0) + 1
+    if para == s0 and _DETAIL_HEAD.match(norm, s0):
+        # 具体包括:… on a line of its own details the paragraph before: it keeps that frame
+        para = norm.rfind("\n", 0, max(0, s0 - 1)) + 1
     floor = max(para, s0 - limit)
     items = _list_items(norm)  # the last list item that opens between floor and s0
     k = bisect.bisect_right(items, (s0, s0)) - 1
@@ -284,6 +305,12 @@ def carried_time(norm: str, bounds: list, s0: int, ref_year: Optional[int], limi
     edge = CLAUSE_EDGE.search(norm, floor, s0)
     frame = time_before(norm, floor, edge.start() if edge else s0, ref_year)
     if frame.found:
+        if frame.span:
+            # a later sentence of the paragraph taking stock at the time of writing (…全会以来,
+            # ….目前全区共有…。…其中包含…124家) ends the opening span's frame
+            now = _nearest_time(norm, bounds, s0, max(floor, edge.end() if edge else s0), ref_year)
+            if now is not None and now.found and now.year is None and not now.span and not now.period:
+                return now
         return frame
     # no frame at the paragraph's head: a stock taken as of a date earlier in the paragraph
     # (截至2008年9月底,会员总数达到…。农民工会员达…) dates the figures listed after it; any
@@ -299,6 +326,20 @@ def carried_time(norm: str, bounds: list, s0: int, ref_year: Optional[int], limi
             break
         end = st
     return When()
+
+
+def _nearest_time(norm: str, bounds: list, s0: int, floor: int, ref_year: Optional[int]):
+    """The time of the nearest sentence before ``s0`` (not before ``floor``) that has one."""
+    end = s0
+    while end > floor:
+        st = max(floor, sent_start(bounds, end - 1))
+        w = time_before(norm, st, end, ref_year)
+        if w.found:
+            return w
+        if st <= floor:
+            break
+        end = st
+    return None
 
 
 #: a line opening with a bullet: an item of a digest of results (◆新建工会组织316个…)
@@ -342,6 +383,8 @@ _HEAD_YEAR_RE = re.compile(
     r"(?<![比较与同和])((?:19|20)\d\d)\s*年(?!\d{1,2}月\d{1,2}日|以来|来|起|至|到|—|-|相比|同期)")
 #: a year opening a text's first sentence, as the frame of what follows (2017年,镇工会… / 2017年镇工会…)
 _OPENING_YEAR = re.compile(r"[ \t\u3000]*(?:在|于)?(?P<y>(?:19|20)\d{2})[ \t]*年(?:度)?(?![\d一二三四五六七八九十]{1,2}月|以来|来|起|至|到)")
+_DATELINE = re.compile(r"[ \t\u3000]*(?:[^\n。，,；;]{0,30}?(?:讯|电|消息)[)）]?[ \t\u3000]*)?"
+                       r"(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*\d{1,2}[ \t]*月[^。\n]{0,6}?[，,]")
 _SURVEY = re.compile(r"年度|名单|评选|大赛|竞赛|表彰|结果|榜单")
 _REPORT_TITLE = re.compile(r"总结|汇报|报告|要点|计划|方案|情况|工作|规划|安排")
 
@@ -374,6 +417,13 @@ def document_date(text: str, *, title: Optional[str] = None) -> Optional[int]:
             m = _OPENING_YEAR.match(body)
             if m:
                 return int(m.group("y"))
+    # a news dateline: the body opens with a year and a month, after at most a source tag
+    # (某某网讯 2014年1月,区总工会…): the time of the story, which a repost's upload date is not
+    first_line = text.split("\n", 1)[0]
+    for line in (text.split("\n", 2)[:2] if head and head == first_line else [first_line]):
+        m = _DATELINE.match(line)
+        if m:
+            return int(m.group("y"))
     return None
 
 
@@ -412,10 +462,64 @@ def document_year_from(text: str, own: Optional[int], *, title: Optional[str] = 
     years = {int(y) for y in _HEAD_YEAR_RE.findall(first_sentence)}
     if len(years) != 1:
         return None
-    rest = _HEAD_YEAR_RE.sub("", first_sentence)
+    # dates and session numbers (十三届五次全委会, 1月, 8月27日) are no figures of the sentence
+    rest = _RE_NOT_FIGURES.sub("", _HEAD_YEAR_RE.sub("", first_sentence))
     if _SURVEY.search(first_sentence) or not _RE_DOCUMENT_YEAR_1.search(rest):
         return years.pop()
     return None
+
+
+#: a lead that opens with a day (3月13日,) before naming the event's year
+_LEAD_DAY = re.compile(r"[^。！？\n]{0,30}?\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日")
+#: a year in a lead that is not the year of the event (a stock date, a span, a base)
+_LEAD_NOT_EVENT = re.compile(r"截[至止]|以来|起|相比|同比|比|较")
+
+
+#: a numbered heading line of a report naming the year its section covers (一、2012年全市工会主要
+#: 工作情况, 二、2013年工作安排): short, without a sentence inside
+_SECTION_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])[ \t]*[^\n。！？!?；;，,]{0,12}?"
+    r"(?P<y>(?:19|20)\d{2})[ \t]*年(?:度)?(?!以来|起|来)[^\n。！？!?；;，,]{0,16}?"
+    r"(?:工作|情况|总结|回顾|成绩|成效|安排|计划|打算|要点|思路)[^\n。！？!?；;，,]{0,8}$",
+    re.MULTILINE)
+#: a top-level heading (一、…), which ends a section
+_TOP_HEADING = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}[、.．]", re.MULTILINE)
+#: a section heading is a line this short at most
+SECTION_HEADING_MAX = 32
+
+
+def section_years(norm: str) -> list:
+    """(start, end, year) of the sections of a report under a heading that names their year
+    (一、2012年全市工会主要工作情况 … up to the next top-level heading): undated figures there
+    are of that year."""
+    out = []
+    for m in _SECTION_HEADING.finditer(norm):
+        if len(m.group(0).strip()) > SECTION_HEADING_MAX:
+            continue
+        nxt = _TOP_HEADING.search(norm, m.end())
+        out.append((m.end(), nxt.start() if nxt else len(norm), int(m.group("y"))))
+    return out
+
+
+def lead_year(text: str, *, title: Optional[str] = None) -> Optional[int]:
+    """The year of the event a dated lead reports (3月13日,2024年全省职工疗休养活动…启动),
+    for a page that carries no date of its own: the one year its first sentence names after a
+    day of the month, unless that year is a stock date, the start of a span or a base."""
+    first_line = text.split("\n", 1)[0]
+    head = _headline(text, title)
+    body = text[len(first_line):].lstrip() if (head and head == first_line and not title) else text.lstrip()
+    sentence = _RE_DOCUMENT_YEAR_0.split(body, 1)[0][:160]
+    if not _LEAD_DAY.match(sentence):
+        return None
+    found = list(_RE_LEAD_YEAR.finditer(sentence))
+    years = {int(m.group(1)) for m in found}
+    if len(years) != 1:
+        return None
+    m = found[0]
+    around = sentence[max(0, m.start() - 4):m.end() + 3]
+    if _LEAD_NOT_EVENT.search(around):
+        return None
+    return years.pop()
 
 
 def year_of(published: Optional[str]) -> Optional[int]:
@@ -456,3 +560,11 @@ _RE_HEADLINE_0 = re.compile(r"[。;；!?！？]")
 _RE_DOCUMENT_YEAR_0 = re.compile(r"[。!?！？\n]")
 _RE_DOCUMENT_YEAR_1 = re.compile(rf"[\d{numbers.CN_DIGITS}十百千万]")
 _RE_YEAR_OF_0 = re.compile(r"\s*(\d{4})")
+_RE_DIGIT_PERIOD = re.compile(r"\d{4}-\d{4}$")
+_RE_LEAD_YEAR = re.compile(r"((?:19|20)\d{2})[ \t]*年")
+#: parts of a sentence that hold numerals but are no figures: session numbers of a meeting
+#: (四届三次, 第十二次), dates (8月27日, 1月), ordinals (第三批)
+_RE_NOT_FIGURES = re.compile(
+    r"[一二三四五六七八九十\d]{1,3}[ \t]*届(?:[ \t]*[一二三四五六七八九十\d]{1,3}[ \t]*次)?"
+    r"|第[ \t]*[一二三四五六七八九十\d]{1,3}[ \t]*[次届批期]"
+    r"|\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*日)?")

@@ -1,0 +1,33 @@
+"""Info lines of text pages written as list items (a site's bulleted byline block)."""
+from unionnlp.parse import parse_page
+from unionnlp.records import Page
+
+
+def test_bulleted_date_and_source_lines_are_info_lines():
+    text = ("全省今年将新建职工驿站800个\n"
+            "  • 2022年05月09日 08时12分\n  • 来源: 某省工人报\n"
+            "记者从省总工会获悉,今年全省将新建职工驿站800个,年底前累计建成2600个。\n"
+            "截至去年底,全省已建成职工驿站1800个。")
+    a = parse_page(Page(source="t", content=text.encode("utf-8"), is_html=False))
+    assert a.published == "2022-05-09" and a.outlet == "某省工人报"
+    assert a.text.startswith("记者从省总工会获悉")
+
+
+def test_a_bulleted_body_line_keeps_its_bullet():
+    text = ("区总工会工作成效\n2021-12-30 来源:某区融媒体\n"
+            "一年来,区总工会扎实推进各项工作,成效明显。\n"
+            "• 新建基层工会组织46个,发展会员3100人。\n• 开展技能竞赛12场。")
+    a = parse_page(Page(source="t", content=text.encode("utf-8"), is_html=False))
+    assert "• 新建基层工会组织46个" in a.text
+
+
+def test_a_byline_first_line_is_not_the_title():
+    text = ("某区新闻记者 王小明 实习生 李华 通讯员 赵强\n"
+            "近日,某街道总工会为80名环卫工人送去防暑降温礼包。\n"
+            "街道总工会负责人表示,将持续开展送清凉活动。")
+    a = parse_page(Page(source="t", content=text.encode("utf-8"), is_html=False))
+    assert a.title is None or "记者" not in a.title
+    b = parse_page(Page(source="t", is_html=False, content=(
+        "记者走基层:通讯员眼中的工会驿站\n2023-05-01 来源:某日报\n"
+        "近日,记者跟随通讯员走访了全市的工会驿站。").encode("utf-8")))
+    assert b.title == "记者走基层:通讯员眼中的工会驿站"

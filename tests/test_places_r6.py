@@ -1,0 +1,76 @@
+"""Place mentions that are pieces of other words (sentences written for these tests)."""
+from unionnlp.extractors.places import find_places
+
+
+def _names(text):
+    return [p.name for p in find_places(text) if p.adcode]
+
+
+def test_new_members_is_not_a_district():
+    # 新会员 (new members) holds 新会 (a district of 江门) but names no place
+    assert _names("街道总工会年内发展新会员320人,并为新会员发放会员卡。") == []
+    assert _names("新会区总工会召开全委会。") == ["新会区"]
+
+
+def test_village_named_like_a_county_is_not_the_county():
+    # a village 石门村 in some town is not 石门县 of 常德
+    assert "石门" not in _names("镇工会走进石门村,为村里的务工人员讲解入会手续。")
+    assert _names("石门县总工会开展送温暖活动。") == ["石门县"]
+
+
+def test_a_page_without_any_locality_but_one_national_figure_is_national():
+    import unionnlp
+    text = ("据统计,截至去年底,全国已建职工书屋6.2万家,服务职工3000余万人次。"
+            "全国总工会将继续推进职工书屋建设,全国总工会有关负责人表示,要让更多职工受益。")
+    assert unionnlp.extract(text).place.name == "全国"
+    # a local page that names 全国 once stays local
+    local = "扬州市总工会今年新建职工书屋60家,其中3家获评全国示范点。"
+    assert unionnlp.extract(local).place.name != "全国"
+
+
+def test_a_page_about_one_town_of_a_common_name_keeps_its_name():
+    import unionnlp
+    text = ("东风镇开展困难职工慰问活动\n7月17日,东风镇工会组织开展送温暖活动,对全镇环卫工人进行慰问。"
+            "据悉,东风镇工会此次共慰问困难职工60人。")
+    p = unionnlp.extract(text).place
+    assert p.name == "东风镇" and p.adcode is None
+    # named once among other places: no guess
+    other = "市总工会负责人到东风镇调研,并召开座谈会。"
+    assert (unionnlp.extract(other).place or None) is None or unionnlp.extract(other).place.name != "东风镇"
+
+
+def test_a_shared_town_name_in_the_headline_names_the_page():
+    import unionnlp
+    text = ("东风镇工会2022年上半年工作总结\n一、上半年主要工作\n1、走访慰问困难职工12户,发放慰问金1.2万元。\n"
+            "2、完成了6个村工会换届选举工作。")
+    p = unionnlp.extract(text).place
+    assert p is not None and p.name == "东风镇"
+
+
+def test_a_headline_with_the_national_federation_as_subject_is_national():
+    import unionnlp
+    t = ("全国总工会部署职工书屋建设\n本报北京3月2日电 全国总工会日前印发通知,要求各地工会新建职工书屋。"
+         "南京、苏州、杭州、宁波等地已开展试点,南京市总工会已建成书屋200家。")
+    assert unionnlp.extract(t).place.name == "全国"
+    # a visit of the federation's leaders to a city stays local
+    t2 = ("全国总工会领导到宁夏吴忠市调研\n本报讯 日前,全国总工会领导到吴忠市调研产业工人队伍建设改革,"
+          "先后走访吴忠市总工会和利通区3家企业。")
+    assert unionnlp.extract(t2).place.name == "吴忠市"
+
+
+def test_an_anonymised_street_names_a_page_without_other_places():
+    import unionnlp
+    t = "**街道总工会成立暨第一次代表大会召开。**街道总工会今年发展新会员420人。"
+    assert unionnlp.extract(t).place.name == "**街道"
+    # beside a real division it does not take over
+    assert unionnlp.extract("扬州市总工会今年在某镇发展会员300人。").place.name == "扬州市"
+
+
+def test_our_country_marks_a_national_piece_without_localities():
+    import unionnlp
+    t = ("据悉,目前我国共有280多万个基层工会组织、近3亿会员。全国总工会高度重视户外劳动者服务站点工作,"
+         "已建站点近9.6万个。")
+    assert unionnlp.extract(t).place.name == "全国"
+    local = ("扬州市总工会召开全委会。会议指出,我国经济持续恢复,扬州市各级工会要发挥作用。"
+             "今年扬州市新建工会驿站60个。")
+    assert unionnlp.extract(local).place.name == "扬州市"
