@@ -237,3 +237,34 @@ def test_nesting_flattened_only_below_the_limit():
     flat = flatten_deep(deep)
     assert flat.count("<div>") == MAX_NESTING and flat.count("</div>") == MAX_NESTING
     assert "工会" in flat and "职工" in flat and "<p>" not in flat and flat.count("<br>") == 12
+
+
+def test_trafilatura_that_cannot_be_imported_is_said_once(monkeypatch, caplog):
+    """A broken install (trafilatura's import fails) is logged once, not hidden on every page."""
+    import builtins
+    import logging
+
+    from unionnlp.parse import html_page
+
+    real_import = builtins.__import__
+
+    def no_trafilatura(name, *a, **k):
+        if name == "trafilatura":
+            raise ImportError("lxml.html.clean is a separate project")
+        return real_import(name, *a, **k)
+
+    monkeypatch.setattr(builtins, "__import__", no_trafilatura)
+    monkeypatch.setattr(html_page, "_WARNED", [])
+    with caplog.at_level(logging.WARNING, logger="unionnlp.parse"):
+        assert html_page._trafilatura_fallback("<html><body><p>工会</p></body></html>") == []
+        assert html_page._trafilatura_fallback("<html><body><p>职工</p></body></html>") == []
+    said = [r for r in caplog.records if "trafilatura is unavailable" in r.getMessage()]
+    assert len(said) == 1
+
+
+def test_trafilatura_is_importable_in_this_install():
+    """The install carries what trafilatura needs (lxml's HTML cleaner is a separate package)."""
+    import trafilatura
+
+    assert trafilatura.extract("<html><body><article><p>" + "职工之家建设。" * 30
+                               + "</p></article></body></html>")

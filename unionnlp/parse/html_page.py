@@ -9,6 +9,7 @@ comment, the info lines between title and body, the body's first/last lines (``æ
 """
 from __future__ import annotations
 
+import logging
 import re
 from typing import Optional
 
@@ -187,11 +188,30 @@ def parse_html(text: str, art: Article) -> Article:
 
 
 def _trafilatura_fallback(text: str) -> list:
-    """trafilatura's extraction, used only when ours found (almost) nothing."""
+    """trafilatura's extraction, used only when ours found (almost) nothing.
+
+    trafilatura failing on one page gives no lines (our own body stands); trafilatura that
+    cannot be imported at all (a broken install: lxml without its separate HTML cleaner) is
+    said once in the log, never silently for every page."""
     try:
         import trafilatura
-
+    except ImportError as exc:
+        _warn_unavailable(exc)
+        return []
+    try:
         out = trafilatura.extract(text, include_comments=False, include_tables=True) or ""
     except Exception:
         return []
     return [l.strip() for l in out.split("\n") if l.strip()]
+
+
+_WARNED: list = []
+
+
+def _warn_unavailable(exc: Exception) -> None:
+    if _WARNED:
+        return
+    _WARNED.append(exc)
+    logging.getLogger("unionnlp.parse").warning(
+        "trafilatura is unavailable (%s): pages our extractor finds almost empty get no fallback; "
+        "reinstall unionnlp's dependencies (pip install lxml_html_clean)", exc)
