@@ -10,8 +10,8 @@ acts. A clause that begins with a place or a collective that is no organization 
 全市工会) the article's own body, one that begins with a short union name (集群工会) the one
 organization of the text it abbreviates. A clause with no subject at all continues the subject
 of the clauses before it in its sentence, and a sentence without any is the article's own
-body's statement: the organization its headline begins with, else the first public body
-(union, party, government) that is a subject in its lead. A relative clause has its subject
+body's statement: the organization its headline begins with, else the first union that is a
+subject in its lead, else the first other public body (party, government) that is. A relative clause has its subject
 right before its verb (学府街社区建立的“四点半学校”: no organization, no actor). A body joined
 to what a frame word governs earlier in its clause (按照《…》和区委、区政府…要求) is part of that
 frame, not a subject; a clause after a call (会议要求，各地要…) that names no organization leaves
@@ -34,6 +34,10 @@ LEAD_SENTENCES = 3
 MIN_LEAD_CHARS = 20
 #: kinds of organization that can be an article's own body
 BODY_KINDS = ("union", "party", "government")
+#: the kind of body a union page is told by: a union in the lead is the article's own body before
+#: a party or government body named there (市委常委、市总工会主席某某 names two bodies in one
+#: person's titles; the union is the one whose news it is)
+_OWN_FIRST = ("union",)
 #: an organization kind that reports rather than acts
 _REPORTERS = ("media",)
 #: characters read before an organization for a preposition or a calling verb
@@ -246,8 +250,9 @@ class Actors:
     # -- the article's own body ----------------------------------------------------------
     def _own_body(self, title: Optional[str]) -> list:
         """The organization the headline begins with, else the first subject group of the
-        lead with a public body in it (union, party, government: an enterprise or a person's
-        employer named in the lead is what the story is about, not who tells it)."""
+        lead with a union in it, else the first with another public body (party, government:
+        an enterprise or a person's employer named in the lead is what the story is about, not
+        who tells it)."""
         if title:
             head = _TITLE_LABEL.sub("", title.strip())
             for o in self.orgs:
@@ -257,8 +262,10 @@ class Actors:
         lead = list(itertools.islice(
             (s for s in self.lay.iter_sentences() if s[1] - s[0] >= MIN_LEAD_CHARS
              and _PROSE.search(self.lay.masked, s[0], s[1])), LEAD_SENTENCES))
-        for s0, s1 in lead:
-            for g, ok in self.groups:
-                if ok and s0 <= g[0].start < s1 and any(o.kind in BODY_KINDS for o in g):
+        in_lead = [g for g, ok in self.groups if ok and any(s0 <= g[0].start < s1
+                                                            for s0, s1 in lead)]
+        for kinds in (_OWN_FIRST, BODY_KINDS):
+            for g in in_lead:
+                if any(o.kind in kinds for o in g):
                     return list(g)
         return []
