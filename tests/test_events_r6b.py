@@ -29,3 +29,50 @@ def test_body_after_jianxing_or_guanche_is_the_frame_not_the_actor():
         evs = events(f"{verb}泰州市委组织部“三服务”部署,扎实开展“双推”专项行动。", ["双推"],
                      ["泰州市委组织部"])
         assert triples(evs) == [("launch", "双推", None)], verb
+
+
+# --- the place of an act of a national body ---------------------------------------------------
+
+def _national_events(text, campaign, names):
+    from unionnlp.extractors.events import find_events
+    from unionnlp.records import Campaign, Organization
+    from test_events import TZ, _spans
+
+    camps = [Campaign(name=n, canonical=n, start=s, end=e) for n, s, e in _spans(text, [campaign])]
+    kinds = {"中华全国总工会": ("union", "全国")}
+    orgs = [Organization(name=n, canonical=n, kind=kinds.get(n, ("government", None))[0],
+                         place=kinds.get(n, ("government", None))[1], start=s, end=e)
+            for n, s, e in _spans(text, names)]
+    return find_events(text, campaigns=camps, organizations=orgs, place=TZ,
+                       published="2021-05-10")
+
+
+def test_a_ministry_written_without_place_acts_for_the_whole_country():
+    text = "2016年,教育部和中华全国总工会联合实施“求学圆梦行动”。"
+    evs = _national_events(text, "求学圆梦行动", ["教育部", "中华全国总工会"])
+    assert [(e.actor, e.place) for e in evs] == [("教育部", "全国"), ("中华全国总工会", "全国")]
+    text = "国家卫生健康委员会联合下发通知,表彰全国“安康杯”竞赛优胜单位。"
+    evs = _national_events(text, "安康杯", ["国家卫生健康委员会"])
+    assert [(e.action, e.place) for e in evs] == [("commend", "全国")]
+
+
+def test_a_body_without_place_and_not_national_keeps_the_articles_place():
+    text = "集群工会深入开展“双推”活动。"
+    evs = _national_events(text, "双推", ["集群工会"])
+    assert [e.place for e in evs] == ["江苏省泰州市"]
+
+
+# --- the year of a total counted up to a date ------------------------------------------------
+
+def test_a_year_after_jiezhi_dates_the_total():
+    text = ("2016年,泰州市总工会启动“求学圆梦行动”。截至2020年6月,各级工会累计投入“求学圆梦行动”"
+            "资金300万元。")
+    evs = events(text, ["求学圆梦行动"], ["泰州市总工会"])
+    assert [(e.action, e.year) for e in evs] == [("launch", 2016), ("fund", 2020)]
+
+
+def test_a_year_after_zhi_still_ends_a_span():
+    from unionnlp.extractors.events.dating import _DATE
+
+    assert [m.group("y") for m in _DATE.finditer("表彰2019至2020年度先进") if m.group("y")] == []
+    assert [m.group("y") for m in _DATE.finditer("截至2020年底") if m.group("y")] == ["2020"]

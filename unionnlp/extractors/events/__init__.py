@@ -31,7 +31,8 @@ import functools
 import re
 from typing import Optional
 
-from ...records import Event
+from ... import resources
+from ...records import NATIONAL, Event
 from .. import identity
 from .actors import Actors
 from .coref import (anaphor_mentions, covered, name_maps, place_union_mentions,
@@ -63,6 +64,27 @@ def _place_name(p) -> Optional[str]:
     if p is None:
         return None
     return p.canonical or p.name
+
+
+#: how the name of a national body begins (国家卫生健康委员会, 中共中央组织部, 国务院国资委)
+_NATIONAL_HEADS = ("全国", "中华全国", "中共中央", "国务院", "国家")
+
+
+@functools.lru_cache(maxsize=1)
+def _national_names() -> frozenset:
+    return frozenset(resources.read_json("organizations", "vocab.json")["national_orgs"])
+
+
+def _actor_place(org) -> Optional[str]:
+    """The place of an acting organization: its own, or 全国 for a national body written
+    without a place (教育部, 应急管理部, 国家卫生健康委员会), which acts for the whole
+    country, not in the article's place."""
+    if org.place:
+        return org.place
+    name = org.canonical or org.name or ""
+    if name in _national_names() or name.startswith(_NATIONAL_HEADS):
+        return NATIONAL
+    return None
 
 
 #: shortest organization name whose other occurrences are taken as mentions too
@@ -183,7 +205,7 @@ def find_events(text: str, *, campaigns, organizations=(), places=(), place=None
                         dated = years[where] = dating.year(*where)
                 year, basis = dated
                 ev_place = _place_name(fr.visited) or (
-                    org.place if org is not None and org.place else doc_place)
+                    _actor_place(org) if org is not None else None) or doc_place
                 events.append(Event(
                     action=fr.action, campaign=cname, campaign_id=cid, actor=actor, org_id=oid,
                     place=ev_place,
