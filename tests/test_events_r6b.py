@@ -76,3 +76,34 @@ def test_a_year_after_zhi_still_ends_a_span():
 
     assert [m.group("y") for m in _DATE.finditer("表彰2019至2020年度先进") if m.group("y")] == []
     assert [m.group("y") for m in _DATE.finditer("截至2020年底") if m.group("y")] == ["2020"]
+
+
+# --- verbs missing and a noun compound read as a verb ----------------------------------------
+
+def test_duanzao_builds_a_brand_and_yiyi_tuiguang_spreads_it():
+    evs = events("泰州市总工会深入锻造“双推”工会工作品牌。", ["双推"], ["泰州市总工会"])
+    assert triples(evs) == [("promote", "双推", "泰州市总工会")]
+    evs = events("省总工会对泰州市“双推”经验予以推广。", ["双推"], ["省总工会"])
+    assert triples(evs) == [("promote", "双推", "江苏省总工会")]
+
+
+def test_raising_compound_before_the_name_is_no_verb():
+    evs = events("泰州市总工会扎实开展农民工学历提升“求学圆梦行动”。", ["求学圆梦行动"],
+                 ["泰州市总工会"])
+    assert triples(evs) == [("launch", "求学圆梦行动", "泰州市总工会")]
+    # the programme only named, with its compound, and said to lead: no act
+    evs = events("全市农民工学历提升“求学圆梦行动”在全省领先。", ["求学圆梦行动"], [])
+    assert triples(evs) == []
+
+
+# --- the owner of a programme named before it with 的 -----------------------------------------
+
+def test_owner_before_de_carries_out_its_programme():
+    evs = events("据了解，泰州市总工会的“双推”活动已连续开展五年。", ["双推"], ["泰州市总工会"])
+    assert triples(evs) == [("promote", "双推", "泰州市总工会")]
+
+
+def test_owner_of_an_experience_spread_elsewhere_is_not_the_spreader():
+    evs = events("江苏省总工会召开会议。泰州市总工会的“双推”经验在全省推广。", ["双推"],
+                 ["江苏省总工会", "泰州市总工会"])
+    assert ("promote", "双推", "泰州市总工会") not in triples(evs)

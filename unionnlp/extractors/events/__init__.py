@@ -66,6 +66,10 @@ def _place_name(p) -> Optional[str]:
     return p.canonical or p.name
 
 
+#: actions of a programme named as the subject of its verb (“Y”活动已连续开展) that its owner
+#: written before it with 的 performs
+_OWNED = ("launch", "promote")
+
 #: how the name of a national body begins (国家卫生健康委员会, 中共中央组织部, 国务院国资委)
 _NATIONAL_HEADS = ("全国", "中华全国", "中共中央", "国务院", "国家")
 
@@ -184,6 +188,11 @@ def find_events(text: str, *, campaigns, organizations=(), places=(), place=None
         for fr in frames_for(lex, lay, c, places_sorted, nxt, following):
             if fr.agent is not None:
                 subject = actors.within(*fr.agent) or actors.subject(fr.verb_start)
+            elif fr.position == "after" and fr.action in _OWNED and "推广" not in fr.cue and \
+                    actors.owner(c.start):
+                # X的“Y”活动已连续开展: the owner carries its programme out (推广 of it is
+                # another body's act: 某市的“Y”经验在全省推广)
+                subject = actors.owner(c.start)
             else:
                 subject = actors.subject(fr.verb_start,
                                          fr.end if fr.position == "before" else None)

@@ -77,6 +77,9 @@ _FRAME_REACH = 40
 #: a clause that ends in a call (会议要求，…): the clause after it names whom it is made to
 _CALLED = re.compile(r"(?:要求|号召|强调|指出|提出|倡议)[，,：:]$")
 
+#: 的 and an opening quote between an organization and its programme (市总工会的“金秋助学”)
+_OWNER = re.compile(r"的\s*[“‘\"']?$")
+
 #: a short union name at the start of a clause (集群工会, 园区工会, 县总工会)
 _SHORT_UNION = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:总工会|工会联合会|工会)(?=[\u4e00-\u9fff]|$)")
 
@@ -231,6 +234,19 @@ class Actors:
         for g, _ok in self.groups:
             if g[-1].end <= verb_start and self.lay.masked[g[-1].end:verb_start].strip() == "" \
                     and self.lay.masked[max(0, g[0].start - 1):g[0].start] == "被":
+                return list(g)
+        return []
+
+    def owner(self, campaign_start: int) -> list:
+        """X的“Y”: the organizations whose programme the campaign is, written right before it
+        with 的 (晋江市总工会的“金秋助学”活动已连续开展21年: the body carries it out)."""
+        head = self.lay.masked[max(0, campaign_start - 3):campaign_start]
+        m = _OWNER.search(head)
+        if m is None:
+            return []
+        at = campaign_start - len(head) + m.start()
+        for g, _ok in self.groups:
+            if g[-1].end == at:
                 return list(g)
         return []
 

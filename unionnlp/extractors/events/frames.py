@@ -350,6 +350,8 @@ def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Opt
         cue = m.group(0)
         if found is None and gap > lex.gaps.get(cue, MAX_BEFORE_GAP):
             continue
+        if cue in _RAISING and _RAISED.search(lay.masked, max(k0, m.start() - 2), m.start()):
+            continue  # 开展农民工学历提升“X”: a noun compound before the name, not its verb
         if lex.action("before", cue) == "learn" and \
                 _source_place(lex, lay, places, k0, c.start, m) is None:
             continue  # 学习贯彻…: no practice taken from another place
@@ -394,6 +396,11 @@ def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Opt
     return Frame(action, "before", cue, m.start(), m.end(), verb_start=verb_start,
                  passive=passive, source=source, visited=visited)
 
+
+#: verbs of raising that make a noun compound with what is raised written right before them
+#: (学历提升“X”行动, 技能提升“X”工程): the compound names the programme, it does not act on it
+_RAISING = frozenset(("提升", "提高"))
+_RAISED = re.compile(r"(?:学历|能力|素质|技能|素养|质量|品质|效能|水平)$")
 
 #: 为 and a quotation right after a campaign: it is what is named, the quotation its title
 _RENAMED = re.compile(f"[”’\"']?为[“‘\"]?{CAMPAIGN_MASK}")
