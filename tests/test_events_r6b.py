@@ -107,3 +107,23 @@ def test_owner_of_an_experience_spread_elsewhere_is_not_the_spreader():
     evs = events("江苏省总工会召开会议。泰州市总工会的“双推”经验在全省推广。", ["双推"],
                  ["江苏省总工会", "泰州市总工会"])
     assert ("promote", "双推", "泰州市总工会") not in triples(evs)
+
+
+# --- bodies that are where the act happens, not who does it -----------------------------------
+
+def test_body_gone_into_with_shenru_or_qianwang_is_visited_not_acting():
+    for verb in ("深入", "前往", "走进"):
+        text = f"5月29日，泰州市总工会调研组一行{verb}泰州恒达机械有限公司工会调研“职工之家”建设。"
+        evs = events(text, ["职工之家"], ["泰州市总工会", "泰州恒达机械有限公司工会"])
+        assert triples(evs) == [("inspect", "职工之家", "泰州市总工会")], verb
+
+
+def test_body_inside_a_zai_phrase_after_the_subject_is_the_venue():
+    text = "近日，泰州市总工会在“最美驿站”——泰州恒达机械有限公司职工驿站开展“双推”慰问活动。"
+    evs = events(text, ["最美驿站", "双推"], ["泰州市总工会", "泰州恒达机械有限公司"])
+    assert ("launch", "双推", "泰州市总工会") in triples(evs)
+    assert not any(o == "泰州恒达机械有限公司" for _, _, o in triples(evs))
+    # a body that opens its own clause after a comma still acts
+    text = "泰州市总工会在海陵区召开会议，泰州恒达机械有限公司工会开展“双推”活动。"
+    evs = events(text, ["双推"], ["泰州市总工会", "泰州恒达机械有限公司工会"])
+    assert triples(evs) == [("launch", "双推", "泰州恒达机械有限公司工会")]

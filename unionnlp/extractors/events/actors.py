@@ -74,6 +74,12 @@ _FRAMED_CONJUNCT = re.compile(r"(?:按照|围绕|根据|依据|遵照|贯彻|落
 #: characters before a body within which that frame word is looked for
 _FRAME_REACH = 40
 
+#: 在 after a body earlier in the clause, and no break before this one: this one is inside the
+#: place where the first acts (泰州市总工会在泰州恒达机械有限公司职工之家开展…)
+_IN_LOCATIVE = re.compile(ORG_MASK + r"[^，,。；;：:！？!?\n在]{0,6}?在[^，,。；;：:！？!?\n]{0,20}$")
+#: characters before a body within which that 在 is looked for
+_LOCATIVE_REACH = 40
+
 #: a clause that ends in a call (会议要求，…): the clause after it names whom it is made to
 _CALLED = re.compile(r"(?:要求|号召|强调|指出|提出|倡议)[，,：:]$")
 
@@ -137,6 +143,9 @@ class Actors:
             return False  # 按照《…》和区委、区政府…要求: a second part of the same frame
         if lex.pattern("under").match(right):
             return False
+        if _IN_LOCATIVE.search(masked, max(s0, group[0].start - _LOCATIVE_REACH),
+                               group[0].start):
+            return False  # 某工会在“最美驿站”——某银行职工驿站开展…: where it is done
         return True
 
     # -- clauses -------------------------------------------------------------------------
