@@ -127,3 +127,12 @@ def test_body_inside_a_zai_phrase_after_the_subject_is_the_venue():
     text = "泰州市总工会在海陵区召开会议，泰州恒达机械有限公司工会开展“双推”活动。"
     evs = events(text, ["双推"], ["泰州市总工会", "泰州恒达机械有限公司工会"])
     assert triples(evs) == [("launch", "双推", "泰州恒达机械有限公司工会")]
+
+
+# --- the organizer after 由 once a theme frame is closed --------------------------------------
+
+def test_organizer_after_you_following_a_theme_frame_acts():
+    text = ("泰州市总工会主席王某某出席发布会。据悉，本届大赛以“双推”为主题，由泰州市委组织部主办，"
+            "泰州市总工会承办。")
+    evs = events(text, ["双推"], ["泰州市委组织部", "泰州市总工会"])
+    assert triples(evs) == [("launch", "双推", "泰州市委组织部")]

@@ -162,9 +162,16 @@ def _around(lex: Lexicon, lay: Layout, c, k0: int, k1: int) -> Optional[Frame]:
             pos = compact.find(right, 0, MAX_AROUND_GAP + len(right))
             if pos >= 0:
                 end = c.end + idx[pos + len(right) - 1] + 1
+                # 以“X”为主题，由某县人民政府主办: the body after 由 carries it out
+                by = _BY_AGENT.match(lay.masked, _AGENT_GAP.match(lay.masked, end).end())
                 return Frame(action, "around", f"{lm.group(0)}…{right}", k0 + lm.start(), end,
-                             verb_start=k0 + lm.start())
+                             verb_start=k0 + lm.start(),
+                             agent=by.span(1) if by else None)
     return None
+
+
+#: what may stand between the right part of an around frame and 由 (a comma)
+_AGENT_GAP = re.compile(r"[，,\s]{0,2}")
 
 
 def _object(lex: Lexicon, lay: Layout, c, k0: int, k1: int) -> Optional[Frame]:
