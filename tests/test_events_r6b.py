@@ -136,3 +136,17 @@ def test_organizer_after_you_following_a_theme_frame_acts():
             "泰州市总工会承办。")
     evs = events(text, ["双推"], ["泰州市委组织部", "泰州市总工会"])
     assert triples(evs) == [("launch", "双推", "泰州市委组织部")]
+
+
+# --- a counted set of bodies is no named actor -------------------------------------------------
+
+def test_counted_bodies_after_xieshou_leave_the_named_body_the_actor():
+    text = "12月28日起，泰州市总工会携手7个泰州恒达机械有限公司工会开展了“双推”慰问活动。"
+    evs = events(text, ["双推"], ["泰州市总工会", "泰州恒达机械有限公司工会"])
+    assert triples(evs) == [("launch", "双推", "泰州市总工会")]
+
+
+def test_ge_before_a_body_makes_a_set_not_a_subject():
+    text = "近日，海陵区各泰州恒达机械有限公司工会开展“双推”活动。"
+    evs = events(text, ["双推"], ["泰州恒达机械有限公司工会"], ["泰州"])
+    assert triples(evs) == [("launch", "双推", None)]

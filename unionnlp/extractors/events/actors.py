@@ -80,6 +80,9 @@ _IN_LOCATIVE = re.compile(ORG_MASK + r"[^，,。；;：:！？!?\n在]{0,6}?在[
 #: characters before a body within which that 在 is looked for
 _LOCATIVE_REACH = 40
 
+#: a count or 各 right before a body: a set of bodies of that kind, no named one
+_COUNTED = re.compile(r"(?:[\d一二两三四五六七八九十百千多几数]+\s*(?:个|家|所|支)|各)$")
+
 #: a clause that ends in a call (会议要求，…): the clause after it names whom it is made to
 _CALLED = re.compile(r"(?:要求|号召|强调|指出|提出|倡议)[，,：:]$")
 
@@ -136,6 +139,8 @@ class Actors:
         lex = self.lex
         if lex.regex("<preposition>$").search(left):
             return False  # 在市总工会…, 据市总工会…
+        if _COUNTED.search(left):
+            return False  # 携手7个街道总工会, 各街道总工会: a set of unnamed bodies
         if lex.regex("(?<![总的])<call>[，,：:]?$").search(left):
             return False  # 要求各级工会…, 调研组要求，泰州市总工会要…: the caller acts
         if _FRAMED_CONJUNCT.search(masked, max(s0, group[0].start - _FRAME_REACH),
