@@ -1,6 +1,7 @@
 """Round-6 (second pass) error types of practice events on fresh union news pages: who acts,
 when and where. Each fixed on sentences written for this file (genre style, no page text)."""
 from test_events import events, triples
+from unionnlp.records import Place
 
 
 # --- the article's own body: a union before a party or government body in the lead ---------
@@ -150,3 +151,31 @@ def test_ge_before_a_body_makes_a_set_not_a_subject():
     text = "近日，海陵区各泰州恒达机械有限公司工会开展“双推”活动。"
     evs = events(text, ["双推"], ["泰州恒达机械有限公司工会"], ["泰州"])
     assert triples(evs) == [("launch", "双推", None)]
+
+
+# --- where an act without a named doer happens -------------------------------------------------
+
+def test_actorless_act_in_a_part_of_the_articles_place_happens_there():
+    hl = Place(name="海陵区", canonical="江苏省泰州市海陵区", level="county", adcode="321202")
+    text = "近日，海陵区各社区“爱心驿家”开展“双推”慰问活动。"
+    evs = _events_with_places(text, ["双推"], [("海陵区", hl)])
+    assert [(e.actor, e.place) for e in evs] == [(None, "江苏省泰州市海陵区")]
+
+
+def test_actorless_act_opened_by_a_wider_place_keeps_the_articles_place():
+    js = Place(name="江苏", canonical="江苏省", level="province", adcode="320000")
+    text = "近日，江苏各地开展“双推”慰问活动。"
+    evs = _events_with_places(text, ["双推"], [("江苏", js)])
+    assert [(e.actor, e.place) for e in evs] == [(None, "江苏省泰州市")]
+
+
+def _events_with_places(text, campaigns, places):
+    import dataclasses
+    from unionnlp.extractors.events import find_events
+    from unionnlp.records import Campaign
+    from test_events import TZ, _spans
+
+    camps = [Campaign(name=n, canonical=n, start=s, end=e) for n, s, e in _spans(text, campaigns)]
+    pl = [dataclasses.replace(p, start=text.find(n), end=text.find(n) + len(n)) for n, p in places]
+    return find_events(text, campaigns=camps, organizations=[], places=pl, place=TZ,
+                       published="2021-05-10")

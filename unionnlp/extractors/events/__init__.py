@@ -91,6 +91,15 @@ def _actor_place(org) -> Optional[str]:
     return None
 
 
+def _within(place: Optional[str], doc_place: Optional[str]) -> Optional[str]:
+    """``place`` when it lies inside the article's place (or the article has none): an act
+    without a named doer happens in the article's place unless its clause opens with a part
+    of it (下沙街道某社区…开展 in a page on 钱塘区)."""
+    if place is None or doc_place is None:
+        return place
+    return place if len(place) > len(doc_place) and place.startswith(doc_place) else None
+
+
 #: shortest organization name whose other occurrences are taken as mentions too
 MIN_ECHO_CHARS = 4
 
@@ -214,7 +223,9 @@ def find_events(text: str, *, campaigns, organizations=(), places=(), place=None
                         dated = years[where] = dating.year(*where)
                 year, basis = dated
                 ev_place = _place_name(fr.visited) or (
-                    _actor_place(org) if org is not None else None) or doc_place
+                    _actor_place(org) if org is not None else
+                    _within(_place_name(actors.leading_place(fr.verb_start)), doc_place)) \
+                    or doc_place
                 events.append(Event(
                     action=fr.action, campaign=cname, campaign_id=cid, actor=actor, org_id=oid,
                     place=ev_place,

@@ -272,6 +272,22 @@ class Actors:
         """Organizations between a verb and its campaign (授予A公司“五一劳动奖状”)."""
         return [o for o in self.orgs if start <= o.start and o.end <= end]
 
+    def leading_place(self, verb_start: int):
+        """The place the clause of a verb begins with, else the nearest clause before it in
+        its sentence that begins with one (河东区各街道工会…开展: where an act without a named
+        doer happens)."""
+        s0 = self.lay.sentence(verb_start)[0]
+        cs = self.lay.clause(verb_start)[0]
+        end = verb_start
+        while True:
+            p = self.place_at(cs, end)
+            if p is not None:
+                return p
+            if cs <= s0:
+                return None
+            end = cs
+            cs = self.lay.clause(cs - 1)[0]
+
     def place_at(self, pos: int, end: int):
         """The place a clause begins with (after its adverbials), if any."""
         m = _ADVERBIAL.match(self.lay.masked[pos:end])
