@@ -179,3 +179,12 @@ def _events_with_places(text, campaigns, places):
     pl = [dataclasses.replace(p, start=text.find(n), end=text.find(n) + len(n)) for n, p in places]
     return find_events(text, campaigns=camps, organizations=[], places=pl, place=TZ,
                        published="2021-05-10")
+
+
+def test_actorless_act_opened_by_a_bare_name_keeps_the_articles_place():
+    # a bare name (长沙, 海陵) may stand for the city or for a county of that name: it is not
+    # trusted as a part of the article's place
+    hl = Place(name="海陵", canonical="江苏省泰州市海陵区", level="county", adcode="321202")
+    text = "会上，海陵正式启动“双推”服务行动。"
+    evs = _events_with_places(text, ["双推"], [("海陵", hl)])
+    assert [e.place for e in evs] == ["江苏省泰州市"]

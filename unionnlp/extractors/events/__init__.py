@@ -91,6 +91,18 @@ def _actor_place(org) -> Optional[str]:
     return None
 
 
+#: how a place written with its level ends (下沙街道, 海陵区): a bare name (长沙) may stand for
+#: the city or for a county of the same name and is not trusted to be a part of the city
+_LEVELLED = ("街道", "镇", "乡", "区", "县", "旗", "市", "州", "盟")
+
+
+def _written_place(p) -> Optional[str]:
+    """The canonical name of a place mention written with its level, else None."""
+    if p is None or not (p.name or "").endswith(_LEVELLED):
+        return None
+    return _place_name(p)
+
+
 def _within(place: Optional[str], doc_place: Optional[str]) -> Optional[str]:
     """``place`` when it lies inside the article's place (or the article has none): an act
     without a named doer happens in the article's place unless its clause opens with a part
@@ -224,7 +236,7 @@ def find_events(text: str, *, campaigns, organizations=(), places=(), place=None
                 year, basis = dated
                 ev_place = _place_name(fr.visited) or (
                     _actor_place(org) if org is not None else
-                    _within(_place_name(actors.leading_place(fr.verb_start)), doc_place)) \
+                    _within(_written_place(actors.leading_place(fr.verb_start)), doc_place)) \
                     or doc_place
                 events.append(Event(
                     action=fr.action, campaign=cname, campaign_id=cid, actor=actor, org_id=oid,
