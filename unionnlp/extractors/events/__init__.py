@@ -18,7 +18,9 @@ argument frames, e.g. ACE-style trigger + role patterns):
    the one before it, else the article's own body from headline or lead; plans and calls of a
    body to others stay the calling body's).
 3. The year comes from the sentence, its paragraph or the document (:mod:`.dating`; a page
-   whose record has no date is dated by its own dateline).
+   whose record has no date is dated by its own dateline). The place is the actor's (全国 for
+   a national body written without a place, 教育部), else, for an act without a named doer,
+   the part of the article's place its clause opens with (下沙街道…), else the article's.
 0. Before that, mentions the other extractors leave implicit are written out (:mod:`.coref`):
    anaphors (该活动, 这一做法) as mentions of the campaign they take up, short union names
    (市总工会, 自治区总工会) and names without their place as mentions of the body they stand for.

@@ -2,7 +2,9 @@
 
 The sentence before the verb is read clause by clause. A run of organization mentions joined
 by 、/和/与/联合 … is one *group* (市委组织部、市总工会联合召开 → two actors); a group is the
-subject unless a preposition stands before it (在, 向, 据, 从 …), a word after it makes it a
+subject unless a preposition stands before it (在, 向, 据, 从, 深入, 践行 …), a count or 各 makes
+it a set of unnamed bodies (携手7个街道总工会), it stands inside the 在-phrase of a subject before
+it (某工会在某行职工驿站开展…), a word after it makes it a
 modifier (市委的, 县委领导下, …获悉), or a verb of calling makes it the addressee (要求各级工会…,
 组织基层工会干部… leave the calling body the actor). The last subject group before the verb
 acts. A clause that begins with a place or a collective that is no organization (扬州自2012年,
@@ -11,8 +13,9 @@ acts. A clause that begins with a place or a collective that is no organization 
 organization of the text it abbreviates. A clause with no subject at all continues the subject
 of the clauses before it in its sentence, and a sentence without any is the article's own
 body's statement: the organization its headline begins with, else the first union that is a
-subject in its lead, else the first other public body (party, government) that is. A relative clause has its subject
-right before its verb (学府街社区建立的“四点半学校”: no organization, no actor). A body joined
+subject in its lead, else the first other public body (party, government) that is. The owner
+written before a programme with 的 carries it out (X的“Y”活动已连续开展 → X, :meth:`Actors.owner`).
+A relative clause has its subject right before its verb (学府街社区建立的“四点半学校”: no organization, no actor). A body joined
 to what a frame word governs earlier in its clause (按照《…》和区委、区政府…要求) is part of that
 frame, not a subject; a clause after a call (会议要求，各地要…) that names no organization leaves
 the caller the actor.
