@@ -18,7 +18,9 @@ argument frames, e.g. ACE-style trigger + role patterns):
    the one before it, else the article's own body from headline or lead; plans and calls of a
    body to others stay the calling body's).
 3. The year comes from the sentence, its paragraph or the document (:mod:`.dating`; a page
-   whose record has no date is dated by its own dateline).
+   whose record has no date is dated by its own dateline). The place is the actor's (全国 for
+   a national body written without a place, 教育部), else, for an act without a named doer,
+   the part of the article's place its clause opens with (下沙街道…), else the article's.
 0. Before that, mentions the other extractors leave implicit are written out (:mod:`.coref`):
    anaphors (该活动, 这一做法) as mentions of the campaign they take up, short union names
    (市总工会, 自治区总工会) and names without their place as mentions of the body they stand for.
@@ -31,7 +33,8 @@ import functools
 import re
 from typing import Optional
 
-from ...records import Event
+from ... import resources
+from ...records import NATIONAL, Event
 from .. import identity
 from .actors import Actors
 from .coref import (anaphor_mentions, covered, name_maps, place_union_mentions,
@@ -63,6 +66,52 @@ def _place_name(p) -> Optional[str]:
     if p is None:
         return None
     return p.canonical or p.name
+
+
+#: actions of a programme named as the subject of its verb (“Y”活动已连续开展) that its owner
+#: written before it with 的 performs
+_OWNED = ("launch", "promote")
+
+#: how the name of a national body begins (国家卫生健康委员会, 中共中央组织部, 国务院国资委)
+_NATIONAL_HEADS = ("全国", "中华全国", "中共中央", "国务院", "国家")
+
+
+@functools.lru_cache(maxsize=1)
+def _national_names() -> frozenset:
+    return frozenset(resources.read_json("organizations", "vocab.json")["national_orgs"])
+
+
+def _actor_place(org) -> Optional[str]:
+    """The place of an acting organization: its own, or 全国 for a national body written
+    without a place (教育部, 应急管理部, 国家卫生健康委员会), which acts for the whole
+    country, not in the article's place."""
+    if org.place:
+        return org.place
+    name = org.canonical or org.name or ""
+    if name in _national_names() or name.startswith(_NATIONAL_HEADS):
+        return NATIONAL
+    return None
+
+
+#: how a place written with its level ends (下沙街道, 海陵区): a bare name (长沙) may stand for
+#: the city or for a county of the same name and is not trusted to be a part of the city
+_LEVELLED = ("街道", "镇", "乡", "区", "县", "旗", "市", "州", "盟")
+
+
+def _written_place(p) -> Optional[str]:
+    """The canonical name of a place mention written with its level, else None."""
+    if p is None or not (p.name or "").endswith(_LEVELLED):
+        return None
+    return _place_name(p)
+
+
+def _within(place: Optional[str], doc_place: Optional[str]) -> Optional[str]:
+    """``place`` when it lies inside the article's place (or the article has none): an act
+    without a named doer happens in the article's place unless its clause opens with a part
+    of it (下沙街道某社区…开展 in a page on 钱塘区)."""
+    if place is None or doc_place is None:
+        return place
+    return place if len(place) > len(doc_place) and place.startswith(doc_place) else None
 
 
 #: shortest organization name whose other occurrences are taken as mentions too
@@ -162,6 +211,11 @@ def find_events(text: str, *, campaigns, organizations=(), places=(), place=None
         for fr in frames_for(lex, lay, c, places_sorted, nxt, following):
             if fr.agent is not None:
                 subject = actors.within(*fr.agent) or actors.subject(fr.verb_start)
+            elif fr.position == "after" and fr.action in _OWNED and "推广" not in fr.cue and \
+                    actors.owner(c.start):
+                # X的“Y”活动已连续开展: the owner carries its programme out (推广 of it is
+                # another body's act: 某市的“Y”经验在全省推广)
+                subject = actors.owner(c.start)
             else:
                 subject = actors.subject(fr.verb_start,
                                          fr.end if fr.position == "before" else None)
@@ -183,7 +237,9 @@ def find_events(text: str, *, campaigns, organizations=(), places=(), place=None
                         dated = years[where] = dating.year(*where)
                 year, basis = dated
                 ev_place = _place_name(fr.visited) or (
-                    org.place if org is not None and org.place else doc_place)
+                    _actor_place(org) if org is not None else
+                    _within(_written_place(actors.leading_place(fr.verb_start)), doc_place)) \
+                    or doc_place
                 events.append(Event(
                     action=fr.action, campaign=cname, campaign_id=cid, actor=actor, org_id=oid,
                     place=ev_place,

@@ -2,7 +2,9 @@
 
 The sentence before the verb is read clause by clause. A run of organization mentions joined
 by 、/和/与/联合 … is one *group* (市委组织部、市总工会联合召开 → two actors); a group is the
-subject unless a preposition stands before it (在, 向, 据, 从 …), a word after it makes it a
+subject unless a preposition stands before it (在, 向, 据, 从, 深入, 践行 …), a count or 各 makes
+it a set of unnamed bodies (携手7个街道总工会), it stands inside the 在-phrase of a subject before
+it (某工会在某行职工驿站开展…), a word after it makes it a
 modifier (市委的, 县委领导下, …获悉), or a verb of calling makes it the addressee (要求各级工会…,
 组织基层工会干部… leave the calling body the actor). The last subject group before the verb
 acts. A clause that begins with a place or a collective that is no organization (扬州自2012年,
@@ -10,9 +12,10 @@ acts. A clause that begins with a place or a collective that is no organization 
 全市工会) the article's own body, one that begins with a short union name (集群工会) the one
 organization of the text it abbreviates. A clause with no subject at all continues the subject
 of the clauses before it in its sentence, and a sentence without any is the article's own
-body's statement: the organization its headline begins with, else the first public body
-(union, party, government) that is a subject in its lead. A relative clause has its subject
-right before its verb (学府街社区建立的“四点半学校”: no organization, no actor). A body joined
+body's statement: the organization its headline begins with, else the first union that is a
+subject in its lead, else the first other public body (party, government) that is. The owner
+written before a programme with 的 carries it out (X的“Y”活动已连续开展 → X, :meth:`Actors.owner`).
+A relative clause has its subject right before its verb (学府街社区建立的“四点半学校”: no organization, no actor). A body joined
 to what a frame word governs earlier in its clause (按照《…》和区委、区政府…要求) is part of that
 frame, not a subject; a clause after a call (会议要求，各地要…) that names no organization leaves
 the caller the actor.
@@ -34,6 +37,10 @@ LEAD_SENTENCES = 3
 MIN_LEAD_CHARS = 20
 #: kinds of organization that can be an article's own body
 BODY_KINDS = ("union", "party", "government")
+#: the kind of body a union page is told by: a union in the lead is the article's own body before
+#: a party or government body named there (市委常委、市总工会主席某某 names two bodies in one
+#: person's titles; the union is the one whose news it is)
+_OWN_FIRST = ("union",)
 #: an organization kind that reports rather than acts
 _REPORTERS = ("media",)
 #: characters read before an organization for a preposition or a calling verb
@@ -70,8 +77,20 @@ _FRAMED_CONJUNCT = re.compile(r"(?:按照|围绕|根据|依据|遵照|贯彻|落
 #: characters before a body within which that frame word is looked for
 _FRAME_REACH = 40
 
+#: 在 after a body earlier in the clause, and no break before this one: this one is inside the
+#: place where the first acts (泰州市总工会在泰州恒达机械有限公司职工之家开展…)
+_IN_LOCATIVE = re.compile(ORG_MASK + r"[^，,。；;：:！？!?\n在]{0,6}?在[^，,。；;：:！？!?\n]{0,20}$")
+#: characters before a body within which that 在 is looked for
+_LOCATIVE_REACH = 40
+
+#: a count or 各 right before a body: a set of bodies of that kind, no named one
+_COUNTED = re.compile(r"(?:[\d一二两三四五六七八九十百千多几数]+\s*(?:个|家|所|支)|各)$")
+
 #: a clause that ends in a call (会议要求，…): the clause after it names whom it is made to
 _CALLED = re.compile(r"(?:要求|号召|强调|指出|提出|倡议)[，,：:]$")
+
+#: 的 and an opening quote between an organization and its programme (市总工会的“金秋助学”)
+_OWNER = re.compile(r"的\s*[“‘\"']?$")
 
 #: a short union name at the start of a clause (集群工会, 园区工会, 县总工会)
 _SHORT_UNION = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:总工会|工会联合会|工会)(?=[\u4e00-\u9fff]|$)")
@@ -123,6 +142,8 @@ class Actors:
         lex = self.lex
         if lex.regex("<preposition>$").search(left):
             return False  # 在市总工会…, 据市总工会…
+        if _COUNTED.search(left):
+            return False  # 携手7个街道总工会, 各街道总工会: a set of unnamed bodies
         if lex.regex("(?<![总的])<call>[，,：:]?$").search(left):
             return False  # 要求各级工会…, 调研组要求，泰州市总工会要…: the caller acts
         if _FRAMED_CONJUNCT.search(masked, max(s0, group[0].start - _FRAME_REACH),
@@ -130,6 +151,9 @@ class Actors:
             return False  # 按照《…》和区委、区政府…要求: a second part of the same frame
         if lex.pattern("under").match(right):
             return False
+        if _IN_LOCATIVE.search(masked, max(s0, group[0].start - _LOCATIVE_REACH),
+                               group[0].start):
+            return False  # 某工会在“最美驿站”——某银行职工驿站开展…: where it is done
         return True
 
     # -- clauses -------------------------------------------------------------------------
@@ -230,6 +254,19 @@ class Actors:
                 return list(g)
         return []
 
+    def owner(self, campaign_start: int) -> list:
+        """X的“Y”: the organizations whose programme the campaign is, written right before it
+        with 的 (晋江市总工会的“金秋助学”活动已连续开展21年: the body carries it out)."""
+        head = self.lay.masked[max(0, campaign_start - 3):campaign_start]
+        m = _OWNER.search(head)
+        if m is None:
+            return []
+        at = campaign_start - len(head) + m.start()
+        for g, _ok in self.groups:
+            if g[-1].end == at:
+                return list(g)
+        return []
+
     def within(self, start: int, end: int) -> list:
         """The organizations written in [start, end) (由市总工会、市文明办主办: both act)."""
         return [o for o in self.orgs if start <= o.start and o.end <= end]
@@ -237,6 +274,22 @@ class Actors:
     def objects(self, start: int, end: int) -> list:
         """Organizations between a verb and its campaign (授予A公司“五一劳动奖状”)."""
         return [o for o in self.orgs if start <= o.start and o.end <= end]
+
+    def leading_place(self, verb_start: int):
+        """The place the clause of a verb begins with, else the nearest clause before it in
+        its sentence that begins with one (河东区各街道工会…开展: where an act without a named
+        doer happens)."""
+        s0 = self.lay.sentence(verb_start)[0]
+        cs = self.lay.clause(verb_start)[0]
+        end = verb_start
+        while True:
+            p = self.place_at(cs, end)
+            if p is not None:
+                return p
+            if cs <= s0:
+                return None
+            end = cs
+            cs = self.lay.clause(cs - 1)[0]
 
     def place_at(self, pos: int, end: int):
         """The place a clause begins with (after its adverbials), if any."""
@@ -246,8 +299,9 @@ class Actors:
     # -- the article's own body ----------------------------------------------------------
     def _own_body(self, title: Optional[str]) -> list:
         """The organization the headline begins with, else the first subject group of the
-        lead with a public body in it (union, party, government: an enterprise or a person's
-        employer named in the lead is what the story is about, not who tells it)."""
+        lead with a union in it, else the first with another public body (party, government:
+        an enterprise or a person's employer named in the lead is what the story is about, not
+        who tells it)."""
         if title:
             head = _TITLE_LABEL.sub("", title.strip())
             for o in self.orgs:
@@ -257,8 +311,10 @@ class Actors:
         lead = list(itertools.islice(
             (s for s in self.lay.iter_sentences() if s[1] - s[0] >= MIN_LEAD_CHARS
              and _PROSE.search(self.lay.masked, s[0], s[1])), LEAD_SENTENCES))
-        for s0, s1 in lead:
-            for g, ok in self.groups:
-                if ok and s0 <= g[0].start < s1 and any(o.kind in BODY_KINDS for o in g):
+        in_lead = [g for g, ok in self.groups if ok and any(s0 <= g[0].start < s1
+                                                            for s0, s1 in lead)]
+        for kinds in (_OWN_FIRST, BODY_KINDS):
+            for g in in_lead:
+                if any(o.kind in kinds for o in g):
                     return list(g)
         return []

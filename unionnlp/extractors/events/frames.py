@@ -162,9 +162,16 @@ def _around(lex: Lexicon, lay: Layout, c, k0: int, k1: int) -> Optional[Frame]:
             pos = compact.find(right, 0, MAX_AROUND_GAP + len(right))
             if pos >= 0:
                 end = c.end + idx[pos + len(right) - 1] + 1
+                # 以“X”为主题，由某县人民政府主办: the body after 由 carries it out
+                by = _BY_AGENT.match(lay.masked, _AGENT_GAP.match(lay.masked, end).end())
                 return Frame(action, "around", f"{lm.group(0)}…{right}", k0 + lm.start(), end,
-                             verb_start=k0 + lm.start())
+                             verb_start=k0 + lm.start(),
+                             agent=by.span(1) if by else None)
     return None
+
+
+#: what may stand between the right part of an around frame and 由 (a comma)
+_AGENT_GAP = re.compile(r"[，,\s]{0,2}")
 
 
 def _object(lex: Lexicon, lay: Layout, c, k0: int, k1: int) -> Optional[Frame]:
@@ -350,6 +357,8 @@ def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Opt
         cue = m.group(0)
         if found is None and gap > lex.gaps.get(cue, MAX_BEFORE_GAP):
             continue
+        if cue in _RAISING and _RAISED.search(lay.masked, max(k0, m.start() - 2), m.start()):
+            continue  # 开展农民工学历提升“X”: a noun compound before the name, not its verb
         if lex.action("before", cue) == "learn" and \
                 _source_place(lex, lay, places, k0, c.start, m) is None:
             continue  # 学习贯彻…: no practice taken from another place
@@ -394,6 +403,11 @@ def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Opt
     return Frame(action, "before", cue, m.start(), m.end(), verb_start=verb_start,
                  passive=passive, source=source, visited=visited)
 
+
+#: verbs of raising that make a noun compound with what is raised written right before them
+#: (学历提升“X”行动, 技能提升“X”工程): the compound names the programme, it does not act on it
+_RAISING = frozenset(("提升", "提高"))
+_RAISED = re.compile(r"(?:学历|能力|素质|技能|素养|质量|品质|效能|水平)$")
 
 #: 为 and a quotation right after a campaign: it is what is named, the quotation its title
 _RENAMED = re.compile(f"[”’\"']?为[“‘\"]?{CAMPAIGN_MASK}")
