@@ -142,7 +142,9 @@ def decide(text: str, candidates: list, classifier: CampaignClassifier, vocab) -
         X = [candidate_feature_parts(c.left, c.name, c.right, c.quoted, source=c.source,
                                      extra=c.extra + (["inlist"] if c.group > 1 else []))
              for c in undecided]
-        for c, (_, p) in zip(undecided, classifier.predict_proba(X, parts=True)):
+        probs = [p for _, p in classifier.predict_proba(X, parts=True)]
+        probs = _list_decisions(undecided, probs, kept)
+        for c, p in zip(undecided, probs):
             if p >= classifier.threshold:
                 c.p = p
                 kept.append(c)
@@ -150,6 +152,42 @@ def decide(text: str, candidates: list, classifier: CampaignClassifier, vocab) -
         c.tier = _tier(c)
     _prefer_modified_names(kept)
     return kept
+
+
+def _list_key(c: Candidate):
+    return (c.left, c.right, c.group) if c.quoted and c.source == "quoted" and c.group > 1 \
+        else None
+
+
+def _list_decisions(undecided: list, probs: list, trusted_items: list) -> list:
+    """One decision for a coordinated list of quotes (“A”“B”“C”七大主题行动, “A”“B”等7大站点).
+
+    The items of such a list share their context and are things of one kind: all programmes
+    or all stations, slogans, labels. Judged one by one, the names' own shapes split the list
+    (some items over the threshold, some under); so every item the classifier judges gets the
+    mean probability of the list's items that reached the decision (items the lexicon trusts
+    count as certain). Items the rules rejected are not part of the mean."""
+    groups: dict = {}
+    for i, c in enumerate(undecided):
+        k = _list_key(c)
+        if k is not None:
+            groups.setdefault(k, []).append(i)
+    if not groups:
+        return probs
+    sure: dict = {}
+    for c in trusted_items:
+        k = _list_key(c)
+        if k is not None:
+            sure[k] = sure.get(k, 0) + 1
+    out = list(probs)
+    for k, idx in groups.items():
+        n = len(idx) + sure.get(k, 0)
+        if n < 2:
+            continue
+        mean = (sum(probs[i] for i in idx) + sure.get(k, 0)) / n
+        for i in idx:
+            out[i] = mean
+    return out
 
 
 def _prefer_modified_names(kept: list) -> None:

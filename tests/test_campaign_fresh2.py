@@ -1,0 +1,39 @@
+"""Campaign error types found on fresh union news pages (round 6, second pass), each in
+invented sentences or on hand-built candidates."""
+from unionnlp.extractors.campaigns import find_campaigns
+from unionnlp.extractors.campaigns.candidates import Candidate
+from unionnlp.extractors.campaigns.find import _list_decisions
+
+
+def names(text):
+    return [c.name for c in find_campaigns(text)]
+
+
+def _item(name, left, right, group):
+    return Candidate(0, len(name), name, "quoted", left, right, True, (0, len(name)), group=group)
+
+
+def test_a_quoted_list_is_decided_as_one():
+    # the items of one list share their context: all in or all out, by their mean
+    left, right = "工会发布了", "五大专项行动,"
+    items = [_item(n, left, right, 3) for n in ("甲乙丙丁", "戊己庚辛", "壬癸子丑")]
+    got = _list_decisions(items, [0.9, 0.6, 0.2], [])
+    assert got == [got[0]] * 3 and abs(got[0] - (0.9 + 0.6 + 0.2) / 3) < 1e-9
+    # a second list in another context keeps its own mean; a single quote keeps its own figure
+    other = [_item(n, "现场设置了", "等站点。", 2) for n in ("站甲", "站乙")]
+    single = _item("独立名", "开展", "活动", 1)
+    got = _list_decisions(items + other + [single], [0.9, 0.6, 0.2, 0.5, 0.1, 0.3], [])
+    assert abs(got[3] - 0.3) < 1e-9 and abs(got[4] - 0.3) < 1e-9 and got[5] == 0.3
+
+
+def test_items_the_lexicon_trusts_count_as_certain_in_their_list():
+    left, right = "开展", "等活动"
+    undecided = [_item("新名字", left, right, 2)]
+    sure = [_item("送温暖", left, right, 2)]
+    assert _list_decisions(undecided, [0.2], sure) == [0.6]
+
+
+def test_a_list_of_named_actions_is_kept_whole():
+    got = names("市总工会发布了“暖心护航”“温饱无忧”“技能赋能”“健康守护”四大主题行动,"
+                "为新就业形态劳动者办实事。")
+    assert {"暖心护航", "温饱无忧", "技能赋能", "健康守护"} <= set(got)
