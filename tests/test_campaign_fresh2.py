@@ -37,3 +37,26 @@ def test_a_list_of_named_actions_is_kept_whole():
     got = names("市总工会发布了“暖心护航”“温饱无忧”“技能赋能”“健康守护”四大主题行动,"
                 "为新就业形态劳动者办实事。")
     assert {"暖心护航", "温饱无忧", "技能赋能", "健康守护"} <= set(got)
+
+
+def test_a_quote_called_a_strategy_once_is_that_slogan_everywhere_on_the_page():
+    text = ("县总工会积极服务“两岸同心”战略实施。围绕“两岸同心”凝聚职工合力,"
+            "以“两岸同心”激发发展活力,开展“金牌工匠”评选活动。")
+    got = names(text)
+    assert "两岸同心" not in got
+    assert "金牌工匠" in got
+
+
+def test_a_quoted_label_with_its_noun_makes_no_title_around_it():
+    from unionnlp.extractors.campaigns.candidates import find_candidates
+    from unionnlp.extractors.campaigns.vocabulary import vocabulary
+
+    text = "各级工会要大力弘扬“钉子”精神,市总工会启动“巧匠杯”职工技能大赛。"
+    spans = [c.name for c in find_candidates(text, vocabulary(None))]
+    assert not any("精神" in n for n in spans)
+    assert "巧匠杯" in names(text)
+
+
+def test_a_series_of_unnamed_actions_is_not_a_name():
+    got = names("各级工会将通过开展一系列关爱服务行动,推动解决职工急难愁盼问题。")
+    assert not any(n.startswith("一系列") for n in got)

@@ -240,6 +240,8 @@ def _glued(text: str, m: re.Match, name: str) -> Iterator[Candidate]:
     if cm:
         j = cm.start()  # a count (三项内容) starts a new phrase
     tail = text[e:j]
+    if tail.startswith(grammar().category):
+        return  # a quoted label with its noun (大力弘扬“工匠”精神, “两新”组织) names no title
     # a longer core only inside a competition title; a short one before any head noun
     long_core = len(name) > MAX_GLUED_CORE_ANY_HEAD
     h = _last_head(tail, "competition" if long_core else None)

@@ -117,12 +117,14 @@ def _tier(c: Candidate) -> int:
 
 def decide(text: str, candidates: list, classifier: CampaignClassifier, vocab) -> list:
     """The accepted candidates, each with its probability ``p`` and precedence ``tier``."""
-    kept, undecided, dated = [], [], []
+    kept, undecided, dated, mottos = [], [], [], set()
     for c in candidates:
         why = rejection(c)
         if why:
             if why == "dated" and not c.quoted:
                 dated.append((c.start, c.end))
+            elif why == "motto" and c.quoted:
+                mottos.add(surface_key(c.name))
             continue
         if trusted(c, text):
             c.p = 1.0
@@ -131,6 +133,10 @@ def decide(text: str, candidates: list, classifier: CampaignClassifier, vocab) -
             undecided.append(c)
     if undecided:
         undecided = [c for c in undecided if not _bare_facility(c, text)]
+    if mottos and undecided:
+        # a quote the page calls a strategy, a 理念 or a 格局 once (“同城融圈”战略) is that
+        # slogan wherever else it is written (凝聚“同城融圈”合力), not a programme
+        undecided = [c for c in undecided if surface_key(c.name) not in mottos]
     if dated:
         # a dated descriptive activity (2026年职工书屋自查自纠行动) names nothing, nor does the
         # unquoted facility or programme word it is about

@@ -50,8 +50,8 @@ BODY_TAIL = re.compile("(?:总工会|工会|工会联合会|党委|党支部|党
 #: a year or edition inside an unquoted frame (获评全国2021年度最美驿站): the honour is named
 #: without it
 DATED = re.compile(r"[0-9]{2,4}年|年度|第[0-9一二三四五六七八九十]+届")
-#: a measure word opening an unquoted frame (开展一系列活动, 启动两项工程)
-COUNTED = re.compile("^(?:[一二三四五六七八九十两几多数各每首]|[0-9]+)[项场次批个届期轮类种大家名所户]")
+#: a measure word opening an unquoted frame (开展一系列活动, 启动两项工程, 一系列关爱服务行动)
+COUNTED = re.compile("^(?:[一二三四五六七八九十两几多数各每首]|[0-9]+)(?:系列|[项场次批个届期轮类种大家名所户])")
 
 
 #: characters that make 送 the end of another verb (赠送, 运送, 配送 …): a bare 送X after one of
