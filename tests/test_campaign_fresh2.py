@@ -60,3 +60,17 @@ def test_a_quoted_label_with_its_noun_makes_no_title_around_it():
 def test_a_series_of_unnamed_actions_is_not_a_name():
     got = names("各级工会将通过开展一系列关爱服务行动,推动解决职工急难愁盼问题。")
     assert not any(n.startswith("一系列") for n in got)
+
+
+def test_an_app_named_after_a_known_brand_is_a_platform():
+    got = names("职工可通过“职工之家”APP随时申请帮扶,各地还建起了“职工之家”。")
+    assert got == ["职工之家"]  # the second mention, the facility brand, not the app
+
+
+def test_quoted_modes_and_first_tasks_are_descriptions_not_programmes():
+    got = names("市总工会开启了技能人才“厂校联育”模式,为全省提供了经验。")
+    assert "厂校联育" not in got
+    got = names("各级工会把“帮扶一个不落,温暖一户不少”作为首要任务,深入基层走访。")
+    assert not any("一户不少" in n for n in got)
+    # a numbered contest taken as the content of a competition stays a name
+    assert "四比四争" in names("今年竞赛把“四比四争”作为主要内容,提高竞赛质量。")

@@ -62,6 +62,9 @@ SONG_COMPOUND = frozenset("赠发运输护欢传递寄配接押遣呈馈捐")
 #: numbers written apart (“3 12 25”, 07、19、23): a draw or a list of figures, never a code
 SPACED_NUMBERS = re.compile(r"[0-9]+(?:[\s,，、.．·-]+[0-9]+)+")
 
+#: media after a quote that make it the name of an app, an account or a site (“职工之家”APP)
+MEDIA = ("APP", "App", "app", "客户端", "小程序", "公众号", "微信公众号", "视频号", "网站")
+
 #: longest quoted verb phrase ending in a complement that is taken as a verb (建起来, 坚持下去)
 MAX_VERB_PHRASE = 6
 
@@ -139,6 +142,8 @@ def _quoted_rejection(c: Candidate) -> Optional[str]:
         return "verb"  # “建起来”、“转起来”: what is to be done, not a name
     if len(c.name) > MAX_NAME_WITH_FIGURE and FIGURE.search(c.name):
         return "sentence"
+    if c.own_right.startswith(MEDIA) or (c.group == 1 and c.right.startswith(MEDIA)):
+        return "platform"  # “职工之家”APP, “某某工会”公众号: an app or an account, even of a known brand
     if c.entry is not None or (c.user is not None and getattr(c.user, "action", "") == "add"):
         # a name the lexicon knows (“小三级”组织网络, “会站家”格局) is not made a label or a
         # motto by the noun after it
