@@ -74,3 +74,16 @@ def test_quoted_modes_and_first_tasks_are_descriptions_not_programmes():
     assert not any("一户不少" in n for n in got)
     # a numbered contest taken as the content of a competition stays a name
     assert "四比四争" in names("今年竞赛把“四比四争”作为主要内容,提高竞赛质量。")
+
+
+def test_a_bare_known_word_cut_from_a_longer_name_on_the_page_is_dropped():
+    from unionnlp.extractors.campaigns.find import TIERS, _drop_cut_mentions
+
+    text = "市总工会开展为期3个月的全市困难职工帮扶专项行动。市总工会启动全市困难职工帮扶专项行动以来"
+    i = text.index("困难职工帮扶")
+    bare = Candidate(i, i + 6, "困难职工帮扶", "lexicon", quoted=False, tier=TIERS["classified"])
+    j = text.index("全市", i + 6)
+    full = Candidate(j, j + 12, "全市困难职工帮扶专项行动", "frame", tier=TIERS["classified"])
+    assert _drop_cut_mentions(text, [bare, full]) == [full]
+    # where nothing longer was accepted, the bare word stays
+    assert _drop_cut_mentions(text, [bare]) == [bare]

@@ -34,6 +34,7 @@ from .vocabulary import vocabulary
 
 __all__ = ["find_campaigns", "title_campaigns", "decide", "resolve", "trusted", "TIERS"]
 
+_CJK2 = re.compile("[\u4e00-\u9fff]{2}")
 #: precedence of accepted candidates when they overlap (lower wins)
 TIERS = {"quoted": 0, "repeat": 1, "user": 2, "trusted": 3, "classified": 4}
 #: head nouns after a lexicon name marked ``head`` that make it a program (五小竞赛)
@@ -157,7 +158,25 @@ def decide(text: str, candidates: list, classifier: CampaignClassifier, vocab) -
     for c in kept:
         c.tier = _tier(c)
     _prefer_modified_names(kept)
-    return kept
+    return _drop_cut_mentions(text, kept)
+
+
+def _drop_cut_mentions(text: str, kept: list) -> list:
+    """A bare lexicon word the classifier took where the text goes on into a longer name the
+    page has accepted elsewhere (困难职工帮扶|专项行动 beside 全市困难职工帮扶专项行动) is
+    a cut mention of that name, which is listed already: it is dropped."""
+    longer = [k.name for k in kept if k.source in ("frame", "quoted", "inner")]
+    if not longer:
+        return kept
+    out = []
+    for c in kept:
+        if c.source == "lexicon" and not c.quoted and c.tier == TIERS["classified"]:
+            nxt = text[c.end:c.end + 2]
+            if len(nxt) == 2 and _CJK2.fullmatch(nxt) and \
+                    any(c.name + nxt in n for n in longer):
+                continue
+        out.append(c)
+    return out
 
 
 def _list_key(c: Candidate):
