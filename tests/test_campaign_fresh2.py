@@ -87,3 +87,30 @@ def test_a_bare_known_word_cut_from_a_longer_name_on_the_page_is_dropped():
     assert _drop_cut_mentions(text, [bare, full]) == [full]
     # where nothing longer was accepted, the bare word stays
     assert _drop_cut_mentions(text, [bare]) == [bare]
+
+
+def _glued_spans(text):
+    from unionnlp.extractors.campaigns.candidates import find_candidates
+    from unionnlp.extractors.campaigns.vocabulary import vocabulary
+
+    return [c.name for c in find_candidates(text, vocabulary(None)) if c.source == "inner"]
+
+
+def test_a_name_written_around_a_quote_starts_after_the_body_that_acts():
+    spans = _glued_spans("县总工会“三送”温暖职工活动启动。")
+    assert not any("工会" in n for n in spans)
+
+
+def test_a_name_written_around_a_quote_does_not_open_with_a_count():
+    spans = _glued_spans("区总工会表彰了18个“金牌”职工小家。")
+    assert not any(n.startswith("个") for n in spans)
+
+
+def test_a_service_given_is_not_part_of_the_name_around_its_quote():
+    spans = _glued_spans("工会为2000名职工提供“三高”筛查服务。")
+    assert not any("提供" in n for n in spans)
+
+
+def test_titles_around_quotes_still_found():
+    spans = _glued_spans("开展百万职工“五小”创新大赛,建设全市“1公里”服务圈。")
+    assert "百万职工“五小”创新大赛" in spans

@@ -211,6 +211,13 @@ def _splits_word(text: str, i: int) -> bool:
     return dictionary().FREQ.get(text[i - 1:i + 1], 0) >= MIN_SPLIT_WORD_FREQ
 
 
+#: endings of bodies that may stand right before a quote: a glued name starts after them
+GLUED_BODY = re.compile("总工会|工会|委员会|公司|集团|协会|党委|党支部")
+#: measure words after a number that may stand right before a quote (32个“星级”…)
+GLUED_MEASURE = frozenset("个项名家所批类种位")
+_NUMERAL_CHAR = re.compile("[0-9０-９一二三四五六七八九十百千万两几多数]")
+
+
 def _glued(text: str, m: re.Match, name: str) -> Iterator[Candidate]:
     """A name written around a short quoted core, with no break on either side."""
     if len(name) > MAX_GLUED_CORE:
@@ -228,6 +235,13 @@ def _glued(text: str, m: re.Match, name: str) -> Iterator[Candidate]:
     k = text.rfind("届", i, s)
     if k != -1:
         i = k + 1  # an edition (第二届) is not part of the name
+    om = None
+    for om in GLUED_BODY.finditer(text, i, s):
+        pass
+    if om is not None:
+        i = om.end()  # a body before the quote (市总工会“五送”…) is who acts, not part of the name
+    if i < s and i > 0 and text[i] in GLUED_MEASURE and _NUMERAL_CHAR.match(text, i - 1):
+        i += 1  # a count's measure word (32个“星级”…) opens no name
     if i < s and i > 0 and _splits_word(text, i):
         i += 1  # the name does not start inside a word (加强女职工“四期”… is not 强女职工…)
     if i == s:
