@@ -114,3 +114,15 @@ def test_a_service_given_is_not_part_of_the_name_around_its_quote():
 def test_titles_around_quotes_still_found():
     spans = _glued_spans("开展百万职工“五小”创新大赛,建设全市“1公里”服务圈。")
     assert "百万职工“五小”创新大赛" in spans
+
+
+def test_quoted_targets_tasks_and_forms_are_descriptions():
+    got = names("力争实现“质效双升”的年度建设目标,达成“增收+减负”双重目标。")
+    assert "质效双升" not in got and "增收+减负" not in got
+    got = names("各级工会把“家家走到,户户问到”作为首要任务,以“送卡上门”的形式开展服务。")
+    assert "家家走到,户户问到" not in got and "送卡上门" not in got
+
+
+def test_numbered_targets_stay_names():
+    got = names("县总工会深入实施“3261”目标任务,以实现“两个全覆盖”目标为突破口。")
+    assert "3261" in got and "两个全覆盖" in got

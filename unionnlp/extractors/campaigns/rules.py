@@ -14,7 +14,7 @@ import re
 from typing import Optional
 
 from .candidates import Candidate, MEASURE
-from .grammar import CJK, SPEECH_PUNCT, grammar
+from .grammar import CJK, NUMERALS, SPEECH_PUNCT, grammar
 from .lexicon import non_campaigns, surface_key
 
 __all__ = ["rejection", "name_rejection"]
@@ -61,6 +61,10 @@ SONG_COMPOUND = frozenset("赠发运输护欢传递寄配接押遣呈馈捐")
 
 #: numbers written apart (“3 12 25”, 07、19、23): a draw or a list of figures, never a code
 SPACED_NUMBERS = re.compile(r"[0-9]+(?:[\s,，、.．·-]+[0-9]+)+")
+
+#: right contexts that make a quote a target, a task or a form of doing things (实现“X”双重目标,
+#: 将“X”作为首要任务, 以“X”的形式, 以“X”一季一主题的形式): a description, not a programme
+GOAL_RIGHT = re.compile(f"^(?:的?[{CJK}]{{0,4}}?目标|作为[{CJK}]{{0,4}}?任务|[{CJK}]{{0,5}}?的(?:形式|方式))")
 
 #: media after a quote that make it the name of an app, an account or a site (“职工之家”APP)
 MEDIA = ("APP", "App", "app", "客户端", "小程序", "公众号", "微信公众号", "视频号", "网站")
@@ -153,7 +157,16 @@ def _quoted_rejection(c: Candidate) -> Optional[str]:
             return "category"
         if gr.motto_re.match(right):
             return "motto"
+        if GOAL_RIGHT.match(right) and not _numbered(c.name):
+            return "goal"
     return None
+
+
+def _numbered(name: str) -> bool:
+    """Whether a quoted name opens with a numeral or a digit (“42101”, “两个普遍”, “三站一体”):
+    numbered shorthand names a programme even where it reads as a target."""
+    k = surface_key(name)
+    return bool(k) and (k[0].isdigit() or k[0] in NUMERALS)
 
 
 def _frame_rejection(c: Candidate) -> Optional[str]:
