@@ -126,3 +126,10 @@ def test_quoted_targets_tasks_and_forms_are_descriptions():
 def test_numbered_targets_stay_names():
     got = names("县总工会深入实施“3261”目标任务,以实现“两个全覆盖”目标为突破口。")
     assert "3261" in got and "两个全覆盖" in got
+
+
+def test_the_last_song_activity_of_a_list_opens_no_title_around_the_count():
+    text = "区总工会开展送清凉、送健康、送法律“三送”关爱环卫工人系列活动。"
+    assert not any(n.startswith("送法律") for n in _glued_spans(text))
+    got = names(text)
+    assert {"送清凉", "送健康", "送法律", "三送"} <= set(got)

@@ -211,6 +211,8 @@ def _splits_word(text: str, i: int) -> bool:
     return dictionary().FREQ.get(text[i - 1:i + 1], 0) >= MIN_SPLIT_WORD_FREQ
 
 
+#: separators of the items of a list
+LIST_SEPARATORS = "、,，"
 #: endings of bodies that may stand right before a quote: a glued name starts after them
 GLUED_BODY = re.compile("总工会|工会|委员会|公司|集团|协会|党委|党支部")
 #: measure words after a number that may stand right before a quote (32个“星级”…)
@@ -246,6 +248,8 @@ def _glued(text: str, m: re.Match, name: str) -> Iterator[Candidate]:
         i += 1  # the name does not start inside a word (加强女职工“四期”… is not 强女职工…)
     if i == s:
         return  # nothing written before the quote belongs to a name (the right side is not read)
+    if SONG_ITEM.fullmatch(text, i, s) and text[i - 1:i] in LIST_SEPARATORS:
+        return  # the last of a list of 送-activities before its count (送文化、送健康“两送”活动)
     j = e
     n = len(text)
     while j < n and j - e < MAX_GLUED_RIGHT and not (text[j] in STOP and stops_at(text, j)):
