@@ -133,3 +133,25 @@ def test_the_last_song_activity_of_a_list_opens_no_title_around_the_count():
     assert not any(n.startswith("送法律") for n in _glued_spans(text))
     got = names(text)
     assert {"送清凉", "送健康", "送法律", "三送"} <= set(got)
+
+
+def test_kinds_of_an_activity_are_not_one_named_programme():
+    got = names("这一工程入选全国引领性劳动和技能竞赛项目,项目部在各标段广泛开展了各类劳动和技能竞赛活动。")
+    assert "劳动和技能竞赛" not in got
+    assert "全国引领性劳动和技能竞赛" in got
+
+
+def test_a_project_before_a_dated_contest_is_where_it_runs():
+    got = names("省总工会联合启动江北输水工程2022年“奋战90天”劳动竞赛,激励建设者。")
+    assert "奋战90天" in got
+    assert not any(n.endswith("输水工程") for n in got)
+
+
+def test_a_quote_opening_a_clause_of_purpose_is_a_goal():
+    got = names("为“倡导终身学习,建设书香园区”,区总工会在园区打造了职工书屋。")
+    assert not any("终身学习" in n for n in got)
+
+
+def test_the_first_of_its_kind_in_a_division_is_a_description():
+    got = names("州总工会和政务中心联合打造了全州首个政务大厅职工书屋。")
+    assert not any(n.startswith("全州首个") for n in got)

@@ -50,8 +50,16 @@ BODY_TAIL = re.compile("(?:总工会|工会|工会联合会|党委|党支部|党
 #: a year or edition inside an unquoted frame (获评全国2021年度最美驿站): the honour is named
 #: without it
 DATED = re.compile(r"[0-9]{2,4}年|年度|第[0-9一二三四五六七八九十]+届")
-#: a measure word opening an unquoted frame (开展一系列活动, 启动两项工程, 一系列关爱服务行动)
-COUNTED = re.compile("^(?:[一二三四五六七八九十两几多数各每首]|[0-9]+)(?:系列|[项场次批个届期轮类种大家名所户])")
+#: a measure word opening an unquoted frame (开展一系列活动, 启动两项工程, 一系列关爱服务行动, 全州首个…书屋)
+COUNTED = re.compile("^(?:全[国省市州县区盟旗])?(?:[一二三四五六七八九十两几多数各每首]|[0-9]+)"
+                     "(?:系列|[项场次批个届期轮类种大家名所户])")
+#: quantifiers of kinds right before an unquoted name (各类劳动和技能竞赛, 多种送温暖活动)
+KIND_QUANTIFIERS = ("各类", "各种", "各项", "多种", "多项", "一系列", "各式")
+#: what may follow an unquoted frame name that is only a modifier of the next noun phrase: a
+#: year or an opening quote (启动某工程2021年“百日会战”劳动竞赛)
+MODIFIER_AFTER = re.compile("(?:19|20)[0-9]{2}年|“")
+#: a quote opening a clause of purpose (为“…”, 为了“…”), after a break
+PURPOSE_LEFT = re.compile("(?:^|[,，。;；:：!！?？\\s]|讯)为了?$")
 
 
 #: characters that make 送 the end of another verb (赠送, 运送, 配送 …): a bare 送X after one of
@@ -132,6 +140,10 @@ def rejection(c: Candidate) -> Optional[str]:
         return _quoted_rejection(c)
     if c.name.startswith("送") and c.left[-1:] in SONG_COMPOUND:
         return "verb"
+    if c.left.endswith(KIND_QUANTIFIERS):
+        return "generic"  # 开展各类劳动和技能竞赛活动: kinds of an activity, not one named programme
+    if c.source == "frame" and MODIFIER_AFTER.match(c.right):
+        return "modifier"  # 启动某某工程2021年“决战100天”劳动竞赛: the project where a contest runs
     if c.source == "frame":
         return _frame_rejection(c)
     return None
@@ -141,6 +153,8 @@ def _quoted_rejection(c: Candidate) -> Optional[str]:
     gr = grammar()
     if SPEECH_PUNCT.search(c.name):
         return "speech"
+    if PURPOSE_LEFT.search(c.left) and c.entry is None and PARTS.search(c.name):
+        return "goal"  # 为“促进全民阅读,建设书香某地”,…: what a step is for, not a programme
     if len(c.name) <= MAX_VERB_PHRASE and c.name.endswith(gr.verb_end) and \
             c.entry is None and c.user is None:
         return "verb"  # “建起来”、“转起来”: what is to be done, not a name
