@@ -155,3 +155,15 @@ def test_a_quote_opening_a_clause_of_purpose_is_a_goal():
 def test_the_first_of_its_kind_in_a_division_is_a_description():
     got = names("州总工会和政务中心联合打造了全州首个政务大厅职工书屋。")
     assert not any(n.startswith("全州首个") for n in got)
+
+
+def test_youth_day_and_generic_nouns_in_quotes_are_not_names():
+    got = names("团县委联合县总工会举办了庆“五一”迎“五四”青年职工才艺大赛。")
+    assert not any("五四" in n for n in got)
+    got = names("市总工会着力打造工会工作“亮点”和“品牌”,开展“金牌工匠”评选活动。")
+    assert "亮点" not in got and "品牌" not in got and "金牌工匠" in got
+
+
+def test_an_online_service_is_a_platform():
+    got = names("服务站点已上线省工会APP和“某市工会在线”,职工搜索即可就近享受服务。")
+    assert not any(n.endswith("在线") for n in got)
