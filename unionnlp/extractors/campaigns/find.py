@@ -7,7 +7,10 @@
    ``unquoted=yes`` (or ``head`` before a head noun), quoted names of either, whole lists of
    送-activities and a quoted distance joined to its head noun. A facility brand the lexicon
    marks generic when unquoted (职工书屋, 职工之家) written bare on a page that never quotes it
-   is the facility itself and is dropped. The classifier decides the rest, in one batch.
+   is the facility itself and is dropped. The classifier decides the rest, in one batch; the
+   items of one coordinated list of quotes share one decision (the mean of their
+   probabilities), a quote the page calls a strategy or a 理念 once is dropped everywhere, and
+   a bare lexicon word cut from a longer name accepted elsewhere on the page is dropped.
 4. Overlaps are settled by precedence: quoted names first (a quoted compound keeps the lexicon
    names inside it), then the user's names, then trusted names, then the classifier's; within
    a tier the more probable, then the longer, then the earlier wins. A longer title around a
