@@ -167,3 +167,10 @@ def test_youth_day_and_generic_nouns_in_quotes_are_not_names():
 def test_an_online_service_is_a_platform():
     got = names("服务站点已上线省工会APP和“某市工会在线”,职工搜索即可就近享受服务。")
     assert not any(n.endswith("在线") for n in got)
+
+
+def test_a_song_activity_written_with_its_destination_is_the_longer_name():
+    got = names("区总工会承办了市总工会送文化进社区活动,组织文艺小分队演出12场。")
+    assert "送文化进社区" in got and "送文化" not in got
+    # without a destination the known name stays as written
+    assert "送文化" in names("各级工会广泛开展送温暖、送文化等活动。")

@@ -382,6 +382,23 @@ def generator_extras(left: str, name: str, source: Optional[str]) -> list:
     return []
 
 
+#: where a 送-activity goes, written right after it as part of its name (送文化到基层, 送法进企业)
+SONG_DEST = re.compile("(?:到|进|下|入)(?:基层|企业|工地|万家|一线|社区|园区|乡村|农村|车间|班组|项目|厂矿)")
+
+
+def _song_destinations(text: str, lexicon_cands: list) -> Iterator[Candidate]:
+    """A known 送-activity written with its destination (送文化到基层活动): the longer name, with
+    the same entry; it wins over the bare word where both are accepted (longer first)."""
+    for c in lexicon_cands:
+        if c.quoted or not c.name.startswith("送"):
+            continue
+        m = SONG_DEST.match(text, c.end)
+        if m:
+            left, right = context(text, c.start, m.end())
+            yield Candidate(c.start, m.end(), c.name + m.group(0), c.source, left, right, False,
+                            (c.start, m.end()), entry=c.entry)
+
+
 def find_candidates(text: str, vocabulary) -> list:
     """Every candidate of ``text``: quoted spans, lexicon names (package and user), frames,
     codes and 送-lists, each with its lexicon entries attached. What the whole page says about
@@ -389,6 +406,7 @@ def find_candidates(text: str, vocabulary) -> list:
     decides)."""
     out = list(quoted_candidates(text))
     bare = vocabulary.lexicon_candidates(text)
+    bare += list(_song_destinations(text, bare))
     bare += frame_candidates(text)
     bare += code_candidates(text)
     bare += song_candidates(text)
