@@ -174,3 +174,8 @@ def test_a_song_activity_written_with_its_destination_is_the_longer_name():
     assert "送文化进社区" in got and "送文化" not in got
     # without a destination the known name stays as written
     assert "送文化" in names("各级工会广泛开展送温暖、送文化等活动。")
+
+
+def test_a_name_around_a_quote_starts_after_a_verb_of_classifying():
+    spans = _glued_spans("张三的“阀门快换”项目被认定为“五小”优秀市级成果。")
+    assert not any(n.startswith(("被认定", "认定")) for n in spans)
