@@ -179,3 +179,13 @@ def test_a_song_activity_written_with_its_destination_is_the_longer_name():
 def test_a_name_around_a_quote_starts_after_a_verb_of_classifying():
     spans = _glued_spans("张三的“阀门快换”项目被认定为“五小”优秀市级成果。")
     assert not any(n.startswith(("被认定", "认定")) for n in spans)
+
+
+def test_a_quoted_instruction_title_is_not_a_name():
+    got = names("各级工会要按照“关于把基层工会进一步建成职工信赖的职工之家”的要求推进建家工作。")
+    assert not any(n.startswith("关于") for n in got)
+
+
+def test_a_quote_naming_a_team_is_a_label():
+    got = names("“某县劳模工匠”讲师团持续发力,全力开展“工匠进企”专项行动。")
+    assert "某县劳模工匠" not in got and "工匠进企" in got

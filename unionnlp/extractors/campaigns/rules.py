@@ -153,6 +153,8 @@ def _quoted_rejection(c: Candidate) -> Optional[str]:
     gr = grammar()
     if SPEECH_PUNCT.search(c.name):
         return "speech"
+    if c.name.startswith("关于") and len(c.name) > MAX_VERB_PHRASE:
+        return "document"  # “关于把…建成…职工之家”的要求: the title of an instruction, not a name
     if PURPOSE_LEFT.search(c.left) and c.entry is None and PARTS.search(c.name):
         return "goal"  # 为“促进全民阅读,建设书香某地”,…: what a step is for, not a programme
     if len(c.name) <= MAX_VERB_PHRASE and c.name.endswith(gr.verb_end) and \
