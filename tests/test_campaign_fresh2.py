@@ -189,3 +189,12 @@ def test_a_quoted_instruction_title_is_not_a_name():
 def test_a_quote_naming_a_team_is_a_label():
     got = names("“某县劳模工匠”讲师团持续发力,全力开展“工匠进企”专项行动。")
     assert "某县劳模工匠" not in got and "工匠进企" in got
+
+
+def test_quotes_a_union_works_towards_building_are_goals():
+    got = names("市总工会围绕建设“全国智能制造示范基地”和“美丽江城”,将竞赛旗帜插在重大项目一线。")
+    assert "全国智能制造示范基地" not in got and "美丽江城" not in got
+    got = names("省总工会围绕打造“西部陆海新通道枢纽”和“创新江城”,开展“建功江城”劳动竞赛。")
+    assert "西部陆海新通道枢纽" not in got and "创新江城" not in got and "建功江城" in got
+    # a theme or a contest after the quote keeps it
+    assert "奋进新时代" in names("工会围绕建设“奋进新时代”这一主题开展活动。")

@@ -74,6 +74,15 @@ SPACED_NUMBERS = re.compile(r"[0-9]+(?:[\s,，、.．·-]+[0-9]+)+")
 #: 将“X”作为首要任务, 以“X”的形式, 以“X”一季一主题的形式): a description, not a programme
 GOAL_RIGHT = re.compile(f"^(?:的?[{CJK}]{{0,4}}?目标|作为[{CJK}]{{0,4}}?任务|[{CJK}]{{0,5}}?的(?:形式|方式))")
 
+#: a verb of aiming with a verb of building right before a quote (围绕建设“…”, 围绕打造“…”): the
+#: quote is a goal unless a theme or a head noun follows it (bare 围绕“…” is left to the
+#: classifier: 围绕“组织共建、阵地共建…” names a programme)
+GOAL_LEFT = re.compile("围绕(?:建设|打造|实现)$")
+THEME_RIGHT = re.compile(f"^(?:这一|这个|的)?[{CJK}]{{0,4}}?主题")
+_BREAK = re.compile("[,，。;；:：!！?？、“”\\s]")
+#: how far into the right context a head noun is looked for
+MAX_HEAD_REACH = 8
+
 #: media after a quote that make it the name of an app, an account or a site (“职工之家”APP)
 MEDIA = ("APP", "App", "app", "客户端", "小程序", "公众号", "微信公众号", "视频号", "网站")
 
@@ -175,7 +184,18 @@ def _quoted_rejection(c: Candidate) -> Optional[str]:
             return "motto"
         if GOAL_RIGHT.match(right) and not _numbered(c.name):
             return "goal"
+    if GOAL_LEFT.search(c.left) and not _numbered(c.name) and not THEME_RIGHT.match(c.right) \
+            and not _head_follows(c.right):
+        return "goal"  # 围绕建设“某某研发基地”和“美丽某城”: what the work aims at, not a programme
     return None
+
+
+def _head_follows(right: str) -> bool:
+    """Whether a head noun (竞赛, 活动, 行动 …) ends a word group opening ``right``."""
+    gr = grammar()
+    m = _BREAK.search(right, 0, MAX_HEAD_REACH)
+    stop = m.start() if m else min(len(right), MAX_HEAD_REACH)
+    return any(gr.head_of(right[:i]) for i in range(1, stop + 1))
 
 
 def _numbered(name: str) -> bool:
