@@ -211,6 +211,15 @@ def _splits_word(text: str, i: int) -> bool:
     return dictionary().FREQ.get(text[i - 1:i + 1], 0) >= MIN_SPLIT_WORD_FREQ
 
 
+#: separators of the items of a list
+LIST_SEPARATORS = "、,，"
+#: endings of bodies that may stand right before a quote: a glued name starts after them
+GLUED_BODY = re.compile("总工会|工会|委员会|公司|集团|协会|党委|党支部")
+#: measure words after a number that may stand right before a quote (32个“星级”…)
+GLUED_MEASURE = frozenset("个项名家所批类种位")
+_NUMERAL_CHAR = re.compile("[0-9０-９一二三四五六七八九十百千万两几多数]")
+
+
 def _glued(text: str, m: re.Match, name: str) -> Iterator[Candidate]:
     """A name written around a short quoted core, with no break on either side."""
     if len(name) > MAX_GLUED_CORE:
@@ -228,10 +237,19 @@ def _glued(text: str, m: re.Match, name: str) -> Iterator[Candidate]:
     k = text.rfind("届", i, s)
     if k != -1:
         i = k + 1  # an edition (第二届) is not part of the name
+    om = None
+    for om in GLUED_BODY.finditer(text, i, s):
+        pass
+    if om is not None:
+        i = om.end()  # a body before the quote (市总工会“五送”…) is who acts, not part of the name
+    if i < s and i > 0 and text[i] in GLUED_MEASURE and _NUMERAL_CHAR.match(text, i - 1):
+        i += 1  # a count's measure word (32个“星级”…) opens no name
     if i < s and i > 0 and _splits_word(text, i):
         i += 1  # the name does not start inside a word (加强女职工“四期”… is not 强女职工…)
     if i == s:
         return  # nothing written before the quote belongs to a name (the right side is not read)
+    if SONG_ITEM.fullmatch(text, i, s) and text[i - 1:i] in LIST_SEPARATORS:
+        return  # the last of a list of 送-activities before its count (送文化、送健康“两送”活动)
     j = e
     n = len(text)
     while j < n and j - e < MAX_GLUED_RIGHT and not (text[j] in STOP and stops_at(text, j)):
@@ -240,6 +258,8 @@ def _glued(text: str, m: re.Match, name: str) -> Iterator[Candidate]:
     if cm:
         j = cm.start()  # a count (三项内容) starts a new phrase
     tail = text[e:j]
+    if tail.startswith(grammar().category):
+        return  # a quoted label with its noun (大力弘扬“工匠”精神, “两新”组织) names no title
     # a longer core only inside a competition title; a short one before any head noun
     long_core = len(name) > MAX_GLUED_CORE_ANY_HEAD
     h = _last_head(tail, "competition" if long_core else None)
@@ -362,6 +382,23 @@ def generator_extras(left: str, name: str, source: Optional[str]) -> list:
     return []
 
 
+#: where a 送-activity goes, written right after it as part of its name (送文化到基层, 送法进企业)
+SONG_DEST = re.compile("(?:到|进|下|入)(?:基层|企业|工地|万家|一线|社区|园区|乡村|农村|车间|班组|项目|厂矿)")
+
+
+def _song_destinations(text: str, lexicon_cands: list) -> Iterator[Candidate]:
+    """A known 送-activity written with its destination (送文化到基层活动): the longer name, with
+    the same entry; it wins over the bare word where both are accepted (longer first)."""
+    for c in lexicon_cands:
+        if c.quoted or not c.name.startswith("送"):
+            continue
+        m = SONG_DEST.match(text, c.end)
+        if m:
+            left, right = context(text, c.start, m.end())
+            yield Candidate(c.start, m.end(), c.name + m.group(0), c.source, left, right, False,
+                            (c.start, m.end()), entry=c.entry)
+
+
 def find_candidates(text: str, vocabulary) -> list:
     """Every candidate of ``text``: quoted spans, lexicon names (package and user), frames,
     codes and 送-lists, each with its lexicon entries attached. What the whole page says about
@@ -369,6 +406,7 @@ def find_candidates(text: str, vocabulary) -> list:
     decides)."""
     out = list(quoted_candidates(text))
     bare = vocabulary.lexicon_candidates(text)
+    bare += list(_song_destinations(text, bare))
     bare += frame_candidates(text)
     bare += code_candidates(text)
     bare += song_candidates(text)

@@ -7,7 +7,10 @@
    ``unquoted=yes`` (or ``head`` before a head noun), quoted names of either, whole lists of
    送-activities and a quoted distance joined to its head noun. A facility brand the lexicon
    marks generic when unquoted (职工书屋, 职工之家) written bare on a page that never quotes it
-   is the facility itself and is dropped. The classifier decides the rest, in one batch.
+   is the facility itself and is dropped. The classifier decides the rest, in one batch; the
+   items of one coordinated list of quotes share one decision (the mean of their
+   probabilities), a quote the page calls a strategy or a 理念 once is dropped everywhere, and
+   a bare lexicon word cut from a longer name accepted elsewhere on the page is dropped.
 4. Overlaps are settled by precedence: quoted names first (a quoted compound keeps the lexicon
    names inside it), then the user's names, then trusted names, then the classifier's; within
    a tier the more probable, then the longer, then the earlier wins. A longer title around a
@@ -34,6 +37,7 @@ from .vocabulary import vocabulary
 
 __all__ = ["find_campaigns", "title_campaigns", "decide", "resolve", "trusted", "TIERS"]
 
+_CJK2 = re.compile("[\u4e00-\u9fff]{2}")
 #: precedence of accepted candidates when they overlap (lower wins)
 TIERS = {"quoted": 0, "repeat": 1, "user": 2, "trusted": 3, "classified": 4}
 #: head nouns after a lexicon name marked ``head`` that make it a program (五小竞赛)
@@ -117,12 +121,14 @@ def _tier(c: Candidate) -> int:
 
 def decide(text: str, candidates: list, classifier: CampaignClassifier, vocab) -> list:
     """The accepted candidates, each with its probability ``p`` and precedence ``tier``."""
-    kept, undecided, dated = [], [], []
+    kept, undecided, dated, mottos = [], [], [], set()
     for c in candidates:
         why = rejection(c)
         if why:
             if why == "dated" and not c.quoted:
                 dated.append((c.start, c.end))
+            elif why == "motto" and c.quoted:
+                mottos.add(surface_key(c.name))
             continue
         if trusted(c, text):
             c.p = 1.0
@@ -131,6 +137,10 @@ def decide(text: str, candidates: list, classifier: CampaignClassifier, vocab) -
             undecided.append(c)
     if undecided:
         undecided = [c for c in undecided if not _bare_facility(c, text)]
+    if mottos and undecided:
+        # a quote the page calls a strategy, a 理念 or a 格局 once (“同城融圈”战略) is that
+        # slogan wherever else it is written (凝聚“同城融圈”合力), not a programme
+        undecided = [c for c in undecided if surface_key(c.name) not in mottos]
     if dated:
         # a dated descriptive activity (2026年职工书屋自查自纠行动) names nothing, nor does the
         # unquoted facility or programme word it is about
@@ -142,14 +152,70 @@ def decide(text: str, candidates: list, classifier: CampaignClassifier, vocab) -
         X = [candidate_feature_parts(c.left, c.name, c.right, c.quoted, source=c.source,
                                      extra=c.extra + (["inlist"] if c.group > 1 else []))
              for c in undecided]
-        for c, (_, p) in zip(undecided, classifier.predict_proba(X, parts=True)):
+        probs = [p for _, p in classifier.predict_proba(X, parts=True)]
+        probs = _list_decisions(undecided, probs, kept)
+        for c, p in zip(undecided, probs):
             if p >= classifier.threshold:
                 c.p = p
                 kept.append(c)
     for c in kept:
         c.tier = _tier(c)
     _prefer_modified_names(kept)
-    return kept
+    return _drop_cut_mentions(text, kept)
+
+
+def _drop_cut_mentions(text: str, kept: list) -> list:
+    """A bare lexicon word the classifier took where the text goes on into a longer name the
+    page has accepted elsewhere (困难职工帮扶|专项行动 beside 全市困难职工帮扶专项行动) is
+    a cut mention of that name, which is listed already: it is dropped."""
+    longer = [k.name for k in kept if k.source in ("frame", "quoted", "inner")]
+    if not longer:
+        return kept
+    out = []
+    for c in kept:
+        if c.source == "lexicon" and not c.quoted and c.tier == TIERS["classified"]:
+            nxt = text[c.end:c.end + 2]
+            if len(nxt) == 2 and _CJK2.fullmatch(nxt) and \
+                    any(c.name + nxt in n for n in longer):
+                continue
+        out.append(c)
+    return out
+
+
+def _list_key(c: Candidate):
+    return (c.left, c.right, c.group) if c.quoted and c.source == "quoted" and c.group > 1 \
+        else None
+
+
+def _list_decisions(undecided: list, probs: list, trusted_items: list) -> list:
+    """One decision for a coordinated list of quotes (“A”“B”“C”七大主题行动, “A”“B”等7大站点).
+
+    The items of such a list share their context and are things of one kind: all programmes
+    or all stations, slogans, labels. Judged one by one, the names' own shapes split the list
+    (some items over the threshold, some under); so every item the classifier judges gets the
+    mean probability of the list's items that reached the decision (items the lexicon trusts
+    count as certain). Items the rules rejected are not part of the mean."""
+    groups: dict = {}
+    for i, c in enumerate(undecided):
+        k = _list_key(c)
+        if k is not None:
+            groups.setdefault(k, []).append(i)
+    if not groups:
+        return probs
+    sure: dict = {}
+    for c in trusted_items:
+        k = _list_key(c)
+        if k is not None:
+            sure[k] = sure.get(k, 0) + 1
+    out = list(probs)
+    for k, idx in groups.items():
+        n = len(idx) + sure.get(k, 0)
+        if n < 2:
+            continue
+        mean = (sum(probs[i] for i in idx) + sure.get(k, 0)) / n
+        for i in idx:
+            out[i] = mean
+    return out
 
 
 def _prefer_modified_names(kept: list) -> None:

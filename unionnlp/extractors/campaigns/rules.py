@@ -14,7 +14,7 @@ import re
 from typing import Optional
 
 from .candidates import Candidate, MEASURE
-from .grammar import CJK, SPEECH_PUNCT, grammar
+from .grammar import CJK, NUMERALS, SPEECH_PUNCT, grammar
 from .lexicon import non_campaigns, surface_key
 
 __all__ = ["rejection", "name_rejection"]
@@ -50,8 +50,16 @@ BODY_TAIL = re.compile("(?:总工会|工会|工会联合会|党委|党支部|党
 #: a year or edition inside an unquoted frame (获评全国2021年度最美驿站): the honour is named
 #: without it
 DATED = re.compile(r"[0-9]{2,4}年|年度|第[0-9一二三四五六七八九十]+届")
-#: a measure word opening an unquoted frame (开展一系列活动, 启动两项工程)
-COUNTED = re.compile("^(?:[一二三四五六七八九十两几多数各每首]|[0-9]+)[项场次批个届期轮类种大家名所户]")
+#: a measure word opening an unquoted frame (开展一系列活动, 启动两项工程, 一系列关爱服务行动, 全州首个…书屋)
+COUNTED = re.compile("^(?:全[国省市州县区盟旗])?(?:[一二三四五六七八九十两几多数各每首]|[0-9]+)"
+                     "(?:系列|[项场次批个届期轮类种大家名所户])")
+#: quantifiers of kinds right before an unquoted name (各类劳动和技能竞赛, 多种送温暖活动)
+KIND_QUANTIFIERS = ("各类", "各种", "各项", "多种", "多项", "一系列", "各式")
+#: what may follow an unquoted frame name that is only a modifier of the next noun phrase: a
+#: year or an opening quote (启动某工程2021年“百日会战”劳动竞赛)
+MODIFIER_AFTER = re.compile("(?:19|20)[0-9]{2}年|“")
+#: a quote opening a clause of purpose (为“…”, 为了“…”), after a break
+PURPOSE_LEFT = re.compile("(?:^|[,，。;；:：!！?？\\s]|讯)为了?$")
 
 
 #: characters that make 送 the end of another verb (赠送, 运送, 配送 …): a bare 送X after one of
@@ -61,6 +69,22 @@ SONG_COMPOUND = frozenset("赠发运输护欢传递寄配接押遣呈馈捐")
 
 #: numbers written apart (“3 12 25”, 07、19、23): a draw or a list of figures, never a code
 SPACED_NUMBERS = re.compile(r"[0-9]+(?:[\s,，、.．·-]+[0-9]+)+")
+
+#: right contexts that make a quote a target, a task or a form of doing things (实现“X”双重目标,
+#: 将“X”作为首要任务, 以“X”的形式, 以“X”一季一主题的形式): a description, not a programme
+GOAL_RIGHT = re.compile(f"^(?:的?[{CJK}]{{0,4}}?目标|作为[{CJK}]{{0,4}}?任务|[{CJK}]{{0,5}}?的(?:形式|方式))")
+
+#: a verb of aiming with a verb of building right before a quote (围绕建设“…”, 围绕打造“…”): the
+#: quote is a goal unless a theme or a head noun follows it (bare 围绕“…” is left to the
+#: classifier: 围绕“组织共建、阵地共建…” names a programme)
+GOAL_LEFT = re.compile("围绕(?:建设|打造|实现)$")
+THEME_RIGHT = re.compile(f"^(?:这一|这个|的)?[{CJK}]{{0,4}}?主题")
+_BREAK = re.compile("[,，。;；:：!！?？、“”\\s]")
+#: how far into the right context a head noun is looked for
+MAX_HEAD_REACH = 8
+
+#: media after a quote that make it the name of an app, an account or a site (“职工之家”APP)
+MEDIA = ("APP", "App", "app", "客户端", "小程序", "公众号", "微信公众号", "视频号", "网站")
 
 #: longest quoted verb phrase ending in a complement that is taken as a verb (建起来, 坚持下去)
 MAX_VERB_PHRASE = 6
@@ -125,6 +149,10 @@ def rejection(c: Candidate) -> Optional[str]:
         return _quoted_rejection(c)
     if c.name.startswith("送") and c.left[-1:] in SONG_COMPOUND:
         return "verb"
+    if c.left.endswith(KIND_QUANTIFIERS):
+        return "generic"  # 开展各类劳动和技能竞赛活动: kinds of an activity, not one named programme
+    if c.source == "frame" and MODIFIER_AFTER.match(c.right):
+        return "modifier"  # 启动某某工程2021年“决战100天”劳动竞赛: the project where a contest runs
     if c.source == "frame":
         return _frame_rejection(c)
     return None
@@ -134,11 +162,17 @@ def _quoted_rejection(c: Candidate) -> Optional[str]:
     gr = grammar()
     if SPEECH_PUNCT.search(c.name):
         return "speech"
+    if c.name.startswith("关于") and len(c.name) > MAX_VERB_PHRASE:
+        return "document"  # “关于把…建成…职工之家”的要求: the title of an instruction, not a name
+    if PURPOSE_LEFT.search(c.left) and c.entry is None and PARTS.search(c.name):
+        return "goal"  # 为“促进全民阅读,建设书香某地”,…: what a step is for, not a programme
     if len(c.name) <= MAX_VERB_PHRASE and c.name.endswith(gr.verb_end) and \
             c.entry is None and c.user is None:
         return "verb"  # “建起来”、“转起来”: what is to be done, not a name
     if len(c.name) > MAX_NAME_WITH_FIGURE and FIGURE.search(c.name):
         return "sentence"
+    if c.own_right.startswith(MEDIA) or (c.group == 1 and c.right.startswith(MEDIA)):
+        return "platform"  # “职工之家”APP, “某某工会”公众号: an app or an account, even of a known brand
     if c.entry is not None or (c.user is not None and getattr(c.user, "action", "") == "add"):
         # a name the lexicon knows (“小三级”组织网络, “会站家”格局) is not made a label or a
         # motto by the noun after it
@@ -148,7 +182,27 @@ def _quoted_rejection(c: Candidate) -> Optional[str]:
             return "category"
         if gr.motto_re.match(right):
             return "motto"
+        if GOAL_RIGHT.match(right) and not _numbered(c.name):
+            return "goal"
+    if GOAL_LEFT.search(c.left) and not _numbered(c.name) and not THEME_RIGHT.match(c.right) \
+            and not _head_follows(c.right):
+        return "goal"  # 围绕建设“某某研发基地”和“美丽某城”: what the work aims at, not a programme
     return None
+
+
+def _head_follows(right: str) -> bool:
+    """Whether a head noun (竞赛, 活动, 行动 …) ends a word group opening ``right``."""
+    gr = grammar()
+    m = _BREAK.search(right, 0, MAX_HEAD_REACH)
+    stop = m.start() if m else min(len(right), MAX_HEAD_REACH)
+    return any(gr.head_of(right[:i]) for i in range(1, stop + 1))
+
+
+def _numbered(name: str) -> bool:
+    """Whether a quoted name opens with a numeral or a digit (“42101”, “两个普遍”, “三站一体”):
+    numbered shorthand names a programme even where it reads as a target."""
+    k = surface_key(name)
+    return bool(k) and (k[0].isdigit() or k[0] in NUMERALS)
 
 
 def _frame_rejection(c: Candidate) -> Optional[str]:
