@@ -185,8 +185,9 @@ class Event:
     year: Optional[int] = _f("the year of the action")
     year_basis: Optional[str] = _f("how the year was found (as for statistics)")
     text: str = _f("the evidence clause", "")
-    start: Optional[int] = _f("offset of the evidence in the record text")
-    end: Optional[int] = _f("end offset (exclusive) of the evidence")
+    start: Optional[int] = _f("offset of the evidence in the record text; None for an event "
+                              "stated in the headline (Record.title) only")
+    end: Optional[int] = _f("end offset (exclusive) of the evidence; None as for start")
 
 
 @dataclass
@@ -291,7 +292,14 @@ class Record:
         return bool((self.text or "").strip()) and not any(e.fatal for e in self.errors)
 
     def evidence(self, item) -> str:
-        """The exact text an item was extracted from."""
+        """The exact text an item was extracted from: the record text between its offsets.
+
+        An item of the headline has no offsets (``start``/``end`` None): its evidence is the
+        headline fragment it holds (an event's ``text``, else the item's ``name``) when the
+        headline (``title``) holds it, else the empty string, never the whole text."""
+        if item.start is None or item.end is None:
+            frag = getattr(item, "text", "") or getattr(item, "name", "") or ""
+            return frag if frag and frag in (self.title or "") else ""
         return self.text[item.start:item.end]
 
 

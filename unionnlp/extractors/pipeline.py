@@ -178,9 +178,12 @@ def _events_step(x: Extraction) -> None:
     if not x.campaigns:
         x.events = []  # events join a campaign of the text: none named, none to find
         return
-    x.events = events.find_events(x.text, campaigns=x.campaigns, organizations=x.organizations,
-                                  places=x.places, place=x.place, title=x.title,
-                                  published=x.published)
+    body = events.find_events(x.text, campaigns=x.campaigns, organizations=x.organizations,
+                              places=x.places, place=x.place, title=x.title,
+                              published=x.published)
+    # a headline statement counts like a body one (EVENTS.md); it comes first, without offsets
+    x.events = events.headline_events(x.title, campaigns=x.campaigns, body_events=body,
+                                      place=x.place, published=x.published) + body
 
 
 #: (kind, step) in the order they must run: campaigns before statistics (numbers inside names

@@ -25,6 +25,8 @@ argument frames, e.g. ACE-style trigger + role patterns):
    anaphors (该活动, 这一做法) as mentions of the campaign they take up, short union names
    (市总工会, 自治区总工会) and names without their place as mentions of the body they stand for.
 4. One event per (action, campaign, actor) in a document, with its first evidence.
+5. The headline is read the same way (:mod:`.headline`); an event only the headline states
+   comes first, without offsets (its ``text`` is the headline fragment).
 """
 from __future__ import annotations
 
@@ -44,7 +46,7 @@ from .frames import frames_for
 from .layout import Layout
 from .lexicon import ACTIONS, lexicon
 
-__all__ = ["find_events", "ACTIONS"]
+__all__ = ["find_events", "headline_events", "ACTIONS"]
 
 
 def _campaign_names(c) -> tuple:
@@ -248,3 +250,4 @@ def find_events(text: str, *, campaigns, organizations=(), places=(), place=None
                     text=text[start:end], start=start, end=end))
     events.sort(key=lambda e: (e.start, e.end))
     return events
+from .headline import headline_events  # noqa: E402  (uses find_events of this module)
