@@ -31,3 +31,18 @@ def test_a_byline_first_line_is_not_the_title():
         "记者走基层:通讯员眼中的工会驿站\n2023-05-01 来源:某日报\n"
         "近日,记者跟随通讯员走访了全市的工会驿站。").encode("utf-8")))
     assert b.title == "记者走基层:通讯员眼中的工会驿站"
+
+
+def test_a_day_first_dotted_date_line_is_the_publication_date():
+    from unionnlp.parse.dates import find_dates, normalise_date
+
+    assert normalise_date("08.11.2016  09:30") == "2016-11-08"
+    assert normalise_date("31.02.2016") is None and normalise_date("12.31.2016") is None
+    assert find_dates("2016.11.08") == [(0, "2016-11-08")]
+    text = ("某市总工会新发展会员1.5万人\n\n08.11.2016  09:30\n\n"
+            "今年以来,某市总工会扎实推进入会工作,全市新建工会组织120家,新发展会员1.5万人。\n"
+            "市总工会负责人表示,下一步将继续做好服务工作。")
+    a = parse_page(Page(source="t", content=text.encode("utf-8"), is_html=False))
+    assert a.published == "2016-11-08"
+    assert a.title == "某市总工会新发展会员1.5万人"
+    assert "09:30" not in a.text and a.text.startswith("今年以来")
