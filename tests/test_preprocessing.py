@@ -172,3 +172,32 @@ def test_bulleted_sentences_of_the_article_are_kept():
     out = clean(text)
     assert "发展会员9600余人" in out and "覆盖职工3.2万人次" in out
     assert "职工运动会" not in out
+
+
+def test_a_quoted_closing_sentence_with_a_footer_word_is_kept():
+    from unionnlp.parse import parse_page
+    from unionnlp.preprocessing import is_furniture
+    from unionnlp.records import Page
+
+    text = "\n".join([
+        "某县春季招聘会开幕 求职者络绎不绝",
+        "2020年03月02日 来源: 某某在线 通讯员 王明",
+        "某某在线3月2日讯 3月1日,某县2020年春季人力资源交流会在县体育馆举行,百余家企业进场招聘。",
+        "在一家机械公司的摊位前,求职者排起了长队,企业负责人介绍了今年的用工需求和薪酬待遇。",
+        "“今年进场的企业比往年多,招聘信息都贴满了展板。”某县人社局相关负责人说。",
+        "",
+        "关于我们 | 联系我们 | 网站地图 | 招聘信息",
+        "本站为职工提供法律顾问服务,未经授权,不得转载。",
+    ])
+    out = clean(text)
+    assert out.endswith("某县人社局相关负责人说。")
+    assert "关于我们" not in out and "不得转载" not in out
+    a = parse_page(Page(source="t", content=text.encode("utf-8"), is_html=False))
+    assert a.text.endswith("某县人社局相关负责人说。")
+    # the words a footer is made of, inside sentences of the article, leave them article text
+    for line in ("县总工会设立职工维权举报电话,及时受理职工的投诉和求助。",
+                 "职工扫一扫活动海报上的二维码,就能在线申请加入工会。",
+                 "律师事务所为困难职工担任法律顾问,免费提供法律咨询服务。"):
+        assert not is_furniture(line), line
+    for line in ("联系我们:电话12345678,地址某市人民路1号。", "版权所有,某市总工会,未经许可禁止使用。"):
+        assert is_furniture(line), line

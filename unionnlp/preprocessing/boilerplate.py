@@ -3,7 +3,10 @@
 Works on lines, for text that came from HTML and for pasted or crawled plain text alike. Each
 line is classified, as in jusText (Pomikálek 2011), into *bad* (matches a furniture pattern from
 ``resources/preprocessing/boilerplate.tsv``, or is a long run of menu words without
-punctuation; in lines over 200 characters only patterns anchored at the line start count), *good* (a sentence: enough CJK characters and clause punctuation) or *short*.
+punctuation; in lines over 200 characters only patterns anchored at the line start count; in a
+sentence, the footer and share words news also uses — 招聘信息, 法律顾问, 举报电话, 扫一扫 — count
+only at its start or two different ones together), *good* (a sentence: enough CJK characters
+and clause punctuation) or *short*.
 Short lines take their class from their neighbours: kept between good lines (sub-headings,
 captions), up to ``head`` lines right before the first good line (pretitle, title, byline),
 and up to ``tail`` lines right after the last (author, editor); dropped elsewhere.
@@ -47,12 +50,37 @@ def _is_nav(line: str) -> bool:
     return 40 < len(line) <= 400 and not _ANY_PUNCT_RE.search(line)
 
 
+#: furniture categories made of words that a sentence of news may use (招聘信息, 法律顾问,
+#: 举报电话, 扫一扫): inside a sentence they count only at its start or two different ones
+#: together (关于我们 … 联系我们; 未经授权，不得转载)
+_SENTENCE_WORD_CATEGORIES = frozenset({"footer", "share"})
+
+
+def _is_sentence(line: str) -> bool:
+    n_cjk = len(_CJK_RE.findall(line))
+    return bool((n_cjk >= 20 and _CLAUSE_PUNCT_RE.search(line))
+                or (n_cjk >= 10 and _SENT_END_RE.search(line)))
+
+
 def _furniture(line: str, pats) -> bool:
     # a long paragraph with a watermark or a copyright word inside is still article text:
     # there only patterns that hold from the line's start count
     if len(line) > 200:
         return any(p.match(line) for _, p in pats)
-    return any(p.search(line) for _, p in pats)
+    if not _is_sentence(line):
+        return any(p.search(line) for _, p in pats)
+    # a sentence (“…用红纸写招聘信息的都是临时增加的企业。”负责人说。) is furniture only
+    # for a footer or copyright mark, or for menu words at its start or two of them together
+    words = set()
+    for cat, p in pats:
+        if cat not in _SENTENCE_WORD_CATEGORIES:
+            if p.search(line):
+                return True
+        elif p.match(line):
+            return True
+        else:
+            words.update(m.group(0) for m in p.finditer(line))
+    return len(words) >= 2
 
 
 def is_furniture(line: str) -> bool:
@@ -77,8 +105,7 @@ def classify_lines(lines: list) -> list:
         if _is_nav(line) or _furniture(line, pats):
             out.append("bad")
             continue
-        n_cjk = len(_CJK_RE.findall(line))
-        if (n_cjk >= 20 and _CLAUSE_PUNCT_RE.search(line)) or (n_cjk >= 10 and _SENT_END_RE.search(line)):
+        if _is_sentence(line):
             out.append("good")
         else:
             out.append("short")
