@@ -201,3 +201,24 @@ def test_a_quoted_closing_sentence_with_a_footer_word_is_kept():
         assert not is_furniture(line), line
     for line in ("联系我们:电话12345678,地址某市人民路1号。", "版权所有,某市总工会,未经许可禁止使用。"):
         assert is_furniture(line), line
+
+
+def test_figures_set_line_by_line_after_the_last_sentence_are_kept():
+    body = ("近年来,某省总工会积极推动劳模创新工作室创建,引领职工开展技术创新活动。截至去年底,"
+            "全省已累计命名省级劳模创新工作室120家,取得良好成效。")
+    text = "\n\n".join([body, "2022年", "某省总工会决定", "命名15家省级示范性劳模创新工作室",
+                        "40家省级劳模创新工作室", "发布30项职工优秀创新成果"])
+    out = clean(text)
+    assert out.endswith("40家省级劳模创新工作室\n发布30项职工优秀创新成果")
+    # a byline closes the article: short lines after it stay out, beyond the first three
+    closed = "\n".join([body, "(记者 王明)", "责任编辑:李华", "工会动态", "某县总工会开展送温暖活动",
+                        "某区总工会举办职工运动会"])
+    out = clean(closed)
+    assert "责任编辑" in out and "送温暖" not in out and "运动会" not in out
+    # a teaser heading ends the article, and a dated headline is no article text
+    teasers = "\n".join([body, "推荐新闻", "- ·某市举办职工技能大赛02-07"])
+    assert clean(teasers).endswith("取得良好成效。")
+    headlines = "\n".join([body, "2022年", "某省总工会决定", "某地开展劳模宣讲",
+                           "某县召开职代会 2022-03-05", "某区工会举办培训班"])
+    out = clean(headlines)
+    assert "某地开展劳模宣讲" in out and "职代会" not in out and "培训班" not in out

@@ -9,7 +9,8 @@ only at its start or two different ones together), *good* (a sentence: enough CJ
 and clause punctuation) or *short*.
 Short lines take their class from their neighbours: kept between good lines (sub-headings,
 captions), up to ``head`` lines right before the first good line (pretitle, title, byline),
-and up to ``tail`` lines right after the last (author, editor); dropped elsewhere.
+and up to ``tail`` lines right after the last (author, editor), more while they read as text
+(figures set line by line: 命名23家示范性劳模工作室 / 66家劳模工作室); dropped elsewhere.
 A heading such as 相关新闻 after the article starts a teaser list and ends the article.
 """
 from __future__ import annotations
@@ -112,8 +113,30 @@ def classify_lines(lines: list) -> list:
     return out
 
 
-def drop_boilerplate(text: str, *, head: int = 3, tail: int = 3) -> str:
-    """Keep the article's lines, drop the furniture around and inside it."""
+#: a line that closes an article (a byline, an editor, a source, a photo credit) or belongs to
+#: the page around it (a bulleted or dated headline, a separator)
+_CLOSING_RE = re.compile(r"编辑|责编|作者|来源|稿源|记者|通讯员|摄影|摄$|供稿|审核|审校|校对|原标题|转载|"
+                         r"发布(?:时间|日期|者|人|单位)|(?:阅读|浏览|点击)(?:量|数|次数)?\s*[:：]?\s*\d|^[(（【\[].*[)）】\]]$")
+_TEASER_RE = re.compile(r"^[-·•●◆▪►▶■□>»]|[|｜×]|\d{1,2}[-/.]\d{1,2}\s*$|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]")
+
+
+def _closing(line: str) -> bool:
+    line = line.strip()
+    return bool(_CLOSING_RE.search(line) or _TEASER_RE.search(line))
+
+
+def _tail_text(line: str) -> bool:
+    """A short line after the last sentence that reads as article text (a figure, a phrase of
+    a sentence set line by line), not as a menu item, a closing line or another headline."""
+    return len(_CJK_RE.findall(line)) >= 4 and not _closing(line)
+
+
+def drop_boilerplate(text: str, *, head: int = 3, tail: int = 3, more: int = 9) -> str:
+    """Keep the article's lines, drop the furniture around and inside it.
+
+    After the last sentence up to ``tail`` short lines are kept, and up to ``more`` further ones
+    that read as article text (:func:`_tail_text`) while no short line since the last sentence
+    closed the article (a byline, an editor, a source) or looked like another headline."""
     if not text:
         return text
     lines = text.split("\n")
@@ -139,11 +162,17 @@ def drop_boilerplate(text: str, *, head: int = 3, tail: int = 3) -> str:
             break
         keep[i] = True
         n += 1
-    n = 0
+    n, closed = 0, False
     for i in range(last + 1, len(lines)):
         if cls[i] == "blank":
             continue
-        if cls[i] != "short" or n >= tail:
+        if cls[i] != "short":
+            break
+        # past ``tail`` lines, short lines go on being article text while none of them closed
+        # the article (a byline, an editor, a source) and each reads as text, not as a menu item
+        # or another article's headline (命名23家示范性劳模工作室 / 66家劳模工作室 / 发布42项成果)
+        closed = closed or _closing(lines[i])
+        if n >= tail and (closed or n >= tail + more or not _tail_text(lines[i])):
             break
         keep[i] = True
         n += 1
