@@ -222,3 +222,12 @@ def test_figures_set_line_by_line_after_the_last_sentence_are_kept():
                            "某县召开职代会 2022-03-05", "某区工会举办培训班"])
     out = clean(headlines)
     assert "某地开展劳模宣讲" in out and "职代会" not in out and "培训班" not in out
+
+
+def test_a_long_list_of_named_sites_closing_the_article_is_kept():
+    body = ("今年以来,某区总工会在全区建设了8家户外劳动者驿站,为环卫工人、快递员等户外劳动者"
+            "提供饮水、休息、热饭等服务。一起来看看都在哪里吧!")
+    sites = [f"{n}户外劳动者驿站" for n in ("人民路公园", "滨河社区", "东城广场", "南山社区",
+                                           "北湖公园", "西站广场", "城市书房", "金桥社区")]
+    out = clean("\n\n".join([body] + sites + ["(来源:某区工会在线)", "网站首页", "新闻中心"]))
+    assert all(s in out for s in sites) and out.endswith("(来源:某区工会在线)")

@@ -131,12 +131,13 @@ def _tail_text(line: str) -> bool:
     return len(_CJK_RE.findall(line)) >= 4 and not _closing(line)
 
 
-def drop_boilerplate(text: str, *, head: int = 3, tail: int = 3, more: int = 9) -> str:
+def drop_boilerplate(text: str, *, head: int = 3, tail: int = 3, more: int = 15) -> str:
     """Keep the article's lines, drop the furniture around and inside it.
 
     After the last sentence up to ``tail`` short lines are kept, and up to ``more`` further ones
     that read as article text (:func:`_tail_text`) while no short line since the last sentence
-    closed the article (a byline, an editor, a source) or looked like another headline."""
+    closed the article (a byline, an editor, a source: that line is still kept) or looked like
+    another headline."""
     if not text:
         return text
     lines = text.split("\n")
@@ -170,10 +171,12 @@ def drop_boilerplate(text: str, *, head: int = 3, tail: int = 3, more: int = 9) 
             break
         # past ``tail`` lines, short lines go on being article text while none of them closed
         # the article (a byline, an editor, a source) and each reads as text, not as a menu item
-        # or another article's headline (命名23家示范性劳模工作室 / 66家劳模工作室 / 发布42项成果)
-        closed = closed or _closing(lines[i])
-        if n >= tail and (closed or n >= tail + more or not _tail_text(lines[i])):
+        # or another article's headline (命名23家示范性劳模工作室 / 66家劳模工作室 / 发布42项成果);
+        # the byline or source that closes such a run is the article's own
+        if n >= tail and (closed or n >= tail + more or not (
+                _tail_text(lines[i]) or _CLOSING_RE.search(lines[i].strip()))):
             break
+        closed = closed or _closing(lines[i])
         keep[i] = True
         n += 1
     return "\n".join(l for l, k in zip(lines, keep) if k)
