@@ -46,3 +46,22 @@ def test_a_day_first_dotted_date_line_is_the_publication_date():
     assert a.published == "2016-11-08"
     assert a.title == "某市总工会新发展会员1.5万人"
     assert "09:30" not in a.text and a.text.startswith("今年以来")
+
+
+def test_a_double_arrow_breadcrumb_is_no_title_and_yuanzi_names_the_outlet():
+    text = ("主办单位:某省职工学习协会 联系电话:010-12345678\n"
+            " 位置: 某某职工网 >> 信息中心 >> 工会要闻 >> 正文\n\n"
+            "全省会员总数突破800万\n\n"
+            "  2012/6/8 源自:某某职工网 【字体: 字体颜色\n"
+            "职工网6月8日电 记者从省总工会获悉,截至5月底,全省工会会员总数突破800万人,"
+            "其中农民工会员达260万人。\n")
+    a = parse_page(Page(source="t", content=text.encode("utf-8"), is_html=False))
+    assert a.title == "全省会员总数突破800万"
+    assert a.outlet == "某某职工网" and a.published == "2012-06-08"
+    assert a.text.startswith("职工网6月8日电")
+    from unionnlp.preprocessing import is_furniture
+
+    assert is_furniture("网站首页 >> 工会动态 >> 正文")
+    assert not is_furniture("位置:人民路公园东门")
+    # a sentence with comparison signs is no breadcrumb
+    assert not is_furniture("全市职工人数>3万人的企业有12家,同比增长>5%。")

@@ -54,7 +54,7 @@ def _is_nav(line: str) -> bool:
 #: furniture categories made of words that a sentence of news may use (招聘信息, 法律顾问,
 #: 举报电话, 扫一扫): inside a sentence they count only at its start or two different ones
 #: together (关于我们 … 联系我们; 未经授权，不得转载)
-_SENTENCE_WORD_CATEGORIES = frozenset({"footer", "share"})
+_SENTENCE_WORD_CATEGORIES = frozenset({"footer", "share", "breadcrumb"})
 
 
 def _is_sentence(line: str) -> bool:
