@@ -65,3 +65,18 @@ def test_a_double_arrow_breadcrumb_is_no_title_and_yuanzi_names_the_outlet():
     assert not is_furniture("位置:人民路公园东门")
     # a sentence with comparison signs is no breadcrumb
     assert not is_furniture("全市职工人数>3万人的企业有12家,同比增长>5%。")
+
+
+def test_a_byline_alone_on_its_line_under_the_headline_is_an_info_line():
+    text = ("城东街道\n为快递小哥建起暖心小屋\n□记者 王明\n通讯员 李华 赵强 报道\n"
+            "本报讯 近日,城东街道工会驿站正式启用,30余名快递员、外卖员前来参观体验,"
+            "驿站为户外劳动者提供饮水、休息、充电等服务。\n"
+            "街道总工会负责人表示,将管好用好驿站,持续开展送清凉等活动。")
+    a = parse_page(Page(source="t", content=text.encode("utf-8"), is_html=False))
+    assert a.title == "为快递小哥建起暖心小屋"
+    assert a.author and "王明" in a.author
+    assert a.text.startswith("本报讯")
+    from unionnlp.parse.meta import is_meta_line
+
+    assert is_meta_line("本报记者张三") and is_meta_line("记者 王明 通讯员 李华")
+    assert not is_meta_line("记者走基层") and not is_meta_line("新华社记者 张三 摄")

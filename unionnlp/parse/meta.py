@@ -190,12 +190,21 @@ _META_LINE = re.compile(
 )
 
 
+#: a byline alone on its line, a reporter's role and names: 记者 王明, 本报记者李华, 通讯员 张三
+#: 李四 报道 (not a photo credit: 记者 张三 摄). The role is followed by a space or led by 本报
+#: (记者走基层 is a title).
+_BYLINE_LINE = re.compile(
+    rf"^(?:(?:本报|新华社)(?:首席)?(?:记者|通讯员|特约记者|见习记者)\s*|(?:首席)?(?:记者|通讯员|实习生|特约记者|见习记者|特约通讯员)\s+)"
+    rf"[{_HAN}·]{{2,4}}(?:[\s、，,]+(?:(?:记者|通讯员|实习生)\s*)?[{_HAN}·]{{2,4}}){{0,5}}\s*(?:报道)?(?<!摄)$"
+)
+
+
 def is_meta_line(line: str) -> bool:
     """True for a short line that is only a byline/info bar (no sentence of body text)."""
     s = line.strip()
     if not s or len(s) > META_LINE_MAX_CHARS:
         return False
-    if _META_LINE.match(s):
+    if _META_LINE.match(s) or _BYLINE_LINE.match(s):
         return True
     found = scan_line(s)
     if not found:

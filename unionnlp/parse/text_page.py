@@ -20,7 +20,7 @@ _INFO_ABOVE_TITLE = re.compile(r"^(?:报刊|来源|稿件来源|\d{4})")
 _SENTENCE_END = re.compile(r"[。！？]")
 
 
-_LIST_BULLET = re.compile(r"^[•·●▪◦∙‧]\s*")
+_LIST_BULLET = re.compile(r"^[•·●▪◦∙‧□■]\s*")
 
 
 def _unbullet(line: str) -> str:
@@ -54,7 +54,8 @@ def parse_text(text: str, art: Article) -> Article:
     last lines.
     """
     lines = [_SPACES.sub(" ", l).strip() for l in (text or "").replace("\r", "\n").split("\n")]
-    # an info line set as a list item (• 2023年03月14日 07时58分, • 来源: 四川日报) is an info line
+    # an info line set as a list item (• 2023年03月14日 07时58分, • 来源: 四川日报, □记者 王明)
+    # is an info line
     lines = [_unbullet(l) for l in lines]
     # furniture (login links, share bars …) is neither title nor info line
     lines = [l for l in lines
