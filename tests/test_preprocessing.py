@@ -231,3 +231,23 @@ def test_a_long_list_of_named_sites_closing_the_article_is_kept():
                                            "北湖公园", "西站广场", "城市书房", "金桥社区")]
     out = clean("\n\n".join([body] + sites + ["(来源:某区工会在线)", "网站首页", "新闻中心"]))
     assert all(s in out for s in sites) and out.endswith("(来源:某区工会在线)")
+
+
+def test_the_annex_list_of_a_notice_is_kept_and_comment_widgets_are_dropped():
+    body = ("为树立典型,表彰先进,市总工会决定,授予城南中学工会委员会等12个单位市级模范职工之家称号。"
+            "希望受表彰的单位珍惜荣誉,再创佳绩。")
+    notice = "\n\n".join([body, "附件:市级模范职工之家名单", "某市总工会", "二〇一〇年三月五日",
+                          "附件", "市级模范职工之家名单(12)", "城南中学工会委员会", "城北供电公司工会"])
+    out = clean(notice)
+    assert out.endswith("城南中学工会委员会\n城北供电公司工会")
+    page = "\n".join([body, "欢迎 发表评论:", "评论列表", "暂时没有评论", "暂无评论,快抢沙发吧~",
+                      "https://img.example.cn/a/2025/06/photo.jpg", '{"appId":"wx1234","timestamp":1751340411}'])
+    assert clean(page) == body
+    # a menu of short items after the article is no list of the article's
+    menu = "\n".join([body, "某市总工会", "新闻中心", "工会动态", "基层风采", "劳模风采", "职工书屋"])
+    assert "劳模风采" not in clean(menu) and "职工书屋" not in clean(menu)
+
+
+def test_the_pinyin_of_whole_words_is_removed():
+    assert clean("曹县(cáoxiàn)职工在县工人(gōngrén)文化宫举行(jǔxíng)比赛。") == "曹县职工在县工人文化宫举行比赛。"
+    assert clean("下载APP(iOS)使用") == "下载APP(iOS)使用"

@@ -125,10 +125,16 @@ def _closing(line: str) -> bool:
     return bool(_CLOSING_RE.search(line) or _TEASER_RE.search(line))
 
 
+#: the heading of an annex of a notice (附件1, 附件：): its list follows (名单 of bodies awarded)
+_ANNEX_RE = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?$")
+
+
 def _tail_text(line: str) -> bool:
     """A short line after the last sentence that reads as article text (a figure, a phrase of
-    a sentence set line by line), not as a menu item, a closing line or another headline."""
-    return len(_CJK_RE.findall(line)) >= 4 and not _closing(line)
+    a sentence set line by line, a name in a list, an annex heading), not as a menu item (they
+    are shorter), a closing line or another headline."""
+    line = line.strip()
+    return (len(_CJK_RE.findall(line)) >= 5 or bool(_ANNEX_RE.match(line))) and not _closing(line)
 
 
 def drop_boilerplate(text: str, *, head: int = 3, tail: int = 3, more: int = 15) -> str:
