@@ -80,3 +80,24 @@ def test_a_byline_alone_on_its_line_under_the_headline_is_an_info_line():
 
     assert is_meta_line("本报记者张三") and is_meta_line("记者 王明 通讯员 李华")
     assert not is_meta_line("记者走基层") and not is_meta_line("新华社记者 张三 摄")
+
+
+def test_a_timestamp_with_a_medium_s_name_is_an_info_line_not_the_title():
+    text = ("某县召开“五一”劳动奖表彰大会 表彰先进集体\n\n2022-04-27 21:35:40 某某网\n"
+            "作者:王明 李华 编辑:赵强\n\n某县总工会召开庆祝“五一”国际劳动节表彰大会。\n\n"
+            "某某网4月27日讯(通讯员 王明 记者 李华)4月27日,某县总工会召开表彰大会,"
+            "表彰了20个劳动竞赛先进集体和50名先进个人。\n")
+    a = parse_page(Page(source="t", content=text.encode("utf-8"), is_html=False))
+    assert a.title == "某县召开“五一”劳动奖表彰大会表彰先进集体"
+    assert a.published == "2022-04-27" and a.outlet == "某某网"
+    from unionnlp.parse.meta import is_meta_line
+
+    assert not is_meta_line("2022年4月27日 全县职工大会召开")
+
+
+def test_a_separator_line_between_headline_and_date_leaves_the_headline():
+    text = ("廿载同行 初心不改\n全市工会法律服务20周年交流活动举办\n-\n发布时间:2025年12月18日\n\n"
+            "12月18日,市总工会举办全市工会法律服务20周年交流活动,来自各区工会的80名律师参加,"
+            "大家交流了二十年来为职工提供法律服务的经验和做法。\n")
+    a = parse_page(Page(source="t", content=text.encode("utf-8"), is_html=False))
+    assert a.title == "全市工会法律服务20周年交流活动举办" and a.published == "2025-12-18"

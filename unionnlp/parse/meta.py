@@ -142,6 +142,9 @@ def scan_line(line: str) -> dict:
     ds = find_dates(line)
     if ds and "published" not in out:
         out["published"] = ds[0][1]
+    m = _DATE_THEN_NAME.match(line.strip())
+    if m and ds:  # 2022-04-27 21:35:40 红网: the medium is the outlet
+        out.setdefault("outlet", m.group("name"))
     for m in p["editor"].finditer(line):
         nm = _names(line, m.end())
         if nm:
@@ -199,6 +202,14 @@ _BYLINE_LINE = re.compile(
 )
 
 
+#: a full date (and time) opening a line, then only a medium's name (红网, 三峡传媒网)
+_DATE_THEN_NAME = re.compile(
+    r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:\s*\d{1,2}[:：]\d{1,2}(?:[:：]\d{1,2})?)?\s+"
+    rf"(?P<name>[{_HAN}A-Za-z]{{1,10}}(?:网|报|台|社|刊|号|端|在线|新闻|传媒|融媒|频道|发布))$"
+)
+
+
 def is_meta_line(line: str) -> bool:
     """True for a short line that is only a byline/info bar (no sentence of body text)."""
     s = line.strip()
@@ -211,6 +222,9 @@ def is_meta_line(line: str) -> bool:
         return False
     if re.fullmatch(r"[\[【(（]?\s*[\d\s:：\-/.年月日时分秒]+\s*[\]】)）]?", s) and found.get("published"):
         return True  # a bare dateline
+    m = _DATE_THEN_NAME.match(s)
+    if m and found.get("published"):
+        return True  # a timestamp and the outlet's name without a label: 2022-04-27 21:35:40 红网
     # an info bar: has a date or labels and little sentence punctuation
     rest = re.sub(r"[\d\s:：\-/.年月日时分秒]", "", s)
     return len(found) >= 2 and len(re.findall(r"[，。！？；]", s)) == 0 and len(rest) < INFO_BAR_MAX_OTHER_CHARS

@@ -18,6 +18,7 @@ _EDITOR_LINE = re.compile(r"[（(\[【]?\s*(?:责任编辑|编辑|责编)[^，�
 _OUTLET_LABEL = re.compile(r"^(来源|报刊|稿件来源)\s*[:：]")
 _INFO_ABOVE_TITLE = re.compile(r"^(?:报刊|来源|稿件来源|\d{4})")
 _SENTENCE_END = re.compile(r"[。！？]")
+_HAS_WORD = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 
 
 _LIST_BULLET = re.compile(r"^[•·●▪◦∙‧□■]\s*")
@@ -68,8 +69,12 @@ def parse_text(text: str, art: Article) -> Article:
         j = info
         while j > 0 and is_meta_line(lines[j - 1]):
             j -= 1
-        if j > 0 and is_headline(lines[j - 1]):
-            art.title = lines[j - 1]
+        # a separator between the headline and its info line (-, |) stands for nothing
+        k = j
+        while k > 0 and j - k < 2 and not _HAS_WORD.search(lines[k - 1]):
+            k -= 1
+        if k > 0 and is_headline(lines[k - 1]):
+            art.title = lines[k - 1]
         start = j
     body = []
     for i, line in enumerate(lines[start:], start):
