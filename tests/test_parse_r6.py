@@ -101,3 +101,24 @@ def test_a_separator_line_between_headline_and_date_leaves_the_headline():
             "大家交流了二十年来为职工提供法律服务的经验和做法。\n")
     a = parse_page(Page(source="t", content=text.encode("utf-8"), is_html=False))
     assert a.title == "全市工会法律服务20周年交流活动举办" and a.published == "2025-12-18"
+
+
+def test_a_medium_s_byline_and_a_headline_inside_the_info_line():
+    text = ("某市成立职工法律援助中心 维护职工权益\n\n某某手机报 08-30 16:59 我要分享\n\n"
+            "某某手机报记者 王明 通讯员 李华\n\n"
+            "8月29日,记者了解到,某市高新区工会职工法律援助中心正式挂牌成立,将为困难职工、农民工"
+            "提供免费法律咨询和援助服务。\n")
+    a = parse_page(Page(source="t", content=text.encode("utf-8"), is_html=False))
+    assert a.title == "某市成立职工法律援助中心维护职工权益"
+    assert a.outlet == "某某手机报" and "王明" in (a.author or "")
+    b = parse_page(Page(source="t", is_html=False, content=(
+        "某县总工会赴企业为劳模创新工作室授牌 2022-01-18 12:54:07  来源:某市总工会\n"
+        "1月7日下午,某县总工会负责人先后到三家企业,为劳模创新工作室授牌,并与职工代表座谈交流,"
+        "勉励大家立足岗位创新创效。\n"
+    ).encode("utf-8")))
+    assert b.title == "某县总工会赴企业为劳模创新工作室授牌" and b.published == "2022-01-18"
+    c = parse_page(Page(source="t", is_html=False, content=(
+        "发布时间2016-02-15 点击量:4610 来源:系统管理\n"
+        "某县总工会在两节期间走访慰问困难职工,共慰问职工2935人,发放帮扶资金44万余元。\n"
+    ).encode("utf-8")))
+    assert c.title is None

@@ -194,10 +194,10 @@ _META_LINE = re.compile(
 
 
 #: a byline alone on its line, a reporter's role and names: 记者 王明, 本报记者李华, 通讯员 张三
-#: 李四 报道 (not a photo credit: 记者 张三 摄). The role is followed by a space or led by 本报
-#: (记者走基层 is a title).
+#: 李四 报道, 大众网记者 张三 滨州报道 (not a photo credit: 记者 张三 摄). The role is followed by
+#: a space or led by 本报 or a medium's name (记者走基层 is a title).
 _BYLINE_LINE = re.compile(
-    rf"^(?:(?:本报|新华社)(?:首席)?(?:记者|通讯员|特约记者|见习记者)\s*|(?:首席)?(?:记者|通讯员|实习生|特约记者|见习记者|特约通讯员)\s+)"
+    rf"^(?:(?:本报|新华社|(?P<medium>[{_HAN}]{{1,8}}(?:网|报|台|社)))(?:首席)?(?:记者|通讯员|特约记者|见习记者)\s*|(?:首席)?(?:记者|通讯员|实习生|特约记者|见习记者|特约通讯员)\s+)"
     rf"[{_HAN}·]{{2,4}}(?:[\s、，,]+(?:(?:记者|通讯员|实习生)\s*)?[{_HAN}·]{{2,4}}){{0,5}}\s*(?:报道)?(?<!摄)$"
 )
 
@@ -208,6 +208,12 @@ _DATE_THEN_NAME = re.compile(
     r"(?:\s*\d{1,2}[:：]\d{1,2}(?:[:：]\d{1,2})?)?\s+"
     rf"(?P<name>[{_HAN}A-Za-z]{{1,10}}(?:网|报|台|社|刊|号|端|在线|新闻|传媒|融媒|频道|发布))$"
 )
+
+
+def byline_medium(line: str) -> Optional[str]:
+    """The medium a byline line names its reporter for (大众网记者 张三 → 大众网), else None."""
+    m = _BYLINE_LINE.match(line.strip())
+    return m.group("medium") if m else None
 
 
 def is_meta_line(line: str) -> bool:
