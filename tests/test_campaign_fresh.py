@@ -137,3 +137,19 @@ def test_theme_slogan_written_before_de_zhuti_or_after_zhuti_wei():
     assert "劳动创造幸福、实干成就梦想" in names("今年活动的主题为“劳动创造幸福、实干成就梦想”。")
     f = candidate_features("紧紧围绕", "某某某、某某某", "的竞赛主题,广泛", True)
     assert "Rstart:的竞赛主题" in f
+
+
+def test_the_recipient_of_an_award_is_no_honour_and_its_body_survives():
+    import unionnlp
+    from unionnlp.extractors.campaigns import find_campaigns
+
+    s = "会上,市总工会授予东湖区总工会女职工委员会等30个单位“先进女职工组织”荣誉称号。"
+    assert not any("东湖区" in c.name for c in find_campaigns(s))
+    s2 = "县总工会命名城南街道职工之家等8家单位为县级示范点。"
+    assert not any("城南街道" in c.name for c in find_campaigns(s2))
+    # after the passive verb the object is the honour itself
+    assert any(c.name == "全国模范职工之家" for c in find_campaigns("该厂工会被授予全国模范职工之家等称号。"))
+    text = ("武汉召开女职工工作表彰会\n"
+            "3月8日,武汉市总工会召开全市女职工工作表彰大会,各区工会女职工代表参加会议。\n" + s)
+    r = unionnlp.extract(text)
+    assert "东湖区总工会女职工委员会" in [o.name for o in r.organizations]

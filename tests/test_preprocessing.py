@@ -172,3 +172,82 @@ def test_bulleted_sentences_of_the_article_are_kept():
     out = clean(text)
     assert "发展会员9600余人" in out and "覆盖职工3.2万人次" in out
     assert "职工运动会" not in out
+
+
+def test_a_quoted_closing_sentence_with_a_footer_word_is_kept():
+    from unionnlp.parse import parse_page
+    from unionnlp.preprocessing import is_furniture
+    from unionnlp.records import Page
+
+    text = "\n".join([
+        "某县春季招聘会开幕 求职者络绎不绝",
+        "2020年03月02日 来源: 某某在线 通讯员 王明",
+        "某某在线3月2日讯 3月1日,某县2020年春季人力资源交流会在县体育馆举行,百余家企业进场招聘。",
+        "在一家机械公司的摊位前,求职者排起了长队,企业负责人介绍了今年的用工需求和薪酬待遇。",
+        "“今年进场的企业比往年多,招聘信息都贴满了展板。”某县人社局相关负责人说。",
+        "",
+        "关于我们 | 联系我们 | 网站地图 | 招聘信息",
+        "本站为职工提供法律顾问服务,未经授权,不得转载。",
+    ])
+    out = clean(text)
+    assert out.endswith("某县人社局相关负责人说。")
+    assert "关于我们" not in out and "不得转载" not in out
+    a = parse_page(Page(source="t", content=text.encode("utf-8"), is_html=False))
+    assert a.text.endswith("某县人社局相关负责人说。")
+    # the words a footer is made of, inside sentences of the article, leave them article text
+    for line in ("县总工会设立职工维权举报电话,及时受理职工的投诉和求助。",
+                 "职工扫一扫活动海报上的二维码,就能在线申请加入工会。",
+                 "律师事务所为困难职工担任法律顾问,免费提供法律咨询服务。"):
+        assert not is_furniture(line), line
+    for line in ("联系我们:电话12345678,地址某市人民路1号。", "版权所有,某市总工会,未经许可禁止使用。"):
+        assert is_furniture(line), line
+
+
+def test_figures_set_line_by_line_after_the_last_sentence_are_kept():
+    body = ("近年来,某省总工会积极推动劳模创新工作室创建,引领职工开展技术创新活动。截至去年底,"
+            "全省已累计命名省级劳模创新工作室120家,取得良好成效。")
+    text = "\n\n".join([body, "2022年", "某省总工会决定", "命名15家省级示范性劳模创新工作室",
+                        "40家省级劳模创新工作室", "发布30项职工优秀创新成果"])
+    out = clean(text)
+    assert out.endswith("40家省级劳模创新工作室\n发布30项职工优秀创新成果")
+    # a byline closes the article: short lines after it stay out, beyond the first three
+    closed = "\n".join([body, "(记者 王明)", "责任编辑:李华", "工会动态", "某县总工会开展送温暖活动",
+                        "某区总工会举办职工运动会"])
+    out = clean(closed)
+    assert "责任编辑" in out and "送温暖" not in out and "运动会" not in out
+    # a teaser heading ends the article, and a dated headline is no article text
+    teasers = "\n".join([body, "推荐新闻", "- ·某市举办职工技能大赛02-07"])
+    assert clean(teasers).endswith("取得良好成效。")
+    headlines = "\n".join([body, "2022年", "某省总工会决定", "某地开展劳模宣讲",
+                           "某县召开职代会 2022-03-05", "某区工会举办培训班"])
+    out = clean(headlines)
+    assert "某地开展劳模宣讲" in out and "职代会" not in out and "培训班" not in out
+
+
+def test_a_long_list_of_named_sites_closing_the_article_is_kept():
+    body = ("今年以来,某区总工会在全区建设了8家户外劳动者驿站,为环卫工人、快递员等户外劳动者"
+            "提供饮水、休息、热饭等服务。一起来看看都在哪里吧!")
+    sites = [f"{n}户外劳动者驿站" for n in ("人民路公园", "滨河社区", "东城广场", "南山社区",
+                                           "北湖公园", "西站广场", "城市书房", "金桥社区")]
+    out = clean("\n\n".join([body] + sites + ["(来源:某区工会在线)", "网站首页", "新闻中心"]))
+    assert all(s in out for s in sites) and out.endswith("(来源:某区工会在线)")
+
+
+def test_the_annex_list_of_a_notice_is_kept_and_comment_widgets_are_dropped():
+    body = ("为树立典型,表彰先进,市总工会决定,授予城南中学工会委员会等12个单位市级模范职工之家称号。"
+            "希望受表彰的单位珍惜荣誉,再创佳绩。")
+    notice = "\n\n".join([body, "附件:市级模范职工之家名单", "某市总工会", "二〇一〇年三月五日",
+                          "附件", "市级模范职工之家名单(12)", "城南中学工会委员会", "城北供电公司工会"])
+    out = clean(notice)
+    assert out.endswith("城南中学工会委员会\n城北供电公司工会")
+    page = "\n".join([body, "欢迎 发表评论:", "评论列表", "暂时没有评论", "暂无评论,快抢沙发吧~",
+                      "https://img.example.cn/a/2025/06/photo.jpg", '{"appId":"wx1234","timestamp":1751340411}'])
+    assert clean(page) == body
+    # a menu of short items after the article is no list of the article's
+    menu = "\n".join([body, "某市总工会", "新闻中心", "工会动态", "基层风采", "劳模风采", "职工书屋"])
+    assert "劳模风采" not in clean(menu) and "职工书屋" not in clean(menu)
+
+
+def test_the_pinyin_of_whole_words_is_removed():
+    assert clean("曹县(cáoxiàn)职工在县工人(gōngrén)文化宫举行(jǔxíng)比赛。") == "曹县职工在县工人文化宫举行比赛。"
+    assert clean("下载APP(iOS)使用") == "下载APP(iOS)使用"

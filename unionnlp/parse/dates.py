@@ -20,6 +20,12 @@ _DATE_RE = re.compile(
     r"(?:[\sT]{0,3}(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2}))?(?:\.\d+)?"
     r"\s?(Z|[+-]\d{2}:?\d{2})?)?"
 )
+# 25.09.2015 (day first, dots only: the European form some sites print; 09/25/2015 stays
+# unread, as the order of slashed day-first and month-first dates cannot be told apart)
+_DMY_RE = re.compile(
+    r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])"
+    r"(?:[\sT]{0,3}(\d{1,2})[:：](\d{1,2})(?:[:：](\d{1,2}))?)?"
+)
 _COMPACT_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?:\s?(\d{2}):?(\d{2}):?(\d{2})?)?(?!\d)")
 
 # URL shapes: /2020-11/26/, /2020/11/26/, /20201126/, /202011/26/, t20201126_, c_…/2020-02/19/
@@ -69,6 +75,11 @@ def find_dates(text: str, compact: bool = False) -> list[tuple[int, str]]:
         if d:
             d = _to_local(d, m.group(4), m.group(5), m.group(6), m.group(7))
             out.append((m.start(), d.isoformat()))
+    for m in _DMY_RE.finditer(text):
+        d = _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if d:
+            out.append((m.start(), d.isoformat()))
+    out.sort()
     if compact and not out:
         for m in _COMPACT_RE.finditer(text):
             d = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))

@@ -142,6 +142,9 @@ def scan_line(line: str) -> dict:
     ds = find_dates(line)
     if ds and "published" not in out:
         out["published"] = ds[0][1]
+    m = _DATE_THEN_NAME.match(line.strip())
+    if m and ds:  # 2022-04-27 21:35:40 红网: the medium is the outlet
+        out.setdefault("outlet", m.group("name"))
     for m in p["editor"].finditer(line):
         nm = _names(line, m.end())
         if nm:
@@ -190,18 +193,44 @@ _META_LINE = re.compile(
 )
 
 
+#: a byline alone on its line, a reporter's role and names: 记者 王明, 本报记者李华, 通讯员 张三
+#: 李四 报道, 大众网记者 张三 滨州报道 (not a photo credit: 记者 张三 摄). The role is followed by
+#: a space or led by 本报 or a medium's name (记者走基层 is a title).
+_BYLINE_LINE = re.compile(
+    rf"^(?:(?:本报|新华社|(?P<medium>[{_HAN}]{{1,8}}(?:网|报|台|社)))(?:首席)?(?:记者|通讯员|特约记者|见习记者)\s*|(?:首席)?(?:记者|通讯员|实习生|特约记者|见习记者|特约通讯员)\s+)"
+    rf"[{_HAN}·]{{2,4}}(?:[\s、，,]+(?:(?:记者|通讯员|实习生)\s*)?[{_HAN}·]{{2,4}}){{0,5}}\s*(?:报道)?(?<!摄)$"
+)
+
+
+#: a full date (and time) opening a line, then only a medium's name (红网, 三峡传媒网)
+_DATE_THEN_NAME = re.compile(
+    r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:\s*\d{1,2}[:：]\d{1,2}(?:[:：]\d{1,2})?)?\s+"
+    rf"(?P<name>[{_HAN}A-Za-z]{{1,10}}(?:网|报|台|社|刊|号|端|在线|新闻|传媒|融媒|频道|发布))$"
+)
+
+
+def byline_medium(line: str) -> Optional[str]:
+    """The medium a byline line names its reporter for (大众网记者 张三 → 大众网), else None."""
+    m = _BYLINE_LINE.match(line.strip())
+    return m.group("medium") if m else None
+
+
 def is_meta_line(line: str) -> bool:
     """True for a short line that is only a byline/info bar (no sentence of body text)."""
     s = line.strip()
     if not s or len(s) > META_LINE_MAX_CHARS:
         return False
-    if _META_LINE.match(s):
+    if _META_LINE.match(s) or _BYLINE_LINE.match(s):
         return True
     found = scan_line(s)
     if not found:
         return False
     if re.fullmatch(r"[\[【(（]?\s*[\d\s:：\-/.年月日时分秒]+\s*[\]】)）]?", s) and found.get("published"):
         return True  # a bare dateline
+    m = _DATE_THEN_NAME.match(s)
+    if m and found.get("published"):
+        return True  # a timestamp and the outlet's name without a label: 2022-04-27 21:35:40 红网
     # an info bar: has a date or labels and little sentence punctuation
     rest = re.sub(r"[\d\s:：\-/.年月日时分秒]", "", s)
     return len(found) >= 2 and len(re.findall(r"[，。！？；]", s)) == 0 and len(rest) < INFO_BAR_MAX_OTHER_CHARS

@@ -7,9 +7,9 @@ from typing import Optional
 from ..preprocessing.boilerplate import is_furniture
 from ..records import Article
 from . import settings as S
-from .dates import date_from_url, normalise_date
+from .dates import date_from_url, find_dates, normalise_date
 from .lines import fill, is_headline, is_paragraph
-from .meta import FIELDS, is_meta_line, paren_author, scan_line
+from .meta import FIELDS, byline_medium, is_meta_line, paren_author, scan_line
 
 __all__ = ["parse_text"]
 
@@ -18,9 +18,13 @@ _EDITOR_LINE = re.compile(r"[（(\[【]?\s*(?:责任编辑|编辑|责编)[^，�
 _OUTLET_LABEL = re.compile(r"^(来源|报刊|稿件来源)\s*[:：]")
 _INFO_ABOVE_TITLE = re.compile(r"^(?:报刊|来源|稿件来源|\d{4})")
 _SENTENCE_END = re.compile(r"[。！？]")
+_HAS_WORD = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?!\d)")
+#: what the text before an info line's date is when it is no headline: a label, a title mark
+_NOT_A_HEAD = re.compile(r"[:：《》()（）\[\]【】]|(?:时间|日期)$")
 
 
-_LIST_BULLET = re.compile(r"^[•·●▪◦∙‧]\s*")
+_LIST_BULLET = re.compile(r"^[•·●▪◦∙‧□■]\s*")
 
 
 def _unbullet(line: str) -> str:
@@ -54,7 +58,8 @@ def parse_text(text: str, art: Article) -> Article:
     last lines.
     """
     lines = [_SPACES.sub(" ", l).strip() for l in (text or "").replace("\r", "\n").split("\n")]
-    # an info line set as a list item (• 2023年03月14日 07时58分, • 来源: 四川日报) is an info line
+    # an info line set as a list item (• 2023年03月14日 07时58分, • 来源: 四川日报, □记者 王明)
+    # is an info line
     lines = [_unbullet(l) for l in lines]
     # furniture (login links, share bars …) is neither title nor info line
     lines = [l for l in lines
@@ -67,8 +72,20 @@ def parse_text(text: str, art: Article) -> Article:
         j = info
         while j > 0 and is_meta_line(lines[j - 1]):
             j -= 1
-        if j > 0 and is_headline(lines[j - 1]):
-            art.title = lines[j - 1]
+        # a separator between the headline and its info line (-, |) stands for nothing
+        # and so does a dateline without its year (河南手机报 08-30 16:59)
+        k = j
+        while k > 0 and j - k < 2 and (not _HAS_WORD.search(lines[k - 1])
+                                       or _CLOCK.search(lines[k - 1])):
+            k -= 1
+        if k > 0 and is_headline(lines[k - 1]):
+            art.title = lines[k - 1]
+        else:  # the headline written at the head of its info line (标题 2022-01-18 12:54 来源:…)
+            ds = find_dates(lines[j])
+            head = lines[j][:ds[0][0]].strip() if ds else ""
+            if (ds and len(head) >= 8 and is_headline(head) and not _NOT_A_HEAD.search(head)
+                    and not is_meta_line(head)):
+                art.title = head
         start = j
     body = []
     for i, line in enumerate(lines[start:], start):
@@ -98,6 +115,9 @@ def parse_text(text: str, art: Article) -> Article:
                 a = paren_author("", line)
         if a:
             found["author"] = a
+    # no outlet named: the medium of the info block's byline (大众网记者 张三) is the page's
+    if info is not None and not found.get("outlet"):
+        found["outlet"] = next((m for m in map(byline_medium, lines[start:info + 1]) if m), None)
     # info lines just above the title (报刊:…, a dateline) fill what is still missing
     for line in lines[:max(0, start - 1)]:
         if is_meta_line(line) and _INFO_ABOVE_TITLE.match(line):

@@ -1,6 +1,7 @@
 """Script conversion: traditional → simplified (OpenCC) and pinyin annotations removed.
 
-Pages for learners print pinyin after every character: ``會(huì)議(yì)``. The annotation is a
+Pages for learners print pinyin after every character: ``會(huì)議(yì)``, some after whole words:
+``曹县(cáoxiàn)``. The annotation is a
 parenthesised run of Latin letters (with or without tone marks) directly after a CJK character;
 real parentheses such as ``(兼)``, ``(王槐艾)`` or ``(2019)`` contain no such syllable and stay.
 """
@@ -13,8 +14,11 @@ __all__ = ["to_simplified", "strip_pinyin", "traditional_ratio"]
 
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 # one pinyin syllable (lower case, optional tone marks / ü / v / digit tone), after a CJK char
+# … or the pinyin of a whole word, 曹县(cáoxiàn) (several syllables: only with a tone mark, so
+# that a lower-case abbreviation in parentheses stays)
 _PINYIN_RE = re.compile(
-    r"(?<=[\u3400-\u9fff\uf900-\ufaff])\((?:[a-z" + _TONES + r"]{1,6}[1-5]?)\)"
+    r"(?<=[\u3400-\u9fff\uf900-\ufaff])\((?:[a-z" + _TONES + r"]{1,6}[1-5]?"
+    r"|(?=[a-z" + _TONES + r"]*[" + _TONES + r"])[a-z" + _TONES + r"]{2,36})\)"
 )
 
 

@@ -92,6 +92,11 @@ SONG_LIST = re.compile("送[" + CJK + "]{2}(?:[、,，]送[" + CJK + "]{2})+")
 SONG_ITEM = re.compile("送[" + CJK + "]{2}")
 #: what may follow a frame verb before the name (开展了, 做好, 获评为)
 _VERB_PARTICLE = "了好起为"
+#: active award verbs whose object is first the recipient, then the honour (授予A“B”称号,
+#: 命名A为B; after 被授予 or 命名为 the object is the honour) …
+RECIPIENT_VERBS = ("授予", "命名", "表彰")
+#: … when more recipients (等61个单位), the quoted honour or 为 + the honour follow it
+RECIPIENT_NEXT = ("等", "“", "‘", "「", "『", "\"", "为")
 
 
 @dataclass
@@ -321,12 +326,17 @@ def frame_candidates(text: str) -> Iterator[Candidate]:
             e += 1
         region = text[s:e]
         seen = set()
+        # 授予A等61个单位“B”称号, 命名A为B: what the verb's object starts with is the recipient
+        recipient = (kind == "award" and e < limit and verb.endswith(RECIPIENT_VERBS)
+                     and not verb.startswith("被") and text[m.start() - 1:m.start()] != "被"
+                     and text.startswith(RECIPIENT_NEXT, e))
+        tags = ["recipient"] if recipient else []
         if kind == "award" and e < limit and MIN_FRAME_BODY < len(region) <= MAX_AWARD_TITLE:
             # an honour named up to the end of the clause (被评为省职工体育先进区。)
             seen.add(region)
             left, right = context(text, s, e)
             yield Candidate(s, e, region, "frame", left, right, False, (s, e), frame=kind,
-                            extra=[f"frame:{kind}", "frameverb:" + verb[-2:], "frame_clause"])
+                            extra=[f"frame:{kind}", "frameverb:" + verb[-2:], "frame_clause"] + tags)
         for i in range(MIN_FRAME_BODY + 1, len(region) + 1):
             if region[i - 1] not in head_ends and not (kind == "award" and
                                                         region.startswith(tails, i)):
@@ -341,7 +351,7 @@ def frame_candidates(text: str) -> Iterator[Candidate]:
             seen.add(piece)
             left, right = context(text, s, s + i)
             yield Candidate(s, s + i, piece, "frame", left, right, False, (s, s + i),
-                            frame=kind, extra=[f"frame:{kind}", "frameverb:" + verb[-2:]])
+                            frame=kind, extra=[f"frame:{kind}", "frameverb:" + verb[-2:]] + tags)
 
 
 # --- numbered codes ----------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 :func:`rejection` returns why a candidate can never be a campaign (or None): speech and
 sentences in quotes, known non-campaigns (ideology, category labels, dates, metaphors,
 generic honours), category labels of groups (“两新”组织), event titles, venues, teams,
-mottos and principles (…的理念, …工作格局), strategy slogans (工业强省, 开放兴X), distances
+mottos and principles (…的理念, …工作格局), strategy slogans (工业强省, 开放兴X), the
+recipients of an award (授予A等N个单位“B”称号: A is a body, not an honour), distances
 and durations (1公里, 15分钟), lone digits and long numbers (lottery draws, years), and
 anonymised placeholders (三个X).
 """
@@ -207,6 +208,8 @@ def _numbered(name: str) -> bool:
 
 def _frame_rejection(c: Candidate) -> Optional[str]:
     gr = grammar()
+    if "recipient" in c.extra:
+        return "recipient"  # 授予青山区总工会女职工委员会等61个单位“先进…”荣誉称号
     head = gr.head_of(c.name)
     body = c.name[:len(c.name) - len(head)] if head else c.name
     if body in gr.generic or COUNTED.match(c.name):
