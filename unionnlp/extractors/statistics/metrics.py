@@ -575,3 +575,70 @@ _RE_FENBIE_GROUPS_0 = re.compile(r"[ \t、，,和及与]*")
 _RE_FENBIE_GROUPS_1 = re.compile(r"[，,。；;：:\n]")
 _RE_FENBIE_GROUPS_2 = re.compile(r"、|和|及|与")
 _RE_FENBIE_GROUPS_3 = re.compile(r"[^率]{2}率$")
+
+
+#: a named activity framing the figures of its clause chain (冬送温暖活动中为248人发放救助金,
+#: “两节”送温暖活动共筹集资金…): from the last clause mark, an optional 在/本次…, the name,
+#: then 活动/行动 and 中/期间 (the frame) or 共/累计/共计 (the activity is the clause's subject)
+_ACTIVITY_FRAME = re.compile(
+    r"(?:^|(?<=[，,。；;：:\n]))[ \t]*(?:在|于)?[ \t]*(?:本次|此次|这次|今年的?|去年的?|该[市县区镇])?"
+    r"(?P<x>[^，,。；;：:\n\d]{2,12}?)(?:活动|行动)(?:中|期间|共计|共|累计)")
+#: what opens a frame's name without being part of it (开展, 组织, 持续开展 …)
+_FRAME_LEAD = re.compile(r"^(?:持续|深入|积极|广泛|扎实|集中)?(?:开展|组织|举办|举行|实施|启动)(?:了|的)?")
+#: a participation count that needs the activity it counts for (参与职工173人次)
+_PARTICIPANTS = re.compile(r"(?:参与|参加|参赛|受益|覆盖)(?:职工|人数|人次|会员|群众|者)?")
+#: an activity counted before a participation count in the same clause chain (技能竞赛4场)
+_ACTIVITY_HEAD = re.compile(r"(?:活动|竞赛|比赛|大赛|赛事|培训|讲座|宣讲|运动会|演出|比武)$")
+_ACTIVITY_VERB = re.compile(r"^(?:组织|开展|举办|举行|持续|深入|积极)+(?:了)?")
+
+
+def activity_frame(norm: str, seg_start: int, pos: int) -> str:
+    """The name of the activity whose frame holds the figure at ``pos`` (read from
+    ``seg_start``, the start of its sentence or of its ；-part): 冬送温暖 for …；冬送温暖活动中为
+    248人发放救助金5万元. Gold names such figures with the activity (冬送温暖救助金); an empty
+    string when there is no such frame."""
+    seg = norm[seg_start:pos]
+    if "活动" not in seg and "行动" not in seg:
+        return ""
+    x = ""
+    for m in _ACTIVITY_FRAME.finditer(seg):
+        # the frame holds its own clause only (冬送温暖活动中为248人…); after a comma it opens
+        # a list of the whole sentence (在送温暖活动中,走访慰问…), whose figures gold names alone
+        x = "" if _RE_FRAME_CLAUSE.search(seg, m.end()) else m.group("x")
+    x = _RE_FRAME_QUOTES.sub("", x)
+    x = _FRAME_LEAD.sub("", x.rsplit("在", 1)[-1])  # (全市工会系统)在|送温暖活动中
+    return x if len(x) >= 2 and not _RE_FRAME_GENERIC.fullmatch(x) else ""
+
+
+def with_activity(metric: str, activity: str) -> str:
+    """``metric`` named with ``activity`` in front, unless it already names it (shares a
+    two-character piece with it) or is empty."""
+    if not metric or not activity:
+        return metric
+    if any(activity[i:i + 2] in metric for i in range(len(activity) - 1)):
+        return metric
+    return activity + metric
+
+
+def participants_of(metric: str, prev_metric: Optional[str]) -> str:
+    """A bare participation count (参与职工, 参赛人数) after an activity counted in the same
+    clause chain (开展技能竞赛4场,参与职工173人次) names the activity: 技能竞赛参与职工; a head
+    count without a noun of its own that took the activity's name (主题教育活动4场500余人次)
+    counts its participants: …活动参与."""
+    if not prev_metric or not _ACTIVITY_HEAD.search(prev_metric):
+        return metric
+    # the activity named after its organizing verb (以…为主题举办|职工思想引领活动)
+    act = _RE_ORGANIZE.split(prev_metric)[-1]
+    act = _ACTIVITY_VERB.sub("", act) if len(act) >= 2 else prev_metric
+    if metric == prev_metric:
+        return act + "参与"
+    if _PARTICIPANTS.fullmatch(metric or ""):
+        return act + metric
+    return metric
+
+
+_RE_FRAME_CLAUSE = re.compile(r"[，,]")
+_RE_ORGANIZE = re.compile(r"举办了?|开展了?|组织了?|举行了?")
+_RE_FRAME_QUOTES = re.compile(r"[“”‘’\"「」《》 \t]")
+#: frames that name no activity (各项活动中, 这些活动中, 系列活动中)
+_RE_FRAME_GENERIC = re.compile(r"(?:各项|各类|这些|系列|相关|此项|该项|上述|一系列|多项|本次|此次|这次|专项|主题|各种|多种形式的?)")
