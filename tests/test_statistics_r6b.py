@@ -72,3 +72,15 @@ def test_a_bid_on_its_own_is_still_a_plan():
 def test_holiday_names_are_not_numbers():
     s = by_value("五一期间,县总工会慰问一线职工300名。六一前夕,为职工子女送去图书200册。")
     assert set(s) == {300, 200}
+
+
+def test_an_amount_per_head_keeps_its_heads():
+    s = by_value("仪式上,区总工会向86名困难职工发放救助金共19万元,其中重病职工每人获得救助金4000元。")
+    assert s[190000].metric == "发放救助金"
+    assert s[4000].metric == "重病职工每人获得救助金"
+
+
+def test_two_amounts_per_head_of_equal_value_are_two_facts():
+    s = checked_statistics("活动现场,为新入学大学生每人发放助学金4000元。今后,市总工会还将分别资助每年每人4000元,"
+                           "直至其完成学业。", published=PUB)
+    assert len([x for x in s if x.value == 4000]) == 2

@@ -484,9 +484,17 @@ _PEOPLE_THEN_MONEY = re.compile(
     r"(?=(?:发放|获得|领取|受资助|受助|申领|送去|补助|救助)[\u4e00-\u9fff]{0,10}(?:金|款|资金|费|补贴|补助)$)")
 
 
+#: an amount per head (每人, 每户, 每名…, 人均): gold names it with the heads it is paid to
+#: (一等奖每项奖励, 每个省级创新工作室资金支持)
+_RE_PER_HEAD = re.compile(r"每[人户名位个项家]|人均")
+
+
 def _money_of_people(p: str) -> str:
-    """The money metric without the people it is paid to in front (困难职工发放救助金 → 发放救助金)."""
+    """The money metric without the people it is paid to in front (困难职工发放救助金 → 发放救助金),
+    unless it is an amount per head (困难职工每人获得救助金 stays)."""
     m = _PEOPLE_THEN_MONEY.match(p)
+    if m and _RE_PER_HEAD.search(m.group(0)):
+        return p  # 困难职工每人获得救助金5000元: an amount per head is named with its heads
     return p[m.end():] if m and len(p) - m.end() >= 3 else p
 
 
