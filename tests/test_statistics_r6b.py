@@ -84,3 +84,15 @@ def test_two_amounts_per_head_of_equal_value_are_two_facts():
     s = checked_statistics("活动现场,为新入学大学生每人发放助学金4000元。今后,市总工会还将分别资助每年每人4000元,"
                            "直至其完成学业。", published=PUB)
     assert len([x for x in s if x.value == 4000]) == 2
+
+
+def test_a_financial_numeral_closing_a_word_does_not_swallow_the_number():
+    # 伍 ends 队伍; 160 is a head count of its own
+    s = by_value("全县有12支队伍150名队员参加拔河比赛。")
+    assert s[150].unit == "名" and s[12].unit == "支"
+
+
+def test_delegates_and_teams_are_counted_but_the_slogan_is_not():
+    s = by_value("会议选举产生9名职工代表,共有24支代表队参加比赛。")
+    assert 9 in s and 24 in s
+    assert by_value("深入践行三个代表重要思想。") == {}
