@@ -96,3 +96,9 @@ def test_delegates_and_teams_are_counted_but_the_slogan_is_not():
     s = by_value("会议选举产生9名职工代表,共有24支代表队参加比赛。")
     assert 9 in s and 24 in s
     assert by_value("深入践行三个代表重要思想。") == {}
+
+
+def test_participants_are_named_with_the_activity_their_sentence_organized():
+    s = by_value("“五一”前夕,镇总工会成功举办“喜迎五一”职工拔河比赛,来自各村的18支代表队参加,参与职工达600余人。")
+    assert s[600].metric == "职工拔河比赛参与职工"
+    assert s[18].metric == "代表队"

@@ -131,6 +131,8 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
             named = metric
             if counts_events:
                 named = metrics.participants_of(named, prev_metric)  # 技能竞赛4场,参与职工173人次
+            if named == metric:
+                named = metrics.participants_in(norm, c0, q.start, named)  # 举办…运动会,…参与职工
             named = metrics.with_activity(named, activity)  # 冬送温暖活动中…发放救助金5万元
             population = reading.population
             if "其中" in norm[s0:q.start]:

@@ -623,9 +623,14 @@ def with_activity(metric: str, activity: str) -> str:
     two-character piece with it) or is empty."""
     if not metric or not activity:
         return metric
-    if any(activity[i:i + 2] in metric for i in range(len(activity) - 1)):
+    if any(activity[i:i + 2] in metric and activity[i:i + 2] not in _FRAME_COMMON
+           for i in range(len(activity) - 1)):
         return metric
     return activity + metric
+
+
+#: pieces an activity and a metric may share without the metric naming the activity
+_FRAME_COMMON = {"职工", "活动", "工会", "会员", "参与", "参加", "人员", "群众"}
 
 
 def participants_of(metric: str, prev_metric: Optional[str]) -> str:
@@ -650,3 +655,25 @@ _RE_ORGANIZE = re.compile(r"举办了?|开展了?|组织了?|举行了?")
 _RE_FRAME_QUOTES = re.compile(r"[“”‘’\"「」《》 \t]")
 #: frames that name no activity (各项活动中, 这些活动中, 系列活动中)
 _RE_FRAME_GENERIC = re.compile(r"(?:各项|各类|这些|系列|相关|此项|该项|上述|一系列|多项|本次|此次|这次|专项|主题|各种|多种形式的?)")
+
+
+#: an activity organized earlier in the sentence (成功举办…职工趣味运动会,…参与职工达1500余人)
+_ORGANIZED = re.compile(
+    r"(?:举办|开展|举行|组织)了?[ \t]*(?P<a>[^，,。；;：:\n\d]{2,20}?(?:活动|竞赛|比赛|大赛|运动会|比武|培训班|讲座))")
+
+
+def participants_in(norm: str, start: int, pos: int, metric: str) -> str:
+    """A bare participation count (参与职工, 参赛人数) named with the activity its sentence says
+    was organized before it (…举办…职工趣味运动会,31支代表队参加,参与职工达1500余人 →
+    职工趣味运动会参与职工); the metric unchanged otherwise."""
+    if not _PARTICIPANTS.fullmatch(metric or ""):
+        return metric
+    seg = norm[start:pos]
+    if "举" not in seg and "开展" not in seg and "组织" not in seg:
+        return metric
+    act = ""
+    for m in _ORGANIZED.finditer(seg):
+        act = m.group("a")
+    tail = act.rsplit("”", 1)[-1]
+    act = _RE_FRAME_QUOTES.sub("", tail if len(tail) >= 2 else act)  # (“主题”|职工趣味运动会)
+    return with_activity(metric, act) if len(act) >= 2 else metric
