@@ -102,3 +102,8 @@ def test_participants_are_named_with_the_activity_their_sentence_organized():
     s = by_value("“五一”前夕,镇总工会成功举办“喜迎五一”职工拔河比赛,来自各村的18支代表队参加,参与职工达600余人。")
     assert s[600].metric == "职工拔河比赛参与职工"
     assert s[18].metric == "代表队"
+
+
+def test_a_team_of_entrants_is_what_is_counted():
+    s = by_value("各分公司共报名14个参赛队,参赛人数达140人。")
+    assert s[14].metric == "参赛队"

@@ -268,6 +268,8 @@ def after_phrase(text: str, pos: int, stops: list, limit: int = AFTER_LIMIT) -> 
     if _RE_AFTER_LIST.match(window, i):
         return "", pos  # 三等奖5名|及优秀奖若干: the next item of a list, not what is counted
     m = patterns()["stop"].search(window, i)
+    while m and _RE_TAKING_PART.match(window, m.start()):
+        m = patterns()["stop"].search(window, m.end())  # 32个|参赛队: a noun, not the verb 参赛
     j = m.start() if m else len(window)
     k = bisect.bisect_right(stops, pos + i)
     if k < len(stops) and stops[k] < pos + j:
@@ -650,6 +652,8 @@ def participants_of(metric: str, prev_metric: Optional[str]) -> str:
     return metric
 
 
+#: a noun made of a verb of taking part and its head (参赛队, 参训学员, 参会代表): not a stop
+_RE_TAKING_PART = re.compile(r"参(?:赛|训|会|展|演)(?=队|选手|作品|单位|人员|学员|代表|职工|企业|班组)")
 _RE_FRAME_CLAUSE = re.compile(r"[，,]")
 _RE_ORGANIZE = re.compile(r"举办了?|开展了?|组织了?|举行了?")
 _RE_FRAME_QUOTES = re.compile(r"[“”‘’\"「」《》 \t]")
