@@ -107,3 +107,10 @@ def test_participants_are_named_with_the_activity_their_sentence_organized():
 def test_a_team_of_entrants_is_what_is_counted():
     s = by_value("各分公司共报名14个参赛队,参赛人数达140人。")
     assert s[14].metric == "参赛队"
+
+
+def test_a_wire_dateline_with_its_full_date_dates_the_story():
+    text = ("某某网江西某县2016年5月3日电(记者 王明)为丰富职工生活,县总工会举办了职工运动会。\n"
+            "此次运动会有600多人参加,设8个比赛项目。")
+    s = {x.value: x for x in checked_statistics(text)}
+    assert s[600].year == 2016 and s[8].year == 2016
