@@ -114,3 +114,14 @@ def test_a_wire_dateline_with_its_full_date_dates_the_story():
             "此次运动会有600多人参加,设8个比赛项目。")
     s = {x.value: x for x in checked_statistics(text)}
     assert s[600].year == 2016 and s[8].year == 2016
+
+
+def test_a_relative_clause_after_the_count_leaves_the_noun_counted():
+    s = by_value("闭幕式上,县总工会为14个获得优秀组织奖的单位及56名获得一、二等奖的运动员颁发了奖品。")
+    assert s[14].metric == "单位"
+    assert s[56].metric.startswith("运动员")
+
+
+def test_items_received_by_people_are_not_the_people():
+    s = by_value("驿站累计汇集物品3.2万件,其中2.1万件被有需要的职工领取。")
+    assert s[21000].metric != "职工"

@@ -270,6 +270,17 @@ def after_phrase(text: str, pos: int, stops: list, limit: int = AFTER_LIMIT) -> 
     m = patterns()["stop"].search(window, i)
     while m and _RE_TAKING_PART.match(window, m.start()):
         m = patterns()["stop"].search(window, m.end())  # 32个|参赛队: a noun, not the verb 参赛
+    if m and m.start() == i:
+        rel = _RE_RELATIVE.match(window, i)
+        if rel:
+            # 20个|获得优秀组织奖的单位, 72名|获得一、二、三等奖的运动员: a relative clause
+            # before the noun counted; the noun after 的 is what is counted
+            head = rel.group("h")
+            hm = patterns()["stop"].search(head)
+            head = head[:hm.start()] if hm else head
+            head = noun_phrase(_before_predicate_word(head)) if len(head) > 2 else head
+            if len(head) >= 2 and _is_noun(head):
+                return head, pos + rel.start("h") + len(head)
     j = m.start() if m else len(window)
     k = bisect.bisect_right(stops, pos + i)
     if k < len(stops) and stops[k] < pos + j:
@@ -654,6 +665,8 @@ def participants_of(metric: str, prev_metric: Optional[str]) -> str:
 
 #: a noun made of a verb of taking part and its head (参赛队, 参训学员, 参会代表): not a stop
 _RE_TAKING_PART = re.compile(r"参(?:赛|训|会|展|演)(?=队|选手|作品|单位|人员|学员|代表|职工|企业|班组)")
+#: a relative clause opened by a verb right after the measure word, up to 的 and the noun
+_RE_RELATIVE = re.compile(r"(?:获得|获|荣获|参加|参与|受到)[^，,。；;：:！!？?\n的]{1,16}的(?P<h>(?:(?![及和与或])[\u4e00-\u9fff]){2,8})")
 _RE_FRAME_CLAUSE = re.compile(r"[，,]")
 _RE_ORGANIZE = re.compile(r"举办了?|开展了?|组织了?|举行了?")
 _RE_FRAME_QUOTES = re.compile(r"[“”‘’\"「」《》 \t]")
