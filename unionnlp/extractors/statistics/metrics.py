@@ -7,6 +7,13 @@ prepositions and clause edges, at the next figure, after 等 (…书籍等宣传
 before a predicate that follows its head noun (滤料企业星罗棋布 → 滤料企业, 一线劳动者蓄能再出发 →
 一线劳动者). Coordinated metrics (工会组建率和职工入会率达99%) give one statistic each;
 ``A、B分别为x、y`` pairs values and metrics in order.
+
+As the gold names them: an amount per head keeps its heads (困难职工每人获得救助金), a total does
+not (发放救助金); a named activity framing the figure's clause names it (冬送温暖活动中为248人发放
+救助金5万元 → 冬送温暖发放救助金, :func:`activity_frame`); a bare participation count names the
+activity counted or organized before it in its sentence (技能竞赛4场,参与职工173人次 → 技能竞赛
+参与职工, :func:`participants_of`, :func:`participants_in`); a relative clause after the count
+leaves the noun after 的 (20个获得优秀组织奖的单位 → 单位).
 """
 from __future__ import annotations
 
