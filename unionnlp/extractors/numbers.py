@@ -300,6 +300,10 @@ def parse(text: str) -> list:
         except (ValueError, OverflowError, ZeroDivisionError, TypeError):
             q = None
         if q is None:
+            g = m.group(0)
+            if len(g) > 1 and g[0] in _AMBIGUOUS_SINGLE and g[1].isdigit():
+                pos = m.start() + 1  # 队伍160名: 伍 ends a word, the number starts after it
+                continue
             sp = m.group(0).find(" ")
             if m.group("num") and sp > 0:
                 pos = m.start() + sp

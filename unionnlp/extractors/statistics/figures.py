@@ -79,8 +79,9 @@ def is_statistic(q, norm: str, excl: Spans) -> bool:
             _RE_IS_STATISTIC_9.match(after) and not _RE_IS_STATISTIC_10.match(after) and \
             not (q.unit in _EVENT_UNITS and not _THRESHOLD_HEAD.match(norm, q.end)):
         return False  # (4.5万人次以上疗休养: visits are counted, not a class of units defined)
-    if q.unit and pats["part_head"].match(after.lstrip()):
-        return False
+    head = pats["part_head"].match(after.lstrip()) if q.unit else None
+    if head and not (head.group(0) == "代表" and (cat == "people" or after.lstrip()[2:3] in ("队", "团"))):
+        return False  # (三个代表; but 5名代表, 31支代表队, 12个代表团 are counts of people and teams)
     if q.unit == "篇" and _RE_ESSAY_AFTER.match(after) and \
             _RE_ESSAY_BEFORE.search(norm, max(0, q.start - 16), q.start):
         return False  # 做好“产、城、人”三篇文章: a figure of speech for tasks, not a count

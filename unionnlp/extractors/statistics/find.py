@@ -16,6 +16,9 @@ _NAMED_PLACE = re.compile(
 )
 
 #: bare nouns a figure after a subgroup's figure counts for that subgroup (其中…, 会员…)
+#: measure words of counted events (活动4场, 培训班5期): a participation count after one counts
+#: that activity's participants
+_EVENT_UNITS = {"场", "场次", "次", "期", "届", "轮", "批"}
 _BARE_HEADS = {"会员", "职工", "工会会员", "会员数", "职工会员", "工会组织", "基层工会"}
 #: how far back before a figure its sentence is read for kind, year and place (characters)
 MAX_LOOKBACK = 240
@@ -73,6 +76,8 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
     started_at: dict = {}  # sentence start → the time an event of its frame started
     last_kind: Optional[str] = None  # the kind of the last figure read
     inherit = False
+    prev_unit: Optional[str] = None  # the measure word of the figure before in the sentence
+    prev_end = 0
     for q in kept:
         s0 = context.sent_start(bounds, q.start)
         if s0 != prev_sent:
@@ -80,6 +85,7 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
             inherit = last_kind == "target" and _RE_DETAILS.match(norm, s0) is not None and \
                 not _RE_NEW_PARA.search(norm, prev_sent if prev_sent >= 0 else 0, s0)
             prev_metric, prev_sent, sub_population = None, s0, None
+            prev_unit, prev_end = None, s0
         # context (kind, year, place) is read back to the sentence start, but never further than
         # MAX_LOOKBACK characters: an unpunctuated run of figures would otherwise cost O(n²)
         c0 = max(s0, q.start - MAX_LOOKBACK)
@@ -116,8 +122,18 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
         if not qual and "预计" in _RE_FIND_STATISTICS_0.split(norm[max(s0, q.start - 12):q.start])[-1]:
             qual = "约"  # 预计参与职工3000人
         last_kind = kind
+        # the ；-part of the sentence the figure is in: an activity named there frames it
+        part = max(c0, norm.rfind("；", c0, q.start) + 1, norm.rfind(";", c0, q.start) + 1)
+        activity = metrics.activity_frame(norm, part, q.start)
+        counts_events = prev_unit in _EVENT_UNITS and part <= prev_end
         for metric, surface, ev_start, ev_end in found:
             reading = vocabulary.classify(metric, q.unit)
+            named = metric
+            if counts_events:
+                named = metrics.participants_of(named, prev_metric)  # 技能竞赛4场,参与职工173人次
+            if named == metric:
+                named = metrics.participants_in(norm, c0, q.start, named)  # 举办…运动会,…参与职工
+            named = metrics.with_activity(named, activity)  # 冬送温暖活动中…发放救助金5万元
             population = reading.population
             if "其中" in norm[s0:q.start]:
                 # 其中八大群体工会组织530家,会员3.7万余人: the members are the subgroup's
@@ -131,7 +147,7 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
             if metric and len(metric) > metrics.LONG_METRIC:
                 flags.append("long_metric")
             out.append(Statistic(
-                value=q.value, unit=q.unit, metric=metric or None, qualifier=qual, kind=kind,
+                value=q.value, unit=q.unit, metric=named or None, qualifier=qual, kind=kind,
                 year=when.year, place=where, text=text[ev_start:ev_end], start=ev_start, end=ev_end,
                 metric_surface=surface or None, period=when.period, metric_id=reading.metric_id,
                 population=population, base_year=base,
@@ -139,6 +155,7 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
                 flags=flags,
             ))
             prev_metric = metric or prev_metric
+        prev_unit, prev_end = q.unit, q.end
     out = restatements.merge(out, context.headline_end(text))
     doc_year = years.document_year_from(text, own_year, title=title)  # (= years.document_year)
     return years.fill_document_year(out, doc_year, published=published)

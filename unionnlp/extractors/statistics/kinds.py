@@ -6,7 +6,8 @@
 reporting it as reached (已, 累计, 截至) — a deadline already past at the time of writing
 (到2014年底 in a 2015 article) reports a result; 以…为目标 states the purpose of what is
 reported, not a goal for the figure;
-``actual`` otherwise.
+``actual`` otherwise. 其中争取…: the part of a total just reported that was obtained from
+elsewhere (共筹集资金170.5万元(其中争取上级慰问金162.5万元…)), not a bid.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ _CHANGE_BEFORE = re.compile(
 )
 _TARGET = re.compile(
     r"(?=[力确计预争目年拟将要到必务应\d今明本未下努])(?:"  # the first characters of the branches: a cheap skip
-    r"力争|确保|计划|预计|争取(?![到了得])|努力(?:实现|达到)|(?<!为)目标|年内|拟(?=[\u4e00-\u9fff])|必须|务必"
+    r"力争|确保|计划|预计|(?<!其中)争取(?![到了得])|努力(?:实现|达到)|(?<!为)目标|年内|拟(?=[\u4e00-\u9fff])|必须|务必"
     r"|今后|未来[一二两三四五六七八九十\d]{0,2}年|下一步|下步"
     r"|(?<![供响反相适回答对效])应(?:当)?(?:达到|达|不低于|不少于|覆盖|确保|建立|实现|$)"
     r"|(?:(?P<yb>\d{4})[ \t]*年(?:年底|底|年末)|[今明本]年(?:年底|底)|年底|年末)前"

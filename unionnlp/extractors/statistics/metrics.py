@@ -7,6 +7,13 @@ prepositions and clause edges, at the next figure, after 等 (…书籍等宣传
 before a predicate that follows its head noun (滤料企业星罗棋布 → 滤料企业, 一线劳动者蓄能再出发 →
 一线劳动者). Coordinated metrics (工会组建率和职工入会率达99%) give one statistic each;
 ``A、B分别为x、y`` pairs values and metrics in order.
+
+As the gold names them: an amount per head keeps its heads (困难职工每人获得救助金), a total does
+not (发放救助金); a named activity framing the figure's clause names it (冬送温暖活动中为248人发放
+救助金5万元 → 冬送温暖发放救助金, :func:`activity_frame`); a bare participation count names the
+activity counted or organized before it in its sentence (技能竞赛4场,参与职工173人次 → 技能竞赛
+参与职工, :func:`participants_of`, :func:`participants_in`); a relative clause after the count
+leaves the noun after 的 (20个获得优秀组织奖的单位 → 单位).
 """
 from __future__ import annotations
 
@@ -268,6 +275,19 @@ def after_phrase(text: str, pos: int, stops: list, limit: int = AFTER_LIMIT) -> 
     if _RE_AFTER_LIST.match(window, i):
         return "", pos  # 三等奖5名|及优秀奖若干: the next item of a list, not what is counted
     m = patterns()["stop"].search(window, i)
+    while m and _RE_TAKING_PART.match(window, m.start()):
+        m = patterns()["stop"].search(window, m.end())  # 32个|参赛队: a noun, not the verb 参赛
+    if m and m.start() == i:
+        rel = _RE_RELATIVE.match(window, i)
+        if rel:
+            # 20个|获得优秀组织奖的单位, 72名|获得一、二、三等奖的运动员: a relative clause
+            # before the noun counted; the noun after 的 is what is counted
+            head = rel.group("h")
+            hm = patterns()["stop"].search(head)
+            head = head[:hm.start()] if hm else head
+            head = noun_phrase(_before_predicate_word(head)) if len(head) > 2 else head
+            if len(head) >= 2 and _is_noun(head):
+                return head, pos + rel.start("h") + len(head)
     j = m.start() if m else len(window)
     k = bisect.bisect_right(stops, pos + i)
     if k < len(stops) and stops[k] < pos + j:
@@ -484,9 +504,17 @@ _PEOPLE_THEN_MONEY = re.compile(
     r"(?=(?:发放|获得|领取|受资助|受助|申领|送去|补助|救助)[\u4e00-\u9fff]{0,10}(?:金|款|资金|费|补贴|补助)$)")
 
 
+#: an amount per head (每人, 每户, 每名…, 人均): gold names it with the heads it is paid to
+#: (一等奖每项奖励, 每个省级创新工作室资金支持)
+_RE_PER_HEAD = re.compile(r"每[人户名位个项家]|人均")
+
+
 def _money_of_people(p: str) -> str:
-    """The money metric without the people it is paid to in front (困难职工发放救助金 → 发放救助金)."""
+    """The money metric without the people it is paid to in front (困难职工发放救助金 → 发放救助金),
+    unless it is an amount per head (困难职工每人获得救助金 stays)."""
     m = _PEOPLE_THEN_MONEY.match(p)
+    if m and _RE_PER_HEAD.search(m.group(0)):
+        return p  # 困难职工每人获得救助金5000元: an amount per head is named with its heads
     return p[m.end():] if m and len(p) - m.end() >= 3 else p
 
 
@@ -575,3 +603,101 @@ _RE_FENBIE_GROUPS_0 = re.compile(r"[ \t、，,和及与]*")
 _RE_FENBIE_GROUPS_1 = re.compile(r"[，,。；;：:\n]")
 _RE_FENBIE_GROUPS_2 = re.compile(r"、|和|及|与")
 _RE_FENBIE_GROUPS_3 = re.compile(r"[^率]{2}率$")
+
+
+#: a named activity framing the figures of its clause chain (冬送温暖活动中为248人发放救助金,
+#: “两节”送温暖活动共筹集资金…): from the last clause mark, an optional 在/本次…, the name,
+#: then 活动/行动 and 中/期间 (the frame) or 共/累计/共计 (the activity is the clause's subject)
+_ACTIVITY_FRAME = re.compile(
+    r"(?:^|(?<=[，,。；;：:\n]))[ \t]*(?:在|于)?[ \t]*(?:本次|此次|这次|今年的?|去年的?|该[市县区镇])?"
+    r"(?P<x>[^，,。；;：:\n\d]{2,12}?)(?:活动|行动)(?:中|期间|共计|共|累计)")
+#: what opens a frame's name without being part of it (开展, 组织, 持续开展 …)
+_FRAME_LEAD = re.compile(r"^(?:持续|深入|积极|广泛|扎实|集中)?(?:开展|组织|举办|举行|实施|启动)(?:了|的)?")
+#: a participation count that needs the activity it counts for (参与职工173人次)
+_PARTICIPANTS = re.compile(r"(?:参与|参加|参赛|受益|覆盖)(?:职工|人数|人次|会员|群众|者)?")
+#: an activity counted before a participation count in the same clause chain (技能竞赛4场)
+_ACTIVITY_HEAD = re.compile(r"(?:活动|竞赛|比赛|大赛|赛事|培训|讲座|宣讲|运动会|演出|比武)$")
+_ACTIVITY_VERB = re.compile(r"^(?:组织|开展|举办|举行|持续|深入|积极)+(?:了)?")
+
+
+def activity_frame(norm: str, seg_start: int, pos: int) -> str:
+    """The name of the activity whose frame holds the figure at ``pos`` (read from
+    ``seg_start``, the start of its sentence or of its ；-part): 冬送温暖 for …；冬送温暖活动中为
+    248人发放救助金5万元. Gold names such figures with the activity (冬送温暖救助金); an empty
+    string when there is no such frame."""
+    seg = norm[seg_start:pos]
+    if "活动" not in seg and "行动" not in seg:
+        return ""
+    x = ""
+    for m in _ACTIVITY_FRAME.finditer(seg):
+        # the frame holds its own clause only (冬送温暖活动中为248人…); after a comma it opens
+        # a list of the whole sentence (在送温暖活动中,走访慰问…), whose figures gold names alone
+        x = "" if _RE_FRAME_CLAUSE.search(seg, m.end()) else m.group("x")
+    x = _RE_FRAME_QUOTES.sub("", x)
+    x = _FRAME_LEAD.sub("", x.rsplit("在", 1)[-1])  # (全市工会系统)在|送温暖活动中
+    return x if len(x) >= 2 and not _RE_FRAME_GENERIC.fullmatch(x) else ""
+
+
+def with_activity(metric: str, activity: str) -> str:
+    """``metric`` named with ``activity`` in front, unless it already names it (shares a
+    two-character piece with it) or is empty."""
+    if not metric or not activity:
+        return metric
+    if any(activity[i:i + 2] in metric and activity[i:i + 2] not in _FRAME_COMMON
+           for i in range(len(activity) - 1)):
+        return metric
+    return activity + metric
+
+
+#: pieces an activity and a metric may share without the metric naming the activity
+_FRAME_COMMON = {"职工", "活动", "工会", "会员", "参与", "参加", "人员", "群众"}
+
+
+def participants_of(metric: str, prev_metric: Optional[str]) -> str:
+    """A bare participation count (参与职工, 参赛人数) after an activity counted in the same
+    clause chain (开展技能竞赛4场,参与职工173人次) names the activity: 技能竞赛参与职工; a head
+    count without a noun of its own that took the activity's name (主题教育活动4场500余人次)
+    counts its participants: …活动参与."""
+    if not prev_metric or not _ACTIVITY_HEAD.search(prev_metric):
+        return metric
+    # the activity named after its organizing verb (以…为主题举办|职工思想引领活动)
+    act = _RE_ORGANIZE.split(prev_metric)[-1]
+    act = _ACTIVITY_VERB.sub("", act) if len(act) >= 2 else prev_metric
+    if metric == prev_metric:
+        return act + "参与"
+    if _PARTICIPANTS.fullmatch(metric or ""):
+        return act + metric
+    return metric
+
+
+#: a noun made of a verb of taking part and its head (参赛队, 参训学员, 参会代表): not a stop
+_RE_TAKING_PART = re.compile(r"参(?:赛|训|会|展|演)(?=队|选手|作品|单位|人员|学员|代表|职工|企业|班组)")
+#: a relative clause opened by a verb right after the measure word, up to 的 and the noun
+_RE_RELATIVE = re.compile(r"(?:获得|获|荣获|参加|参与|受到)[^，,。；;：:！!？?\n的]{1,16}的(?P<h>(?:(?![及和与或])[\u4e00-\u9fff]){2,8})")
+_RE_FRAME_CLAUSE = re.compile(r"[，,]")
+_RE_ORGANIZE = re.compile(r"举办了?|开展了?|组织了?|举行了?")
+_RE_FRAME_QUOTES = re.compile(r"[“”‘’\"「」《》 \t]")
+#: frames that name no activity (各项活动中, 这些活动中, 系列活动中)
+_RE_FRAME_GENERIC = re.compile(r"(?:各项|各类|这些|系列|相关|此项|该项|上述|一系列|多项|本次|此次|这次|专项|主题|各种|多种形式的?)")
+
+
+#: an activity organized earlier in the sentence (成功举办…职工趣味运动会,…参与职工达1500余人)
+_ORGANIZED = re.compile(
+    r"(?:举办|开展|举行|组织)了?[ \t]*(?P<a>[^，,。；;：:\n\d]{2,20}?(?:活动|竞赛|比赛|大赛|运动会|比武|培训班|讲座))")
+
+
+def participants_in(norm: str, start: int, pos: int, metric: str) -> str:
+    """A bare participation count (参与职工, 参赛人数) named with the activity its sentence says
+    was organized before it (…举办…职工趣味运动会,31支代表队参加,参与职工达1500余人 →
+    职工趣味运动会参与职工); the metric unchanged otherwise."""
+    if not _PARTICIPANTS.fullmatch(metric or ""):
+        return metric
+    seg = norm[start:pos]
+    if "举" not in seg and "开展" not in seg and "组织" not in seg:
+        return metric
+    act = ""
+    for m in _ORGANIZED.finditer(seg):
+        act = m.group("a")
+    tail = act.rsplit("”", 1)[-1]
+    act = _RE_FRAME_QUOTES.sub("", tail if len(tail) >= 2 else act)  # (“主题”|职工趣味运动会)
+    return with_activity(metric, act) if len(act) >= 2 else metric

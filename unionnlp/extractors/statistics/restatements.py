@@ -21,7 +21,9 @@ _PEOPLE = {"名": "人", "位": "人"}
 RESTATEMENT_WINDOW = 8
 #: words too common to tie two metrics together (覆盖职工 and 培训职工 are two facts)
 _GENERIC = {"职工", "企业", "工会", "会员", "单位", "人员", "组织", "活动", "资金", "项目",
-            "开展", "举办", "发放", "新建", "建成", "培训", "覆盖", "参与", "慰问", "走访", "提供"}
+            "开展", "举办", "发放", "新建", "建成", "培训", "覆盖", "参与", "慰问", "走访", "提供",
+            # amounts per head (每人发放助学金5000元 and 将分别资助每年每人5000元 are two facts)
+            "每人", "每户", "每名", "人均"}
 
 
 def merge(stats: list, headline_end: int = 0) -> list:

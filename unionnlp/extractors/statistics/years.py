@@ -384,7 +384,10 @@ _HEAD_YEAR_RE = re.compile(
 #: a year opening a text's first sentence, as the frame of what follows (2017年,镇工会… / 2017年镇工会…)
 _OPENING_YEAR = re.compile(r"[ \t\u3000]*(?:在|于)?(?P<y>(?:19|20)\d{2})[ \t]*年(?:度)?(?![\d一二三四五六七八九十]{1,2}月|以来|来|起|至|到)")
 _DATELINE = re.compile(r"[ \t\u3000]*(?:[^\n。，,；;]{0,30}?(?:讯|电|消息)[)）]?[ \t\u3000]*)?"
-                       r"(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*\d{1,2}[ \t]*月[^。\n]{0,6}?[，,]")
+                       r"(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*\d{1,2}[ \t]*月[^。\n]{0,6}?[，,]"
+                       # a wire dateline with its full date before 电/讯 (某某网甘肃华池2014年4月29日电)
+                       r"|[ \t\u3000]*[^\n。，,；;\d]{2,24}?(?P<y2>(?:19|20)\d{2})[ \t]*年[ \t]*\d{1,2}[ \t]*月"
+                       r"[ \t]*\d{1,2}[ \t]*日[ \t]*(?:电|讯)")
 _SURVEY = re.compile(r"年度|名单|评选|大赛|竞赛|表彰|结果|榜单")
 _REPORT_TITLE = re.compile(r"总结|汇报|报告|要点|计划|方案|情况|工作|规划|安排")
 
@@ -423,7 +426,7 @@ def document_date(text: str, *, title: Optional[str] = None) -> Optional[int]:
     for line in (text.split("\n", 2)[:2] if head and head == first_line else [first_line]):
         m = _DATELINE.match(line)
         if m:
-            return int(m.group("y"))
+            return int(m.group("y") or m.group("y2"))
     return None
 
 
