@@ -87,7 +87,10 @@ def _behind_place(name: str, vocab) -> Optional[str]:
 def is_place(prefix: str) -> bool:
     """Whether ``prefix`` is exactly a division name (江苏省, 温州)."""
     from .. import places
+    from ..places.mentions import may_be_place
 
+    if not may_be_place(prefix):
+        return False  # no division, town or marker has that name: skip the full scan
     found = places.find_places(prefix)
     return any(p.start == 0 and p.end == len(prefix) for p in found)
 

@@ -97,6 +97,51 @@ def find_places(text: str, *, context: Iterable[Place] = ()) -> list[Place]:
     return out
 
 
+def may_open_with_place(text: str) -> bool:
+    """Whether a mention of :func:`find_places` could start at ``text``'s first character: a
+    cheap necessary condition (some division, short form, town or town short name begins with
+    its first two characters, or it opens with 全国, an anonymised place or a placeholder
+    letter), so callers that only want a place at the start (a name's division prefix) can
+    skip the full scan when it fails."""
+    if not text or not isinstance(text, str):
+        return False
+    g = _gaz()
+    starts = g.__dict__.get("_name_starts")
+    if starts is None:
+        # the first two characters of every division, town and town short name → their lengths
+        starts = {}
+        for k in list(g.keys) + list(g.town_keys) + list(g.town_shorts):
+            starts.setdefault(k[:2], set()).add(len(k))
+        g.__dict__["_name_starts"] = starts = {b: sorted(v) for b, v in starts.items()}
+    if text.startswith(NATIONAL) or "X" in text or "Ｘ" in text or g.anon_re.match(text) is not None:
+        return True
+    for b in (text[:2], text[:1]):
+        for n in starts.get(b, ()):
+            k = text[:n]
+            if k in g.keys or k in g.town_keys or k in g.town_shorts:
+                return True
+    return False
+
+
+def may_be_place(text: str) -> bool:
+    """Whether :func:`find_places` could read the whole of ``text`` as one mention: a cheap
+    necessary condition (it is a division's name or short form, perhaps with its level
+    character after it, a town's name or short name, 全国, an anonymised place, or a zone
+    name after a division), so a test for an exact place name can skip the full scan."""
+    if not text or not isinstance(text, str):
+        return False
+    g = _gaz()
+    zones = g.__dict__.get("_zone_suffixes")
+    if zones is None:
+        from unionnlp.extractors.places.gazetteer import _vocab
+
+        g.__dict__["_zone_suffixes"] = zones = tuple(_vocab()["zone_suffixes"])
+    return (text in g.keys or text[:-1] in g.keys or text in g.town_keys or text in g.town_shorts
+            or text == NATIONAL or "X" in text or "Ｘ" in text
+            or g.anon_re.match(text) is not None
+            or (text.endswith(zones) and may_open_with_place(text)))
+
+
 def _without_overlaps(divisions: list[Place], towns: list[Place]) -> list[Place]:
     """Division mentions and towns together: a division inside a town's name is a part of it
     (长安 in 长安镇), and a town that cuts a division mention in two is dropped."""
