@@ -99,28 +99,20 @@ def find_places(text: str, *, context: Iterable[Place] = ()) -> list[Place]:
 
 def may_open_with_place(text: str) -> bool:
     """Whether a mention of :func:`find_places` could start at ``text``'s first character: a
-    cheap necessary condition (some division, short form, town or town short name begins with
-    its first two characters, or it opens with 全国, an anonymised place or a placeholder
+    cheap necessary condition (some division, short form, town or town short name is a
+    prefix of it, or it opens with 全国, an anonymised place or a placeholder
     letter), so callers that only want a place at the start (a name's division prefix) can
     skip the full scan when it fails."""
     if not text or not isinstance(text, str):
         return False
     g = _gaz()
-    starts = g.__dict__.get("_name_starts")
-    if starts is None:
-        # the first two characters of every division, town and town short name → their lengths
-        starts = {}
-        for k in list(g.keys) + list(g.town_keys) + list(g.town_shorts):
-            starts.setdefault(k[:2], set()).add(len(k))
-        g.__dict__["_name_starts"] = starts = {b: sorted(v) for b, v in starts.items()}
+    lengths = g.__dict__.get("_name_lengths")
+    if lengths is None:  # the lengths of the division, town and town short names (read once)
+        g.__dict__["_name_lengths"] = lengths = tuple(
+            (table, sorted(set(map(len, table)))) for table in (g.keys, g.town_keys, g.town_shorts))
     if text.startswith(NATIONAL) or "X" in text or "Ｘ" in text or g.anon_re.match(text) is not None:
         return True
-    for b in (text[:2], text[:1]):
-        for n in starts.get(b, ()):
-            k = text[:n]
-            if k in g.keys or k in g.town_keys or k in g.town_shorts:
-                return True
-    return False
+    return any(text[:n] in table for table, ns in lengths for n in ns if n <= len(text))
 
 
 def may_be_place(text: str) -> bool:
