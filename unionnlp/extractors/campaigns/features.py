@@ -182,7 +182,7 @@ def _near_head(right: str) -> str:
     """The kind of the last head noun within the right context before a punctuation mark or
     a verb that runs or awards, after at least one other word (“项目高质量,勇夺双胜利”万名职工劳动竞赛: competition), or ''."""
     gr = grammar()
-    lengths = sorted({len(h) for h in gr.heads}, reverse=True)
+    lengths = gr.head_lengths
     kind = ""
     m = gr.frame_re.search(right)
     if m:
