@@ -100,9 +100,9 @@ def find_places(text: str, *, context: Iterable[Place] = ()) -> list[Place]:
 def may_open_with_place(text: str) -> bool:
     """Whether a mention of :func:`find_places` could start at ``text``'s first character: a
     cheap necessary condition (some division, short form, town or town short name is a
-    prefix of it, or it opens with 全国, an anonymised place or a placeholder
-    letter), so callers that only want a place at the start (a name's division prefix) can
-    skip the full scan when it fails."""
+    prefix of it, it opens with 全国 or an anonymised place, or it holds a placeholder letter
+    or the last character of a town name), so callers that only want a place at the start (a
+    name's division prefix) can skip the full scan when it fails."""
     if not text or not isinstance(text, str):
         return False
     g = _gaz()
@@ -112,6 +112,8 @@ def may_open_with_place(text: str) -> bool:
             (table, sorted(set(map(len, table)))) for table in (g.keys, g.town_keys, g.town_shorts))
     if text.startswith(NATIONAL) or "X" in text or "Ｘ" in text or g.anon_re.match(text) is not None:
         return True
+    if g.town_auto.last_re.search(text) is not None:
+        return True  # a town named in the text lets its short form (郭杜 of 郭杜街道) count too
     return any(text[:n] in table for table, ns in lengths for n in ns if n <= len(text))
 
 
