@@ -81,7 +81,10 @@ def org_id(canonical: Optional[str], adcode: Optional[str] = None) -> Optional[s
 def _division_prefix(key: str) -> tuple:
     """(code of the most specific division the name begins with, the rest of the name)."""
     from . import places
+    from .places.mentions import may_open_with_place
 
+    if not may_open_with_place(key):
+        return None, key  # nothing that could be a division begins the name
     found = sorted((p for p in places.find_places(key) if p.adcode and p.start is not None
                     and p.level != "country"), key=lambda p: p.start)
     code, pos = None, 0

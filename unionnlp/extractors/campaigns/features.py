@@ -19,6 +19,7 @@ from typing import Iterable, Optional
 
 from .grammar import CJK, NUMERALS, SPEECH_PUNCT, grammar
 from .lexicon import entry_for, surface_index, surface_key
+from .variants import is_place
 
 __all__ = ["candidate_features", "candidate_feature_parts", "FEATURES_VERSION", "NUMERALS", "SPEECH_PUNCT", "CJK"]
 
@@ -96,8 +97,6 @@ def _place_prefix(n: str) -> bool:
     """Whether ``n`` opens with a division name (蚌埠市, 江苏省, 锡林郭勒盟) and goes on."""
     if len(n) < 2 + MIN_AFTER_PLACE:
         return False
-    from .variants import is_place
-
     return any(is_place(n[:k])
                for k in range(min(MAX_PLACE_PREFIX, len(n) - MIN_AFTER_PLACE), 1, -1))
 
@@ -182,7 +181,7 @@ def _near_head(right: str) -> str:
     """The kind of the last head noun within the right context before a punctuation mark or
     a verb that runs or awards, after at least one other word (“项目高质量,勇夺双胜利”万名职工劳动竞赛: competition), or ''."""
     gr = grammar()
-    lengths = sorted({len(h) for h in gr.heads}, reverse=True)
+    lengths = gr.head_lengths
     kind = ""
     m = gr.frame_re.search(right)
     if m:

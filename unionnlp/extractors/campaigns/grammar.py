@@ -107,6 +107,11 @@ class Grammar:
         return [right[:k] for k in lengths.get(right[:1], ()) if k <= n and right[:k] in cues]
 
     @functools.cached_property
+    def head_lengths(self) -> tuple:
+        """The lengths of the head nouns, longest first (read once)."""
+        return tuple(sorted({len(h) for h in self.heads}, reverse=True))
+
+    @functools.cached_property
     def _ends(self) -> dict:
         """The last characters of the head nouns and of the not-a-campaign endings: a name
         whose last character is not among them has none (the look-ups are skipped)."""

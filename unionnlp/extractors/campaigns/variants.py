@@ -84,10 +84,22 @@ def _behind_place(name: str, vocab) -> Optional[str]:
     return None
 
 
+#: the places package and its mentions module, imported on the first :func:`is_place` (it runs
+#: for every prefix of every quoted name: an import statement per call would cost more than the
+#: pre-check it guards)
+_PLACES: list = []
+
+
 def is_place(prefix: str) -> bool:
     """Whether ``prefix`` is exactly a division name (江苏省, 温州)."""
-    from .. import places
+    if not _PLACES:
+        from .. import places
+        from ..places import mentions
 
+        _PLACES[:] = [places, mentions]
+    places, mentions = _PLACES
+    if not mentions.may_be_place(prefix):
+        return False  # no division, town or marker has that name: skip the full scan
     found = places.find_places(prefix)
     return any(p.start == 0 and p.end == len(prefix) for p in found)
 

@@ -97,6 +97,45 @@ def find_places(text: str, *, context: Iterable[Place] = ()) -> list[Place]:
     return out
 
 
+def may_open_with_place(text: str) -> bool:
+    """Whether a mention of :func:`find_places` could start at ``text``'s first character: a
+    cheap necessary condition (some division, short form, town or town short name is a
+    prefix of it, it opens with 全国 or an anonymised place, or it holds a placeholder letter
+    or the last character of a town name), so callers that only want a place at the start (a
+    name's division prefix) can skip the full scan when it fails."""
+    if not text or not isinstance(text, str):
+        return False
+    g = _gaz()
+    lengths = g.__dict__.get("_name_lengths")
+    if lengths is None:  # the lengths of the division, town and town short names (read once)
+        g.__dict__["_name_lengths"] = lengths = tuple(
+            (table, sorted(set(map(len, table)))) for table in (g.keys, g.town_keys, g.town_shorts))
+    if text.startswith(NATIONAL) or "X" in text or "Ｘ" in text or g.anon_re.match(text) is not None:
+        return True
+    if g.town_auto.last_re.search(text) is not None:
+        return True  # a town named in the text lets its short form (郭杜 of 郭杜街道) count too
+    return any(text[:n] in table for table, ns in lengths for n in ns if n <= len(text))
+
+
+def may_be_place(text: str) -> bool:
+    """Whether :func:`find_places` could read the whole of ``text`` as one mention: a cheap
+    necessary condition (it is a division's name or short form, perhaps with its level
+    character after it, a town's name or short name, 全国, an anonymised place, or a zone
+    name after a division), so a test for an exact place name can skip the full scan."""
+    if not text or not isinstance(text, str):
+        return False
+    g = _gaz()
+    zones = g.__dict__.get("_zone_suffixes")
+    if zones is None:
+        from unionnlp.extractors.places.gazetteer import _vocab
+
+        g.__dict__["_zone_suffixes"] = zones = tuple(_vocab()["zone_suffixes"])
+    return (text in g.keys or text[:-1] in g.keys or text in g.town_keys or text in g.town_shorts
+            or text == NATIONAL or "X" in text or "Ｘ" in text
+            or g.anon_re.match(text) is not None
+            or (text.endswith(zones) and may_open_with_place(text)))
+
+
 def _without_overlaps(divisions: list[Place], towns: list[Place]) -> list[Place]:
     """Division mentions and towns together: a division inside a town's name is a part of it
     (长安 in 长安镇), and a town that cuts a division mention in two is dropped."""

@@ -119,13 +119,15 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
         base = years.base_year(norm, c0, q.start, when.year) if kind == "change" else None
         where = _place_info(norm, c0, q.start, place)
         qual = q.qualifier if q.qualifier in _QUALIFIERS else ""
-        if not qual and "预计" in _RE_FIND_STATISTICS_0.split(norm[max(s0, q.start - 12):q.start])[-1]:
+        if not qual and norm.find("预计", max(s0, q.start - 12), q.start) >= 0 and \
+                "预计" in _RE_FIND_STATISTICS_0.split(norm[max(s0, q.start - 12):q.start])[-1]:
             qual = "约"  # 预计参与职工3000人
         last_kind = kind
         # the ；-part of the sentence the figure is in: an activity named there frames it
         part = max(c0, norm.rfind("；", c0, q.start) + 1, norm.rfind(";", c0, q.start) + 1)
         activity = metrics.activity_frame(norm, part, q.start)
         counts_events = prev_unit in _EVENT_UNITS and part <= prev_end
+        detail = norm.find("其中", s0, q.start) >= 0  # (= "其中" in norm[s0:q.start], no copy)
         for metric, surface, ev_start, ev_end in found:
             reading = vocabulary.classify(metric, q.unit)
             named = metric
@@ -135,7 +137,7 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
                 named = metrics.participants_in(norm, c0, q.start, named)  # 举办…运动会,…参与职工
             named = metrics.with_activity(named, activity)  # 冬送温暖活动中…发放救助金5万元
             population = reading.population
-            if "其中" in norm[s0:q.start]:
+            if detail:
                 # 其中八大群体工会组织530家,会员3.7万余人: the members are the subgroup's
                 if population is None and reading.metric_id and sub_population and metric in _BARE_HEADS:
                     population = sub_population
