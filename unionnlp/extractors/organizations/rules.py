@@ -10,7 +10,7 @@ from unionnlp.records import NATIONAL, Organization, Place
 from unionnlp.extractors.organizations.abbreviations import (_chain_canonical, chain_place,
                                                              expand_abbreviation)
 from unionnlp.extractors.organizations.abbreviations import _abbreviations
-from unionnlp.extractors.organizations.cut import window_words
+from unionnlp.extractors import segmenter
 from unionnlp.extractors.organizations.lexicon import _CJK, _Lex, _lex, org_kind
 from unionnlp.extractors.organizations.sources import _sources
 from unionnlp.extractors.organizations.spans import _Index, _Span
@@ -228,7 +228,7 @@ def _he_department(lx, text: str, start: int, floor: int, pindex: "_Index") -> i
     if m is not None:
         lo, seg = lo + m + 1, seg[m + 1:]
     places = {p.end: p.start for p in pindex.within(lo, j) if p.start >= lo}
-    toks = window_words(seg, hmm=False) if seg else []
+    toks = segmenter.words(seg, hmm=False) if seg else []
     pos, fields = j, 0
     for w in reversed(toks):
         wstart = pos - len(w)
@@ -260,7 +260,7 @@ def _field_words(lx) -> frozenset:
         for suf, kind in lx.suffix_kind.items():
             if kind in ("government", "party") and len(suf) >= 3:
                 body = suf[:-1]  # 组织 of 组织部, 社会保障 of 社会保障局
-                out.update(w for w in window_words(body, hmm=False) + [body] if len(w) >= 2)
+                out.update(w for w in segmenter.words(body, hmm=False) + [body] if len(w) >= 2)
         got = frozenset(out)
         object.__setattr__(lx, "_field_words", got)
     return got
@@ -305,7 +305,7 @@ def _listed_firms(lx, text: str, pindex: "_Index", found: list) -> list[Organiza
         if 0 <= cut < len(items[0]) - 2:
             pos += cut + 1  # 慰问组向 + 邮政: the words before a function character lead in
             items[0] = items[0][cut + 1:]
-        words = window_words(items[0], hmm=False)  # (HMM glues 在 + 鑫岳 into one word)
+        words = segmenter.words(items[0], hmm=False)  # (HMM glues 在 + 鑫岳 into one word)
         while (len(words) > 1 and (lx.tags.get(words[0]) or "x")[:1] in _LEAD_IN_TAGS
                and len(items[0]) - len(words[0]) >= 2):
             pos += len(words[0])
@@ -342,14 +342,14 @@ def _firm_name(lx, item: str, pos: int, pindex: "_Index") -> bool:
         return False  # 电子、机械, 广东 (ns): common words and places
     if item[-1] in lx.vocab["abbr_level_chars"] or item.endswith(tuple(lx.town_words)):
         return False  # 某某县, 某某镇: a place the gazetteer lacks
-    words = window_words(item, hmm=False)
+    words = segmenter.words(item, hmm=False)
     return not any(len(w) >= 2 and (w in lx.generic or w in lx.stop_words) for w in words)
 
 
 def _class_words(lx, inner: str) -> bool:
     """``inner`` (the body between a place and its head) is made only of words that name a
     class of bodies (民办, 公办, 非公 …): 闵行区民办学校 is the private schools of the district."""
-    words = window_words(inner, hmm=False)
+    words = segmenter.words(inner, hmm=False)
     cls = lx.vocab["class_words"]
     return all(w in cls or _split_into(w, cls) for w in words)
 
@@ -395,7 +395,7 @@ def _unit_body(lx, text: str, a: int, b: int) -> bool:
     return (0 < len(run) <= UNIT_BODY_MAX and all(_CJK.match(c) for c in run)
             and run[0] not in lx.boundary and not run.startswith(lx.determiners)
             # 长宁区司法局 + 指导 + 区法律援助中心: a verb between them, not a unit's name
-            and not any(len(w) >= 2 and w in lx.stop_words for w in window_words(run, hmm=False)))
+            and not any(len(w) >= 2 and w in lx.stop_words for w in segmenter.words(run, hmm=False)))
 
 
 #: longest name of a unit between a body and the unit's head (困难职工 + 帮扶中心)
@@ -428,7 +428,7 @@ def _shared_head_list(lx, text: str, s0: int, key: str, kind: str) -> list[Organ
     out = []
     items = m.group(1).split("、")
     pos = m.start(1)
-    words = window_words(items[0], hmm=False)
+    words = segmenter.words(items[0], hmm=False)
     while len(words) > 1 and (lx.tags.get(words[0]) or "x")[:1] in "vpcdr":
         pos += len(words[0])  # 来自 + 江津鼎山: the verb before the list is not a name
         items[0] = items[0][len(words[0]):]
@@ -497,7 +497,7 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
                     _plural_body(lx, body_):
                 return []  # 省市委, 市直各单位工会: plural or generic
             if body_ and all((lx.tags.get(w) or "x") in _ADJ_TAGS for w in
-                             window_words(body_, hmm=False)):
+                             segmenter.words(body_, hmm=False)):
                 return []
             if full:
                 canonical = full
@@ -539,7 +539,7 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
             return []  # 全国工会: only the fixed national names
         if body == lx.vocab["system_head"] and _system_place(plist, s, pe):
             return []  # 浙江省工会: the unions of a province as a system (the body is 总工会)
-        toks = window_words(inner, hmm=False) if inner else []
+        toks = segmenter.words(inner, hmm=False) if inner else []
         if toks and all((lx.tags.get(w) or "x")[:1] == "a" for w in toks):
             return []  # 安徽省优秀工会: place + adjective is no name
         if inner and _class_words(lx, inner):
@@ -572,7 +572,7 @@ def _listed_unknown_name(lx, text: str, s: int, head: str) -> bool:
         return False
     if head[0] in lx.boundary or head.startswith(lx.determiners) or not all(_CJK.match(c) for c in head):
         return False
-    words = window_words(head)  # 老顶山; 石门 + 岭: unknown, proper or single characters
+    words = segmenter.words(head)  # 老顶山; 石门 + 岭: unknown, proper or single characters
     return lx.tags.get(head) is None and all(
         len(w) == 1 or lx.tags.get(w) is None or lx.tags.get(w) in lx.proper_tags for w in words)
 
@@ -629,7 +629,7 @@ _APP = "客户端"
 def _level_then_field(lx, name: str) -> bool:
     """``name`` reads as a bare level character + a department's field even though its first
     two characters make a word (区 + 市场监管局, not 区市; but 省 + 市委 is two levels)."""
-    ws = window_words(name, hmm=False)
+    ws = segmenter.words(name, hmm=False)
     return (len(ws) >= 2 and ws[0] == name[0] and len(ws[1]) >= 2 and ws[1] not in lx.abbr_ok
             and ws[1] not in lx.suffix_kind
             and not (ws[1][0] in lx.vocab["abbr_level_chars"] and ws[1][1:] in lx.suffix_kind))
@@ -660,16 +660,16 @@ def _place_before(lx: _Lex, text: str, start: int, s0: int, pindex: "_Index") ->
     for p in pindex.within(start, s0 + 1):
         if p.start < s0 <= p.end or p.end == s0:
             return True
-    words = window_words(text[start:s0], hmm=False)
+    words = segmenter.words(text[start:s0], hmm=False)
     return bool(words) and (lx.tags.get(words[-1]) or "x") == "ns"
 
 
 def _brand_lead(lx: _Lex, lead: str) -> bool:
     """``lead`` (the text before a place inside a name) is one dictionary word tagged as a proper
     name other than a place: a brand (沃尔玛, 腾讯), not a person's name the dictionary lacks."""
-    words = window_words(lead, hmm=False)
+    words = segmenter.words(lead, hmm=False)
     if words and len(words[0]) < 2:
-        words = window_words(lead)  # a brand jieba does not know: its HMM keeps it whole (新岳)
+        words = segmenter.words(lead)  # a brand jieba does not know: its HMM keeps it whole (新岳)
     if not words or len(words[0]) < 2:
         return False
     first = lx.tags.get(words[0]) or "x"
@@ -714,7 +714,7 @@ def _named_body_cached(head: str) -> bool:
     tag = lx.tags.get(head)
     if tag is not None:  # one dictionary word: no need to cut it
         return tag in lx.proper_tags and head not in _NATIONAL_WORDS
-    words = window_words(head)
+    words = segmenter.words(head)
     if not words or words[0] in _NATIONAL_WORDS:
         return False
     if all((lx.tags.get(w) or "x") in lx.proper_tags and len(w) >= 2 for w in words):

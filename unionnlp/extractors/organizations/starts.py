@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 
-from unionnlp.extractors.organizations.cut import window_words
+from unionnlp.extractors import segmenter
 from unionnlp.extractors.organizations.lexicon import _CJK, _STOP_POS, _Lex, _lex
 from unionnlp.extractors.organizations.spans import _Index
 
@@ -53,7 +53,7 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
             pos = sp[1]
             continue
         nxt = min([ps for ps, pe in place_at.values() if pos < ps < s0] + [s0])
-        for w in window_words(text[pos:nxt]):
+        for w in segmenter.words(text[pos:nxt]):
             toks.append((pos, w))
             pos += len(w)
     start = s0
@@ -134,7 +134,7 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
         if lo <= ps and 0 < start - pe <= 3:
             run = text[pe:start]
             if all(_CJK.match(c) and c not in lx.boundary for c in run) and all(
-                    len(w) == 1 for w in window_words(run, hmm=False)) and run not in lx.stop_words:
+                    len(w) == 1 for w in segmenter.words(run, hmm=False)) and run not in lx.stop_words:
                 start = ps
     # place + a trade name with a verb in it + company head (成都 + 云途飞驰 + 网络科技有限公司):
     # a limited company's name is place + trade name + trade + legal form
@@ -142,7 +142,7 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
         for ps, pe in place_at.values():
             if lo <= ps and 0 < start - pe <= 4:
                 run = text[pe:start]
-                ws = window_words(run, hmm=False)
+                ws = segmenter.words(run, hmm=False)
                 if all(_CJK.match(c) and c not in lx.boundary for c in run) and not any(
                         w in lx.stop_words or w.startswith(lx.determiners) for w in ws):
                     start = ps
@@ -152,7 +152,7 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
             run = text[pe:s0]
             # (not a function word right after the place: 青川县 + 在 + 县总工会)
             if run[0] not in lx.boundary and all(_CJK.match(c) for c in run) and all(
-                    len(w) == 1 or lx.tags.get(w) is None for w in window_words(run, hmm=False)):
+                    len(w) == 1 or lx.tags.get(w) is None for w in segmenter.words(run, hmm=False)):
                 start = ps
     if company and start == i:
         start = _bracket_lead(lx, text, i, floor, pindex)
@@ -184,7 +184,7 @@ def _plural_body(lx: _Lex, body: str) -> bool:
     if _PLURAL_CHARS.isdisjoint(body):
         return False
     return any(w in ("各", "全", "该", "本", "每") or w.startswith(lx.determiners)
-               for w in window_words(body, hmm=False))
+               for w in segmenter.words(body, hmm=False))
 
 
 #: jieba tags of adjectives that make no name after a level character (市优秀工会); not 'an'
@@ -259,7 +259,7 @@ def _is_generic_cached(body: str) -> bool:
         return True
     if body.startswith(lx.determiners):
         return True
-    toks = window_words(body, hmm=False)
+    toks = segmenter.words(body, hmm=False)
     if any(w.endswith("级") and len(w) == 2 for w in toks):
         return True  # 村级, 县级: a class of bodies, not a named one
     return all(w in lx.generic or _generic_concat(lx, w) for w in toks)
