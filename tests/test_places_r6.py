@@ -74,3 +74,39 @@ def test_our_country_marks_a_national_piece_without_localities():
     local = ("扬州市总工会召开全委会。会议指出,我国经济持续恢复,扬州市各级工会要发挥作用。"
              "今年扬州市新建工会驿站60个。")
     assert unionnlp.extract(local).place.name == "扬州市"
+
+
+def test_city_written_before_its_district_that_starts_with_shi():
+    # 青岛市南区 is 青岛 + 市南区 (not 青岛市 + a 南区 elsewhere); likewise 济南市中区
+    ps = [(p.name, p.adcode) for p in find_places("青岛市南区总工会为新就业形态劳动者送去清凉。") if p.adcode]
+    assert ps == [("青岛", "370200"), ("市南区", "370202")]
+    ps = [p.name for p in find_places("济南市中区举办职工运动会,市中区各街道工会参赛。") if p.adcode]
+    assert ps == ["济南", "市中区", "市中区"]
+    # the city on its own keeps its full name
+    assert _names("青岛市总工会召开全委会。") == ["青岛市"]
+
+
+def test_a_district_name_shared_by_two_cities_without_context_is_the_municipality_s():
+    # 宝山区 of 上海 and of 双鸭山: with nothing else named, the municipality's district
+    p = find_places("宝山区总工会为一线职工举办法律知识讲座。")[0]
+    assert p.canonical == "上海市宝山区"
+    # context still decides
+    p = [x for x in find_places("双鸭山市宝山区总工会开展送温暖活动。") if x.name == "宝山区"][0]
+    assert p.canonical == "黑龙江省双鸭山市宝山区"
+
+
+def test_a_town_several_counties_share_wins_over_its_own_short_form_and_a_stray_word():
+    import unionnlp
+    # 鼓楼街道 (many counties have one) and 鼓楼 alone: the town, not a 鼓楼区 far away
+    text = ("鼓楼街道总工会举办职工趣味运动会\n5月8日,鼓楼街道总工会在街道文体中心举办趣味运动会。"
+            "街道总工会主席表示,要把鼓楼职工的热情带到鼓楼发展的各项工作中。")
+    p = unionnlp.extract(text).place
+    assert p.name == "鼓楼街道" and p.adcode is None
+    # a county's short form that is an ordinary word (友谊) does not beat the town
+    text2 = ("西门街道工会开展端午活动\n6月1日,西门街道机关工会组织职工包粽子。"
+             "西门街道工会负责人说,活动增进了职工之间的友谊。")
+    p = unionnlp.extract(text2).place
+    assert p.name == "西门街道"
+    # the town's county named in full: the town resolves as before
+    p = unionnlp.extract("宁波市海曙区鼓楼街道总工会举办职工运动会。").place
+    assert p.canonical.endswith("海曙区鼓楼街道")

@@ -96,6 +96,7 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     capital_desk = False
     places.sort(key=lambda p: (p.start if p.start is not None else -1))
     stray = _stray_short_forms(g, places)
+    town_spans, town_shorts = _ambiguous_town_spans(g, text, places)
     zones: list = []  # (zone mention, its division's code)
     for i, p in enumerate(places):
         if _qualifies(p, places[i + 1] if i + 1 < len(places) else None):
@@ -103,6 +104,10 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
         if p.start is None:
             add(p, w["mention"])
             continue
+        if p.adcode and p.level in ("city", "county") and (
+                any(a <= p.start and p.end <= b for a, b in town_spans)
+                or (p.name in town_shorts and not _named_in_full(g, p.adcode, places))):
+            continue  # 鼓楼 in (or for) 鼓楼街道, a town of that name the text names in full
         if p.level in ("zone", "town") and not p.adcode and p.parents:
             par = [d for d in resolve_name(p.parents[-1]) if d.name == p.parents[-1]]
             if par:  # a zone or a town the table lacks counts for its county
@@ -164,9 +169,14 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
                                     [(t, w["outlet"], False) for t in site_parts + [outlet]]):
         if extra:
             found = find_places(extra, context=places)
+            t_spans = _ambiguous_town_spans(g, extra, found)[0] if town_shorts else []
             for i, p in enumerate(found):
                 if _qualifies(p, found[i + 1] if i + 1 < len(found) else None):
                     continue  # 西藏 in a title's 西藏拉萨市: the city is the topic
+                if p.adcode and p.start is not None and p.level in ("city", "county") and (
+                        any(a <= p.start and p.end <= b for a, b in t_spans)
+                        or (p.name in town_shorts and not _named_in_full(g, p.adcode, places))):
+                    continue  # 鼓楼 of 鼓楼街道 (see above)
                 add(p, weight)
                 if not is_topic and p.adcode:
                     meta[p.adcode] = meta.get(p.adcode, 0.0) + weight
@@ -234,6 +244,14 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
                 return NATIONAL_PLACE()
     best = _most_specific(g, best, score, topical, meta)
     best_score = total[best] if best else 0.0
+    if best is not None and town_spans and best not in topical \
+            and not _named_in_full(g, best, places):
+        # a page about a town whose name several counties share (西门街道 …) that names no
+        # division in full, only a stray short form (同事们的友谊): the town as written
+        headline = title or (text[head.headline[0]:head.headline[1]] if head.headline else "")
+        found = _unresolved_town_count(g, text, headline)
+        if found is not None and found[1] > score.get(best, 0.0) - meta.get(best, 0.0):
+            return _unresolved_town(g, text, headline)
     if anon:
         a = max(anon, key=anon.get)
         if anon[a] >= best_score:
@@ -539,10 +557,30 @@ MIN_DESCEND = 2.0
 UNRESOLVED_TOWN_MENTIONS = 2
 
 
-def _unresolved_town(g: "_Gazetteer", text: str, title: Optional[str]) -> Optional[Place]:
-    """A page that names no division but one town in full, again and again or in its headline
-    (东风镇工会…全镇…该镇), is about that town even when several towns of the country bear the name and nothing
-    says which: the name as written, without a code."""
+def _ambiguous_town_spans(g: "_Gazetteer", text: str, places: list) -> tuple:
+    """Spans of the towns the text names in full that several counties share and that no
+    context resolved (鼓楼街道 with no county named), and those towns' short forms (鼓楼)."""
+    resolved = {p.name for p in places if p.level == "town" and p.adcode}
+    spans, shorts = [], set()
+    for end_idx, (name, codes) in g.town_auto.iter_long(text):
+        if len(codes) > 1 and len(name) >= 3 and name not in resolved:
+            spans.append((end_idx + 1 - len(name), end_idx + 1))
+            short = g.by_code[codes[0]].short
+            if short and short != name:
+                shorts.add(short)
+    return spans, shorts
+
+
+def _named_in_full(g: "_Gazetteer", code: str, places: list) -> bool:
+    """The text writes the division, or one of its ancestors, by its full name."""
+    codes = {d.adcode for d in g.chain(code)}
+    return any(p.adcode in codes and p.start is not None
+               and p.name == g.by_code[p.adcode].name for p in places)
+
+
+def _unresolved_town_count(g: "_Gazetteer", text: str, title: Optional[str]) -> Optional[tuple]:
+    """(name, weighted count) of the one town named in full that several counties share
+    (see :func:`_unresolved_town`), or None."""
     counts: dict = {}
     for hay, weight in ((title or "", UNRESOLVED_TOWN_MENTIONS), (text, 1)):
         for end_idx, (name, codes) in g.town_auto.iter_long(hay):
@@ -553,6 +591,17 @@ def _unresolved_town(g: "_Gazetteer", text: str, title: Optional[str]) -> Option
     name, n = next(iter(counts.items()))
     if n < UNRESOLVED_TOWN_MENTIONS:
         return None
+    return name, n
+
+
+def _unresolved_town(g: "_Gazetteer", text: str, title: Optional[str]) -> Optional[Place]:
+    """A page that names no division but one town in full, again and again or in its headline
+    (东风镇工会…全镇…该镇), is about that town even when several towns of the country bear the name and nothing
+    says which: the name as written, without a code."""
+    found = _unresolved_town_count(g, text, title)
+    if found is None:
+        return None
+    name = found[0]
     i = text.find(name)
     return Place(name=name, canonical=name, level="town", adcode=None,
                  start=i if i >= 0 else None, end=i + len(name) if i >= 0 else None, parents=[])

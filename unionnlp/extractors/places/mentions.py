@@ -51,6 +51,7 @@ def find_places(text: str, *, context: Iterable[Place] = ()) -> list[Place]:
             continue
         raw.append((s, e, key, cands, not fell_back))
         prev_end = e
+    raw = _city_district_split(g, text, raw)
     # context: divisions and ancestors of unambiguous mentions
     vouched: dict[str, int] = {}
     for s, e, key, cands, extend in raw:
@@ -75,7 +76,10 @@ def find_places(text: str, *, context: Iterable[Place] = ()) -> list[Place]:
                 continue
             if not is_full and last is not None and last.end == s and not adjacent:
                 continue  # 淮安市新安小学: a short form glued to an unrelated place is a name part
-            score = (adjacent * 10 + in_ctx * 3 + is_full * 2 - _LEVEL_INDEX[d.level] * 0.1)
+            # last, a tie-break among namesakes the text does not tell apart: a district of a
+            # municipality (上海宝山区, not 双鸭山宝山区) hangs on the province directly
+            score = (adjacent * 10 + in_ctx * 3 + is_full * 2 - _LEVEL_INDEX[d.level] * 0.1
+                     - len(anc) * 0.01)
             if best_score is None or score > best_score:
                 best, best_score = d, score
         if best is None:
@@ -94,6 +98,45 @@ def find_places(text: str, *, context: Iterable[Place] = ()) -> list[Place]:
     out.extend(_anonymous(g, text))
     out.extend(_national(g, text))
     out.sort(key=lambda p: (p.start, -(p.end or 0)))
+    return out
+
+
+_SHI_KIDS: dict = {}
+
+
+def _shi_districts(g: _Gazetteer) -> dict:
+    """City code → its districts whose names start with 市 (市南区, 市中区), built once."""
+    if id(g) not in _SHI_KIDS:
+        kids: dict = {}
+        for d in g.by_code.values():
+            if d.level == "county" and d.name.startswith("市"):
+                kids.setdefault(d.parent, []).append(d)
+        _SHI_KIDS.clear()
+        _SHI_KIDS[id(g)] = kids
+    return _SHI_KIDS[id(g)]
+
+
+def _city_district_split(g: _Gazetteer, text: str, raw: list) -> list:
+    """A city written in full right before one of its districts whose name starts with 市
+    (青岛市南区, 济南市中区): the longest match took 青岛市 and left 南区 (a namesake far away);
+    the city is its short form and the district starts at the shared 市."""
+    out = []
+    skip_until = -1
+    for s, e, key, cands, extend in raw:
+        if s < skip_until:
+            continue
+        if key.endswith("市") and len(key) >= 3:
+            city = next((c for c, full in cands if full and g.by_code[c].level == "city"), None)
+            kid = None
+            if city is not None:
+                kid = next((d for d in _shi_districts(g).get(city, ())
+                            if text.startswith(d.name, e - 1)), None)
+            if kid is not None:
+                out.append((s, e - 1, key[:-1], [(city, False)], False))
+                out.append((e - 1, e - 1 + len(kid.name), kid.name, [(kid.adcode, True)], False))
+                skip_until = e - 1 + len(kid.name)
+                continue
+        out.append((s, e, key, cands, extend))
     return out
 
 
