@@ -110,3 +110,16 @@ def test_a_town_several_counties_share_wins_over_its_own_short_form_and_a_stray_
     # the town's county named in full: the town resolves as before
     p = unionnlp.extract("宁波市海曙区鼓楼街道总工会举办职工运动会。").place
     assert p.canonical.endswith("海曙区鼓楼街道")
+
+
+def test_a_site_name_taken_for_the_title_weighs_as_the_outlet():
+    import unionnlp
+    # the first line is the site's name (a 济南 portal) and the dateline repeats it; the story
+    # is about 乐陵 (a county-level city of 德州), as its headline says
+    text = ("济南热线\n\n>乐陵工会举办职工书法展\n\n济南热线讯 近日,乐陵市总工会举办职工书法展,"
+            "市总工会组织各基层工会选送作品120幅。")
+    rec = unionnlp.extract(text, title="济南热线")
+    assert rec.place.name.startswith("乐陵")
+    # a real headline as the title is still the topic
+    rec = unionnlp.extract("济南市总工会举办职工书法展,各区县工会选送作品。", title="济南举办职工书法展")
+    assert rec.place.name.startswith("济南")

@@ -66,6 +66,12 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     surfaces: dict[str, dict[str, int]] = {}
     protos: dict[str, Place] = {}
     anon: dict[str, float] = {}
+    site_title = None
+    if title and _site_named_title(title, text):
+        # the "title" is the site's own name, which the story's dateline repeats (济南全搜索 …
+        # 济南全搜索讯): where the page was published, weighed as the outlet; the page's head
+        # is read as if the page came without a title
+        site_title, title = title, None
     head = _page_head(text) if not title else _PageHead(0, None, [])
     lead_end = _lead_end(text, head.body)
     dl = _DATELINE.match(text[:80])
@@ -166,7 +172,8 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     # a document-sharing site's name (某某文库, 某某文档网) says nothing of the document's place
     site_parts = [t for t in site_parts if not _docshare(t)]
     for extra, weight, is_topic in ([(t, w["title"], True) for t in topic_parts] +
-                                    [(t, w["outlet"], False) for t in site_parts + [outlet]]):
+                                    [(t, w["outlet"], False)
+                                     for t in site_parts + [outlet, site_title]]):
         if extra:
             found = find_places(extra, context=places)
             t_spans = _ambiguous_town_spans(g, extra, found)[0] if town_shorts else []
@@ -503,6 +510,15 @@ def _title_parts(title: Optional[str]) -> tuple:
         else:
             topic.append(part)
     return topic, site
+
+
+def _site_named_title(title: str, text: str) -> bool:
+    """A short one-part title that the text repeats as a dateline (济南全搜索 and
+    ``济南全搜索讯``): the name of the site, not the story's headline."""
+    t = title.strip()
+    if not 2 <= len(t) <= SITE_NAME_MAX_LEN or _TITLE_SEP.search(t):
+        return False
+    return re.search(re.escape(t) + r"\s*(?:讯|消息)", text) is not None
 
 
 def _docshare(part: str) -> bool:
