@@ -123,3 +123,14 @@ def test_a_site_name_taken_for_the_title_weighs_as_the_outlet():
     # a real headline as the title is still the topic
     rec = unionnlp.extract("济南市总工会举办职工书法展,各区县工会选送作品。", title="济南举办职工书法展")
     assert rec.place.name.startswith("济南")
+
+
+def test_a_county_short_form_that_opens_a_community_name_is_the_community():
+    import unionnlp
+    # 龙井社区 in a district of 成都 is a community, not 龙井市 of 延边
+    assert _names("武侯区簇桥街道龙井社区工会驿站为环卫工人提供热饭服务。") == ["武侯区", "簇桥街道"]
+    p = unionnlp.extract("武侯区簇桥街道龙井社区工会驿站开展元旦观影活动,龙井社区工会联合会"
+                         "为户外劳动者送上慰问品。").place
+    assert p.name != "龙井" and "龙井市" not in (p.canonical or "")
+    # with its own parents named the short form is still the county
+    assert "龙井" in _names("延边州龙井社区工作会议召开。")

@@ -67,12 +67,16 @@ def find_places(text: str, *, context: Iterable[Place] = ()) -> list[Place]:
     by_code, chain = g.by_code, g.chain
     for s, e, key, cands, extend in raw:
         best, best_score = None, None
+        # a short form right before 社区 names a community (龙井社区, 凤山社区): it stands for
+        # the county only when the text names the county's parents too
+        community = text.startswith(_COMMUNITY, e)
         for code, is_full in cands:
             d = by_code[code]
             anc = [x.adcode for x in chain(code)[:-1]]
             adjacent = last is not None and last.end == s and last.adcode in anc
             in_ctx = sum(1 for a in anc if vouched.get(a)) if vouched else 0
-            if (d.weak_name if is_full else d.weak) and not (adjacent or in_ctx):
+            weak = d.weak_name if is_full else (d.weak or community)
+            if weak and not (adjacent or in_ctx):
                 continue
             if not is_full and last is not None and last.end == s and not adjacent:
                 continue  # 淮安市新安小学: a short form glued to an unrelated place is a name part
@@ -114,6 +118,10 @@ def _shi_districts(g: _Gazetteer) -> dict:
         _SHI_KIDS.clear()
         _SHI_KIDS[id(g)] = kids
     return _SHI_KIDS[id(g)]
+
+
+#: what follows a community's name (see :func:`find_places`)
+_COMMUNITY = "社区"
 
 
 def _city_district_split(g: _Gazetteer, text: str, raw: list) -> list:
