@@ -134,3 +134,15 @@ def test_a_county_short_form_that_opens_a_community_name_is_the_community():
     assert p.name != "龙井" and "龙井市" not in (p.canonical or "")
     # with its own parents named the short form is still the county
     assert "龙井" in _names("延边州龙井社区工作会议召开。")
+
+
+def test_a_district_union_visiting_its_towns_is_about_the_district():
+    import unionnlp
+    # 区总工会 (its own district, unnamed) visits two towns; the page is the district's
+    text = ("春节前夕,区总工会赴南日镇、东庄镇等地开展送温暖活动。区总工会为一线职工送上慰问品,"
+            "区总工会还联合镇总工会开展义诊。下一步,区总工会将持续关爱户外劳动者。")
+    p = unionnlp.extract(text).place
+    assert p.level == "county" and p.name == "秀屿区"
+    # a town's own page (镇总工会) stays the town's
+    p = unionnlp.extract("南日镇总工会开展送温暖活动,镇总工会为一线职工送上慰问品。").place
+    assert p.name == "南日镇"

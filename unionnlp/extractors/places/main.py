@@ -190,7 +190,7 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
                 if is_topic and p.adcode:
                     topical.add(p.adcode)
     before_self = dict(score)
-    _self_references(g, text, score, w)
+    topical |= _self_references(g, text, score, w)
     # a division written as an organization's prefix weighs less only when the text also
     # names a division below it: then that body is a source (省总工会 on a county's story)
     # that the title or the lead names, or that the text names about as often (海西州总工会
@@ -549,19 +549,37 @@ _SELF_REF = re.compile(
 _OWN_VOICE = re.compile(r"[我本](?:省|市|县|区|州|旗|盟|镇|乡|街道)(?![\u4e00-\u9fff]{0,1}长)")
 
 
-def _self_references(g: "_Gazetteer", text: str, score: dict, w: dict) -> None:
+def _self_references(g: "_Gazetteer", text: str, score: dict, w: dict) -> set:
     """Add the weight of the article's references to its own division (全县, 我市, 县委) to
-    the best-scored division whose name ends with that level word (at most a cap per level)."""
+    the best-scored division whose name ends with that level word (at most a cap per level).
+    When the text names no division of that level but towns, the county above the best town
+    gets it, if its name ends with the level word; such counties are returned (the page
+    speaks as that county: the towns it names are where it went, not its topic)."""
+    own: set = set()
     counts: dict[str, int] = {}
     for m in _SELF_REF.finditer(text):
         lvl = m.group(1) or m.group(2)
         counts[lvl] = counts.get(lvl, 0) + 1
     for lvl, n in counts.items():
         cands = [c for c in score if g.by_code[c].name.endswith(lvl) and score[c] > 0]
+        if not cands and lvl in ("县", "区", "市", "旗"):
+            # only towns named (区总工会赴南日镇、东庄镇…): the county above the best town,
+            # when that county's name ends with the level word, is the page's own division
+            towns = [c for c in score if g.by_code[c].level == "town" and score[c] > 0]
+            if towns:
+                top = max(towns, key=lambda c: score[c])
+                up = next((a.adcode for a in reversed(g.chain(top)[:-1])
+                           if a.level == "county"), None)
+                if up is not None and g.by_code[up].name.endswith(lvl):
+                    score[up] = score.get(up, 0.0) + min(w["self_reference_cap"],
+                                                         n * w["self_reference"])
+                    own.add(up)
+            continue
         if not cands:
             continue
         best = max(cands, key=lambda c: score[c])
         score[best] += min(w["self_reference_cap"], n * w["self_reference"])
+    return own
 
 
 #: a descendant needs at least this score to replace a winner that owes its lead to the page's
