@@ -146,3 +146,14 @@ def test_a_district_union_visiting_its_towns_is_about_the_district():
     # a town's own page (镇总工会) stays the town's
     p = unionnlp.extract("南日镇总工会开展送温暖活动,镇总工会为一线职工送上慰问品。").place
     assert p.name == "南日镇"
+
+
+def test_a_city_s_pinyin_glued_to_a_newspaper_mark_in_the_url():
+    import unionnlp
+    from unionnlp.extractors.places.gazetteer import url_places, division
+    assert [division(c).name for c in url_places("https://www.yangzhounews.cn/a/1.html")] == ["扬州市"]
+    # a province's paper is no district's (hebeinews: not 天津河北区)
+    assert url_places("https://www.hebeinews.cn/a/1.html") == []
+    # a page that names no locality but speaks of its own city: the URL's city
+    text = "本报讯 春节期间,市总工会在全市开展送温暖活动,市总工会已向困难职工发放救助物资。"
+    assert unionnlp.extract(text, "https://www.yangzhounews.cn/a/1.html").place.name == "扬州市"

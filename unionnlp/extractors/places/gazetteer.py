@@ -195,6 +195,15 @@ def _pinyin_index() -> dict:
 
 
 @functools.lru_cache(maxsize=1)
+def _province_pinyin() -> frozenset:
+    """The pinyin of the provinces' names without suffix (hebei, guangxi)."""
+    from pypinyin import lazy_pinyin
+
+    return frozenset("".join(lazy_pinyin(d.short or d.name)) for d in _gaz().by_code.values()
+                     if d.level == "province")
+
+
+@functools.lru_cache(maxsize=1)
 def _initials_index() -> dict:
     """pinyin initials of a province's or a prefecture's name without suffix (dt for 大同,
     js for 江苏) → its adcode, for initials that name exactly one of them."""
@@ -232,6 +241,10 @@ def url_initials(url: Optional[str]) -> list:
     return out
 
 
+#: a URL token made of a locality's full pinyin and a newspaper's or a union's mark
+_URL_PINYIN_MARK = re.compile(r"([a-z]{4,}?)(rb|ribao|wb|news|daily|epaper|zgh|gh)")
+
+
 def url_places(url: Optional[str], mentioned: Iterable[str] = ()) -> list:
     """Divisions a page URL names in pinyin as a whole token (``www.nanan.gov.cn``,
     ``/news/yangzhou/``): local sites put their locality there.
@@ -246,6 +259,12 @@ def url_places(url: Optional[str], mentioned: Iterable[str] = ()) -> list:
     out = []
     for t in tokens:
         codes = idx.get(t)
+        if not codes:
+            # a locality's pinyin glued to a newspaper's or a union's mark (qingdaonews,
+            # yangzhough): the locality
+            # (not a province's: hebeinews is the province's paper, not 天津河北区)
+            m = _URL_PINYIN_MARK.fullmatch(t)
+            codes = idx.get(m.group(1)) if m and m.group(1) not in _province_pinyin() else None
         if not codes:
             continue
         if len(codes) > 1:
