@@ -157,3 +157,16 @@ def test_a_city_s_pinyin_glued_to_a_newspaper_mark_in_the_url():
     # a page that names no locality but speaks of its own city: the URL's city
     text = "本报讯 春节期间,市总工会在全市开展送温暖活动,市总工会已向困难职工发放救助物资。"
     assert unionnlp.extract(text, "https://www.yangzhounews.cn/a/1.html").place.name == "扬州市"
+
+
+def test_a_county_written_with_its_old_xian_keeps_that_name():
+    import unionnlp
+    # 崇明 has been a district since 2016; a page from before writes 崇明县
+    ps = [(p.name, p.canonical) for p in find_places("崇明县总工会开展金秋助学活动。") if p.adcode]
+    assert ps == [("崇明县", "上海市崇明区")]
+    assert unionnlp.extract("密云县总工会召开安康杯竞赛表彰大会,县总工会主席讲话。").place.name == "密云县"
+    # a short form shared by a 县 and a 区: the 县 when 县 follows
+    assert [p.canonical for p in find_places("大通县总工会举办入会仪式。")] == \
+        ["青海省西宁市大通回族土族自治县"]
+    assert [p.canonical for p in find_places("大通区总工会举办入会仪式。")] == ["安徽省淮南市大通区"]
+

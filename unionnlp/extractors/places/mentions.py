@@ -82,15 +82,20 @@ def find_places(text: str, *, context: Iterable[Place] = ()) -> list[Place]:
                 continue  # 淮安市新安小学: a short form glued to an unrelated place is a name part
             # last, a tie-break among namesakes the text does not tell apart: a district of a
             # municipality (上海宝山区, not 双鸭山宝山区) hangs on the province directly
+            # a short form followed by a level character (大通县) is the namesake of that level
+            suffixed = not is_full and e < len(text) and d.name.endswith(text[e])
             score = (adjacent * 10 + in_ctx * 3 + is_full * 2 - _LEVEL_INDEX[d.level] * 0.1
-                     - len(anc) * 0.01)
+                     + suffixed * 0.5 - len(anc) * 0.01)
             if best_score is None or score > best_score:
                 best, best_score = d, score
         if best is None:
             continue
         if extend and e < len(text) and text[e] in _LEVEL_CHARS and key != best.name \
-                and best.name.endswith(text[e]):
-            e += 1  # 大通县 (short form + level character) is one mention
+                and (best.name.endswith(text[e])
+                     or (text[e] == "县" and best.level == "county" and not is_full_key(key))):
+            # 大通县 (short form + level character) is one mention; so is a county that has
+            # become a district or a city since, written with its old 县 (崇明县, 密云县)
+            e += 1
             key = text[s:e]
         p = _to_place(best, key, s, e)
         out.append(p)
@@ -118,6 +123,11 @@ def _shi_districts(g: _Gazetteer) -> dict:
         _SHI_KIDS.clear()
         _SHI_KIDS[id(g)] = kids
     return _SHI_KIDS[id(g)]
+
+
+def is_full_key(key: str) -> bool:
+    """``key`` is some division's full name (then a 县 after it is another word)."""
+    return any(full for _, full in _gaz().keys.get(key, ()))
 
 
 #: what follows a community's name (see :func:`find_places`)
