@@ -170,3 +170,14 @@ def test_a_county_written_with_its_old_xian_keeps_that_name():
         ["青海省西宁市大通回族土族自治县"]
     assert [p.canonical for p in find_places("大通区总工会举办入会仪式。")] == ["安徽省淮南市大通区"]
 
+
+def test_a_shared_url_pinyin_is_read_with_the_level_the_page_speaks_of():
+    import unionnlp
+    # xinxiang is 新乡市 and 新乡县; a page that says 我市 is the city's
+    text = "会议要求,我市各级工会要全力推动新就业形态劳动者建会入会工作。"
+    p = unionnlp.extract(text, "https://news.example.cn/html/2022/xinxiang_0511/1.html").place
+    assert p.name == "新乡市"
+    text2 = "会议要求,全县各级工会要全力推动新就业形态劳动者建会入会工作,县总工会将加强指导。"
+    p = unionnlp.extract(text2, "https://news.example.cn/html/2022/xinxiang_0511/1.html").place
+    assert p.name == "新乡县"
+

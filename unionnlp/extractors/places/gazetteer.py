@@ -245,12 +245,15 @@ def url_initials(url: Optional[str]) -> list:
 _URL_PINYIN_MARK = re.compile(r"([a-z]{4,}?)(rb|ribao|wb|news|daily|epaper|zgh|gh)")
 
 
-def url_places(url: Optional[str], mentioned: Iterable[str] = ()) -> list:
+def url_places(url: Optional[str], mentioned: Iterable[str] = (), levels: Iterable[str] = ()) -> list:
     """Divisions a page URL names in pinyin as a whole token (``www.nanan.gov.cn``,
     ``/news/yangzhou/``): local sites put their locality there.
 
     A pinyin shared by several divisions (nanan: 南安市, 南岸区) counts only when exactly one of
-    them is among ``mentioned`` (adcodes the text names)."""
+    them is among ``mentioned`` (adcodes the text names), or, for a text that names none of
+    them, when exactly one of them ends with one of ``levels`` (the level words the text uses
+    for its own division: 市 of 我市 picks 新乡市, not 新乡县)."""
+    levels = tuple(levels)
     if not url or not isinstance(url, str):
         return []
     idx = _pinyin_index()
@@ -268,7 +271,11 @@ def url_places(url: Optional[str], mentioned: Iterable[str] = ()) -> list:
         if not codes:
             continue
         if len(codes) > 1:
-            codes = codes & mentioned
+            named = codes & mentioned
+            if not named and levels:
+                g = _gaz()
+                named = frozenset(c for c in codes if g.by_code[c].name.endswith(levels))
+            codes = named
         if len(codes) == 1:
             code = next(iter(codes))
             if code not in out:

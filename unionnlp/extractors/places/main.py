@@ -211,7 +211,13 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
         # no locality in the text, but it refers to its own (我市, 市总工会): the site's address
         # may name it by initials (dtrb: 大同日报)
         levels = {m.group(1) or m.group(2) for m in _SELF_REF.finditer(text)}
-        for code in url_initials(url):
+        # …or spell it in full pinyin that several divisions share (xinxiang: 新乡市, 新乡县),
+        # the one of the level the text speaks of (我市)
+        for code in url_places(url, levels=levels):
+            d = g.by_code[code]
+            add(_to_place(d, d.name, None, None), w.get("url", 0.0))
+            meta[code] = meta.get(code, 0.0) + w.get("url", 0.0)
+        for code in ([] if score else url_initials(url)):
             d = g.by_code[code]
             if any(d.name.endswith(lvl) for lvl in levels):
                 add(_to_place(d, d.name, None, None), w.get("url", 0.0))
