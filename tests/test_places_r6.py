@@ -181,3 +181,15 @@ def test_a_shared_url_pinyin_is_read_with_the_level_the_page_speaks_of():
     p = unionnlp.extract(text2, "https://news.example.cn/html/2022/xinxiang_0511/1.html").place
     assert p.name == "新乡县"
 
+
+def test_a_locality_named_only_in_a_campaign_of_its_own_union():
+    import unionnlp
+    # the only place is inside the campaign “聊城工会职工书屋示范点”; 市总工会 is the city's
+    text = ("市总工会在全市开展“聊城工会职工书屋示范点”建设工作,市总工会决定命名20家单位职工书屋为"
+            "“聊城工会职工书屋示范点”。")
+    p = unionnlp.extract(text).place
+    assert p is not None and p.canonical == "山东省聊城市"
+    # the level must agree: a county's union naming a city's campaign gets no city
+    text2 = "县总工会组织职工参加“聊城工会职工书屋示范点”评选,县总工会推荐3家单位。"
+    p2 = unionnlp.extract(text2).place
+    assert p2 is None or p2.canonical != "山东省聊城市"
