@@ -193,3 +193,18 @@ def test_a_locality_named_only_in_a_campaign_of_its_own_union():
     text2 = "县总工会组织职工参加“聊城工会职工书屋示范点”评选,县总工会推荐3家单位。"
     p2 = unionnlp.extract(text2).place
     assert p2 is None or p2.canonical != "山东省聊城市"
+
+
+
+def test_a_district_spoken_of_as_a_whole_is_not_walked_down_to_its_example_street():
+    import unionnlp
+    # 全区 again and again: the street in the lead is the district's example, not the topic
+    text = ("近日,九龙坡区杨家坪街道工会负责人在街道举办的入会仪式上表示,杨家坪街道总工会在九龙坡区总工会"
+            "的指导下成立了新就业形态联合工会。杨家坪街道集中组织入会,正是九龙坡区总工会推动入会工作的"
+            "缩影,两年来全区共吸纳新就业形态劳动者4000余人。近年来,九龙坡区全面推动入会工作,"
+            "全区设立服务点20余个。")
+    assert unionnlp.extract(text).place.name == "九龙坡区"
+    # a street's own page (全街道) stays the street's
+    text2 = ("近日,九龙坡区杨家坪街道总工会举办新就业形态劳动者集中入会仪式,全街道300余人加入工会。"
+             "杨家坪街道总工会还为会员发放大礼包,全街道工会驿站同步开放。")
+    assert unionnlp.extract(text2).place.name == "杨家坪街道"

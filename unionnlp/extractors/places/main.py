@@ -195,10 +195,15 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     # names a division below it: then that body is a source (省总工会 on a county's story)
     # that the title or the lead names, or that the text names about as often (海西州总工会
     # visiting two of its counties is the story's actor, not its source)
+    # (a division the text speaks of as a whole again and again, 全区…全区, is the story's own,
+    # not a source, unless the title names the place below it)
+    scope = _scopes(text)
     for code, minus in as_source.items():
         own = before_self.get(code, 0.0)
+        whole = _spoken_whole(g, code, scope)
         if any(c != code and any(a.adcode == code for a in g.chain(c)[:-1])
-               and (c in topical or c in in_lead or score[c] >= SOURCE_SHARE * own)
+               and (c in topical or (not whole and (c in in_lead
+                                                    or score[c] >= SOURCE_SHARE * own)))
                for c in score):
             score[code] -= minus
     # the page's own address, when it spells a locality in pinyin (metadata, like the outlet)
@@ -255,7 +260,7 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
                 best = max(common, key=lambda c: LEVELS.index(g.by_code[c].level))
             elif _national_or_none(g, text, title, 0.0, capital_desk, least=1.0) is not None:
                 return NATIONAL_PLACE()
-    best = _most_specific(g, best, score, topical, meta)
+    best = _most_specific(g, best, score, topical, meta, scope=scope)
     best_score = total[best] if best else 0.0
     if best is not None and town_spans and best not in topical \
             and not _named_in_full(g, best, places):
@@ -647,8 +652,35 @@ def _unresolved_town(g: "_Gazetteer", text: str, title: Optional[str]) -> Option
                  start=i if i >= 0 else None, end=i + len(name) if i >= 0 else None, parents=[])
 
 
+#: 全区, 全县, 全市 …: the text speaks of a division as a whole (not 全市场, 全区域)
+_SCOPE = re.compile(r"全(自治州|自治县|街道|区|县|市|州|旗|盟|镇|乡)(?![场域])")
+
+#: a division spoken of as a whole this often is the story's own (see :func:`_spoken_whole`)
+SCOPE_MIN = 2
+
+
+def _scopes(text: str) -> dict:
+    """How often the text speaks of each level as a whole (全区 ×2 → {"区": 2})."""
+    out: dict = {}
+    for m in _SCOPE.finditer(text):
+        out[m.group(1)] = out.get(m.group(1), 0) + 1
+    return out
+
+
+def _spoken_whole(g: "_Gazetteer", code: str, scope: dict) -> bool:
+    """The text speaks of this division's level as a whole at least :data:`SCOPE_MIN` times
+    (全区 … 全区 for 巴南区), and never of a town's (全镇, 全街道)."""
+    d = g.by_code.get(code)
+    if d is None or d.level not in ("county", "city"):
+        return False
+    if scope.get("镇") or scope.get("乡") or scope.get("街道"):
+        return False
+    return any(d.name.endswith(lvl) and n >= SCOPE_MIN for lvl, n in scope.items())
+
+
 def _most_specific(g: "_Gazetteer", best: Optional[str], score: dict, topical: set,
-                   meta: Optional[dict] = None, share: float = 0.5) -> Optional[str]:
+                   meta: Optional[dict] = None, share: float = 0.5,
+                   scope: Optional[dict] = None) -> Optional[str]:
     """Walk down from the winning division to a descendant the article is about.
 
     A newspaper's city wins on dateline and outlet weight (聊城日报讯 …) while the title says the
@@ -665,8 +697,10 @@ def _most_specific(g: "_Gazetteer", best: Optional[str], score: dict, topical: s
             return best
         own = score.get(best, 0.0)
         said = own - meta.get(best, 0.0)  # what the text itself says about the winner
+        whole = scope is not None and _spoken_whole(g, best, scope)
         kids = [c for c in score if c != best and any(a.adcode == best for a in g.chain(c)[:-1])
-                and (c in topical or score[c] >= max(MIN_DESCEND, said))]
+                and (c in topical or (score[c] >= max(MIN_DESCEND, said)
+                                      and not (whole and g.by_code[c].level == "town")))]
         if not kids:
             return best
         kid = max(kids, key=lambda c: score[c])
