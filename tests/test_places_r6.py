@@ -208,3 +208,13 @@ def test_a_district_spoken_of_as_a_whole_is_not_walked_down_to_its_example_stree
     text2 = ("近日,九龙坡区杨家坪街道总工会举办新就业形态劳动者集中入会仪式,全街道300余人加入工会。"
              "杨家坪街道总工会还为会员发放大礼包,全街道工会驿站同步开放。")
     assert unionnlp.extract(text2).place.name == "杨家坪街道"
+
+
+def test_a_national_best_award_of_a_local_unit_does_not_make_the_page_national():
+    import unionnlp
+    # “全国最美…” is an honour a community's station received, not the page's scope
+    text = ("全省唯一!向阳社区获评“全国最美工会户外劳动者服务站点”\n"
+            "记者在和平区南市街道向阳社区看到,社区的户外劳动者驿站被中华全国总工会评为"
+            "“全国最美工会户外劳动者服务站点”。向阳社区驿站配备了微波炉、饮水机等设施。")
+    p = unionnlp.extract(text).place
+    assert p is not None and p.name != "全国"
