@@ -49,7 +49,11 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     title names or the text names as often (not to one of two children named alike); three or
     more divisions of a level named alike give their common ancestor (or 全国). Anonymised
     places (某县) win when they outweigh real ones; 全国 wins when national markers dominate,
-    unless the page speaks of 我省 / 本市. Below the winning division the main place may be a
+    unless the page speaks of 我省 / 本市. A division the text speaks of as a whole (全区 … 全区)
+    is not walked down to a town of its lead; 区总工会 / 县总工会 written without a name on a
+    page that names only towns weigh for the towns' county. A title that is the site's own name
+    (the dateline repeats it: 济南全搜索讯) weighs as the outlet. A town several counties share,
+    named in full (鼓楼街道), beats its own short form (鼓楼) and a stray county short form. Below the winning division the main place may be a
     development zone, a village or community, or an enterprise's unit, when the text names
     the division only as their prefix or address (levels ``zone``, ``village``,
     ``enterprise``, carrying the division's code).
