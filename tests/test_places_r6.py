@@ -218,3 +218,17 @@ def test_a_national_best_award_of_a_local_unit_does_not_make_the_page_national()
             "“全国最美工会户外劳动者服务站点”。向阳社区驿站配备了微波炉、饮水机等设施。")
     p = unionnlp.extract(text).place
     assert p is not None and p.name != "全国"
+
+
+def test_a_town_named_after_its_prefecture_that_the_table_lacks():
+    import unionnlp
+    # 梧州市梧州镇 (a town the table lacks, named after its city), written again, and 全镇
+    text = ("广西梧州市梧州镇大力推进社区工会建设,全镇已有200家企业建立工会。"
+            "梧州镇还被评为市级工会工作示范镇,梧州镇总工会将继续推进建会入会。")
+    p = unionnlp.extract(text).place
+    assert p.name == "梧州镇" and p.level == "town"
+    # the word 乡镇 after a city is no town (市首个乡镇, 市召开乡镇)
+    names = [p.name for p in find_places("连州市首个乡镇职工之家揭牌,连州市首个乡镇职工之家投用。")]
+    assert "首个乡" not in names
+    # a text that ends with a city's name
+    assert [p.name for p in find_places("工作会议在梧州市")] == ["梧州市"]

@@ -108,6 +108,7 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     stray = _stray_short_forms(g, places)
     town_spans, town_shorts = _ambiguous_town_spans(g, text, places)
     zones: list = []  # (zone mention, its division's code)
+    lacking: list = []  # (mention of a town the table lacks, its division's code)
     for i, p in enumerate(places):
         if _qualifies(p, places[i + 1] if i + 1 < len(places) else None):
             continue  # 江苏省 in 江苏省扬州市: a qualifier of the next mention
@@ -124,6 +125,8 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
                 add(_to_place(par[0], p.parents[-1], p.start, p.end), w["mention"])
                 if p.level == "zone":
                     zones.append((p, par[0].adcode))
+                else:
+                    lacking.append((p, par[0].adcode))
             continue
         if p.adcode == CAPITAL and p.start > 0 and text[p.start - 1] == "在" and \
                 _VENUE_VERB.match(text, p.end):
@@ -287,6 +290,9 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     zone = _zone_place(g, zones, places, best, lead_end, topical)
     if zone is not None:
         return zone
+    town = _lacking_town_place(text, lacking, best)
+    if town is not None:
+        return town
     venue = _venue_below(g, text, places, best, lead_end)
     if venue is not None:
         return venue
@@ -474,6 +480,22 @@ def _zone_place(g: "_Gazetteer", zones: list, places: list, best: Optional[str],
         return None
     return Place(name=z.name, canonical=z.canonical, level="zone", adcode=best, start=z.start,
                  end=z.end, parents=list(z.parents))
+
+
+#: the page speaks of a town as its own (全镇, 该镇, 本镇)
+_TOWN_VOICE = re.compile(r"[我本全该](?:镇|乡|街道)")
+
+
+def _lacking_town_place(text: str, lacking: list, best: Optional[str]) -> Optional[Place]:
+    """A town the table lacks (玉林镇 of 玉林市) as the main place: it hangs on the winning
+    division, the text writes it at least twice, always the same, and speaks of a town as its
+    own (全镇…, 该镇…)."""
+    mine = [t for t, c in lacking if c == best and _gaz().by_code[c].level == "city"]
+    if len(mine) < 2 or len({t.name for t in mine}) != 1 or not _TOWN_VOICE.search(text):
+        return None
+    t = mine[0]
+    return Place(name=t.name, canonical=t.canonical, level="town", adcode=None, start=t.start,
+                 end=t.end, parents=list(t.parents))
 
 
 def _qualifies(p: Place, nxt: Optional[Place]) -> bool:

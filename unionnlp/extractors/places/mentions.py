@@ -103,7 +103,19 @@ def find_places(text: str, *, context: Iterable[Place] = ()) -> list[Place]:
     towns = find_towns(g, text, out, context=context)
     if towns:
         out = sorted(_without_overlaps(out, towns), key=lambda p: (p.start, -p.end))
-    out.extend(_zones_and_towns(g, text, out, {t.start for t in towns}))
+    extra = _zones_and_towns(g, text, out, {t.start for t in towns})
+    own = [t for t in extra if t.level == "town" and t.adcode is None
+           and any(p.end == t.start and p.adcode and p.level == "city"
+                   and t.name.startswith(g.by_code[p.adcode].short or p.name) for p in out)]
+    if own:
+        # the town named after its city (玉林镇 of 玉林市): 玉林 inside 玉林镇 is the town's
+        spans = [(i, i + len(t.name)) for t in own for i in _occurrences(text, t.name)]
+        out = [p for p in out if p.start is None
+               or not any(a <= p.start and p.end <= b for a, b in spans)]
+        extra += [Place(name=t.name, canonical=t.canonical, level="town", adcode=None,
+                        start=a, end=b, parents=list(t.parents))
+                  for t in own for a, b in spans if a != t.start and text[a:b] == t.name]
+    out.extend(extra)
     out.extend(_anonymous(g, text))
     out.extend(_national(g, text))
     out.sort(key=lambda p: (p.start, -(p.end or 0)))
@@ -181,18 +193,27 @@ def _zones_and_towns(g: _Gazetteer, text: str, places: list[Place],
         nxt_start = places[i + 1].start if i + 1 < len(places) else len(text)
         if p.level == "town":
             continue
-        if nxt_start == p.end:  # chain continues (江苏省扬州市…): attach to the last link
+        # 玉林市玉林镇: the city's short form opens a town named after it, not a chain
+        self_named = (nxt_start == p.end and p.level == "city" and i + 1 < len(places)
+                      and places[i + 1].adcode == p.adcode)
+        if nxt_start == p.end and not self_named:  # chain continues (江苏省扬州市…)
             continue
+        if self_named:
+            nxt_start = places[i + 2].start if i + 2 < len(places) else len(text)
         m = g.zone_re.match(text, p.end)
         level = "zone"
         if not m:
-            if p.level != "county":
+            if p.level not in ("county", "city"):
                 continue
             if p.end in town_starts:
                 continue
             m = g.town_re.match(text, p.end)
             level = "town"
             if not m or any(ch in "各全本该每乡镇村" for ch in m.group()[:-1]):
+                continue
+            if text[m.end():m.end() + 1] in ("镇", "乡"):
+                continue  # 市首个乡镇, 县召开乡镇…: the word 乡镇, no town
+            if p.level == "city" and not _town_after_city(g, text, m.group()):
                 continue
         if m.end() > nxt_start and nxt_start > p.end:
             continue
@@ -208,6 +229,27 @@ def _zones_and_towns(g: _Gazetteer, text: str, places: list[Place],
                          end=m.end(), parents=parents))
         taken_until = m.end()
     return out
+
+
+def _occurrences(text: str, name: str) -> list:
+    out, i = [], text.find(name)
+    while i >= 0:
+        out.append(i)
+        i = text.find(name, i + len(name))
+    return out
+
+
+#: a town the table lacks, written right after a prefecture, must be written this often
+TOWN_AFTER_CITY_MIN = 2
+
+
+def _town_after_city(g: _Gazetteer, text: str, name: str) -> bool:
+    """A town the table lacks right after a prefecture (玉林市玉林镇) is one only when the text
+    writes it again and its stem is no dictionary word (not 召开乡 of 市召开乡镇…)."""
+    if text.count(name) < TOWN_AFTER_CITY_MIN:
+        return False
+    stem = name[:-2] if name.endswith("街道") else name[:-1]
+    return g.word_freq(stem) == 0 or g.tag(stem).startswith(("ns", "nr"))
 
 
 _ANON_LEVEL = {"省": "province", "市": "city", "县": "county", "区": "county", "镇": "town", "道": "town",
