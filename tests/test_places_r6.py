@@ -232,3 +232,14 @@ def test_a_town_named_after_its_prefecture_that_the_table_lacks():
     assert "首个乡" not in names
     # a text that ends with a city's name
     assert [p.name for p in find_places("工作会议在梧州市")] == ["梧州市"]
+
+
+def test_a_shared_town_name_is_resolved_by_the_county_in_the_page_address():
+    import unionnlp
+    # 宝盖镇 is a town of 石狮 and one of 湖南; the page's address spells shishi
+    text = ("宝盖镇总工会开展送温暖活动\n1月10日,宝盖镇总工会为全镇环卫工人送去慰问品,"
+            "宝盖镇工会主席表示将继续关爱职工。")
+    p = unionnlp.extract(text, "http://www.shishi.gov.cn/xxgk/2024/1.html").place
+    assert p.canonical == "福建省泉州市石狮市宝盖镇"
+    # without the address the name stays as written
+    assert unionnlp.extract(text).place.canonical == "宝盖镇"

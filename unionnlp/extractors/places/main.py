@@ -276,7 +276,8 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
         headline = title or (text[head.headline[0]:head.headline[1]] if head.headline else "")
         found = _unresolved_town_count(g, text, headline)
         if found is not None and found[1] > score.get(best, 0.0) - meta.get(best, 0.0):
-            return _unresolved_town(g, text, headline)
+            # the winner (the page's address, its outlet) may say which of the namesakes
+            return _unresolved_town(g, text, headline, under=best)
     if anon:
         a = max(anon, key=anon.get)
         if anon[a] >= best_score:
@@ -665,7 +666,8 @@ def _unresolved_town_count(g: "_Gazetteer", text: str, title: Optional[str]) -> 
     return name, n
 
 
-def _unresolved_town(g: "_Gazetteer", text: str, title: Optional[str]) -> Optional[Place]:
+def _unresolved_town(g: "_Gazetteer", text: str, title: Optional[str],
+                     under: Optional[str] = None) -> Optional[Place]:
     """A page that names no division but one town in full, again and again or in its headline
     (东风镇工会…全镇…该镇), is about that town even when several towns of the country bear the name and nothing
     says which: the name as written, without a code."""
@@ -674,6 +676,12 @@ def _unresolved_town(g: "_Gazetteer", text: str, title: Optional[str]) -> Option
         return None
     name = found[0]
     i = text.find(name)
+    if under:  # one namesake below the division the page's metadata names: that town
+        mine = [c for c in g.town_keys.get(name, ())
+                if any(a.adcode == under for a in g.chain(c)[:-1])]
+        if len(mine) == 1:
+            return _to_place(g.by_code[mine[0]], name, i if i >= 0 else None,
+                             i + len(name) if i >= 0 else None)
     return Place(name=name, canonical=name, level="town", adcode=None,
                  start=i if i >= 0 else None, end=i + len(name) if i >= 0 else None, parents=[])
 
