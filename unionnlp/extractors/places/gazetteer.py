@@ -245,7 +245,8 @@ def url_initials(url: Optional[str]) -> list:
 _URL_PINYIN_MARK = re.compile(r"([a-z]{4,}?)(rb|ribao|wb|news|daily|epaper|zgh|gh)")
 
 
-def url_places(url: Optional[str], mentioned: Iterable[str] = (), levels: Iterable[str] = ()) -> list:
+def url_places(url: Optional[str], mentioned: Iterable[str] = (),
+               levels: Iterable[str] = ()) -> list:
     """Divisions a page URL names in pinyin as a whole token (``www.nanan.gov.cn``,
     ``/news/yangzhou/``): local sites put their locality there.
 

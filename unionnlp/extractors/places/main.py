@@ -53,10 +53,11 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     is not walked down to a town of its lead; 区总工会 / 县总工会 written without a name on a
     page that names only towns weigh for the towns' county. A title that is the site's own name
     (the dateline repeats it: 济南全搜索讯) weighs as the outlet. A town several counties share,
-    named in full (鼓楼街道), beats its own short form (鼓楼) and a stray county short form. Below the winning division the main place may be a
-    development zone, a village or community, or an enterprise's unit, when the text names
-    the division only as their prefix or address (levels ``zone``, ``village``,
-    ``enterprise``, carrying the division's code).
+    named in full (鼓楼街道), beats its own short form (鼓楼) and a stray county short form.
+    Below the winning division the main place may be a development zone, a village or
+    community, or an enterprise's unit, when the text names the division only as their prefix
+    or address (levels ``zone``, ``village``, ``enterprise``, carrying the division's code), or
+    a town the table lacks named after its prefecture (玉林市玉林镇, written again, 全镇).
 
     The returned Place has ``name`` = the division's name as written in the article (its full
     own name when the text writes it, else the most frequent surface form); see
