@@ -243,3 +243,15 @@ def test_a_shared_town_name_is_resolved_by_the_county_in_the_page_address():
     assert p.canonical == "福建省泉州市石狮市宝盖镇"
     # without the address the name stays as written
     assert unionnlp.extract(text).place.canonical == "宝盖镇"
+
+
+def test_a_province_s_media_in_the_byline_weighs_as_the_outlet():
+    import unionnlp
+    # 江西晨报、江西财经网、掌上江西讯: media of the province; the story is a town's
+    text = ("江西晨报、江西财经网(www.example.com)、掌上江西讯(记者 王某)9月27日,赣州市会昌县"
+            "筠门岭镇人民政府工会运动会开幕。筠门岭镇机关干部职工全员参加,筠门岭镇工会设置了六个项目。"
+            "近年来,筠门岭镇机关工会积极发挥职能。\n凡江西晨报、江西财经网署名文字,版权均属江西晨报所有。")
+    p = unionnlp.extract(text).place
+    assert p.name == "筠门岭镇"
+    # a province named in the story is still the story's
+    assert unionnlp.extract("江西省总工会召开全委会,全省各级工会负责人参加。").place.name.startswith("江西")

@@ -144,6 +144,13 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
             if p.adcode:
                 meta[p.adcode] = meta.get(p.adcode, 0.0) + w["outlet"]
             continue
+        if p.level == "province" and p.adcode and _MEDIA_AFTER.match(text, p.end) \
+                and not (head.headline and head.headline[0] <= p.start < head.headline[1]):
+            # a province's media named in the byline or the footer (安徽财经网、掌中安徽讯):
+            # where the page was published, weighed as its outlet
+            add(p, w["outlet"])
+            meta[p.adcode] = meta.get(p.adcode, 0.0) + w["outlet"]
+            continue
         if head.headline and head.headline[0] <= p.start < head.headline[1]:
             wt += w["headline"]
             if p.adcode:
@@ -506,6 +513,9 @@ def _qualifies(p: Place, nxt: Optional[Place]) -> bool:
     return (nxt is not None and bool(p.adcode) and p.end is not None and nxt.start == p.end
             and p.name in "".join(nxt.parents))
 
+
+#: a media name's end right after a place (安徽财经网, 浙江日报, 四川电视台)
+_MEDIA_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:网|日报|晚报|报社|电视台|客户端|在线|讯)")
 
 #: the capital: named in the datelines of national media (新华社北京1月5日电) for any topic
 CAPITAL = "110000"
