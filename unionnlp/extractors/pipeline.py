@@ -150,8 +150,27 @@ def _places_step(x: Extraction) -> None:
         kept = {id(p) for p in x.places}
         topical = [p for p in found if id(p) in kept or (p.adcode and p.adcode in named)]
         x.place = places.main_place(x.text, topical, title=x.title, outlet=x.outlet, url=x.url)
+        if x.place is None and len(topical) < len(found):
+            x.place = _campaign_place(x, found)
     except Exception as e:  # the mentions stay even when choosing the main one fails
         x.fail("extract:place", e)
+
+
+def _campaign_place(x: Extraction, found: list):
+    """A page whose only locality is inside a campaign's name (“德州工会职工书屋示范点”) and
+    that speaks of its own division (市总工会, 全市): that locality, when its level is the one
+    the page speaks of; else None."""
+    from . import places
+    from .places.main import _SELF_REF
+
+    levels = tuple({m.group(1) or m.group(2) for m in _SELF_REF.finditer(x.text)})
+    if not levels:
+        return None
+    p = places.main_place(x.text, found, title=x.title, outlet=x.outlet, url=x.url)
+    if p is None or not p.adcode or p.level == "country":
+        return None
+    label = places.place_label(p) or ""
+    return p if label.endswith(levels) else None
 
 
 def _organizations_step(x: Extraction) -> None:

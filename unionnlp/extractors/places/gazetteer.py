@@ -195,6 +195,15 @@ def _pinyin_index() -> dict:
 
 
 @functools.lru_cache(maxsize=1)
+def _province_pinyin() -> frozenset:
+    """The pinyin of the provinces' names without suffix (hebei, guangxi)."""
+    from pypinyin import lazy_pinyin
+
+    return frozenset("".join(lazy_pinyin(d.short or d.name)) for d in _gaz().by_code.values()
+                     if d.level == "province")
+
+
+@functools.lru_cache(maxsize=1)
 def _initials_index() -> dict:
     """pinyin initials of a province's or a prefecture's name without suffix (dt for 大同,
     js for 江苏) → its adcode, for initials that name exactly one of them."""
@@ -232,12 +241,20 @@ def url_initials(url: Optional[str]) -> list:
     return out
 
 
-def url_places(url: Optional[str], mentioned: Iterable[str] = ()) -> list:
+#: a URL token made of a locality's full pinyin and a newspaper's or a union's mark
+_URL_PINYIN_MARK = re.compile(r"([a-z]{4,}?)(rb|ribao|wb|news|daily|epaper|zgh|gh)")
+
+
+def url_places(url: Optional[str], mentioned: Iterable[str] = (),
+               levels: Iterable[str] = ()) -> list:
     """Divisions a page URL names in pinyin as a whole token (``www.nanan.gov.cn``,
     ``/news/yangzhou/``): local sites put their locality there.
 
     A pinyin shared by several divisions (nanan: 南安市, 南岸区) counts only when exactly one of
-    them is among ``mentioned`` (adcodes the text names)."""
+    them is among ``mentioned`` (adcodes the text names), or, for a text that names none of
+    them, when exactly one of them ends with one of ``levels`` (the level words the text uses
+    for its own division: 市 of 我市 picks 新乡市, not 新乡县)."""
+    levels = tuple(levels)
     if not url or not isinstance(url, str):
         return []
     idx = _pinyin_index()
@@ -247,9 +264,19 @@ def url_places(url: Optional[str], mentioned: Iterable[str] = ()) -> list:
     for t in tokens:
         codes = idx.get(t)
         if not codes:
+            # a locality's pinyin glued to a newspaper's or a union's mark (qingdaonews,
+            # yangzhough): the locality
+            # (not a province's: hebeinews is the province's paper, not 天津河北区)
+            m = _URL_PINYIN_MARK.fullmatch(t)
+            codes = idx.get(m.group(1)) if m and m.group(1) not in _province_pinyin() else None
+        if not codes:
             continue
         if len(codes) > 1:
-            codes = codes & mentioned
+            named = codes & mentioned
+            if not named and levels:
+                g = _gaz()
+                named = frozenset(c for c in codes if g.by_code[c].name.endswith(levels))
+            codes = named
         if len(codes) == 1:
             code = next(iter(codes))
             if code not in out:

@@ -49,10 +49,15 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     title names or the text names as often (not to one of two children named alike); three or
     more divisions of a level named alike give their common ancestor (or 全国). Anonymised
     places (某县) win when they outweigh real ones; 全国 wins when national markers dominate,
-    unless the page speaks of 我省 / 本市. Below the winning division the main place may be a
-    development zone, a village or community, or an enterprise's unit, when the text names
-    the division only as their prefix or address (levels ``zone``, ``village``,
-    ``enterprise``, carrying the division's code).
+    unless the page speaks of 我省 / 本市. A division the text speaks of as a whole (全区 … 全区)
+    is not walked down to a town of its lead; 区总工会 / 县总工会 written without a name on a
+    page that names only towns weigh for the towns' county. A title that is the site's own name
+    (the dateline repeats it: 济南全搜索讯) weighs as the outlet. A town several counties share,
+    named in full (鼓楼街道), beats its own short form (鼓楼) and a stray county short form.
+    Below the winning division the main place may be a development zone, a village or
+    community, or an enterprise's unit, when the text names the division only as their prefix
+    or address (levels ``zone``, ``village``, ``enterprise``, carrying the division's code), or
+    a town the table lacks named after its prefecture (玉林市玉林镇, written again, 全镇).
 
     The returned Place has ``name`` = the division's name as written in the article (its full
     own name when the text writes it, else the most frequent surface form); see
@@ -66,6 +71,12 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     surfaces: dict[str, dict[str, int]] = {}
     protos: dict[str, Place] = {}
     anon: dict[str, float] = {}
+    site_title = None
+    if title and _site_named_title(title, text):
+        # the "title" is the site's own name, which the story's dateline repeats (济南全搜索 …
+        # 济南全搜索讯): where the page was published, weighed as the outlet; the page's head
+        # is read as if the page came without a title
+        site_title, title = title, None
     head = _page_head(text) if not title else _PageHead(0, None, [])
     lead_end = _lead_end(text, head.body)
     dl = _DATELINE.match(text[:80])
@@ -96,19 +107,27 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     capital_desk = False
     places.sort(key=lambda p: (p.start if p.start is not None else -1))
     stray = _stray_short_forms(g, places)
+    town_spans, town_shorts = _ambiguous_town_spans(g, text, places)
     zones: list = []  # (zone mention, its division's code)
+    lacking: list = []  # (mention of a town the table lacks, its division's code)
     for i, p in enumerate(places):
         if _qualifies(p, places[i + 1] if i + 1 < len(places) else None):
             continue  # 江苏省 in 江苏省扬州市: a qualifier of the next mention
         if p.start is None:
             add(p, w["mention"])
             continue
+        if p.adcode and p.level in ("city", "county") and (
+                any(a <= p.start and p.end <= b for a, b in town_spans)
+                or (p.name in town_shorts and not _named_in_full(g, p.adcode, places))):
+            continue  # 鼓楼 in (or for) 鼓楼街道, a town of that name the text names in full
         if p.level in ("zone", "town") and not p.adcode and p.parents:
             par = [d for d in resolve_name(p.parents[-1]) if d.name == p.parents[-1]]
             if par:  # a zone or a town the table lacks counts for its county
                 add(_to_place(par[0], p.parents[-1], p.start, p.end), w["mention"])
                 if p.level == "zone":
                     zones.append((p, par[0].adcode))
+                else:
+                    lacking.append((p, par[0].adcode))
             continue
         if p.adcode == CAPITAL and p.start > 0 and text[p.start - 1] == "在" and \
                 _VENUE_VERB.match(text, p.end):
@@ -124,6 +143,13 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
             add(p, w["outlet"])
             if p.adcode:
                 meta[p.adcode] = meta.get(p.adcode, 0.0) + w["outlet"]
+            continue
+        if p.level == "province" and p.adcode and _MEDIA_AFTER.match(text, p.end) \
+                and not (head.headline and head.headline[0] <= p.start < head.headline[1]):
+            # a province's media named in the byline or the footer (安徽财经网、掌中安徽讯):
+            # where the page was published, weighed as its outlet
+            add(p, w["outlet"])
+            meta[p.adcode] = meta.get(p.adcode, 0.0) + w["outlet"]
             continue
         if head.headline and head.headline[0] <= p.start < head.headline[1]:
             wt += w["headline"]
@@ -161,27 +187,38 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     # a document-sharing site's name (某某文库, 某某文档网) says nothing of the document's place
     site_parts = [t for t in site_parts if not _docshare(t)]
     for extra, weight, is_topic in ([(t, w["title"], True) for t in topic_parts] +
-                                    [(t, w["outlet"], False) for t in site_parts + [outlet]]):
+                                    [(t, w["outlet"], False)
+                                     for t in site_parts + [outlet, site_title]]):
         if extra:
             found = find_places(extra, context=places)
+            t_spans = _ambiguous_town_spans(g, extra, found)[0] if town_shorts else []
             for i, p in enumerate(found):
                 if _qualifies(p, found[i + 1] if i + 1 < len(found) else None):
                     continue  # 西藏 in a title's 西藏拉萨市: the city is the topic
+                if p.adcode and p.start is not None and p.level in ("city", "county") and (
+                        any(a <= p.start and p.end <= b for a, b in t_spans)
+                        or (p.name in town_shorts and not _named_in_full(g, p.adcode, places))):
+                    continue  # 鼓楼 of 鼓楼街道 (see above)
                 add(p, weight)
                 if not is_topic and p.adcode:
                     meta[p.adcode] = meta.get(p.adcode, 0.0) + weight
                 if is_topic and p.adcode:
                     topical.add(p.adcode)
     before_self = dict(score)
-    _self_references(g, text, score, w)
+    topical |= _self_references(g, text, score, w)
     # a division written as an organization's prefix weighs less only when the text also
     # names a division below it: then that body is a source (省总工会 on a county's story)
     # that the title or the lead names, or that the text names about as often (海西州总工会
     # visiting two of its counties is the story's actor, not its source)
+    # (a division the text speaks of as a whole again and again, 全区…全区, is the story's own,
+    # not a source, unless the title names the place below it)
+    scope = _scopes(text)
     for code, minus in as_source.items():
         own = before_self.get(code, 0.0)
+        whole = _spoken_whole(g, code, scope)
         if any(c != code and any(a.adcode == code for a in g.chain(c)[:-1])
-               and (c in topical or c in in_lead or score[c] >= SOURCE_SHARE * own)
+               and (c in topical or (not whole and (c in in_lead
+                                                    or score[c] >= SOURCE_SHARE * own)))
                for c in score):
             score[code] -= minus
     # the page's own address, when it spells a locality in pinyin (metadata, like the outlet)
@@ -194,7 +231,13 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
         # no locality in the text, but it refers to its own (我市, 市总工会): the site's address
         # may name it by initials (dtrb: 大同日报)
         levels = {m.group(1) or m.group(2) for m in _SELF_REF.finditer(text)}
-        for code in url_initials(url):
+        # …or spell it in full pinyin that several divisions share (xinxiang: 新乡市, 新乡县),
+        # the one of the level the text speaks of (我市)
+        for code in url_places(url, levels=levels):
+            d = g.by_code[code]
+            add(_to_place(d, d.name, None, None), w.get("url", 0.0))
+            meta[code] = meta.get(code, 0.0) + w.get("url", 0.0)
+        for code in ([] if score else url_initials(url)):
             d = g.by_code[code]
             if any(d.name.endswith(lvl) for lvl in levels):
                 add(_to_place(d, d.name, None, None), w.get("url", 0.0))
@@ -232,8 +275,17 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
                 best = max(common, key=lambda c: LEVELS.index(g.by_code[c].level))
             elif _national_or_none(g, text, title, 0.0, capital_desk, least=1.0) is not None:
                 return NATIONAL_PLACE()
-    best = _most_specific(g, best, score, topical, meta)
+    best = _most_specific(g, best, score, topical, meta, scope=scope)
     best_score = total[best] if best else 0.0
+    if best is not None and town_spans and best not in topical \
+            and not _named_in_full(g, best, places):
+        # a page about a town whose name several counties share (西门街道 …) that names no
+        # division in full, only a stray short form (同事们的友谊): the town as written
+        headline = title or (text[head.headline[0]:head.headline[1]] if head.headline else "")
+        found = _unresolved_town_count(g, text, headline)
+        if found is not None and found[1] > score.get(best, 0.0) - meta.get(best, 0.0):
+            # the winner (the page's address, its outlet) may say which of the namesakes
+            return _unresolved_town(g, text, headline, under=best)
     if anon:
         a = max(anon, key=anon.get)
         if anon[a] >= best_score:
@@ -247,6 +299,9 @@ def main_place(text: str, places: Iterable[Place], *, title: Optional[str] = Non
     zone = _zone_place(g, zones, places, best, lead_end, topical)
     if zone is not None:
         return zone
+    town = _lacking_town_place(text, lacking, best)
+    if town is not None:
+        return town
     venue = _venue_below(g, text, places, best, lead_end)
     if venue is not None:
         return venue
@@ -436,12 +491,31 @@ def _zone_place(g: "_Gazetteer", zones: list, places: list, best: Optional[str],
                  end=z.end, parents=list(z.parents))
 
 
+#: the page speaks of a town as its own (全镇, 该镇, 本镇)
+_TOWN_VOICE = re.compile(r"[我本全该](?:镇|乡|街道)")
+
+
+def _lacking_town_place(text: str, lacking: list, best: Optional[str]) -> Optional[Place]:
+    """A town the table lacks (玉林镇 of 玉林市) as the main place: it hangs on the winning
+    division, the text writes it at least twice, always the same, and speaks of a town as its
+    own (全镇…, 该镇…)."""
+    mine = [t for t, c in lacking if c == best and _gaz().by_code[c].level == "city"]
+    if len(mine) < 2 or len({t.name for t in mine}) != 1 or not _TOWN_VOICE.search(text):
+        return None
+    t = mine[0]
+    return Place(name=t.name, canonical=t.canonical, level="town", adcode=None, start=t.start,
+                 end=t.end, parents=list(t.parents))
+
+
 def _qualifies(p: Place, nxt: Optional[Place]) -> bool:
     """``p`` is written right before a division below it (江苏省 in 江苏省扬州市, 西藏 in
     西藏拉萨市): a qualifier of that mention, not a mention of its own."""
     return (nxt is not None and bool(p.adcode) and p.end is not None and nxt.start == p.end
             and p.name in "".join(nxt.parents))
 
+
+#: a media name's end right after a place (安徽财经网, 浙江日报, 四川电视台)
+_MEDIA_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:网|日报|晚报|报社|电视台|客户端|在线|讯)")
 
 #: the capital: named in the datelines of national media (新华社北京1月5日电) for any topic
 CAPITAL = "110000"
@@ -487,6 +561,15 @@ def _title_parts(title: Optional[str]) -> tuple:
     return topic, site
 
 
+def _site_named_title(title: str, text: str) -> bool:
+    """A short one-part title that the text repeats as a dateline (济南全搜索 and
+    ``济南全搜索讯``): the name of the site, not the story's headline."""
+    t = title.strip()
+    if not 2 <= len(t) <= SITE_NAME_MAX_LEN or _TITLE_SEP.search(t):
+        return False
+    return re.search(re.escape(t) + r"\s*(?:讯|消息)", text) is not None
+
+
 def _docshare(part: str) -> bool:
     """A document-sharing site's name (``docshare_site_words`` in ``vocab.json``)."""
     return any(x in part for x in _vocab()["docshare_site_words"])
@@ -515,19 +598,37 @@ _SELF_REF = re.compile(
 _OWN_VOICE = re.compile(r"[我本](?:省|市|县|区|州|旗|盟|镇|乡|街道)(?![\u4e00-\u9fff]{0,1}长)")
 
 
-def _self_references(g: "_Gazetteer", text: str, score: dict, w: dict) -> None:
+def _self_references(g: "_Gazetteer", text: str, score: dict, w: dict) -> set:
     """Add the weight of the article's references to its own division (全县, 我市, 县委) to
-    the best-scored division whose name ends with that level word (at most a cap per level)."""
+    the best-scored division whose name ends with that level word (at most a cap per level).
+    When the text names no division of that level but towns, the county above the best town
+    gets it, if its name ends with the level word; such counties are returned (the page
+    speaks as that county: the towns it names are where it went, not its topic)."""
+    own: set = set()
     counts: dict[str, int] = {}
     for m in _SELF_REF.finditer(text):
         lvl = m.group(1) or m.group(2)
         counts[lvl] = counts.get(lvl, 0) + 1
     for lvl, n in counts.items():
         cands = [c for c in score if g.by_code[c].name.endswith(lvl) and score[c] > 0]
+        if not cands and lvl in ("县", "区", "市", "旗"):
+            # only towns named (区总工会赴南日镇、东庄镇…): the county above the best town,
+            # when that county's name ends with the level word, is the page's own division
+            towns = [c for c in score if g.by_code[c].level == "town" and score[c] > 0]
+            if towns:
+                top = max(towns, key=lambda c: score[c])
+                up = next((a.adcode for a in reversed(g.chain(top)[:-1])
+                           if a.level == "county"), None)
+                if up is not None and g.by_code[up].name.endswith(lvl):
+                    score[up] = score.get(up, 0.0) + min(w["self_reference_cap"],
+                                                         n * w["self_reference"])
+                    own.add(up)
+            continue
         if not cands:
             continue
         best = max(cands, key=lambda c: score[c])
         score[best] += min(w["self_reference_cap"], n * w["self_reference"])
+    return own
 
 
 #: a descendant needs at least this score to replace a winner that owes its lead to the page's
@@ -539,10 +640,30 @@ MIN_DESCEND = 2.0
 UNRESOLVED_TOWN_MENTIONS = 2
 
 
-def _unresolved_town(g: "_Gazetteer", text: str, title: Optional[str]) -> Optional[Place]:
-    """A page that names no division but one town in full, again and again or in its headline
-    (东风镇工会…全镇…该镇), is about that town even when several towns of the country bear the name and nothing
-    says which: the name as written, without a code."""
+def _ambiguous_town_spans(g: "_Gazetteer", text: str, places: list) -> tuple:
+    """Spans of the towns the text names in full that several counties share and that no
+    context resolved (鼓楼街道 with no county named), and those towns' short forms (鼓楼)."""
+    resolved = {p.name for p in places if p.level == "town" and p.adcode}
+    spans, shorts = [], set()
+    for end_idx, (name, codes) in g.town_auto.iter_long(text):
+        if len(codes) > 1 and len(name) >= 3 and name not in resolved:
+            spans.append((end_idx + 1 - len(name), end_idx + 1))
+            short = g.by_code[codes[0]].short
+            if short and short != name:
+                shorts.add(short)
+    return spans, shorts
+
+
+def _named_in_full(g: "_Gazetteer", code: str, places: list) -> bool:
+    """The text writes the division, or one of its ancestors, by its full name."""
+    codes = {d.adcode for d in g.chain(code)}
+    return any(p.adcode in codes and p.start is not None
+               and p.name == g.by_code[p.adcode].name for p in places)
+
+
+def _unresolved_town_count(g: "_Gazetteer", text: str, title: Optional[str]) -> Optional[tuple]:
+    """(name, weighted count) of the one town named in full that several counties share
+    (see :func:`_unresolved_town`), or None."""
     counts: dict = {}
     for hay, weight in ((title or "", UNRESOLVED_TOWN_MENTIONS), (text, 1)):
         for end_idx, (name, codes) in g.town_auto.iter_long(hay):
@@ -553,13 +674,58 @@ def _unresolved_town(g: "_Gazetteer", text: str, title: Optional[str]) -> Option
     name, n = next(iter(counts.items()))
     if n < UNRESOLVED_TOWN_MENTIONS:
         return None
+    return name, n
+
+
+def _unresolved_town(g: "_Gazetteer", text: str, title: Optional[str],
+                     under: Optional[str] = None) -> Optional[Place]:
+    """A page that names no division but one town in full, again and again or in its headline
+    (东风镇工会…全镇…该镇), is about that town even when several towns of the country bear the name and nothing
+    says which: the name as written, without a code."""
+    found = _unresolved_town_count(g, text, title)
+    if found is None:
+        return None
+    name = found[0]
     i = text.find(name)
+    if under:  # one namesake below the division the page's metadata names: that town
+        mine = [c for c in g.town_keys.get(name, ())
+                if any(a.adcode == under for a in g.chain(c)[:-1])]
+        if len(mine) == 1:
+            return _to_place(g.by_code[mine[0]], name, i if i >= 0 else None,
+                             i + len(name) if i >= 0 else None)
     return Place(name=name, canonical=name, level="town", adcode=None,
                  start=i if i >= 0 else None, end=i + len(name) if i >= 0 else None, parents=[])
 
 
+#: 全区, 全县, 全市 …: the text speaks of a division as a whole (not 全市场, 全区域)
+_SCOPE = re.compile(r"全(自治州|自治县|街道|区|县|市|州|旗|盟|镇|乡)(?![场域])")
+
+#: a division spoken of as a whole this often is the story's own (see :func:`_spoken_whole`)
+SCOPE_MIN = 2
+
+
+def _scopes(text: str) -> dict:
+    """How often the text speaks of each level as a whole (全区 ×2 → {"区": 2})."""
+    out: dict = {}
+    for m in _SCOPE.finditer(text):
+        out[m.group(1)] = out.get(m.group(1), 0) + 1
+    return out
+
+
+def _spoken_whole(g: "_Gazetteer", code: str, scope: dict) -> bool:
+    """The text speaks of this division's level as a whole at least :data:`SCOPE_MIN` times
+    (全区 … 全区 for 巴南区), and never of a town's (全镇, 全街道)."""
+    d = g.by_code.get(code)
+    if d is None or d.level not in ("county", "city"):
+        return False
+    if scope.get("镇") or scope.get("乡") or scope.get("街道"):
+        return False
+    return any(d.name.endswith(lvl) and n >= SCOPE_MIN for lvl, n in scope.items())
+
+
 def _most_specific(g: "_Gazetteer", best: Optional[str], score: dict, topical: set,
-                   meta: Optional[dict] = None, share: float = 0.5) -> Optional[str]:
+                   meta: Optional[dict] = None, share: float = 0.5,
+                   scope: Optional[dict] = None) -> Optional[str]:
     """Walk down from the winning division to a descendant the article is about.
 
     A newspaper's city wins on dateline and outlet weight (聊城日报讯 …) while the title says the
@@ -576,8 +742,10 @@ def _most_specific(g: "_Gazetteer", best: Optional[str], score: dict, topical: s
             return best
         own = score.get(best, 0.0)
         said = own - meta.get(best, 0.0)  # what the text itself says about the winner
+        whole = scope is not None and _spoken_whole(g, best, scope)
         kids = [c for c in score if c != best and any(a.adcode == best for a in g.chain(c)[:-1])
-                and (c in topical or score[c] >= max(MIN_DESCEND, said))]
+                and (c in topical or (score[c] >= max(MIN_DESCEND, said)
+                                      and not (whole and g.by_code[c].level == "town")))]
         if not kids:
             return best
         kid = max(kids, key=lambda c: score[c])

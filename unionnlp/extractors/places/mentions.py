@@ -51,6 +51,7 @@ def find_places(text: str, *, context: Iterable[Place] = ()) -> list[Place]:
             continue
         raw.append((s, e, key, cands, not fell_back))
         prev_end = e
+    raw = _city_district_split(g, text, raw)
     # context: divisions and ancestors of unambiguous mentions
     vouched: dict[str, int] = {}
     for s, e, key, cands, extend in raw:
@@ -66,23 +67,35 @@ def find_places(text: str, *, context: Iterable[Place] = ()) -> list[Place]:
     by_code, chain = g.by_code, g.chain
     for s, e, key, cands, extend in raw:
         best, best_score = None, None
+        # a short form right before 社区 names a community (龙井社区, 凤山社区): it stands for
+        # the county only when the text names the county's parents too
+        community = text.startswith(_COMMUNITY, e)
         for code, is_full in cands:
             d = by_code[code]
             anc = [x.adcode for x in chain(code)[:-1]]
             adjacent = last is not None and last.end == s and last.adcode in anc
             in_ctx = sum(1 for a in anc if vouched.get(a)) if vouched else 0
-            if (d.weak_name if is_full else d.weak) and not (adjacent or in_ctx):
+            weak = d.weak_name if is_full else (d.weak or community)
+            if weak and not (adjacent or in_ctx):
                 continue
             if not is_full and last is not None and last.end == s and not adjacent:
                 continue  # 淮安市新安小学: a short form glued to an unrelated place is a name part
-            score = (adjacent * 10 + in_ctx * 3 + is_full * 2 - _LEVEL_INDEX[d.level] * 0.1)
+            # last, a tie-break among namesakes the text does not tell apart: a district of a
+            # municipality (上海宝山区, not 双鸭山宝山区) hangs on the province directly
+            # a short form followed by a level character (大通县) is the namesake of that level
+            suffixed = not is_full and e < len(text) and d.name.endswith(text[e])
+            score = (adjacent * 10 + in_ctx * 3 + is_full * 2 - _LEVEL_INDEX[d.level] * 0.1
+                     + suffixed * 0.5 - len(anc) * 0.01)
             if best_score is None or score > best_score:
                 best, best_score = d, score
         if best is None:
             continue
         if extend and e < len(text) and text[e] in _LEVEL_CHARS and key != best.name \
-                and best.name.endswith(text[e]):
-            e += 1  # 大通县 (short form + level character) is one mention
+                and (best.name.endswith(text[e])
+                     or (text[e] == "县" and best.level == "county" and not is_full_key(key))):
+            # 大通县 (short form + level character) is one mention; so is a county that has
+            # become a district or a city since, written with its old 县 (崇明县, 密云县)
+            e += 1
             key = text[s:e]
         p = _to_place(best, key, s, e)
         out.append(p)
@@ -90,7 +103,19 @@ def find_places(text: str, *, context: Iterable[Place] = ()) -> list[Place]:
     towns = find_towns(g, text, out, context=context)
     if towns:
         out = sorted(_without_overlaps(out, towns), key=lambda p: (p.start, -p.end))
-    out.extend(_zones_and_towns(g, text, out, {t.start for t in towns}))
+    extra = _zones_and_towns(g, text, out, {t.start for t in towns})
+    own = [t for t in extra if t.level == "town" and t.adcode is None
+           and any(p.end == t.start and p.adcode and p.level == "city"
+                   and t.name.startswith(g.by_code[p.adcode].short or p.name) for p in out)]
+    if own:
+        # the town named after its city (玉林镇 of 玉林市): 玉林 inside 玉林镇 is the town's
+        spans = [(i, i + len(t.name)) for t in own for i in _occurrences(text, t.name)]
+        out = [p for p in out if p.start is None
+               or not any(a <= p.start and p.end <= b for a, b in spans)]
+        extra += [Place(name=t.name, canonical=t.canonical, level="town", adcode=None,
+                        start=a, end=b, parents=list(t.parents))
+                  for t in own for a, b in spans if a != t.start and text[a:b] == t.name]
+    out.extend(extra)
     out.extend(_anonymous(g, text))
     out.extend(_national(g, text))
     out.sort(key=lambda p: (p.start, -(p.end or 0)))
@@ -136,6 +161,54 @@ def may_be_place(text: str) -> bool:
             or (text.endswith(zones) and may_open_with_place(text)))
 
 
+_SHI_KIDS: dict = {}
+
+
+def _shi_districts(g: _Gazetteer) -> dict:
+    """City code → its districts whose names start with 市 (市南区, 市中区), built once."""
+    if id(g) not in _SHI_KIDS:
+        kids: dict = {}
+        for d in g.by_code.values():
+            if d.level == "county" and d.name.startswith("市"):
+                kids.setdefault(d.parent, []).append(d)
+        _SHI_KIDS.clear()
+        _SHI_KIDS[id(g)] = kids
+    return _SHI_KIDS[id(g)]
+
+
+def is_full_key(key: str) -> bool:
+    """``key`` is some division's full name (then a 县 after it is another word)."""
+    return any(full for _, full in _gaz().keys.get(key, ()))
+
+
+#: what follows a community's name (see :func:`find_places`)
+_COMMUNITY = "社区"
+
+
+def _city_district_split(g: _Gazetteer, text: str, raw: list) -> list:
+    """A city written in full right before one of its districts whose name starts with 市
+    (青岛市南区, 济南市中区): the longest match took 青岛市 and left 南区 (a namesake far away);
+    the city is its short form and the district starts at the shared 市."""
+    out = []
+    skip_until = -1
+    for s, e, key, cands, extend in raw:
+        if s < skip_until:
+            continue
+        if key.endswith("市") and len(key) >= 3:
+            city = next((c for c, full in cands if full and g.by_code[c].level == "city"), None)
+            kid = None
+            if city is not None:
+                kid = next((d for d in _shi_districts(g).get(city, ())
+                            if text.startswith(d.name, e - 1)), None)
+            if kid is not None:
+                out.append((s, e - 1, key[:-1], [(city, False)], False))
+                out.append((e - 1, e - 1 + len(kid.name), kid.name, [(kid.adcode, True)], False))
+                skip_until = e - 1 + len(kid.name)
+                continue
+        out.append((s, e, key, cands, extend))
+    return out
+
+
 def _without_overlaps(divisions: list[Place], towns: list[Place]) -> list[Place]:
     """Division mentions and towns together: a division inside a town's name is a part of it
     (长安 in 长安镇), and a town that cuts a division mention in two is dropped."""
@@ -159,18 +232,27 @@ def _zones_and_towns(g: _Gazetteer, text: str, places: list[Place],
         nxt_start = places[i + 1].start if i + 1 < len(places) else len(text)
         if p.level == "town":
             continue
-        if nxt_start == p.end:  # chain continues (江苏省扬州市…): attach to the last link
+        # 玉林市玉林镇: the city's short form opens a town named after it, not a chain
+        self_named = (nxt_start == p.end and p.level == "city" and i + 1 < len(places)
+                      and places[i + 1].adcode == p.adcode)
+        if nxt_start == p.end and not self_named:  # chain continues (江苏省扬州市…)
             continue
+        if self_named:
+            nxt_start = places[i + 2].start if i + 2 < len(places) else len(text)
         m = g.zone_re.match(text, p.end)
         level = "zone"
         if not m:
-            if p.level != "county":
+            if p.level not in ("county", "city"):
                 continue
             if p.end in town_starts:
                 continue
             m = g.town_re.match(text, p.end)
             level = "town"
             if not m or any(ch in "各全本该每乡镇村" for ch in m.group()[:-1]):
+                continue
+            if text[m.end():m.end() + 1] in ("镇", "乡"):
+                continue  # 市首个乡镇, 县召开乡镇…: the word 乡镇, no town
+            if p.level == "city" and not _town_after_city(g, text, m.group()):
                 continue
         if m.end() > nxt_start and nxt_start > p.end:
             continue
@@ -186,6 +268,27 @@ def _zones_and_towns(g: _Gazetteer, text: str, places: list[Place],
                          end=m.end(), parents=parents))
         taken_until = m.end()
     return out
+
+
+def _occurrences(text: str, name: str) -> list:
+    out, i = [], text.find(name)
+    while i >= 0:
+        out.append(i)
+        i = text.find(name, i + len(name))
+    return out
+
+
+#: a town the table lacks, written right after a prefecture, must be written this often
+TOWN_AFTER_CITY_MIN = 2
+
+
+def _town_after_city(g: _Gazetteer, text: str, name: str) -> bool:
+    """A town the table lacks right after a prefecture (玉林市玉林镇) is one only when the text
+    writes it again and its stem is no dictionary word (not 召开乡 of 市召开乡镇…)."""
+    if text.count(name) < TOWN_AFTER_CITY_MIN:
+        return False
+    stem = name[:-2] if name.endswith("街道") else name[:-1]
+    return g.word_freq(stem) == 0 or g.tag(stem).startswith(("ns", "nr"))
 
 
 _ANON_LEVEL = {"省": "province", "市": "city", "县": "county", "区": "county", "镇": "town", "道": "town",
