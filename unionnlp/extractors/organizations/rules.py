@@ -82,8 +82,9 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                 prev.update(end=e0)  # 聊城市政府 + 新闻办: an office of the body
                 last_end = e0
                 continue
-            if key in _UNION_COMMITTEES and pk == "union":
-                prev.update(end=e0)  # 青山区总工会 + 女职工委员会: the union's own committee
+            if (key in _UNION_COMMITTEES or key in _TEAM_HEADS) and pk == "union":
+                # 青山区总工会 + 女职工委员会: the union's own committee; 工会 + 心理辅导团: its team
+                prev.update(end=e0, kind=prev["kind"] if key in _UNION_COMMITTEES else kind)
                 last_end = e0
                 continue
             last_end = e0
@@ -315,6 +316,10 @@ def _listed_firms(lx, text: str, pindex: "_Index", found: list) -> list[Organiza
         for item in items:
             if _firm_name(lx, item, pos, pindex):
                 spans.append((item, pos))
+            elif any(b == pos + len(item) and a < b - 1 for a, b in taken):
+                # 立峰纺织公司、旺成新材料等7家企业: an item the rules already found (its head
+                # makes it longer than a short name) vouches for the list
+                spans.append((item, pos))
             else:
                 failed += 1  # (邮政, 圆通: brands that are common words too)
             pos += len(item) + 1
@@ -375,6 +380,8 @@ def _list_shared(lx, text: str, prev: Optional[dict], start: int, s0: int, kind:
     two = text[start:start + 2]
     if two[:1] in lx.vocab["abbr_level_chars"] and (lx.freq.get(two, 0) == 0 or two in lx.abbr_ok):
         return None  # 、市总工会, 、县妇联: an abbreviation of its own (not 乡村振兴局)
+    if text.startswith(tuple(lx.level_words), start):
+        return None  # 、自治区人社厅: a level word abbreviates the division itself
     body = text[start:s0]
     if body and (body[0] in lx.boundary
                  or body.startswith(lx.determiners) or pindex.within(start, s0)
@@ -619,7 +626,9 @@ _PLURAL_LEVEL = "省市州县区"
 #: committees of a union written right after it (青山区总工会女职工委员会)
 _UNION_COMMITTEES = frozenset(("女职工委员会", "女工委员会"))
 #: teams a union names after itself (白城工会 + 志愿者服务队)
-_TEAM_HEADS = frozenset(("服务队", "志愿服务队", "志愿队", "救援队"))
+_TEAM_HEADS = frozenset(("服务队", "志愿服务队", "志愿队", "救援队",
+                         # 云浮市工会 + 心理辅导团, 市总工会 + 劳模宣讲团
+                         "心理辅导团", "辅导团", "宣讲团", "讲师团"))
 
 
 #: a medium's app, named as a source after the medium's name

@@ -156,6 +156,12 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
                 start = ps
     if company and start == i:
         start = _bracket_lead(lx, text, i, floor, pindex)
+    # a place the snaps above moved to may have places written right before it (衢州市 +
+    # 衢江区 + 网约送餐员联合工会): the longest contiguous written form keeps them
+    if start < s0 and start in place_at:
+        before = {pe: ps for ps, pe in place_at.values()}
+        while start in before and before[start] < start:
+            start = before[start]
     return start
 
 
