@@ -37,3 +37,34 @@ def test_federations_named_zonghui_and_union_teams_named_tuan():
     assert "海州市工会心理辅导团" in _names("海州市工会心理辅导团走进企业开展讲座。")
     assert "市总工会劳模宣讲团" in _names("市总工会劳模宣讲团来到车间。")
     assert _names("一支劳模宣讲团来到车间。") == set()
+
+
+def test_bare_departments_listed_after_an_abbreviation_share_its_level():
+    got = {(o.name, o.canonical) for o in find_organizations(
+        "比赛由市总工会主办,市人社局、科技局、工信委协办。", place="鹤岗市")}
+    assert ("科技局", "鹤岗市科技局") in got and ("工信委", "鹤岗市工信委") in got
+    got = _canon("县政府办、人社局、教育局负责人到会。")
+    assert {"县政府办", "县人社局", "县教育局"} <= got
+    # an item with its own proper name, or a bare weak head, shares nothing
+    got = _canon("区残联、石门岭司法所负责人到会。")
+    assert "区石门岭司法所" not in got
+    assert "县工会" not in _canon("县人社局、县总工会、工会干部参加培训。")
+
+
+def test_government_office_written_short_and_not_the_verb():
+    assert "县政府办" in _names("县政府办负责人出席。")
+    assert "市政府办公室" in _names("市政府办公室获优秀组织奖。")
+    got = _names("县政府办实事项目全部完成。")
+    assert "县政府办" not in got
+
+
+def test_bare_department_in_a_county_article_is_the_countys():
+    got = _canon("安远县召开教师节座谈会。副县长、政府办副主任出席,教育局工会主席讲话。",
+                 place="安远县")
+    assert {"安远县政府办", "安远县教育局工会"} <= got
+
+
+def test_association_branch_and_union_lawyers_team():
+    assert "青州技师协会服装技师分会" in _names("青州技师协会服装技师分会会长出席。")
+    assert "县总工会律师团" in _names("县总工会律师团为职工提供咨询。")
+    assert _names("互检组考察了职工书屋、困难职工爱心超市等设施。") == set()

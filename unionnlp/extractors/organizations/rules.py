@@ -56,6 +56,9 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                 text.startswith("组织", e0) and (key != "工会" or text.startswith(
                     after_zuzhi, e0 + 2))):
             continue  # 工会工作者, 工会组织: a category, not a named body (工会组织召开: organised)
+        if key == _GOV_OFFICE[:-1] and text[e0:e0 + 1] == _GOV_OFFICE[-1] and (
+                text[e0 + 1:e0 + 2] not in _DOES):
+            key, e0 = _GOV_OFFICE, e0 + 1  # 县政府办 (not 政府办公室, 政府办实事)
         if typ == "suffix" and s0 > 0 and text[s0 - 1] in "(（" and text[e0:e0 + 1] in ")）":
             continue  # 龙溪轴承(集团)股份有限公司: a bracketed word inside a name, not a head
         if (typ == "suffix" and kind in _BUILDING_KINDS and text.startswith(_PROJECT, e0)
@@ -153,6 +156,8 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                      and (kind in ("enterprise", "union", "party", "other")
                           or kind == "school" and key not in lx.vocab["branch_heads"])
                      or prev["kind"] == kind == "government"
+                     # 技师协会 + 服装技师 + 分会: a branch of the association
+                     or prev["kind"] == "social" and key == _BRANCH
                      # 上海工会 + 管理学院, 市总工会 + 干部学校: a school or institute of a union
                      or prev["kind"] == "union" and (kind in ("school", "other")
                                                      or key in _TEAM_HEADS)
@@ -204,6 +209,13 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
     out.extend(_sources(lx, text, out, chain))
     return out
 
+
+#: a government's general office written short (县政府办); followed by one of :data:`_DOES` the
+#: 办 is the verb (县政府办实事, 政府办好) or opens 办公室
+_GOV_OFFICE = "政府办"
+#: an association's branch (协会 + 服装技师 + 分会)
+_BRANCH = "分会"
+_DOES = "实事好理成公"
 
 #: kinds of names that hold 和 between two fields (县人力资源和保障局, 市城乡建设和交通工作委员会,
 #: 市城乡建设和交通工会)
@@ -390,6 +402,12 @@ def _list_shared(lx, text: str, prev: Optional[dict], start: int, s0: int, kind:
     if prev.get("shared") is not None:
         return prev["shared"], prev["shared_start"]
     ps, hs = prev["start"], prev["head_start"]
+    if (start == s0 and text[ps] in lx.vocab["abbr_level_chars"] and hs - ps <= 1
+            and prev["end"] - ps >= 3
+            and (text[hs:prev["end"]] in lx.suffix_kind or text[hs:prev["end"]] == _GOV_OFFICE)
+            # (not a bare weak head: 县人社局、工会干部 names no union)
+            and not any(text.startswith(w, start) and start + len(w) >= s0 for w in lx.weak_heads)):
+        return text[ps], ps  # 县政府办、人社局: the items share the abbreviation's level (县人社局)
     if hs <= ps or prev["prefix_end"] < hs or text[hs:prev["end"]] not in lx.suffix_kind:
         return None  # the previous name must be a place + its head (桐城市 + 人社局)
     return text[ps:hs], ps
@@ -461,6 +479,14 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
     """Validate one candidate; complete abbreviations; split coordinated place prefixes."""
     s, e, pe = o["start"], o["end"], o["prefix_end"]
     name = text[s:e]
+    if o.get("shared") in lx.vocab["abbr_level_chars"]:
+        # 县政府办、人社局: a bare department sharing an abbreviation's level character
+        surface = o["shared"] + name
+        full = expand_abbreviation(surface, chain_place(chain))
+        return [Organization(name=name, canonical=full or surface,
+                             kind=o["kind"] or org_kind(surface),
+                             place=_chain_canonical(chain, surface[0]) if full else None,
+                             start=s, end=e)]
     if o.get("shared"):
         full = o["shared"] + name
         return [Organization(name=name, canonical=full, kind=o["kind"] or org_kind(full),
@@ -626,7 +652,7 @@ _PLURAL_LEVEL = "省市州县区"
 #: committees of a union written right after it (青山区总工会女职工委员会)
 _UNION_COMMITTEES = frozenset(("女职工委员会", "女工委员会"))
 #: teams a union names after itself (白城工会 + 志愿者服务队)
-_TEAM_HEADS = frozenset(("服务队", "志愿服务队", "志愿队", "救援队",
+_TEAM_HEADS = frozenset(("服务队", "志愿服务队", "志愿队", "救援队", "律师团",
                          # 云浮市工会 + 心理辅导团, 市总工会 + 劳模宣讲团
                          "心理辅导团", "辅导团", "宣讲团", "讲师团"))
 
