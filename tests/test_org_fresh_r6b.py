@@ -68,3 +68,11 @@ def test_association_branch_and_union_lawyers_team():
     assert "青州技师协会服装技师分会" in _names("青州技师协会服装技师分会会长出席。")
     assert "县总工会律师团" in _names("县总工会律师团为职工提供咨询。")
     assert _names("互检组考察了职工书屋、困难职工爱心超市等设施。") == set()
+
+
+def test_two_outlets_in_one_byline_and_a_mediums_platform():
+    got = _names("本网讯(东江晚报东江网记者 李某)5月3日,市总工会举办比赛。")
+    assert {"东江晚报", "东江网"} <= got and "东江晚报东江网" not in got
+    got = _names("东江晚报全媒体平台消息(记者 李某)5月3日,授牌仪式举行。")
+    assert not any(n.endswith("平台") for n in got)
+    assert "北京日报" in _names("北京日报客户端记者报道。")
