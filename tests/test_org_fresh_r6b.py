@@ -76,3 +76,25 @@ def test_two_outlets_in_one_byline_and_a_mediums_platform():
     got = _names("东江晚报全媒体平台消息(记者 李某)5月3日,授牌仪式举行。")
     assert not any(n.endswith("平台") for n in got)
     assert "北京日报" in _names("北京日报客户端记者报道。")
+
+
+def test_separators_times_and_enumerators_before_a_head_open_no_name():
+    got = _names("供稿丨青山区总工会 宣教部")
+    assert "青山区总工会" in got and not any("丨" in n for n in got)
+    assert not any(n.startswith("点") for n in _names("下午3点区总工会在社区举办活动。"))
+    assert _names("一是医院要加强管理,二是医院要弘扬医院文化。") == set()
+
+
+def test_a_head_before_a_road_word_names_a_street():
+    assert not any(n.endswith("大学") for n in _names("活动在青州市大学西路88号举行。"))
+
+
+def test_department_words_are_not_ministries():
+    assert _names("此事已引起教育部门和宣传部门的重视。") == set()
+
+
+def test_digit_outlets_troupes_and_an_outlets_own_piece():
+    assert "51网" in _names("51网讯(记者 李某)3月2日,街道总工会开展活动。")
+    assert "东湖区歌舞剧团" in _names("东湖区歌舞剧团带来了精彩节目。")
+    got = {o.canonical for o in find_organizations("县总工会开展活动。", outlet="天山网原创")}
+    assert "天山网" in got and "天山网原创" not in got

@@ -98,12 +98,18 @@ def _page_bodies(found: list[Organization], title: Optional[str], outlet: Option
     return out
 
 
+#: written after an outlet's name in the page's source field (新疆网原创)
+_ORIGINAL = "原创"
+
+
 def _outlet(outlet: str) -> list[Organization]:
     """The page's outlet as an organization (kind media) when it is named like a medium."""
     from unionnlp.extractors.organizations.lexicon import _lex, org_kind
 
     lx = _lex()
     ends = tuple(lx.vocab["media_ends"])
+    if outlet.endswith(_ORIGINAL) and len(outlet) > len(_ORIGINAL) + 1:
+        outlet = outlet[:-len(_ORIGINAL)]  # 新疆网原创: the outlet's own piece
     head = next((outlet[-k:] for k in range(min(len(outlet) - 2, 8), 1, -1)
                  if outlet[-k:] in lx.suffix_kind), None)
     if head is not None and lx.suffix_kind[head] != "media" and outlet not in lx.vocab["media_names"]:

@@ -56,6 +56,8 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                 text.startswith("组织", e0) and (key != "工会" or text.startswith(
                     after_zuzhi, e0 + 2))):
             continue  # 工会工作者, 工会组织: a category, not a named body (工会组织召开: organised)
+        if typ == "suffix" and text.startswith(_ROADS, e0):
+            continue  # 南宁市大学 + 西路169号: a street named after the body, not the body
         if key == _GOV_OFFICE[:-1] and text[e0:e0 + 1] == _GOV_OFFICE[-1] and (
                 text[e0 + 1:e0 + 2] not in _DOES):
             key, e0 = _GOV_OFFICE, e0 + 1  # 县政府办 (not 政府办公室, 政府办实事)
@@ -210,6 +212,8 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
     return out
 
 
+#: road words after a head: the head is part of a street's name (大学西路, 医院路口)
+_ROADS = ("东路", "西路", "南路", "北路", "中路", "大道", "大街", "路口", "路段")
 #: a government's general office written short (县政府办); followed by one of :data:`_DOES` the
 #: 办 is the verb (县政府办实事, 政府办好) or opens 办公室
 _GOV_OFFICE = "政府办"
