@@ -98,3 +98,19 @@ def test_digit_outlets_troupes_and_an_outlets_own_piece():
     assert "东湖区歌舞剧团" in _names("东湖区歌舞剧团带来了精彩节目。")
     got = {o.canonical for o in find_organizations("县总工会开展活动。", outlet="天山网原创")}
     assert "天山网" in got and "天山网原创" not in got
+
+
+def test_a_unions_departments_written_after_it():
+    got = _names("按照《中华全国总工会办公厅关于做好慰问工作的通知》,省总工会权益保障部负责人参加。")
+    assert {"中华全国总工会办公厅", "省总工会权益保障部"} <= got
+    assert "办公厅" not in got
+    assert "省政府办公厅" in _names("省政府办公厅印发通知。")
+
+
+def test_worker_service_stations_are_facilities():
+    got = _names("慰问组来到中铁某局青川大桥农民工服务驿站。")
+    assert not any(n.endswith("驿站") for n in got)
+
+
+def test_a_bank_branch_named_by_its_short_bank_keeps_its_union():
+    assert "工行青州分行工会" in _names("近日工行青州分行工会主席走访了困难员工。")

@@ -87,6 +87,10 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                 prev.update(end=e0)  # 聊城市政府 + 新闻办: an office of the body
                 last_end = e0
                 continue
+            if key in _UNION_DEPTS and pk == "union":
+                prev.update(end=e0)  # 全国总工会 + 办公厅, 省总工会 + 权益保障部: its department
+                last_end = e0
+                continue
             if (key in _UNION_COMMITTEES or key in _TEAM_HEADS) and pk == "union":
                 # 青山区总工会 + 女职工委员会: the union's own committee; 工会 + 心理辅导团: its team
                 prev.update(end=e0, kind=prev["kind"] if key in _UNION_COMMITTEES else kind)
@@ -653,6 +657,8 @@ _BRACKET_WEAK = frozenset(("党委", "党总支", "党支部", "工会", "工会
 _PLURAL_LEVEL = "省市州县区"
 
 
+#: departments of a union written right after it (中华全国总工会办公厅, 省总工会权益保障部)
+_UNION_DEPTS = frozenset(("办公厅", "权益保障部", "女职工部", "宣教部", "组织宣传部"))
 #: committees of a union written right after it (青山区总工会女职工委员会)
 _UNION_COMMITTEES = frozenset(("女职工委员会", "女工委员会"))
 #: teams a union names after itself (白城工会 + 志愿者服务队)
