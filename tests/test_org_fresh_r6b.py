@@ -114,3 +114,11 @@ def test_worker_service_stations_are_facilities():
 
 def test_a_bank_branch_named_by_its_short_bank_keeps_its_union():
     assert "工行青州分行工会" in _names("近日工行青州分行工会主席走访了困难员工。")
+
+
+def test_a_unions_staff_and_a_festival_before_a_name():
+    got = _names("日前,青州经开区总工会工作人员组成慰问组。")
+    assert "青州经开区总工会" in got
+    assert _names("工会工作人员要提高服务本领。") == set()
+    got = _names("5.12护士节青州三院工会慰问一线护士。")
+    assert "青州三院工会" in got and not any(n.startswith("护士节") for n in got)

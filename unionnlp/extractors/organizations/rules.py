@@ -52,7 +52,7 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                                     or lx.freq.get(key + nxt, 0) > 0):
                 continue  # 局面, 大学生 (not 大学 + 科技馆: 学科 is no reason)
         if typ == "suffix" and kind == "union" and text.startswith(
-                not_followed, e0) and not (
+                not_followed, e0) and not text.startswith(_UNION_STAFF, e0) and not (
                 text.startswith("组织", e0) and (key != "工会" or text.startswith(
                     after_zuzhi, e0 + 2))):
             continue  # 工会工作者, 工会组织: a category, not a named body (工会组织召开: organised)
@@ -657,6 +657,9 @@ _BRACKET_WEAK = frozenset(("党委", "党总支", "党支部", "工会", "工会
 _PLURAL_LEVEL = "省市州县区"
 
 
+#: words after a union head that name its staff or working group (遂宁经开区总工会 + 工作人员,
+#: 省总工会 + 工作组): the union is named, unlike 工会 + 工作 (union work)
+_UNION_STAFF = ("工作人员", "工作组", "工作队")
 #: departments of a union written right after it (中华全国总工会办公厅, 省总工会权益保障部)
 _UNION_DEPTS = frozenset(("办公厅", "权益保障部", "女职工部", "宣教部", "组织宣传部"))
 #: committees of a union written right after it (青山区总工会女职工委员会)
