@@ -122,3 +122,10 @@ def test_a_unions_staff_and_a_festival_before_a_name():
     assert _names("工会工作人员要提高服务本领。") == set()
     got = _names("5.12护士节青州三院工会慰问一线护士。")
     assert "青州三院工会" in got and not any(n.startswith("护士节") for n in got)
+
+
+def test_a_listed_item_with_its_own_proper_name_takes_no_place():
+    got = _canon("东湖区总工会、百灵鸟盲友艺术团等六家单位获优秀组织奖。")
+    assert not any(n.startswith("东湖区百灵鸟") for n in got)
+    got = _canon("桐城市人社局、总工会、妇联负责人参加。")
+    assert {"桐城市总工会", "桐城市妇联"} <= got
