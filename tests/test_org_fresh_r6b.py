@@ -129,3 +129,11 @@ def test_a_listed_item_with_its_own_proper_name_takes_no_place():
     assert not any(n.startswith("东湖区百灵鸟") for n in got)
     got = _canon("桐城市人社局、总工会、妇联负责人参加。")
     assert {"桐城市总工会", "桐城市妇联"} <= got
+
+
+def test_deployment_is_no_department_and_a_byline_tail_is_no_outlet():
+    got = _names("根据省总工会职工疗休养工作部署,市总工会组织劳模疗休养。")
+    assert not any(n.endswith("工作部") for n in got)
+    assert "市委组织部" in _names("市委组织部部长出席。")
+    got = _names("(通讯员 王某某 江苏工人报记者 李某)")
+    assert got == {"江苏工人报"}

@@ -12,7 +12,7 @@ from unionnlp.extractors.organizations.abbreviations import (_chain_canonical, c
 from unionnlp.extractors.organizations.abbreviations import _abbreviations
 from unionnlp.extractors.organizations.cut import window_words
 from unionnlp.extractors.organizations.lexicon import _CJK, _Lex, _lex, org_kind
-from unionnlp.extractors.organizations.sources import _sources
+from unionnlp.extractors.organizations.sources import _sources, drop_byline_tails
 from unionnlp.extractors.organizations.spans import _Index, _Span
 from unionnlp.extractors.organizations.starts import (_ADJ_TAGS, _WORD_FREQ, _head_ends,
                                                       _head_tuples, _is_generic, _left_start,
@@ -213,7 +213,7 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
     out.extend(_listed_firms(lx, text, pindex, out))
     out.extend(_listed_departments(lx, text, chain, out))
     out.extend(_sources(lx, text, out, chain))
-    return out
+    return drop_byline_tails(text, out)
 
 
 #: road words after a head: the head is part of a street's name (大学西路, 医院路口)

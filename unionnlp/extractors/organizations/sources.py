@@ -217,3 +217,18 @@ def _sources(lx: _Lex, text: str, found: list[Organization],
                                     place=None, start=s, end=e))
             taken.add((s, e))
     return out
+
+
+#: characters of byline words (通讯员, 记者) that no outlet's name holds
+_BYLINE = "员者"
+
+
+def drop_byline_tails(text: str, orgs: list[Organization]) -> list[Organization]:
+    """通讯员 + 孔某 + 江苏工人报 (记者) with the spaces gone: a medium whose name holds a byline
+    word before a medium found on its own with the same end is that medium, not a name."""
+    media = [(o.start, o.end) for o in orgs if o.kind == "media" and o.start is not None]
+    if len(media) < 2:
+        return orgs
+    return [o for o in orgs if not (o.kind == "media" and o.start is not None and any(
+        a > o.start and b == o.end and any(c in _BYLINE for c in text[o.start:a])
+        for a, b in media))]
