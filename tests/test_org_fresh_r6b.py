@@ -137,3 +137,8 @@ def test_deployment_is_no_department_and_a_byline_tail_is_no_outlet():
     assert "市委组织部" in _names("市委组织部部长出席。")
     got = _names("(通讯员 王某某 江苏工人报记者 李某)")
     assert got == {"江苏工人报"}
+
+
+def test_committee_and_government_written_together():
+    got = _canon("表达县委政府对一线职工的关爱。", place="安远县")
+    assert {"安远县委", "安远县政府"} <= got

@@ -69,6 +69,14 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
         prev = orgs[-1] if orgs else None
         if prev is not None and prev["end"] == s0 and typ == "suffix":
             pk = prev["kind"]
+            pname = text[prev["start"]:prev["end"]]
+            if (key in _GOVERNMENTS and len(pname) == 2 and pname[1] == "委"
+                    and pname[0] in lx.vocab["abbr_level_chars"]):
+                # 县委政府: the committee and the government of the same level (县委 + 县政府)
+                orgs.append(dict(start=s0, end=e0, kind=kind, prefix_end=s0, fixed=False,
+                                 shared=pname[0], head_start=s0, shared_start=prev["start"]))
+                last_end = e0
+                continue
             if key in lx.vocab["merge_after_party"] and text[prev["start"]:prev["end"]].endswith("委"):
                 prev.update(end=e0, kind="party")
                 last_end = e0
@@ -218,6 +226,8 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
 
 #: road words after a head: the head is part of a street's name (大学西路, 医院路口)
 _ROADS = ("东路", "西路", "南路", "北路", "中路", "大道", "大街", "路口", "路段")
+#: a government written right after a party committee's abbreviation (县委政府 = 县委 + 县政府)
+_GOVERNMENTS = ("政府", "人民政府")
 #: a government's general office written short (县政府办); followed by one of :data:`_DOES` the
 #: 办 is the verb (县政府办实事, 政府办好) or opens 办公室
 _GOV_OFFICE = "政府办"
