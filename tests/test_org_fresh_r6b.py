@@ -142,3 +142,8 @@ def test_deployment_is_no_department_and_a_byline_tail_is_no_outlet():
 def test_committee_and_government_written_together():
     got = _canon("表达县委政府对一线职工的关爱。", place="安远县")
     assert {"安远县委", "安远县政府"} <= got
+
+
+def test_paired_levels_before_a_bare_union_are_a_plural():
+    assert _names("各盟市工会、旗县工会设立分会场。", place="呼和浩特市") == set()
+    assert "市总工会" in _names("市总工会主席出席。", place="呼和浩特市")

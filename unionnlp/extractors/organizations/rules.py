@@ -543,6 +543,8 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
             if name[1:] == lx.vocab["system_head"] and name[0] in "省市县区州" and (
                     text[s - 1:s] in lx.deictic or text.startswith("系统", e)):
                 return []  # 本市工会(系统): the unions of the article's division, not a body
+            if s > 0 and text[s - 1] in _PAIRED_LEVELS and name[0] in "市县":
+                return []  # 各盟市工会, 地市总工会, 旗县工会: the leagues and cities, a plural
             full = expand_abbreviation(name, chain_place(chain))
             rest = name[1:]
             body_ = _strip_head(lx, rest)
@@ -666,6 +668,8 @@ def _listed_departments(lx, text: str, chain: list[str], found: list) -> list[Or
 _BRACKET_WEAK = frozenset(("党委", "党总支", "党支部", "工会", "工会委员会", "工会联合会"))
 
 
+#: level words written before 市/县 to name both levels (盟市, 地市, 旗县): a plural
+_PAIRED_LEVELS = "盟地旗"
 #: level characters that, right after another one, make a plural (地市州总工会, 县区工会)
 _PLURAL_LEVEL = "省市州县区"
 
