@@ -147,3 +147,12 @@ def test_committee_and_government_written_together():
 def test_paired_levels_before_a_bare_union_are_a_plural():
     assert _names("各盟市工会、旗县工会设立分会场。", place="呼和浩特市") == set()
     assert "市总工会" in _names("市总工会主席出席。", place="呼和浩特市")
+
+
+def test_municipal_is_a_word_and_one_character_heads_are_not_shared():
+    got = {(o.name, o.canonical) for o in find_organizations(
+        "市政公司与市科经局开展活动,市政府、市政协负责人参加。", place="桐城市")}
+    assert ("市政公司", "市政公司") in got
+    assert ("市政府", "桐城市政府") in got and ("市政协", "桐城市政协") in got
+    got = _names("铁力市、乌翠区、汤旺县、铁力局公司等地工会开展活动。")
+    assert not any(n in got for n in ("铁力市局", "乌翠区局", "汤旺县局"))

@@ -535,6 +535,8 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
         is_abbr = name[:1] in lvl and (lx.freq.get(two, 0) == 0 or two in lx.abbr_ok
                                        or two[1:] == "委"
                                        or _level_then_field(lx, name))
+        if is_abbr and two == _MUNICIPAL and not name[1:].startswith(_MUNICIPAL_HEADS):
+            is_abbr = False  # 市政公司, 市政工程处: the word 市政 (municipal), not 市 + 政…
         if is_abbr and (len(name) == 2 and name[1] == "委" or
                                 _CJK.match(name[1:2] or "") and name[1:] != ""):
             # bare level char: 市总工会, 县委, 市委组织部, 市市场监管局
@@ -668,6 +670,9 @@ def _listed_departments(lx, text: str, chain: list[str], found: list) -> list[Or
 _BRACKET_WEAK = frozenset(("党委", "党总支", "党支部", "工会", "工会委员会", "工会联合会"))
 
 
+#: 市政 (municipal) opens a name as a word; 市 + 政府/政协/政法委 is the level character
+_MUNICIPAL = "市政"
+_MUNICIPAL_HEADS = ("政府", "政协", "政法", "政务")
 #: level words written before 市/县 to name both levels (盟市, 地市, 旗县): a plural
 _PAIRED_LEVELS = "盟地旗"
 #: level characters that, right after another one, make a plural (地市州总工会, 县区工会)
@@ -833,6 +838,8 @@ def _coordinated(lx: _Lex, text: str, s: int, pe: int, e: int, body: str, o: dic
     if first is None or not first.name:
         return out
     tail = text[first.end:e]  # 总工会 (after the most specific leading place)
+    if len(tail) < 2:
+        return out  # 铁力市、汤旺县、铁力局公司: a one-character head (局) is the name's own
     j = s
     lvl = lx.vocab["abbr_level_chars"]
     while j >= 2 and text[j - 1] in "、和与及":
