@@ -31,6 +31,11 @@ names", and the head-word approach of jionlp/cpca-style gazetteers):
    place + bare 工会 at province/city/county level is the union system (浙江省工会法律援助), not a
    body; a unit written right after its company is one name (…集团大社矿风井区工会); 镇总工会 in
    an article above township level takes the page's one township.
+   Round 6b (``tests/test_org_fresh_r6b.py``): bare departments listed after an abbreviation
+   share its level (市人社局、科技局 → 市科技局); a bare government department or its union in
+   a county or city article is that division's (政府办 → 衡阳县政府办, 教育局工会); 县委政府 is
+   县委 + 县政府; a union's departments and teams are one name with it (中华全国总工会办公厅,
+   工会心理辅导团); an item with its own proper name shares no place; 盟市/旗县 are plurals.
 5. Media named as sources (``(宝鸡新闻网 记者)``, ``来源:A-B``, ``据…报道``, ``《X报》(date)``)
    are added; so are the bodies of the headline and the page's outlet when it is a medium
    (without offsets: they are not in the text).

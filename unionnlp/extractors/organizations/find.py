@@ -65,6 +65,7 @@ def find_organizations(text: str, *, place: Union[Place, str, None] = None,
     _complete_renamed_division(out, text, chain)
     _complete_with_the_pages_division(out, plist)
     _complete_zone_abbreviations(out)
+    _complete_bare_departments(out, chain)
     by_start = {p.start: p for p in plist if p.adcode}
     _unify(out, plist, by_start)
     unify_short_forms(out, plist, by_start)
@@ -97,12 +98,18 @@ def _page_bodies(found: list[Organization], title: Optional[str], outlet: Option
     return out
 
 
+#: written after an outlet's name in the page's source field (新疆网原创)
+_ORIGINAL = "原创"
+
+
 def _outlet(outlet: str) -> list[Organization]:
     """The page's outlet as an organization (kind media) when it is named like a medium."""
     from unionnlp.extractors.organizations.lexicon import _lex, org_kind
 
     lx = _lex()
     ends = tuple(lx.vocab["media_ends"])
+    if outlet.endswith(_ORIGINAL) and len(outlet) > len(_ORIGINAL) + 1:
+        outlet = outlet[:-len(_ORIGINAL)]  # 新疆网原创: the outlet's own piece
     head = next((outlet[-k:] for k in range(min(len(outlet) - 2, 8), 1, -1)
                  if outlet[-k:] in lx.suffix_kind), None)
     if head is not None and lx.suffix_kind[head] != "media" and outlet not in lx.vocab["media_names"]:
@@ -243,3 +250,30 @@ def _one_town(orgs: list[Organization], todo: list[Organization], plist: Sequenc
     if not town_chain or (chain and chain[0] not in town_chain):
         return None
     return town_chain[0]
+
+
+#: level characters of the divisions whose departments a bare department name stands for
+_BARE_DEPT_LEVELS = "县市区旗"
+#: a union head after a bare department (教育局 + 工会)
+_DEPT_UNION = ("工会", "工會")
+
+
+def _complete_bare_departments(orgs: list[Organization], chain: list[str]) -> None:
+    """A government department written with neither a place nor a level character (政府办,
+    教育局工会) in an article about a county or city (or a township of one) is that division's (衡阳县政府办,
+    长武县教育局工会): the page names it as its own division's, the way 县政府办 would be."""
+    # (an article about a township: its county's departments, 昭仁街道 → 长武县)
+    div = next((c for c in chain if not c.endswith(_TOWN_ENDS)), None)
+    if not div or div[-1:] not in _BARE_DEPT_LEVELS or len(div) < 2:
+        return
+    from unionnlp.extractors.organizations.lexicon import _lex
+
+    lx = _lex()
+    lvl = lx.vocab["abbr_level_chars"]
+    for o in orgs:
+        name = o.name
+        if o.start is None or o.canonical not in (None, name) or name[:1] in lvl or o.place:
+            continue
+        dept = name[:-2] if name.endswith(_DEPT_UNION) else name  # (工會 in traditional text)
+        if len(dept) >= 3 and (dept == "政府办" or lx.suffix_kind.get(dept) == "government"):
+            o.canonical = div + name

@@ -12,7 +12,7 @@ from unionnlp.extractors.organizations.abbreviations import (_chain_canonical, c
 from unionnlp.extractors.organizations.abbreviations import _abbreviations
 from unionnlp.extractors import segmenter
 from unionnlp.extractors.organizations.lexicon import _CJK, _Lex, _lex, org_kind
-from unionnlp.extractors.organizations.sources import _sources
+from unionnlp.extractors.organizations.sources import _sources, drop_byline_tails
 from unionnlp.extractors.organizations.spans import _Index, _Span
 from unionnlp.extractors.organizations.starts import (_ADJ_TAGS, _WORD_FREQ, _head_ends,
                                                       _head_tuples, _is_generic, _left_start,
@@ -52,10 +52,15 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                                     or lx.freq.get(key + nxt, 0) > 0):
                 continue  # 局面, 大学生 (not 大学 + 科技馆: 学科 is no reason)
         if typ == "suffix" and kind == "union" and text.startswith(
-                not_followed, e0) and not (
+                not_followed, e0) and not text.startswith(_UNION_STAFF, e0) and not (
                 text.startswith("组织", e0) and (key != "工会" or text.startswith(
                     after_zuzhi, e0 + 2))):
             continue  # 工会工作者, 工会组织: a category, not a named body (工会组织召开: organised)
+        if typ == "suffix" and text.startswith(_ROADS, e0):
+            continue  # 南宁市大学 + 西路169号: a street named after the body, not the body
+        if key == _GOV_OFFICE[:-1] and text[e0:e0 + 1] == _GOV_OFFICE[-1] and (
+                text[e0 + 1:e0 + 2] not in _DOES):
+            key, e0 = _GOV_OFFICE, e0 + 1  # 县政府办 (not 政府办公室, 政府办实事)
         if typ == "suffix" and s0 > 0 and text[s0 - 1] in "(（" and text[e0:e0 + 1] in ")）":
             continue  # 龙溪轴承(集团)股份有限公司: a bracketed word inside a name, not a head
         if (typ == "suffix" and kind in _BUILDING_KINDS and text.startswith(_PROJECT, e0)
@@ -64,6 +69,14 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
         prev = orgs[-1] if orgs else None
         if prev is not None and prev["end"] == s0 and typ == "suffix":
             pk = prev["kind"]
+            pname = text[prev["start"]:prev["end"]]
+            if (key in _GOVERNMENTS and len(pname) == 2 and pname[1] == "委"
+                    and pname[0] in lx.vocab["abbr_level_chars"]):
+                # 县委政府: the committee and the government of the same level (县委 + 县政府)
+                orgs.append(dict(start=s0, end=e0, kind=kind, prefix_end=s0, fixed=False,
+                                 shared=pname[0], head_start=s0, shared_start=prev["start"]))
+                last_end = e0
+                continue
             if key in lx.vocab["merge_after_party"] and text[prev["start"]:prev["end"]].endswith("委"):
                 prev.update(end=e0, kind="party")
                 last_end = e0
@@ -82,8 +95,13 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                 prev.update(end=e0)  # 聊城市政府 + 新闻办: an office of the body
                 last_end = e0
                 continue
-            if key in _UNION_COMMITTEES and pk == "union":
-                prev.update(end=e0)  # 青山区总工会 + 女职工委员会: the union's own committee
+            if key in _UNION_DEPTS and pk == "union":
+                prev.update(end=e0)  # 全国总工会 + 办公厅, 省总工会 + 权益保障部: its department
+                last_end = e0
+                continue
+            if (key in _UNION_COMMITTEES or key in _TEAM_HEADS) and pk == "union":
+                # 青山区总工会 + 女职工委员会: the union's own committee; 工会 + 心理辅导团: its team
+                prev.update(end=e0, kind=prev["kind"] if key in _UNION_COMMITTEES else kind)
                 last_end = e0
                 continue
             last_end = e0
@@ -152,6 +170,8 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
                      and (kind in ("enterprise", "union", "party", "other")
                           or kind == "school" and key not in lx.vocab["branch_heads"])
                      or prev["kind"] == kind == "government"
+                     # 技师协会 + 服装技师 + 分会: a branch of the association
+                     or prev["kind"] == "social" and key == _BRANCH
                      # 上海工会 + 管理学院, 市总工会 + 干部学校: a school or institute of a union
                      or prev["kind"] == "union" and (kind in ("school", "other")
                                                      or key in _TEAM_HEADS)
@@ -201,8 +221,19 @@ def rule_organizations(text: str, plist: Sequence[Place], chain: list[str]) -> l
     out.extend(_listed_firms(lx, text, pindex, out))
     out.extend(_listed_departments(lx, text, chain, out))
     out.extend(_sources(lx, text, out, chain))
-    return out
+    return drop_byline_tails(text, out)
 
+
+#: road words after a head: the head is part of a street's name (大学西路, 医院路口)
+_ROADS = ("东路", "西路", "南路", "北路", "中路", "大道", "大街", "路口", "路段")
+#: a government written right after a party committee's abbreviation (县委政府 = 县委 + 县政府)
+_GOVERNMENTS = ("政府", "人民政府")
+#: a government's general office written short (县政府办); followed by one of :data:`_DOES` the
+#: 办 is the verb (县政府办实事, 政府办好) or opens 办公室
+_GOV_OFFICE = "政府办"
+#: an association's branch (协会 + 服装技师 + 分会)
+_BRANCH = "分会"
+_DOES = "实事好理成公"
 
 #: kinds of names that hold 和 between two fields (县人力资源和保障局, 市城乡建设和交通工作委员会,
 #: 市城乡建设和交通工会)
@@ -315,6 +346,10 @@ def _listed_firms(lx, text: str, pindex: "_Index", found: list) -> list[Organiza
         for item in items:
             if _firm_name(lx, item, pos, pindex):
                 spans.append((item, pos))
+            elif any(b == pos + len(item) and a < b - 1 for a, b in taken):
+                # 立峰纺织公司、旺成新材料等7家企业: an item the rules already found (its head
+                # makes it longer than a short name) vouches for the list
+                spans.append((item, pos))
             else:
                 failed += 1  # (邮政, 圆通: brands that are common words too)
             pos += len(item) + 1
@@ -375,14 +410,25 @@ def _list_shared(lx, text: str, prev: Optional[dict], start: int, s0: int, kind:
     two = text[start:start + 2]
     if two[:1] in lx.vocab["abbr_level_chars"] and (lx.freq.get(two, 0) == 0 or two in lx.abbr_ok):
         return None  # 、市总工会, 、县妇联: an abbreviation of its own (not 乡村振兴局)
+    if text.startswith(tuple(lx.level_words), start):
+        return None  # 、自治区人社厅: a level word abbreviates the division itself
     body = text[start:s0]
     if body and (body[0] in lx.boundary
                  or body.startswith(lx.determiners) or pindex.within(start, s0)
                  or not all(_CJK.match(c) for c in body) or len(body) > 6):
         return None
+    if body and any(lx.tags.get(w) is None or lx.tags.get(w) in lx.proper_tags
+                    for w in window_words(body) if len(w) >= 2):
+        return None  # 呈贡区总工会、蒲公英盲友艺术团: an item with its own proper name
     if prev.get("shared") is not None:
         return prev["shared"], prev["shared_start"]
     ps, hs = prev["start"], prev["head_start"]
+    if (start == s0 and text[ps] in lx.vocab["abbr_level_chars"] and hs - ps <= 1
+            and prev["end"] - ps >= 3
+            and (text[hs:prev["end"]] in lx.suffix_kind or text[hs:prev["end"]] == _GOV_OFFICE)
+            # (not a bare weak head: 县人社局、工会干部 names no union)
+            and not any(text.startswith(w, start) and start + len(w) >= s0 for w in lx.weak_heads)):
+        return text[ps], ps  # 县政府办、人社局: the items share the abbreviation's level (县人社局)
     if hs <= ps or prev["prefix_end"] < hs or text[hs:prev["end"]] not in lx.suffix_kind:
         return None  # the previous name must be a place + its head (桐城市 + 人社局)
     return text[ps:hs], ps
@@ -454,6 +500,14 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
     """Validate one candidate; complete abbreviations; split coordinated place prefixes."""
     s, e, pe = o["start"], o["end"], o["prefix_end"]
     name = text[s:e]
+    if o.get("shared") in lx.vocab["abbr_level_chars"]:
+        # 县政府办、人社局: a bare department sharing an abbreviation's level character
+        surface = o["shared"] + name
+        full = expand_abbreviation(surface, chain_place(chain))
+        return [Organization(name=name, canonical=full or surface,
+                             kind=o["kind"] or org_kind(surface),
+                             place=_chain_canonical(chain, surface[0]) if full else None,
+                             start=s, end=e)]
     if o.get("shared"):
         full = o["shared"] + name
         return [Organization(name=name, canonical=full, kind=o["kind"] or org_kind(full),
@@ -481,6 +535,8 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
         is_abbr = name[:1] in lvl and (lx.freq.get(two, 0) == 0 or two in lx.abbr_ok
                                        or two[1:] == "委"
                                        or _level_then_field(lx, name))
+        if is_abbr and two == _MUNICIPAL and not name[1:].startswith(_MUNICIPAL_HEADS):
+            is_abbr = False  # 市政公司, 市政工程处: the word 市政 (municipal), not 市 + 政…
         if is_abbr and (len(name) == 2 and name[1] == "委" or
                                 _CJK.match(name[1:2] or "") and name[1:] != ""):
             # bare level char: 市总工会, 县委, 市委组织部, 市市场监管局
@@ -489,6 +545,8 @@ def _finish(lx: _Lex, text: str, o: dict, chain: list[str], plist: list[Place],
             if name[1:] == lx.vocab["system_head"] and name[0] in "省市县区州" and (
                     text[s - 1:s] in lx.deictic or text.startswith("系统", e)):
                 return []  # 本市工会(系统): the unions of the article's division, not a body
+            if s > 0 and text[s - 1] in _PAIRED_LEVELS and name[0] in "市县":
+                return []  # 各盟市工会, 地市总工会, 旗县工会: the leagues and cities, a plural
             full = expand_abbreviation(name, chain_place(chain))
             rest = name[1:]
             body_ = _strip_head(lx, rest)
@@ -612,14 +670,26 @@ def _listed_departments(lx, text: str, chain: list[str], found: list) -> list[Or
 _BRACKET_WEAK = frozenset(("党委", "党总支", "党支部", "工会", "工会委员会", "工会联合会"))
 
 
+#: 市政 (municipal) opens a name as a word; 市 + 政府/政协/政法委 is the level character
+_MUNICIPAL = "市政"
+_MUNICIPAL_HEADS = ("政府", "政协", "政法", "政务")
+#: level words written before 市/县 to name both levels (盟市, 地市, 旗县): a plural
+_PAIRED_LEVELS = "盟地旗"
 #: level characters that, right after another one, make a plural (地市州总工会, 县区工会)
 _PLURAL_LEVEL = "省市州县区"
 
 
+#: words after a union head that name its staff or working group (遂宁经开区总工会 + 工作人员,
+#: 省总工会 + 工作组): the union is named, unlike 工会 + 工作 (union work)
+_UNION_STAFF = ("工作人员", "工作组", "工作队")
+#: departments of a union written right after it (中华全国总工会办公厅, 省总工会权益保障部)
+_UNION_DEPTS = frozenset(("办公厅", "权益保障部", "女职工部", "宣教部", "组织宣传部"))
 #: committees of a union written right after it (青山区总工会女职工委员会)
 _UNION_COMMITTEES = frozenset(("女职工委员会", "女工委员会"))
 #: teams a union names after itself (白城工会 + 志愿者服务队)
-_TEAM_HEADS = frozenset(("服务队", "志愿服务队", "志愿队", "救援队"))
+_TEAM_HEADS = frozenset(("服务队", "志愿服务队", "志愿队", "救援队", "律师团",
+                         # 云浮市工会 + 心理辅导团, 市总工会 + 劳模宣讲团
+                         "心理辅导团", "辅导团", "宣讲团", "讲师团"))
 
 
 #: a medium's app, named as a source after the medium's name
@@ -768,6 +838,8 @@ def _coordinated(lx: _Lex, text: str, s: int, pe: int, e: int, body: str, o: dic
     if first is None or not first.name:
         return out
     tail = text[first.end:e]  # 总工会 (after the most specific leading place)
+    if len(tail) < 2:
+        return out  # 铁力市、汤旺县、铁力局公司: a one-character head (局) is the name's own
     j = s
     lvl = lx.vocab["abbr_level_chars"]
     while j >= 2 and text[j - 1] in "、和与及":

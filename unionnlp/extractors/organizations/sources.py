@@ -50,6 +50,9 @@ def _trim_to_head(lx: _Lex, name: str) -> Optional[str]:
               default=-1)
     if cut > 1:
         name = name[:cut]  # 银川发布客户端 + 发布日期: page metadata glued to the source
+    tail = next((t for t in _PLATFORM_TAILS if name.endswith(t) and len(name) > len(t) + 1), None)
+    if tail is not None:
+        name = name[:-len(tail)]  # 晨报 + 全媒体平台 (消息): the medium's platform, not a 台
     if name in lx.vocab["media_names"] or name.endswith(ends):
         return name
     for k in range(len(name) - 2, 2, -1):  # what is cut off is a word, not a name's tail
@@ -59,6 +62,25 @@ def _trim_to_head(lx: _Lex, name: str) -> Optional[str]:
         if pre.endswith(_long_suffixes(lx)):
             return pre
     return name if len(name) <= 6 else None  # a short source name (a public account)
+
+
+#: a medium's platform written after its name (内蒙古晨报全媒体平台消息): 台 there ends no name
+_PLATFORM_TAILS = ("全媒体平台", "融媒体平台", "新媒体平台", "媒体平台", "平台")
+#: characters that end a medium's name (the first of two outlets written together)
+_MEDIUM_END = "报网台社"
+
+
+def _two_outlets(lx: _Lex, name: str) -> Optional[int]:
+    """Where the second outlet begins when ``name`` is two media written together (北方新报 +
+    正北方网: a paper and its website in one byline); None for one name (人民日报社, 北京日报客户端:
+    what follows the first medium's end is only a medium word)."""
+    ends = tuple(lx.vocab["media_ends"])
+    for k in range(3, len(name) - 2):
+        rest = name[k:]
+        if (name[k - 1] in _MEDIUM_END and rest.endswith(ends) and rest not in ends
+                and not rest.startswith(ends) and rest[-1] in _MEDIUM_END):
+            return k
+    return None
 
 
 def _shape(rx: re.Pattern) -> tuple:
@@ -182,8 +204,31 @@ def _sources(lx: _Lex, text: str, found: list[Organization],
                                         + name[len(abbr):], kind="union", place=None, start=s, end=e))
                 taken.add((s, e))
                 continue
+            k = _two_outlets(lx, name) if name.endswith(tuple(lx.vocab["media_ends"])) else None
+            if k is not None:  # 北方新报正北方网记者: two outlets
+                for a, b in ((s, s + k), (s + k, e)):
+                    if not any(o.start is not None and o.start <= a and b <= o.end for o in found):
+                        out.append(Organization(name=text[a:b], canonical=text[a:b], kind="media",
+                                                place=None, start=a, end=b))
+                taken.add((s, e))
+                continue
             out.append(Organization(name=name, canonical=name, kind=org_kind(name)
                                     if not name.endswith(tuple(lx.vocab["media_ends"])) else "media",
                                     place=None, start=s, end=e))
             taken.add((s, e))
     return out
+
+
+#: characters of byline words (通讯员, 记者) that no outlet's name holds
+_BYLINE = "员者"
+
+
+def drop_byline_tails(text: str, orgs: list[Organization]) -> list[Organization]:
+    """通讯员 + 孔某 + 江苏工人报 (记者) with the spaces gone: a medium whose name holds a byline
+    word before a medium found on its own with the same end is that medium, not a name."""
+    media = [(o.start, o.end) for o in orgs if o.kind == "media" and o.start is not None]
+    if len(media) < 2:
+        return orgs
+    return [o for o in orgs if not (o.kind == "media" and o.start is not None and any(
+        a > o.start and b == o.end and any(c in _BYLINE for c in text[o.start:a])
+        for a, b in media))]

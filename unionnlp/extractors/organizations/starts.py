@@ -15,7 +15,9 @@ from unionnlp.extractors.organizations.spans import _Index
 #: characters no name holds: not a CJK character, letter or digit, or a digit (the same test as
 #: character test of earlier versions, as one expression run over the window before a head)
 _BREAK_RE = re.compile(r"[^\w\u3400-\u9fff]|[_\d\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089"
-                       r"\u2460-\u249b\u24ea-\u24ff\u2776-\u2793]")
+                       r"\u2460-\u249b\u24ea-\u24ff\u2776-\u2793]"
+                       # 丨 (a CJK stroke) used as a separator: 供稿丨院工会, 编辑丨…
+                       r"|\u4e28")
 
 
 #: everything up to and including the last character :data:`_BREAK_RE` finds (the greedy
@@ -39,8 +41,10 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
     # after the last character before s0 that no name holds (punctuation, digits)
     m = _LAST_BREAK_RE.match(text, lo, s0)
     i = m.end() if m is not None else lo
-    if i < s0 and i > 0 and text[i - 1].isdigit() and text[i] in _COUNT_MEASURES:
-        i += 1  # 27 + 支 + 民办学校队伍, 3 + 所 + 学校: the measure word of a count
+    if i < s0 and i > 0 and text[i - 1].isdigit() and (text[i] in _COUNT_MEASURES
+                                                       or text[i] in _TIME_UNITS):
+        i += 1  # 27 + 支 + 民办学校队伍, 3 + 所 + 学校: the measure word of a count; 下午2 + 点 +
+        # 院工会, 15 + 日 + 市总工会: the unit of a time
     if i == s0:
         return _bracket_lead(lx, text, s0, floor, pindex) if company else s0
     # jieba words, with place mentions kept whole (a word never straddles a place edge)
@@ -156,6 +160,12 @@ def _left_start(lx: _Lex, text: str, s0: int, floor: int, pindex: "_Index",
                 start = ps
     if company and start == i:
         start = _bracket_lead(lx, text, i, floor, pindex)
+    # a place the snaps above moved to may have places written right before it (衢州市 +
+    # 衢江区 + 网约送餐员联合工会): the longest contiguous written form keeps them
+    if start < s0 and start in place_at:
+        before = {pe: ps for ps, pe in place_at.values()}
+        while start in before and before[start] < start:
+            start = before[start]
     return start
 
 
@@ -223,6 +233,8 @@ _PLURAL_CHARS = frozenset("各全该本每")
 _MEASURES = frozenset("名家个位户")
 #: measure words right after a number written in digits (27支队伍, 3所学校, 12座驿站)
 _COUNT_MEASURES = frozenset("名家个位户支所座批项")
+#: units of a time or date written after a digit (2点, 15日, 3号)
+_TIME_UNITS = frozenset("点时日号")
 
 
 #: Chinese numerals that occur inside names (八一店, 三局)
