@@ -418,7 +418,7 @@ def _list_shared(lx, text: str, prev: Optional[dict], start: int, s0: int, kind:
                  or not all(_CJK.match(c) for c in body) or len(body) > 6):
         return None
     if body and any(lx.tags.get(w) is None or lx.tags.get(w) in lx.proper_tags
-                    for w in window_words(body) if len(w) >= 2):
+                    for w in segmenter.words(body) if len(w) >= 2):
         return None  # 呈贡区总工会、蒲公英盲友艺术团: an item with its own proper name
     if prev.get("shared") is not None:
         return prev["shared"], prev["shared_start"]
