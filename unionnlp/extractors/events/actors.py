@@ -47,6 +47,10 @@ _REPORTERS = ("media",)
 _LEFT_CONTEXT = 4
 #: characters before the verb of a relative clause where its subject is written
 _RELATIVE_SUBJECT = 4
+#: a verb of going and a short unnamed prefix of the organization after it (赴中车某公司):
+#: the organization is where someone goes; read this many characters before it
+_DESTINATION = re.compile(r"(?:赴|前往|来到|走进)[\u4e00-\u9fff]{0,3}$")
+_DESTINATION_REACH = 7
 #: characters read after an organization for a word that makes it a modifier
 _RIGHT_CONTEXT = 5
 
@@ -142,6 +146,9 @@ class Actors:
         lex = self.lex
         if lex.regex("<preposition>$").search(left):
             return False  # 在市总工会…, 据市总工会…
+        if _DESTINATION.search(masked, max(s0, group[0].start - _DESTINATION_REACH),
+                               group[0].start):
+            return False  # 赴中车某机车公司进行…观摩学习: where the subject goes, not who goes
         if _COUNTED.search(left):
             return False  # 携手7个街道总工会, 各街道总工会: a set of unnamed bodies
         if lex.regex("(?<![总的])<call>[，,：:]?$").search(left):

@@ -543,7 +543,34 @@ def frames_for(lex: Lexicon, lay: Layout, c, places: list, next_campaign: int,
         if learn is not None:
             out.append(learn)
     if (main is None or main.action != "fund") and _gives_money(lex, lay):
-        fund = _fund(lex, lay, c, s0, s1, next_campaign)
+        fund = _fund(lex, lay, c, s0, s1, next_campaign) or \
+            _fund_before(lex, lay, c, s0, main)
         if fund is not None:
             out.append(fund)
     return out
+
+
+#: characters between a money verb written before a campaign and the campaign it pays for
+#: (计划投入17.5万元，组成慰问组…为职工“送清凉”)
+MAX_FUND_BEFORE = 60
+
+
+def _fund_before(lex: Lexicon, lay: Layout, c, s0: int, main) -> Optional[Frame]:
+    """Money or goods given earlier in the campaign's sentence, for what the campaign names
+    (投入资金17.5万元，…为7600多名职工“送清凉”; 筹集资金…重点打造“X”): the nearest money verb
+    before the campaign, with its money in its clause, no other campaign between and the
+    campaign not itself done by another verb of its own clause than a launch (开展, 打造)."""
+    if main is not None and main.action not in ("launch",):
+        return None
+    lo = max(s0, c.start - MAX_FUND_BEFORE)
+    money = lex.pattern("money")
+    found = None
+    for m in lex.patterns["money"].finditer(lay.masked, lo, c.start):
+        tail = _CLAUSE_STOP.split(lay.masked[m.end():min(c.start, m.end() + MAX_MONEY_GAP)], 1)[0]
+        if money.search(tail):
+            found = m
+    if found is None or CAMPAIGN_MASK in lay.masked[found.end():c.start].rstrip(
+            CAMPAIGN_MASK + "“‘\"'"):
+        return None
+    return Frame("fund", "money", found.group(0), found.start(), found.end(),
+                 verb_start=found.start())
