@@ -49,3 +49,21 @@ def test_money_in_a_commendation_sentence_does_not_fund_the_title():
     text = "泰州市总工会拨付奖励资金5万元,表彰10个“工人先锋号”。"
     evs = events(text, ["工人先锋号"], ["泰州市总工会"])
     assert ("fund", "工人先锋号", "泰州市总工会") not in triples(evs)
+
+
+# --- a campaign named by what it gives is itself the predicate --------------------------------
+
+def test_giving_campaign_after_its_beneficiaries_is_carried_out():
+    # no verb of its own: 为…职工“送清凉” is what the subject does
+    text = "7月10日,泰州市总工会组成慰问组深入建筑工地,为200多名一线职工“送清凉”。"
+    evs = events(text, ["送清凉"], ["泰州市总工会"])
+    assert triples(evs) == [("launch", "送清凉", "泰州市总工会")]
+
+
+def test_giving_campaign_keeps_its_own_verb_and_other_names_need_one():
+    # a verb of its own still decides (深入开展 → promote); a name that is no verb of giving
+    # after the beneficiaries is only mentioned
+    evs = events("泰州市总工会为一线职工深入开展“送清凉”活动。", ["送清凉"], ["泰州市总工会"])
+    assert triples(evs) == [("promote", "送清凉", "泰州市总工会")]
+    evs = events("泰州市总工会为一线职工“工人先锋号”代表颁发证书。", ["工人先锋号"], ["泰州市总工会"])
+    assert ("launch", "工人先锋号", "泰州市总工会") not in triples(evs)

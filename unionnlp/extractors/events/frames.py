@@ -528,6 +528,8 @@ def frames_for(lex: Lexicon, lay: Layout, c, places: list, next_campaign: int,
             _JOINED.match(lay.masked[c.end:following.start]):
         main = _after(lex, lay, following, min(lay.clause(following.start)[1],
                                                following.end + MAX_WINDOW))
+    if main is None:
+        main = _verbal(lay, c, k0)
     if main is not None and main.position == "after" and main.action == "launch" \
             and main.agent is None and not _AFTER_NOUN.search(main.cue):
         # 推进“X”落地见效: the verb written right before the campaign governs it, the word
@@ -548,6 +550,24 @@ def frames_for(lex: Lexicon, lay: Layout, c, places: list, next_campaign: int,
         if fund is not None:
             out.append(fund)
     return out
+
+
+#: a campaign named by what it gives (送清凉, 送温暖, 送法律): written right after the people it
+#: is given to (为…职工“送清凉”, 给环卫工人送温暖, 向一线职工“送清凉”) it is itself the predicate
+_VERBAL_NAME = re.compile(r"[“‘\"']?送")
+_BENEFICIARY = re.compile(r"(?:为|给|向)[^，,。；;：:\n为给向把将]{1,24}?[“‘\"']?$")
+
+
+def _verbal(lay: Layout, c, k0: int) -> Optional[Frame]:
+    """A campaign whose name is a verb of giving, with the people it is given to before it and
+    no verb of its own: the clause carries it out (launch), its subject being the clause's."""
+    if not _VERBAL_NAME.match(lay.text, c.start):
+        return None
+    m = _BENEFICIARY.search(lay.masked, k0, c.start)
+    if m is None:
+        return None
+    return Frame("launch", "before", lay.masked[m.start()], m.start(), m.start() + 1,
+                 verb_start=m.start())
 
 
 #: characters between a money verb written before a campaign and the campaign it pays for
