@@ -67,3 +67,20 @@ def test_giving_campaign_keeps_its_own_verb_and_other_names_need_one():
     assert triples(evs) == [("promote", "送清凉", "泰州市总工会")]
     evs = events("泰州市总工会为一线职工“工人先锋号”代表颁发证书。", ["工人先锋号"], ["泰州市总工会"])
     assert ("launch", "工人先锋号", "泰州市总工会") not in triples(evs)
+
+
+# --- a person's call is the call of the body of their post -----------------------------------
+
+def test_speaker_introduced_with_a_party_post_makes_the_party_the_caller():
+    text = ("3月2日,泰州市总工会召开全委会议。泰州市委组织部副部长李某某出席会议并讲话。"
+            "李某某强调,要深入推进“双推”工作,广泛开展劳动竞赛。")
+    evs = events(text, ["双推"], ["泰州市总工会", "泰州市委组织部"])
+    assert triples(evs) == [("promote", "双推", "泰州市委组织部")]
+
+
+def test_speaker_of_the_union_itself_and_unknown_speaker_keep_the_own_body():
+    text = ("3月2日,泰州市总工会召开全委会议,泰州市总工会主席王某某出席会议。"
+            "王某某强调,要深入推进“双推”工作。会议指出,要持续开展“金秋助学”活动。")
+    evs = events(text, ["双推", "金秋助学"], ["泰州市总工会"])
+    assert triples(evs) == [("promote", "双推", "泰州市总工会"),
+                            ("promote", "金秋助学", "泰州市总工会")]
