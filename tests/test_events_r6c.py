@@ -84,3 +84,12 @@ def test_speaker_of_the_union_itself_and_unknown_speaker_keep_the_own_body():
     evs = events(text, ["双推", "金秋助学"], ["泰州市总工会"])
     assert triples(evs) == [("promote", "双推", "泰州市总工会"),
                             ("promote", "金秋助学", "泰州市总工会")]
+
+
+# --- 创新 as a verb of creating a mechanism ---------------------------------------------------
+
+def test_innovating_a_mechanism_launches_it_but_technical_innovation_only_qualifies():
+    evs = events("泰州市总工会创新“双推”工作机制,推动企业建会。", ["双推"], ["泰州市总工会"])
+    assert triples(evs) == [("launch", "双推", "泰州市总工会")]
+    evs = events("泰州市总工会深入开展职工技术创新“五小”活动。", ["五小"], ["泰州市总工会"])
+    assert triples(evs) == [("promote", "五小", "泰州市总工会")]

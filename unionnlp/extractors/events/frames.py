@@ -359,6 +359,8 @@ def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Opt
             continue
         if cue in _RAISING and _RAISED.search(lay.masked, max(k0, m.start() - 2), m.start()):
             continue  # 开展农民工学历提升“X”: a noun compound before the name, not its verb
+        if cue == "创新" and _INNOVATED.search(lay.masked, max(k0, m.start() - 2), m.start()):
+            continue  # 深入开展职工技术创新“五小”活动: 技术创新 qualifies the name
         if lex.action("before", cue) == "learn" and \
                 _source_place(lex, lay, places, k0, c.start, m) is None:
             continue  # 学习贯彻…: no practice taken from another place
@@ -408,6 +410,10 @@ def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Opt
 #: (学历提升“X”行动, 技能提升“X”工程): the compound names the programme, it does not act on it
 _RAISING = frozenset(("提升", "提高"))
 _RAISED = re.compile(r"(?:学历|能力|素质|技能|素养|质量|品质|效能|水平)$")
+
+#: nouns that make 创新 a noun compound qualifying the name after it (技术创新“五小”), not the
+#: verb of creating it (创新“六项”工作机制)
+_INNOVATED = re.compile(r"(?:技术|科技|管理|制度|理论|自主|职工|岗位|协同|工作|文化|服务)$")
 
 #: 为 and a quotation right after a campaign: it is what is named, the quotation its title
 _RENAMED = re.compile(f"[”’\"']?为[“‘\"]?{CAMPAIGN_MASK}")
