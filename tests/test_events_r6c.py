@@ -93,3 +93,10 @@ def test_innovating_a_mechanism_launches_it_but_technical_innovation_only_qualif
     assert triples(evs) == [("launch", "双推", "泰州市总工会")]
     evs = events("泰州市总工会深入开展职工技术创新“五小”活动。", ["五小"], ["泰州市总工会"])
     assert triples(evs) == [("promote", "五小", "泰州市总工会")]
+
+
+def test_as_or_for_the_sake_of_is_no_beneficiary():
+    # 作为…“送温暖”活动的协办单位: 为 inside 作为 names no people the campaign is given to
+    evs = events("作为今年“送温暖”活动的协办单位,泰州恒达机械有限公司出资购买年货。", ["送温暖"],
+                 ["泰州恒达机械有限公司"])
+    assert not any(a == "launch" for a, _, _ in triples(evs))

@@ -561,7 +561,11 @@ def frames_for(lex: Lexicon, lay: Layout, c, places: list, next_campaign: int,
 #: a campaign named by what it gives (送清凉, 送温暖, 送法律): written right after the people it
 #: is given to (为…职工“送清凉”, 给环卫工人送温暖, 向一线职工“送清凉”) it is itself the predicate
 _VERBAL_NAME = re.compile(r"[“‘\"']?送")
-_BENEFICIARY = re.compile(r"(?:为|给|向)[^，,。；;：:\n为给向把将]{1,24}?[“‘\"']?$")
+_BENEFICIARY = re.compile(r"(?<![作因成认認视視称稱以行更最较較极極])(?:为|為|给|給|向)"
+                          r"[^，,。；;：:\n为為给給向把将]{0,20}?"
+                          r"(?:职工|職工|工人|劳动者|勞動者|群众|群眾|人员|人員|员工|員工|农民工|農民工"
+                          r"|工友|骑手|騎手|快递员|快遞員|司机|司機|建设者|建設者|劳模|勞模|家庭|他们|他們)"
+                          r"(?:们|們|代表)?[“‘\"']?$")
 
 
 def _verbal(lay: Layout, c, k0: int) -> Optional[Frame]:
