@@ -100,3 +100,23 @@ def test_as_or_for_the_sake_of_is_no_beneficiary():
     evs = events("作为今年“送温暖”活动的协办单位,泰州恒达机械有限公司出资购买年货。", ["送温暖"],
                  ["泰州恒达机械有限公司"])
     assert not any(a == "launch" for a, _, _ in triples(evs))
+
+
+# --- found on the second blind batch (after its honest score was taken) ----------------------
+
+def test_theme_frame_takes_the_continuity_of_the_verb_governing_it():
+    text = "春节期间,泰州市总工会继续在全市开展以“双推”为主题的走访慰问活动。"
+    evs = events(text, ["双推"], ["泰州市总工会"])
+    assert triples(evs) == [("promote", "双推", "泰州市总工会")]
+    # a bare modifier before the frame with no verb (坚持以“X”为载体) leaves it a launch
+    evs = events("泰州市总工会坚持以“双推”为载体,建强基层组织。", ["双推"], ["泰州市总工会"])
+    assert triples(evs) == [("launch", "双推", "泰州市总工会")]
+
+
+def test_jointly_holding_launches_and_new_year_goods_are_goods():
+    evs = events("泰州市总工会与泰州市委组织部联办“双推”创新设计大赛。", ["双推"],
+                 ["泰州市总工会", "泰州市委组织部"])
+    assert ("launch", "双推", "泰州市总工会") in triples(evs)
+    text = "作为“送温暖”活动的协办单位,泰州恒达机械有限公司出资发放年货。"
+    evs = events(text, ["送温暖"], ["泰州恒达机械有限公司"])
+    assert ("fund", "送温暖", "泰州恒达机械有限公司") in triples(evs)

@@ -164,10 +164,27 @@ def _around(lex: Lexicon, lay: Layout, c, k0: int, k1: int) -> Optional[Frame]:
                 end = c.end + idx[pos + len(right) - 1] + 1
                 # 以“X”为主题，由某县人民政府主办: the body after 由 carries it out
                 by = _BY_AGENT.match(lay.masked, _AGENT_GAP.match(lay.masked, end).end())
+                verb_start = k0 + lm.start()
+                if action == "launch":
+                    # 继续在全市开展以“X”为主题的送温暖活动: the verb governing the frame's
+                    # noun carries its modifier of continuity over to the theme
+                    gov = _governing_verb_start(lex, lay, k0, verb_start)
+                    mod = _continuity(lex, lay, k0, gov) if gov < verb_start else None
+                    if mod is not None:
+                        action, verb_start = "promote", mod
                 return Frame(action, "around", f"{lm.group(0)}…{right}", k0 + lm.start(), end,
-                             verb_start=k0 + lm.start(),
+                             verb_start=verb_start,
                              agent=by.span(1) if by else None)
     return None
+
+
+def _governing_verb_start(lex: Lexicon, lay: Layout, k0: int, at: int) -> int:
+    """Start of a launch verb written right before an around frame (开展|以“X”为主题的…), else
+    ``at`` itself (no verb: 坚持以“X”为载体 stays a launch)."""
+    for m in lex.patterns["before"].finditer(lay.masked, max(k0, at - 6), at):
+        if m.end() == at and lex.action("before", m.group(0)) == "launch":
+            return m.start()
+    return at
 
 
 #: what may stand between the right part of an around frame and 由 (a comma)
