@@ -120,3 +120,13 @@ def test_jointly_holding_launches_and_new_year_goods_are_goods():
     text = "作为“送温暖”活动的协办单位,泰州恒达机械有限公司出资发放年货。"
     evs = events(text, ["送温暖"], ["泰州恒达机械有限公司"])
     assert ("fund", "送温暖", "泰州恒达机械有限公司") in triples(evs)
+
+
+def test_doing_it_as_a_topic_over_a_comma_is_no_act():
+    # what holding the contest means, stated by a speaker: no one is said to hold it here
+    text = "李某某指出,举办“双推”技能大赛,既是职工技能的一次展示,也是培养人才的平台。"
+    evs = events(text, ["双推"], ["泰州市总工会"])
+    assert triples(evs) == []
+    evs = events("泰州市总工会举办“双推”技能大赛,既展示了技能,也培养了人才。", ["双推"],
+                 ["泰州市总工会"])
+    assert triples(evs) == [("launch", "双推", "泰州市总工会")]

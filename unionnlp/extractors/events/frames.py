@@ -409,8 +409,10 @@ def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Opt
         return None
     # a verb phrase that is the subject of 是 (开展“X”活动是关心职工的实际行动) says what doing
     # the programme means, not that anyone did it
-    if not lay.masked[k0:verb_start].strip() and \
-            lex.regex("(?:<head>)*(?:就|也|都)?是(?!否)").match(_SKIP.sub("", lay.masked[c.end:k1])):
+    # (also over a comma: 举办职工技能大赛，既是…也是…)
+    if not lay.masked[k0:verb_start].strip() and lex.regex(
+            "(?:<head>)*(?:[，,])?(?:既|就|也|都)?是(?!否)").match(
+            _SKIP.sub("", lay.masked[c.end:min(len(lay.masked), k1 + _TOPIC_REACH)])):
         return None
     # background: 在深入开展“X”活动中 … tells where something else happened
     if lay.masked[max(k0, verb_start - 1):verb_start] == "在" and \
@@ -434,6 +436,9 @@ _INNOVATED = re.compile(r"(?:技术|科技|管理|制度|理论|自主|职工|�
 
 #: 为 and a quotation right after a campaign: it is what is named, the quotation its title
 _RENAMED = re.compile(f"[”’\"']?为[“‘\"]?{CAMPAIGN_MASK}")
+
+#: characters read past the clause for the 是 of a verb phrase that is a topic (…，既是)
+_TOPIC_REACH = 3
 
 #: 如何 (and an adverb) right before a verb: the way of doing it is talked about
 _HOW = re.compile(r"如何[^，,。；;：:\s]{0,4}$")
