@@ -130,3 +130,20 @@ def test_doing_it_as_a_topic_over_a_comma_is_no_act():
     evs = events("泰州市总工会举办“双推”技能大赛,既展示了技能,也培养了人才。", ["双推"],
                  ["泰州市总工会"])
     assert triples(evs) == [("launch", "双推", "泰州市总工会")]
+
+
+# --- found on the third blind batch (after its honest score was taken) -----------------------
+
+def test_money_before_a_long_list_of_beneficiaries_still_funds_the_campaign():
+    text = ("本次活动,泰州市总工会筹措资金5万余元,为全市300名35周岁至60周岁的货车司机、快递员、"
+            "外卖送餐员、家政服务员、环卫工人等新就业形态女性劳动者开展“双推”服务。")
+    evs = events(text, ["双推"], ["泰州市总工会"])
+    assert ("fund", "双推", "泰州市总工会") in triples(evs)
+
+
+def test_providing_money_funds_and_making_it_a_brand_promotes():
+    evs = events("“送温暖”活动由泰州市总工会提供慰问资金3万元。", ["送温暖"], ["泰州市总工会"])
+    assert ("fund", "送温暖", "泰州市总工会") in triples(evs)
+    evs = events("泰州市总工会要求,把“送温暖”工作做成职工满意的品牌工程。", ["送温暖"],
+                 ["泰州市总工会"])
+    assert triples(evs) == [("promote", "送温暖", "泰州市总工会")]

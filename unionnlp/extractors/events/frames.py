@@ -604,7 +604,7 @@ def _verbal(lay: Layout, c, k0: int) -> Optional[Frame]:
 
 #: characters between a money verb written before a campaign and the campaign it pays for
 #: (计划投入17.5万元，组成慰问组…为职工“送清凉”)
-MAX_FUND_BEFORE = 60
+MAX_FUND_BEFORE = 100
 
 
 def _fund_before(lex: Lexicon, lay: Layout, c, s0: int, main) -> Optional[Frame]:
