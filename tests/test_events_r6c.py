@@ -147,3 +147,10 @@ def test_providing_money_funds_and_making_it_a_brand_promotes():
     evs = events("泰州市总工会要求,把“送温暖”工作做成职工满意的品牌工程。", ["送温暖"],
                  ["泰州市总工会"])
     assert triples(evs) == [("promote", "送温暖", "泰州市总工会")]
+
+
+def test_launch_ceremony_of_two_contests_joined_by_ji():
+    text = ("4月8日,“双推”全市职工劳动竞赛暨滨江新城项目建设专项劳动竞赛启动仪式举行。"
+            "竞赛由泰州市总工会主办。")
+    evs = events(text, ["双推"], ["泰州市总工会"])
+    assert [(a, c) for a, c, _ in triples(evs)] == [("launch", "双推")]

@@ -136,10 +136,14 @@ def _after(lex: Lexicon, lay: Layout, c, k1: int) -> Optional[Frame]:
 #: a campaign, a few words that qualify it, an event noun and the occasion word after it:
 #: “X”重点项目劳动竞赛启动仪式, “X”争先创优劳动竞赛启动, “X”职工新春关爱行动启动仪式
 MAX_AFTER_MODIFIER = 8
+_EVENT_NOUN = r"(?:劳动和技能竞赛|劳动竞赛|技能竞赛|技能大赛|竞赛|大赛|比赛|活动|行动|工程)"
+#: a second event joined by 暨 before the occasion word (“X”职工劳动竞赛暨某项目专项劳动竞赛启动仪式)
+MAX_JOINED_EVENT = 20
 _EVENT_AFTER_MODIFIER = re.compile(
-    r"[\u4e00-\u9fff]{1,%d}?(?:劳动和技能竞赛|劳动竞赛|技能竞赛|技能大赛|竞赛|大赛|比赛|活动|行动|工程)"
+    r"[\u4e00-\u9fff]{1,%d}?%s(?:暨[\u4e00-\u9fff]{1,%d}?%s)?"
     r"(?:(?:已|正式|全面)?(启动仪式|启动大会|启动会|动员大会|动员会|推进会|推进大会|现场推进会|表彰大会"
-    r"|表彰会|总结表彰大会|总结表彰会|颁奖典礼|颁奖仪式|启动))" % MAX_AFTER_MODIFIER)
+    r"|表彰会|总结表彰大会|总结表彰会|颁奖典礼|颁奖仪式|启动))" % (
+        MAX_AFTER_MODIFIER, _EVENT_NOUN, MAX_JOINED_EVENT, _EVENT_NOUN))
 _HEADS_TEMPLATE = "[”’\"\\s]*(?:<head>|%s){0,%d}" % (_LOCATIVE, MAX_AFTER_HEADS)
 _AFTER_TEMPLATE = "<head>{0,%d}(?:%s)?(?:<continuity>%s)?(?:%s)?(<@after>)(?!情况|意见|方案|细则|办法|计划|纲要)" % (MAX_AFTER_HEADS, _ADVERB, "%s", _LOCATIVE)
 
