@@ -47,6 +47,10 @@ _REPORTERS = ("media",)
 _LEFT_CONTEXT = 4
 #: characters before the verb of a relative clause where its subject is written
 _RELATIVE_SUBJECT = 4
+#: a verb of going and a short unnamed prefix of the organization after it (赴中车某公司):
+#: the organization is where someone goes; read this many characters before it
+_DESTINATION = re.compile(r"(?:赴|前往|来到|走进)[\u4e00-\u9fff]{0,3}$")
+_DESTINATION_REACH = 7
 #: characters read after an organization for a word that makes it a modifier
 _RIGHT_CONTEXT = 5
 
@@ -88,6 +92,15 @@ _COUNTED = re.compile(r"(?:[\d一二两三四五六七八九十百千多几数]+
 
 #: a clause that ends in a call (会议要求，…): the clause after it names whom it is made to
 _CALLED = re.compile(r"(?:要求|号召|强调|指出|提出|倡议)[，,：:]$")
+
+#: a sentence that reports what a person said (张某某强调，… / 王某在讲话中指出：…)
+_SPEAKER = re.compile(r"\s*([\u4e00-\u9fff]{2,3}?)(?:在[^，,。；;：:\n]{1,12}?中)?"
+                      r"(?:强调|強調|指出|要求|提出|表示)")
+#: a post written right before a person's name (市委副书记张某某, 市总工会主席王某)
+_POST = re.compile(r"(?:书记|書記|主席|部长|部長|市长|市長|县长|縣長|区长|區長|局长|局長|主任|组长|組長)")
+#: characters between an organization and the post after it (党组书记、常务副)
+_POST_REACH = 8
+_CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]")
 
 #: 的 and an opening quote between an organization and its programme (市总工会的“金秋助学”)
 _OWNER = re.compile(r"的\s*[“‘\"']?$")
@@ -142,6 +155,9 @@ class Actors:
         lex = self.lex
         if lex.regex("<preposition>$").search(left):
             return False  # 在市总工会…, 据市总工会…
+        if _DESTINATION.search(masked, max(s0, group[0].start - _DESTINATION_REACH),
+                               group[0].start):
+            return False  # 赴中车某机车公司进行…观摩学习: where the subject goes, not who goes
         if _COUNTED.search(left):
             return False  # 携手7个街道总工会, 各街道总工会: a set of unnamed bodies
         if lex.regex("(?<![总的])<call>[，,：:]?$").search(left):
@@ -231,7 +247,35 @@ class Actors:
                 self._cache[key] = self._decision(cs, ce)
             if self._cache[key] is not None:
                 return self._cache[key]
+        speaker = self._speaker(s0)
+        if speaker is not None:
+            return speaker
         return self.own or NO_ACTOR
+
+    def _speaker(self, s0: int):
+        """The body of a person whose words the sentence reports (张某某强调，要深化“X”): the
+        organization written right before the person's post where the text introduced them
+        (市委副书记张某某出席会议并讲话), else None. A call of a person is their body's call."""
+        m = _SPEAKER.match(self.lay.masked, s0)
+        if m is None:
+            return None
+        key = ("speaker", m.group(1))
+        if key not in self._cache:
+            self._cache[key] = self._speaker_body(m.group(1), m.start(1))
+        return self._cache[key]
+
+    def _speaker_body(self, name: str, before: int):
+        masked = self.lay.masked
+        for n in (name, name[:2]) if len(name) == 3 else (name,):
+            for post in _POST.finditer(masked, 0, before):
+                if not masked.startswith(n, post.end()):
+                    continue
+                groups = [g for g, ok in self.groups if ok and g[-1].end <= post.start()
+                          and post.start() - g[-1].end <= _POST_REACH
+                          and not _CLAUSE_BREAK.search(masked, g[-1].end, post.start())]
+                if groups:
+                    return list(groups[-1])
+        return None
 
     def _framed_subject(self, cs: int, verb_start: int):
         """The subject group of the clause when only a time or place adverbial (在…期间,

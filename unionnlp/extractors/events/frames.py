@@ -136,10 +136,14 @@ def _after(lex: Lexicon, lay: Layout, c, k1: int) -> Optional[Frame]:
 #: a campaign, a few words that qualify it, an event noun and the occasion word after it:
 #: “X”重点项目劳动竞赛启动仪式, “X”争先创优劳动竞赛启动, “X”职工新春关爱行动启动仪式
 MAX_AFTER_MODIFIER = 8
+_EVENT_NOUN = r"(?:劳动和技能竞赛|劳动竞赛|技能竞赛|技能大赛|竞赛|大赛|比赛|活动|行动|工程)"
+#: a second event joined by 暨 before the occasion word (“X”职工劳动竞赛暨某项目专项劳动竞赛启动仪式)
+MAX_JOINED_EVENT = 20
 _EVENT_AFTER_MODIFIER = re.compile(
-    r"[\u4e00-\u9fff]{1,%d}?(?:劳动和技能竞赛|劳动竞赛|技能竞赛|技能大赛|竞赛|大赛|比赛|活动|行动|工程)"
+    r"[\u4e00-\u9fff]{1,%d}?%s(?:暨[\u4e00-\u9fff]{1,%d}?%s)?"
     r"(?:(?:已|正式|全面)?(启动仪式|启动大会|启动会|动员大会|动员会|推进会|推进大会|现场推进会|表彰大会"
-    r"|表彰会|总结表彰大会|总结表彰会|颁奖典礼|颁奖仪式|启动))" % MAX_AFTER_MODIFIER)
+    r"|表彰会|总结表彰大会|总结表彰会|颁奖典礼|颁奖仪式|启动))" % (
+        MAX_AFTER_MODIFIER, _EVENT_NOUN, MAX_JOINED_EVENT, _EVENT_NOUN))
 _HEADS_TEMPLATE = "[”’\"\\s]*(?:<head>|%s){0,%d}" % (_LOCATIVE, MAX_AFTER_HEADS)
 _AFTER_TEMPLATE = "<head>{0,%d}(?:%s)?(?:<continuity>%s)?(?:%s)?(<@after>)(?!情况|意见|方案|细则|办法|计划|纲要)" % (MAX_AFTER_HEADS, _ADVERB, "%s", _LOCATIVE)
 
@@ -164,10 +168,27 @@ def _around(lex: Lexicon, lay: Layout, c, k0: int, k1: int) -> Optional[Frame]:
                 end = c.end + idx[pos + len(right) - 1] + 1
                 # 以“X”为主题，由某县人民政府主办: the body after 由 carries it out
                 by = _BY_AGENT.match(lay.masked, _AGENT_GAP.match(lay.masked, end).end())
+                verb_start = k0 + lm.start()
+                if action == "launch":
+                    # 继续在全市开展以“X”为主题的送温暖活动: the verb governing the frame's
+                    # noun carries its modifier of continuity over to the theme
+                    gov = _governing_verb_start(lex, lay, k0, verb_start)
+                    mod = _continuity(lex, lay, k0, gov) if gov < verb_start else None
+                    if mod is not None:
+                        action, verb_start = "promote", mod
                 return Frame(action, "around", f"{lm.group(0)}…{right}", k0 + lm.start(), end,
-                             verb_start=k0 + lm.start(),
+                             verb_start=verb_start,
                              agent=by.span(1) if by else None)
     return None
+
+
+def _governing_verb_start(lex: Lexicon, lay: Layout, k0: int, at: int) -> int:
+    """Start of a launch verb written right before an around frame (开展|以“X”为主题的…), else
+    ``at`` itself (no verb: 坚持以“X”为载体 stays a launch)."""
+    for m in lex.patterns["before"].finditer(lay.masked, max(k0, at - 6), at):
+        if m.end() == at and lex.action("before", m.group(0)) == "launch":
+            return m.start()
+    return at
 
 
 #: what may stand between the right part of an around frame and 由 (a comma)
@@ -359,6 +380,8 @@ def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Opt
             continue
         if cue in _RAISING and _RAISED.search(lay.masked, max(k0, m.start() - 2), m.start()):
             continue  # 开展农民工学历提升“X”: a noun compound before the name, not its verb
+        if cue == "创新" and _INNOVATED.search(lay.masked, max(k0, m.start() - 2), m.start()):
+            continue  # 深入开展职工技术创新“五小”活动: 技术创新 qualifies the name
         if lex.action("before", cue) == "learn" and \
                 _source_place(lex, lay, places, k0, c.start, m) is None:
             continue  # 学习贯彻…: no practice taken from another place
@@ -390,8 +413,10 @@ def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Opt
         return None
     # a verb phrase that is the subject of 是 (开展“X”活动是关心职工的实际行动) says what doing
     # the programme means, not that anyone did it
-    if not lay.masked[k0:verb_start].strip() and \
-            lex.regex("(?:<head>)*(?:就|也|都)?是(?!否)").match(_SKIP.sub("", lay.masked[c.end:k1])):
+    # (also over a comma: 举办职工技能大赛，既是…也是…)
+    if not lay.masked[k0:verb_start].strip() and lex.regex(
+            "(?:<head>)*(?:[，,])?(?:既|就|也|都)?是(?!否)").match(
+            _SKIP.sub("", lay.masked[c.end:min(len(lay.masked), k1 + _TOPIC_REACH)])):
         return None
     # background: 在深入开展“X”活动中 … tells where something else happened
     if lay.masked[max(k0, verb_start - 1):verb_start] == "在" and \
@@ -409,8 +434,15 @@ def _before(lex: Lexicon, lay: Layout, places: list, c, k0: int, k1: int) -> Opt
 _RAISING = frozenset(("提升", "提高"))
 _RAISED = re.compile(r"(?:学历|能力|素质|技能|素养|质量|品质|效能|水平)$")
 
+#: nouns that make 创新 a noun compound qualifying the name after it (技术创新“五小”), not the
+#: verb of creating it (创新“六项”工作机制)
+_INNOVATED = re.compile(r"(?:技术|科技|管理|制度|理论|自主|职工|岗位|协同|工作|文化|服务)$")
+
 #: 为 and a quotation right after a campaign: it is what is named, the quotation its title
 _RENAMED = re.compile(f"[”’\"']?为[“‘\"]?{CAMPAIGN_MASK}")
+
+#: characters read past the clause for the 是 of a verb phrase that is a topic (…，既是)
+_TOPIC_REACH = 3
 
 #: 如何 (and an adverb) right before a verb: the way of doing it is talked about
 _HOW = re.compile(r"如何[^，,。；;：:\s]{0,4}$")
@@ -528,6 +560,8 @@ def frames_for(lex: Lexicon, lay: Layout, c, places: list, next_campaign: int,
             _JOINED.match(lay.masked[c.end:following.start]):
         main = _after(lex, lay, following, min(lay.clause(following.start)[1],
                                                following.end + MAX_WINDOW))
+    if main is None:
+        main = _verbal(lay, c, k0)
     if main is not None and main.position == "after" and main.action == "launch" \
             and main.agent is None and not _AFTER_NOUN.search(main.cue):
         # 推进“X”落地见效: the verb written right before the campaign governs it, the word
@@ -543,7 +577,56 @@ def frames_for(lex: Lexicon, lay: Layout, c, places: list, next_campaign: int,
         if learn is not None:
             out.append(learn)
     if (main is None or main.action != "fund") and _gives_money(lex, lay):
-        fund = _fund(lex, lay, c, s0, s1, next_campaign)
+        fund = _fund(lex, lay, c, s0, s1, next_campaign) or \
+            _fund_before(lex, lay, c, s0, main)
         if fund is not None:
             out.append(fund)
     return out
+
+
+#: a campaign named by what it gives (送清凉, 送温暖, 送法律): written right after the people it
+#: is given to (为…职工“送清凉”, 给环卫工人送温暖, 向一线职工“送清凉”) it is itself the predicate
+_VERBAL_NAME = re.compile(r"[“‘\"']?送")
+_BENEFICIARY = re.compile(r"(?<![作因成认認视視称稱以行更最较較极極])(?:为|為|给|給|向)"
+                          r"[^，,。；;：:\n为為给給向把将]{0,20}?"
+                          r"(?:职工|職工|工人|劳动者|勞動者|群众|群眾|人员|人員|员工|員工|农民工|農民工"
+                          r"|工友|骑手|騎手|快递员|快遞員|司机|司機|建设者|建設者|劳模|勞模|家庭|他们|他們)"
+                          r"(?:们|們|代表)?[“‘\"']?$")
+
+
+def _verbal(lay: Layout, c, k0: int) -> Optional[Frame]:
+    """A campaign whose name is a verb of giving, with the people it is given to before it and
+    no verb of its own: the clause carries it out (launch), its subject being the clause's."""
+    if not _VERBAL_NAME.match(lay.text, c.start):
+        return None
+    m = _BENEFICIARY.search(lay.masked, k0, c.start)
+    if m is None:
+        return None
+    return Frame("launch", "before", lay.masked[m.start()], m.start(), m.start() + 1,
+                 verb_start=m.start())
+
+
+#: characters between a money verb written before a campaign and the campaign it pays for
+#: (计划投入17.5万元，组成慰问组…为职工“送清凉”)
+MAX_FUND_BEFORE = 100
+
+
+def _fund_before(lex: Lexicon, lay: Layout, c, s0: int, main) -> Optional[Frame]:
+    """Money or goods given earlier in the campaign's sentence, for what the campaign names
+    (投入资金17.5万元，…为7600多名职工“送清凉”; 筹集资金…重点打造“X”): the nearest money verb
+    before the campaign, with its money in its clause, no other campaign between and the
+    campaign not itself done by another verb of its own clause than a launch (开展, 打造)."""
+    if main is not None and main.action not in ("launch",):
+        return None
+    lo = max(s0, c.start - MAX_FUND_BEFORE)
+    money = lex.pattern("money")
+    found = None
+    for m in lex.patterns["money"].finditer(lay.masked, lo, c.start):
+        tail = _CLAUSE_STOP.split(lay.masked[m.end():min(c.start, m.end() + MAX_MONEY_GAP)], 1)[0]
+        if money.search(tail):
+            found = m
+    if found is None or CAMPAIGN_MASK in lay.masked[found.end():c.start].rstrip(
+            CAMPAIGN_MASK + "“‘\"'"):
+        return None
+    return Frame("fund", "money", found.group(0), found.start(), found.end(),
+                 verb_start=found.start())
