@@ -251,3 +251,15 @@ def test_the_annex_list_of_a_notice_is_kept_and_comment_widgets_are_dropped():
 def test_the_pinyin_of_whole_words_is_removed():
     assert clean("曹县(cáoxiàn)职工在县工人(gōngrén)文化宫举行(jǔxíng)比赛。") == "曹县职工在县工人文化宫举行比赛。"
     assert clean("下载APP(iOS)使用") == "下载APP(iOS)使用"
+
+
+def test_widget_json_is_furniture_but_a_json_line_holding_sentences_is_kept():
+    from unionnlp.preprocessing.boilerplate import drop_boilerplate
+
+    page = ("青石县总工会启动职工之家建设，首批建成三十家。\n"
+            '{"autoplay": true, "theme": "dark", "share": ["weibo", "wechat"]}\n'
+            "各乡镇工会按照要求逐项落实，年底前全部验收。")
+    assert "autoplay" not in drop_boilerplate(page)
+    doc = ('{"text": "青石县总工会启动职工之家建设，首批建成三十家。", "id": 7}\n'
+           '{"text": "各乡镇工会按照要求逐项落实，年底前全部验收。", "id": 8}')
+    assert drop_boilerplate(doc).count('"text"') == 2
