@@ -91,3 +91,38 @@ def test_usable_figures_events_and_split(tmp_path):
     assert evaluate(d, extract_fn=lambda p: rec, exclude=read_split(split)).n_docs == 0
     assert evaluate(d, extract_fn=lambda p: rec, only=read_split(split)).n_docs == 1
     assert "usable" in format_report(evaluate(d, extract_fn=lambda p: rec))
+
+
+def test_cli_scores_a_user_lexicon_and_an_organization_mode(tmp_path):
+    """`evaluate --lexicon` extracts with the researcher's lexicon (a name only it knows is then
+    found); `--orgs` takes the modes extract takes and refuses others."""
+    import subprocess
+    import sys
+
+    made_up = "青禾暖工坊"
+    gold = {"id": "q1", "place": "临江市", "campaigns": [made_up], "organizations": [],
+            "statistics": [], "events": []}
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    (folder / "q1.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    (folder / "q1.txt").write_text(f"今年，临江市推出{made_up}服务品牌，受到一线职工欢迎。\n",
+                                   encoding="utf-8")
+    lex = tmp_path / "mine.csv"
+    lex.write_text(f"kind,action,name,canonical,type,note\ncampaign,add,{made_up},,brand-title,\n",
+                   encoding="utf-8")
+
+    def run(*extra):
+        return subprocess.run([sys.executable, "-m", "unionnlp", "evaluate", str(folder), "--json",
+                               *extra], capture_output=True, text=True, timeout=300)
+
+    def campaign_recall(r):
+        assert r.returncode == 0, r.stderr
+        return json.loads(r.stdout)["campaigns"]["strict"]["r"]
+
+    assert campaign_recall(run()) == 0.0
+    assert campaign_recall(run("--lexicon", str(lex))) == 1.0
+    assert campaign_recall(run("--orgs", "fast", "--lexicon", str(lex))) == 1.0
+    bad = run("--orgs", "best")
+    assert bad.returncode != 0 and "--orgs" in bad.stderr
+    missing = run("--lexicon", str(tmp_path / "none.csv"))
+    assert missing.returncode != 0 and "none.csv" in missing.stderr

@@ -342,41 +342,48 @@ def _place_ok(pred: Optional[dict], gold: Optional[str]) -> tuple:
     return strict, lenient
 
 
-def _extract_with_url(path, url: Optional[str] = None):
+def _extract_with_url(path, url: Optional[str] = None, *, orgs: Optional[str] = None,
+                      lexicon=None):
     """Extract a gold document's raw file, with its URL (document metadata, not annotation:
-    a crawled page comes with one, and it can date the page)."""
+    a crawled page comes with one, and it can date the page), in the organization mode
+    ``orgs`` and with the user ``lexicon`` (as :func:`unionnlp.pipeline.process_page`)."""
     from .io.readers import read_path
     from .pipeline import process_page
 
     page = next(iter(read_path(path)))
     if url and not page.url:
         page.url = url
-    return process_page(page)
+    return process_page(page, lexicon=lexicon, orgs=orgs)
 
 
 def evaluate(gold_dir, *, extract_fn: Optional[Callable] = None, progress=None,
              only: Optional[set] = None, exclude: Optional[set] = None,
-             scores: Optional[Scores] = None) -> Scores:
+             scores: Optional[Scores] = None, orgs: Optional[str] = None,
+             lexicon=None) -> Scores:
     """Run extraction over every gold document and score it.
 
     ``extract_fn(path)`` → Record replaces the default (the whole flow over the raw file, given
-    the gold's ``url`` when it has one). ``only``/``exclude``: sets of ``<folder>/<id>``
+    the gold's ``url`` when it has one, in the organization mode ``orgs`` — ``fast`` or
+    ``accurate`` — and with the user ``lexicon``, so a researcher can measure a mode or
+    their own lexicon on their gold). ``only``/``exclude``: sets of ``<folder>/<id>``
     names. Passing ``scores`` adds this folder's documents to running totals (several gold
     folders scored as one set).
     """
-    if scores is not None:
-        return _evaluate_into(scores, gold_dir, extract_fn, progress, only, exclude)
-    return _evaluate_into(Scores(), gold_dir, extract_fn, progress, only, exclude)
+    how = {"orgs": orgs, "lexicon": lexicon}
+    return _evaluate_into(scores if scores is not None else Scores(), gold_dir, extract_fn,
+                          progress, only, exclude, how)
 
 
-def _evaluate_into(scores: Scores, gold_dir, extract_fn, progress, only, exclude) -> Scores:
+def _evaluate_into(scores: Scores, gold_dir, extract_fn, progress, only, exclude,
+                   how: dict) -> Scores:
     for n in ("campaigns", "organizations"):
         scores.fields.setdefault(n, {"strict": PRF(), "lenient": PRF()})
     scores.fields.setdefault("statistics", {"strict": PRF()})
     scores.fields.setdefault("events", {"loose": PRF(), "strict": PRF()})
     for gold, path in load_gold(gold_dir, only=only, exclude=exclude):
         if extract_fn is None:
-            rec = _extract_with_url(path, gold.get("url") if isinstance(gold.get("url"), str) else None)
+            rec = _extract_with_url(path, gold.get("url") if isinstance(gold.get("url"), str) else None,
+                                    **how)
         else:
             rec = extract_fn(path)
         d = rec.to_dict() if hasattr(rec, "to_dict") else rec

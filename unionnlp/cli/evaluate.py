@@ -20,6 +20,10 @@ def add_arguments(v) -> None:
                    help="score every document except those a split file lists")
     v.add_argument("--errors", action="store_true", help="list false positives and misses per document")
     v.add_argument("--json", action="store_true", help="print the scores as JSON")
+    v.add_argument("--orgs", choices=["fast", "accurate"], default=None,
+                   help="the organization mode to score (as for extract; default fast)")
+    v.add_argument("--lexicon", action="append", metavar="PATH",
+                   help="a user lexicon to extract with (as for extract; repeatable)")
 
 
 def run(args) -> int:
@@ -32,12 +36,15 @@ def run(args) -> int:
             if not Path(path).is_file():
                 raise UsageError(f"split file not found: {path}")
             split[opt] = read_split(path)
+    from .extract import _lexicon
+
+    lexicon = _lexicon(args)  # as extract reads it (a bad file is a usage error)
     scores = Scores()
     for d in args.gold_dir:
         gold = Path(d)
         if not gold.is_dir():
             raise UsageError(f"gold folder not found: {gold}")
-        evaluate(gold, scores=scores, **split)
+        evaluate(gold, scores=scores, orgs=args.orgs, lexicon=lexicon, **split)
     if scores.n_docs == 0:
         err(f"no gold documents (NNN.json with NNN.txt) in {', '.join(args.gold_dir)}")
         return EXIT_NONE
