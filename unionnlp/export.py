@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pathlib
 import re
-from typing import Optional, Union
+from typing import Union
 
 import pandas as pd
 

@@ -6,7 +6,6 @@ is written to ``Record.errors`` with the stage, and the document still yields it
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from typing import Iterable, Iterator, Optional, Union
 

@@ -21,7 +21,6 @@ import html as htmllib
 import pathlib
 import re
 import shutil
-import sys
 import unicodedata
 from typing import Any, Optional
 

@@ -42,11 +42,9 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
-import gzip
 import json
-import os
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional, Union
+from typing import Any, Optional, Union
 
 import pyarrow as pa
 

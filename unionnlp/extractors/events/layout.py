@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable
 
 __all__ = ["Layout", "CAMPAIGN_MASK", "ORG_MASK"]
 
