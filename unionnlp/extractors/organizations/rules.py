@@ -583,14 +583,16 @@ _LISTED_DEPARTMENTS = re.compile(
     r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})等(?:[0-9]+|[一二三四五六七八九十两几百]+)?[多余]?个?"
     r"([省市县区])级(?:部门|单位|机关)")
 _LIST_DEPT_KINDS = ("government", "union", "social")
+#: the tail every match of _LISTED_DEPARTMENTS ends with (市级部门, 县级单位)
+_LEVEL_DEPARTMENTS = re.compile(r"[省市县区]级(?:部门|单位|机关)")
 
 
 def _listed_departments(lx, text: str, chain: list[str], found: list) -> list[Organization]:
     """Departments named by their bare heads in a list that says their level (人社局、总工会、
     国资委等十六个市级部门 → the article's city's 人社局 …). Only items that are whole heads of a
     government, union or mass body are taken (组织部 of a party committee is not 市组织部)."""
-    if "级" not in text or "等" not in text:
-        return []
+    if "级" not in text or "等" not in text or _LEVEL_DEPARTMENTS.search(text) is None:
+        return []  # (the tail every list needs is looked for before the costly list pattern)
     out = []
     taken = {(o.start, o.end) for o in found if o.start is not None}
     for m in _LISTED_DEPARTMENTS.finditer(text):
