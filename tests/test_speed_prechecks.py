@@ -77,6 +77,8 @@ def test_list_prechecks_never_reject_a_list():
         for a in range(len(s)):
             for b in range(a + 1, len(s) + 1):
                 piece = s[a:b]
+                if rules._LISTED_FIRMS.search(piece):
+                    assert rules._LAST_FIRM.search(piece), piece
                 if rules._LISTED_DEPARTMENTS.search(piece):
                     assert rules._LEVEL_DEPARTMENTS.search(piece), piece
     assert rules._LISTED_FIRMS.search(LIST_SENTENCES[0]) and rules._LISTED_DEPARTMENTS.search(LIST_SENTENCES[4])
