@@ -54,3 +54,31 @@ def test_cjk_fast_path_matches_jieba():
     for piece in _pieces():
         for hmm in (True, False):
             assert segmenter.words(piece, hmm=hmm) == dt.lcut(piece, HMM=hmm), piece
+
+
+#: sentences written for the list pre-checks of organizations.rules (lists of firms and of
+#: departments), with near misses
+LIST_SENTENCES = (
+    "慰问组走访了红星橡胶、长江家具、东方玻璃等30多家企业",
+    "万家乐、协和等示范企业带头开展职工技能竞赛",
+    "金米兰、宏达和皓然育苗等十余家公司参加招聘会",
+    "江苏、浙江等地企业派员参加",
+    "人社局、总工会、国资委等十六个市级部门联合发文",
+    "财政局、民政局等县级单位参加会议",
+    "组织部、宣传部等部门负责同志出席",
+    "区级部门和企业代表参加了活动",
+)
+
+
+def test_list_prechecks_never_reject_a_list():
+    from unionnlp.extractors.organizations import rules
+
+    for s in LIST_SENTENCES:
+        for a in range(len(s)):
+            for b in range(a + 1, len(s) + 1):
+                piece = s[a:b]
+                if rules._LISTED_FIRMS.search(piece):
+                    assert rules._LAST_FIRM.search(piece), piece
+                if rules._LISTED_DEPARTMENTS.search(piece):
+                    assert rules._LEVEL_DEPARTMENTS.search(piece), piece
+    assert rules._LISTED_FIRMS.search(LIST_SENTENCES[0]) and rules._LISTED_DEPARTMENTS.search(LIST_SENTENCES[4])

@@ -406,22 +406,27 @@ def _build(m: re.Match, norm: str) -> Optional[Quantity]:
     else:
         ntext = m.group("n")
         raw = ntext.strip()
-        chinese = _is_chinese(raw)
-        # 千余名, 百余人, 万余元: a lone 百/千/万 with 余/多 and a measure word is a round number
-        round_more = raw in ("百", "千", "万") and _ROUND_MORE.match(norm, end) is not None \
-            and not _RE_ROUND_GLUED.search(norm[max(0, start - 1):start])
-        if chinese and len(raw) == 1 and raw in _AMBIGUOUS_SINGLE and not round_more:
-            return None
-        if chinese and len(raw.replace(" ", "")) == 1 and raw in "万亿兆" and not round_more:
-            return None
-        # 近百名, 逾千人: a lone 百/千 after an approximator is a round number
-        if round_more or (raw in ("百", "千") and _RE_BUILD_0.search(norm[max(0, start - 2):start])):
-            value = {"百": 100.0, "千": 1000.0, "万": 10000.0}[raw]
+        if raw.isascii() and raw.isdigit():
+            # plain digits (2021, 12, 300: half the numbers of a page): their value at once,
+            # what the general path below gives them (not Chinese, no 余/多/几 inside)
+            chinese, value, inner = False, float(raw), None
         else:
-            value = to_number(raw)
-        if value is None:
-            return None
-        inner = _RE_BUILD_1.search(raw)
+            chinese = _is_chinese(raw)
+            # 千余名, 百余人, 万余元: a lone 百/千/万 with 余/多 and a measure word is a round number
+            round_more = raw in ("百", "千", "万") and _ROUND_MORE.match(norm, end) is not None \
+                and not _RE_ROUND_GLUED.search(norm[max(0, start - 1):start])
+            if chinese and len(raw) == 1 and raw in _AMBIGUOUS_SINGLE and not round_more:
+                return None
+            if chinese and len(raw.replace(" ", "")) == 1 and raw in "万亿兆" and not round_more:
+                return None
+            # 近百名, 逾千人: a lone 百/千 after an approximator is a round number
+            if round_more or (raw in ("百", "千") and _RE_BUILD_0.search(norm[max(0, start - 2):start])):
+                value = {"百": 100.0, "千": 1000.0, "万": 10000.0}[raw]
+            else:
+                value = to_number(raw)
+            if value is None:
+                return None
+            inner = _RE_BUILD_1.search(raw)
         if m.group("neg"):
             value = -value
         if m.group("mult"):

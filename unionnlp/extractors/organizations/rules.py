@@ -307,12 +307,17 @@ _NUMBERED_UNIT = re.compile(r"[\u4e00-\u9fff]{0,4}?[一二三四五六七八九�
 
 #: short names of firms listed before 等 + a count of firms (海安橡胶、三福家具等30多家企业) or a
 #: kind of firm (万鑫、协诚等示范企业): items of 2-6 characters
-_LISTED_FIRMS = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,8}、)+(?:[\u4e00-\u9fff]{2,6}和)?[\u4e00-\u9fff]{2,6})等"
-    r"(?:(?:[0-9]+|[一二三四五六七八九十两几百]+)[多余]?家|多家)?"
+_FIRMS_TAIL = (
+    r"等(?:(?:[0-9]+|[一二三四五六七八九十两几百]+)[多余]?家|多家)?"
     r"(?:示范|龙头|重点|骨干|知名|规上|会员|民营|非公|优秀|爱心|本地|当地"
     # (a short description of the firms: 在新余开展业务的快递, 主要品牌快递; never of people)
     r"|[^\s\W\d人员工者名位志代表模]{1,12}?)?(?:企业|公司)(?!家)")
+_LISTED_FIRMS = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,8}、)+(?:[\u4e00-\u9fff]{2,6}和)?[\u4e00-\u9fff]{2,6})" + _FIRMS_TAIL)
+#: the last 、 of such a list and what follows it: every match of _LISTED_FIRMS holds one, and
+#: the regex engine finds it at once (a literal first), where the list pattern tries every
+#: CJK character of the text
+_LAST_FIRM = re.compile(r"、[\u4e00-\u9fff]{2,13}" + _FIRMS_TAIL)
 #: jieba tags of words that end a list's lead-in (吸引了 + 海安橡胶): verbs and function words
 _LEAD_IN_CHARS = "向在由对给为从把被与和及"
 _LEAD_IN_TAGS = "vpcdruyt"  # (not numerals: 万鑫, 三福家具 open with one)
@@ -323,7 +328,7 @@ def _listed_firms(lx, text: str, pindex: "_Index", found: list) -> list[Organiza
     firm (海安橡胶、三福家具、日晶玻璃等30多家企业 → three enterprises). Every item must read as
     a name: not a place, not a common word, not a generic or trade word (江苏、浙江等地企业 and
     电子、机械等行业企业 name no firm); the words leading into the list (吸引了, 在) are cut off."""
-    if "等" not in text or ("企业" not in text and "公司" not in text):
+    if "等" not in text or ("企业" not in text and "公司" not in text) or _LAST_FIRM.search(text) is None:
         return []
     out = []
     taken = [(o.start, o.end) for o in found if o.start is not None]
@@ -641,14 +646,16 @@ _LISTED_DEPARTMENTS = re.compile(
     r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})等(?:[0-9]+|[一二三四五六七八九十两几百]+)?[多余]?个?"
     r"([省市县区])级(?:部门|单位|机关)")
 _LIST_DEPT_KINDS = ("government", "union", "social")
+#: the tail every match of _LISTED_DEPARTMENTS ends with (市级部门, 县级单位)
+_LEVEL_DEPARTMENTS = re.compile(r"[省市县区]级(?:部门|单位|机关)")
 
 
 def _listed_departments(lx, text: str, chain: list[str], found: list) -> list[Organization]:
     """Departments named by their bare heads in a list that says their level (人社局、总工会、
     国资委等十六个市级部门 → the article's city's 人社局 …). Only items that are whole heads of a
     government, union or mass body are taken (组织部 of a party committee is not 市组织部)."""
-    if "级" not in text or "等" not in text:
-        return []
+    if "级" not in text or "等" not in text or _LEVEL_DEPARTMENTS.search(text) is None:
+        return []  # (the tail every list needs is looked for before the costly list pattern)
     out = []
     taken = {(o.start, o.end) for o in found if o.start is not None}
     for m in _LISTED_DEPARTMENTS.finditer(text):

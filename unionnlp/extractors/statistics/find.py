@@ -10,6 +10,8 @@ from unionnlp.records import Statistic
 from . import context, figures, kinds, metrics, restatements, vocabulary, years
 
 _QUALIFIERS = {"余", "多", "以上", "近", "约"}
+#: a character every match of _PLACE_WORD and _NAMED_PLACE holds (国 of 全国, a level character)
+_PLACE_CHAR = re.compile("[国市县省区州盟旗]")
 _PLACE_WORD = re.compile(r"全国|(?:全|我|本|该)(?:市|县|省|区|州|盟|旗)")
 _NAMED_PLACE = re.compile(
     r"(?:^|(?<=[年，,在据]))(?P<p>[\u4e00-\u9fff]{2,5}?(?:自治州|自治县|省|市|县|区))(?!级|委|长|民|场|直)"
@@ -164,6 +166,8 @@ def find_statistics(text: str, *, place=None, published: Optional[str] = None,
 
 
 def _place_info(text: str, sent_start: int, pos: int, place) -> Optional[str]:
+    if _PLACE_CHAR.search(text, sent_start, pos) is None:
+        return None  # neither pattern below can match (a third of the figures of a page)
     local = None
     if place is not None:
         local = getattr(place, "canonical", None) or getattr(place, "name", None)

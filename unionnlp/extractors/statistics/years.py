@@ -392,6 +392,9 @@ _SURVEY = re.compile(r"年度|名单|评选|大赛|竞赛|表彰|结果|榜单")
 _REPORT_TITLE = re.compile(r"总结|汇报|报告|要点|计划|方案|情况|工作|规划|安排")
 
 
+#: (document_date and document_year_from are read by the statistics step and again by the events
+#: step of the same extraction, through document_year: a few texts are kept, no text repeats)
+@functools.lru_cache(maxsize=4)
 def document_date(text: str, *, title: Optional[str] = None) -> Optional[int]:
     """The year of the document's own date, when the text carries one: a document number at
     its head (沈组[2010]35号), a report formula (现将…2011年上半年…汇报如下), a closing date
@@ -447,6 +450,7 @@ def document_year(text: str, *, title: Optional[str] = None,
     return document_year_from(text, document_date(text, title=title), title=title)
 
 
+@functools.lru_cache(maxsize=4)
 def document_year_from(text: str, own: Optional[int], *, title: Optional[str] = None) -> Optional[int]:
     """:func:`document_year` for a text whose own date (:func:`document_date`) is known."""
     if own is not None:
