@@ -267,3 +267,42 @@ def test_cli_crawl_subcommand(tmp_path):
                            capture_output=True, text=True, timeout=120, env=env)
         assert r.returncode == 0, r.stderr
         assert len(warc_responses(out)) == 2 and "kept 2" in r.stderr
+
+
+def test_a_stalled_run_is_stopped_and_resumed_not_waited_on_forever(tmp_path, monkeypatch):
+    """A server that accepts the connection and never answers, with a download timeout far
+    away: the crawl's watchdog sees nothing move, stops the run (state kept), resumes it in a
+    fresh process a bounded number of times, and returns with reason ``stalled``."""
+    import socket
+    import threading
+
+    import unionnlp.scrape as scrape
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    held = []
+
+    def accept_and_hold():
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            held.append(conn)  # read nothing, answer nothing
+
+    threading.Thread(target=accept_and_hold, daemon=True).start()
+    monkeypatch.setattr(scrape, "MAX_STALL_RESTARTS", 1)
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/"
+    t0 = time.time()
+    try:
+        res = crawl([url], tmp_path / "stuck", timeout=600, retries=0, obey_robots=False, delay=0,
+                    stall_timeout=3)
+    finally:
+        listener.close()
+        for c in held:
+            c.close()
+    assert res.reason == "stalled" and res.restarts == 1
+    assert time.time() - t0 < 120
+    assert scrape.default_stall_timeout(timeout=5, retries=1, backoff=0.05) == 60.0
+    assert scrape.default_stall_timeout() > 4 * 30

@@ -24,10 +24,12 @@ import pathlib
 import signal
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Union
 
 from .settings import DEFAULTS
+from .state import LOG_NAME
 from .targets import Target, parse_host, parse_target
 
 __all__ = ["crawl", "prepare", "CrawlResult", "parse_target", "Target", "DEFAULTS"]
@@ -45,6 +47,7 @@ class CrawlResult:
     reason: Optional[str] = None
     warc: Optional[str] = None
     repaired: list = field(default_factory=list)
+    restarts: int = 0  # stalled runs stopped and resumed in a fresh process
 
     @property
     def ok(self) -> bool:
@@ -129,6 +132,7 @@ def crawl(
     log_level: Optional[str] = None,
     wall_timeout: Optional[float] = None,
     allowed_hosts: Optional[Iterable[str]] = None,
+    stall_timeout: Optional[float] = None,
 ) -> CrawlResult:
     """Crawl ``targets`` into the folder ``out``.
 
@@ -139,8 +143,12 @@ def crawl(
     whose URL carries a date outside the range are skipped. ``delay``: seconds between requests
     to a host (default 1.0; AutoThrottle adapts above it). Limits, with defaults in
     :data:`DEFAULTS`: ``timeout`` (30 s), ``max_size`` (20 MiB), ``max_redirects`` (5),
-    ``retries`` (3, exponential ``backoff`` from 1 s). ``wall_timeout``: kill the child after
-    this many seconds (it can be resumed).
+    ``retries`` (3, exponential ``backoff`` from 1 s). ``wall_timeout``: stop the crawl after
+    this many seconds (it can be resumed). ``stall_timeout``: a run in which nothing moves (no
+    log line, no page, no WARC growth) for this many seconds (default
+    :func:`default_stall_timeout`) is stopped with its state kept and resumed in a fresh process,
+    at most :data:`MAX_STALL_RESTARTS` times; ``CrawlResult.restarts`` counts them and
+    ``reason`` is ``stalled`` when the last run stalled too.
 
     The crawl stays on its targets' sites (host, and port when not the default): links to other
     hosts are not followed, and a redirect may only move to a target's host or its ``www.``/``m.``
@@ -156,27 +164,90 @@ def crawl(
         autothrottle=autothrottle, user_agent=user_agent, log_level=log_level,
         allowed_hosts=allowed_hosts)
     summary_path = outp / ".state" / "summary.json"
-    env = child_env()
-    proc = subprocess.Popen([sys.executable, "-m", "unionnlp.scrape.run", str(cfg_path)], env=env)
-    try:
-        rc = proc.wait(timeout=wall_timeout)
-    except subprocess.TimeoutExpired:
-        proc.send_signal(signal.SIGINT)  # graceful: Scrapy saves JOBDIR
-        try:
-            rc = proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            rc = proc.wait()
-    except BaseException:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        raise
+    stall = stall_timeout if stall_timeout is not None else default_stall_timeout(
+        timeout=timeout, retries=retries, backoff=backoff)
+    started = time.monotonic()
+    restarts, stalled = 0, False
+    while True:
+        left = None if wall_timeout is None else max(0.0, wall_timeout - (time.monotonic() - started))
+        rc, stalled = _run_child(cfg_path, outp, wall_timeout=left, stall=stall)
+        if not stalled or restarts >= MAX_STALL_RESTARTS:
+            break
+        restarts += 1  # a stalled run is stopped (its state kept) and resumed in a fresh process
     res = CrawlResult(out=str(outp), returncode=rc)
     if summary_path.exists():
         s = json.loads(summary_path.read_text(encoding="utf-8"))
         res.fetched, res.kept, res.errors = s.get("fetched", 0), s.get("kept", 0), s.get("errors", 0)
         res.reason, res.warc, res.repaired = s.get("reason"), s.get("warc"), s.get("repaired") or []
+    res.restarts = restarts
+    if stalled:
+        res.reason = "stalled"
     return res
+
+
+#: how often a stalled crawl is resumed in a fresh process before :func:`crawl` gives up
+MAX_STALL_RESTARTS = 2
+
+
+def default_stall_timeout(*, timeout=None, retries=None, backoff=None) -> float:
+    """Seconds without any sign of progress (a log line, a page's links, the WARC growing) after
+    which a crawl run counts as stalled: twice the longest one URL may take with its retries and
+    their backoff, and at least a minute."""
+    t = float(timeout if timeout is not None else DEFAULTS["timeout"])
+    n = int(retries if retries is not None else DEFAULTS["retries"])
+    b = float(backoff if backoff is not None else DEFAULTS["backoff"])
+    waits = sum(min(30.0, b * 2 ** k) for k in range(n))
+    return max(60.0, 2 * (t * (n + 1) + waits))
+
+
+def _last_activity(outp: pathlib.Path) -> float:
+    """The latest modification time of the files a working crawl keeps writing."""
+    paths = [outp / LOG_NAME, outp / ".state" / "links.jsonl", *outp.glob("*.warc.gz")]
+    times = []
+    for p in paths:
+        try:
+            times.append(p.stat().st_mtime)
+        except OSError:
+            pass
+    return max(times, default=0.0)
+
+
+def _stop(proc, grace: float = 30.0) -> int:
+    """Stop a crawl child: SIGINT (graceful: Scrapy saves JOBDIR), after ``grace`` seconds a
+    second SIGINT (Scrapy's forced shutdown: a stuck download holds the graceful one), then
+    SIGKILL. Finished pages are in the log and links files either way, so the crawl resumes."""
+    for sig, wait in ((signal.SIGINT, grace), (signal.SIGINT, 5.0)):
+        try:
+            proc.send_signal(sig)
+            return proc.wait(timeout=wait)
+        except subprocess.TimeoutExpired:
+            continue
+        except ProcessLookupError:
+            break
+    proc.kill()
+    return proc.wait()
+
+
+def _run_child(cfg_path, outp: pathlib.Path, *, wall_timeout: Optional[float],
+               stall: Optional[float]) -> tuple:
+    """Run one crawl child to its end; ``(returncode, stalled)``. The child is stopped (its
+    state kept, so the crawl can resume) after ``wall_timeout`` seconds, or when nothing has
+    moved for ``stall`` seconds: a download that never answers nor times out (a half-open
+    connection, a stuck queue after a kill) must not hold the crawl forever."""
+    proc = subprocess.Popen([sys.executable, "-m", "unionnlp.scrape.run", str(cfg_path)],
+                            env=child_env())
+    t0 = time.monotonic()
+    since = time.time()
+    try:
+        while True:
+            try:
+                return proc.wait(timeout=1.0), False
+            except subprocess.TimeoutExpired:
+                pass
+            if wall_timeout is not None and time.monotonic() - t0 > wall_timeout:
+                return _stop(proc), False
+            if stall and time.time() - max(since, _last_activity(outp)) > stall:
+                return _stop(proc, grace=min(10.0, stall)), True
+    except BaseException:
+        _stop(proc)
+        raise
