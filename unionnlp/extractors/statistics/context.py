@@ -21,6 +21,17 @@ _QUOTE = re.compile(r"“[^“”\n]{1,15}”|‘[^‘’\n]{1,15}’|「[^「�
 #: class first, so the regex engine skips to the candidates
 _DOCNO = re.compile(r"[\[〔【(（\d](?:(?<=[\[〔【(（])\d{4}[\]〕】)）]\s*\d+\s*号"
                     r"|(?<=\d)(?:\d{2,3}-\d{7,8}|(?<=1)[3-9]\d{9}))")
+#: a top-level heading of a report (一、…): where a section under a heading ends
+TOP_HEADING = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}[、.．]", re.MULTILINE)
+
+
+def section_end(norm: str, pos: int) -> int:
+    """Where the section of a report that starts at ``pos`` ends: at the next top-level heading
+    (一、…), else at the end of the text."""
+    nxt = TOP_HEADING.search(norm, pos)
+    return nxt.start() if nxt else len(norm)
+
+
 #: the start of a list item (一是, 二、, （三）, 4、): a new topic for years carried over
 LIST_ITEM = re.compile(
     r"(?:^|(?<=[。；;\n]))[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}是|[一二三四五六七八九十]{1,3}[、.．]"

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .context import section_end
+
 _CHANGE_BEFORE = re.compile(
     r"(?:提高|增长|增加|上升|提升|下降|减少|降低|增幅|降幅|扩大|缩小|下滑|回落|净增|净减)(?:了|为|达)?[ \t]*$"
 )
@@ -107,8 +109,6 @@ _PLAN_HEADING = re.compile(
     r"[^\n。！？!?；;，,]{0,14}?(?:下半年|明年|来年|下一步|下步|今后|新的一年|(?:19|20)\d{2}年)"
     r"[^\n。！？!?；;，,]{0,8}?(?:工作)?(?:安排|计划|打算|思路|要点|设想|重点|任务|目标)[^\n。！？!?；;，,]{0,8}$",
     re.MULTILINE)
-#: a top-level heading (一、…): where a plan part ends
-_TOP_HEADING = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}[、.．]", re.MULTILINE)
 #: a plan heading is a line this short at most
 PLAN_HEADING_MAX = 30
 
@@ -121,8 +121,7 @@ def plan_sections(norm: str) -> list:
         line = m.group(0).strip()
         if len(line) > PLAN_HEADING_MAX or _RE_PLAN_REPORTED.search(line):
             continue
-        nxt = _TOP_HEADING.search(norm, m.end())
-        out.append((m.end(), nxt.start() if nxt else len(norm)))
+        out.append((m.end(), section_end(norm, m.end())))
     return out
 
 

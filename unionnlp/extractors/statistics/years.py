@@ -29,7 +29,7 @@ from typing import Optional
 
 from unionnlp.extractors import numbers, segmenter
 
-from .context import LIST_ITEM, sent_start
+from .context import LIST_ITEM, section_end, sent_start
 from .words import seg
 
 __all__ = ["When", "time_before", "carried_time", "continues", "event_this_year", "digest_item", "base_year", "document_date", "document_year",
@@ -292,16 +292,8 @@ def carried_time(norm: str, bounds: list, s0: int, ref_year: Optional[int], limi
         return When()
     if continues(norm, s0) or _RE_SEMICOLON.search(norm, max(floor, s0 - 2), s0):
         # a clause after a semicolon is a part of the same sentence: it keeps its frame
-        end = s0
-        while end > floor:
-            st = max(floor, sent_start(bounds, end - 1))
-            w = time_before(norm, st, end, ref_year)
-            if w.found:
-                return w
-            if st <= floor:
-                break
-            end = st
-        return When()
+        near = _nearest_dated(norm, bounds, s0, floor, ref_year)
+        return near[0] if near else When()
     edge = CLAUSE_EDGE.search(norm, floor, s0)
     frame = time_before(norm, floor, edge.start() if edge else s0, ref_year)
     if frame.found:
@@ -315,31 +307,34 @@ def carried_time(norm: str, bounds: list, s0: int, ref_year: Optional[int], limi
     # no frame at the paragraph's head: a stock taken as of a date earlier in the paragraph
     # (截至2008年9月底,会员总数达到…。农民工会员达…) dates the figures listed after it; any
     # other dated statement is an event of its own and does not
+    near = _nearest_dated(norm, bounds, s0, floor, ref_year)
+    if near is None:
+        return When()
+    w, st, end = near
+    ok = w.year is not None and not w.span and _AS_OF.search(norm, st, end)
+    return w if ok else When()
+
+
+def _nearest_dated(norm: str, bounds: list, s0: int, floor: int,
+                   ref_year: Optional[int]) -> Optional[tuple]:
+    """``(time, start, end)`` of the nearest sentence before ``s0`` (not before ``floor``) that
+    has a time, walking back sentence by sentence; None when none has."""
     end = s0
     while end > floor:
         st = max(floor, sent_start(bounds, end - 1))
         w = time_before(norm, st, end, ref_year)
         if w.found:
-            ok = w.year is not None and not w.span and _AS_OF.search(norm, st, end)
-            return w if ok else When()
-        if st <= floor:
-            break
-        end = st
-    return When()
-
-
-def _nearest_time(norm: str, bounds: list, s0: int, floor: int, ref_year: Optional[int]):
-    """The time of the nearest sentence before ``s0`` (not before ``floor``) that has one."""
-    end = s0
-    while end > floor:
-        st = max(floor, sent_start(bounds, end - 1))
-        w = time_before(norm, st, end, ref_year)
-        if w.found:
-            return w
+            return w, st, end
         if st <= floor:
             break
         end = st
     return None
+
+
+def _nearest_time(norm: str, bounds: list, s0: int, floor: int, ref_year: Optional[int]):
+    """The time of the nearest sentence before ``s0`` (not before ``floor``) that has one."""
+    near = _nearest_dated(norm, bounds, s0, floor, ref_year)
+    return near[0] if near else None
 
 
 #: a line opening with a bullet: an item of a digest of results (◆新建工会组织316个…)
@@ -489,8 +484,6 @@ _SECTION_HEADING = re.compile(
     r"(?P<y>(?:19|20)\d{2})[ \t]*年(?:度)?(?!以来|起|来)[^\n。！？!?；;，,]{0,16}?"
     r"(?:工作|情况|总结|回顾|成绩|成效|安排|计划|打算|要点|思路)[^\n。！？!?；;，,]{0,8}$",
     re.MULTILINE)
-#: a top-level heading (一、…), which ends a section
-_TOP_HEADING = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}[、.．]", re.MULTILINE)
 #: a section heading is a line this short at most
 SECTION_HEADING_MAX = 32
 
@@ -503,8 +496,7 @@ def section_years(norm: str) -> list:
     for m in _SECTION_HEADING.finditer(norm):
         if len(m.group(0).strip()) > SECTION_HEADING_MAX:
             continue
-        nxt = _TOP_HEADING.search(norm, m.end())
-        out.append((m.end(), nxt.start() if nxt else len(norm), int(m.group("y"))))
+        out.append((m.end(), section_end(norm, m.end()), int(m.group("y"))))
     return out
 
 
